@@ -1,0 +1,42 @@
+/**
+ * The one receipt document. The terminal core builds it from a committed sale;
+ * layouts turn it into ESC/POS bytes (src-main/devices/printer) or a preview.
+ * Amounts are fen, weights grams; nothing here is formatted yet.
+ */
+import type { Unit } from '../units';
+
+export interface ReceiptLine {
+  name: string;
+  unit: Unit;
+  /** grams for weighed units, a count for pieces */
+  quantity: number;
+  unit_price_fen: number;
+  amount_fen: number;
+}
+
+export type ReceiptTender =
+  | { kind: 'cash'; amount_fen: number; tendered_fen: number; change_fen: number }
+  | { kind: 'qr'; amount_fen: number; status: 'pending' | 'paid' }
+  | { kind: 'payment_code'; amount_fen: number; status: 'pending' | 'paid' }
+  | { kind: 'account'; amount_fen: number; buyer_name: string; balance_after_fen: number };
+
+export interface ReceiptDoc {
+  market_name: string;
+  stall_name: string;
+  receipt_no: string;
+  /** UTC epoch ms; printed in the market's time zone */
+  at_ms: number;
+  time_zone: string;
+  cashier: string;
+  lines: ReceiptLine[];
+  discount_fen: number;
+  rounding_fen: number;
+  total_fen: number;
+  tenders: ReceiptTender[];
+  /** the signed pay URL for a QR tender still pending; printed as a QR code */
+  pay_url?: string;
+  footer?: string;
+}
+
+export type PaperWidth = 58 | 80;
+export const COLUMNS: Record<PaperWidth, number> = { 58: 32, 80: 48 };
