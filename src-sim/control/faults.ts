@@ -1,0 +1,54 @@
+/**
+ * Faults injected by test control on the next N matching calls. Kept in
+ * memory: they belong to one test run, not to the institution's records.
+ */
+export type FaultKind =
+  | 'slow' // answer after delay_ms
+  | 'timeout_but_succeeded' // do the work, then drop the connection without an answer
+  | 'system_error' // answer 500 SYSTEM_ERROR without doing the work
+  | 'lost_notification' // never deliver the next notification
+  | 'duplicate_notification' // deliver the next notification twice
+  | 'split_failure' // the next split receivers fail with `reason`
+  | 'refund_abnormal' // the next refund ends ABNORMAL instead of SUCCESS
+  | 'bill_amount_delta' // the next bill's first success row differs by delta_fen
+  | 'bill_cross_midnight' // the next bill also lists the first order of the following day
+  | 'bill_refund_processing'; // the next bill shows its first successful refund as PROCESSING
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'slow', 'timeout_but_succeeded', 'system_error', 'lost_notification', 'duplicate_notification',
+  'split_failure', 'refund_abnormal', 'bill_amount_delta', 'bill_cross_midnight', 'bill_refund_processing',
+];
+
+export interface Fault {
+  kind: FaultKind;
+  remaining: number;
+  /** Only calls whose path starts with this are affected (API faults). */
+  path_prefix?: string;
+  delay_ms?: number;
+  reason?: string;
+  delta_fen?: number;
+}
+
+export interface Faults {
+  add(f: Fault): void;
+  /** Consumes one use of the first matching fault, if any. */
+  take(kind: FaultKind, path?: string): Fault | undefined;
+  list(): readonly Fault[];
+  clear(): void;
+}
+
+export function createFaults(): Faults {
+  let faults: Fault[] = [];
+  return {
+    add(f) { faults.push({ ...f }); },
+    take(kind, path) {
+      const f = faults.find((x) => x.kind === kind && x.remaining > 0 && (x.path_prefix === undefined || (path ?? '').startsWith(x.path_prefix)));
+      if (f === undefined) return undefined;
+      f.remaining -= 1;
+      faults = faults.filter((x) => x.remaining > 0);
+      return { ...f };
+    },
+    list: () => faults,
+    clear() { faults = []; },
+  };
+}

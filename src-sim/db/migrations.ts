@@ -1,0 +1,4 @@
+import { M001_INIT } from './m001-init';
+
+/** Ordered; index i brings user_version from i to i+1. Append only. */
+export const MIGRATIONS: readonly string[] = [M001_INIT];

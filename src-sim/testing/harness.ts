@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSim, type RunningSim } from '../main';
+import type { SimConfig } from '../config';
+import { WxClient } from './client';
+
+export interface Harness {
+  sim: RunningSim;
+  dir: string;
+  cfg: SimConfig;
+  api: WxClient;
+  control<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  merchant(o?: { max_ratio_bp?: number; fee_rate_bp?: number }): Promise<string>;
+  buyer(channel: 'WECHAT' | 'ALIPAY' | 'UNIONPAY', balance_fen: number): Promise<string>;
+  code(buyerId: string): Promise<string>;
+  advance(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A Luhn-valid 19-digit card number. */
+export function card(seed: number): string {
+  const base = `622202${String(seed).padStart(12, '0')}`;
+  for (let d = 0; d <= 9; d++) {
+    const n = base + d;
+    let sum = 0;
+    for (let i = 0; i < n.length; i++) {
+      let x = Number(n[n.length - 1 - i]);
+      if (i % 2 === 1) { x *= 2; if (x > 9) x -= 9; }
+      sum += x;
+    }
+    if (sum % 10 === 0) return n;
+  }
+  throw new Error('unreachable');
+}
+
+let cards = 0;
+
+export async function startHarness(o: { timeScale?: number; dir?: string; testControl?: boolean } = {}): Promise<Harness> {
+  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'simpay-'));
+  const sim = await startSim({ port: 0, dataDir: dir, testControl: o.testControl ?? true, timeScale: o.timeScale ?? 1000 });
+  const cfg = JSON.parse(readFileSync(join(dir, 'sim-config.json'), 'utf8')) as SimConfig;
+  const control = async <T,>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${sim.url}/sim/control${path}`, {
+      method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`control ${path}: ${res.status} ${text}`);
+    return (text === '' ? {} : JSON.parse(text)) as T;
+  };
+  return {
+    sim, dir, cfg, api: new WxClient(cfg), control,
+    async merchant(m = {}) {
+      cards += 1;
+      const r = await control<{ sub_mchid: string }>('POST', '/merchants', { merchant_name: `摊位${cards}`, account_name: `摊主${cards}`, account_number: card(cards), ...m });
+      return r.sub_mchid;
+    },
+    async buyer(channel, balance_fen) {
+      return (await control<{ id: string }>('POST', '/buyers', { channel, balance_fen })).id;
+    },
+    async code(buyerId) {
+      const res = await fetch(`${sim.url}/sim/buyers/${buyerId}/code`, { method: 'POST' });
+      return ((await res.json()) as { auth_code: string }).auth_code;
+    },
+    async advance(ms) {
+      await control('POST', '/clock/advance', { ms });
+    },
+    async close() {
+      await sim.close();
+      if (o.dir === undefined) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Received { headers: IncomingHttpHeaders; body: string; at: number }
+
+/** A notify_url receiver that answers with the statuses given, in order (then the last one forever). */
+export async function notifyReceiver(statuses: number[] = [200]): Promise<{ url: string; got: Received[]; close(): Promise<void>; server: Server }> {
+  const got: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      got.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      const status = statuses[Math.min(got.length - 1, statuses.length - 1)] ?? 200;
+      res.statusCode = status;
+      res.end(status === 200 ? JSON.stringify({ code: 'SUCCESS', message: '成功' }) : '');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+  return { url: `http://127.0.0.1:${port}/notify`, got, server, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+export async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
