@@ -45,6 +45,12 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer's build config runs in Node, not in the page.
+    files: ['src-renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['src-main/**/*.ts'],
     rules: forbid(['**/src-renderer/**', '**/src-server/**', '**/src-sim/**'], 'The terminal core never imports another process.'),
   },

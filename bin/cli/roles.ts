@@ -1,0 +1,38 @@
+/** The single-process roles: server, sim, terminal (headless, browser mode). */
+import { fileURLToPath } from 'node:url';
+import { startSim } from '../../src-sim/main';
+import { startServer } from '../../src-server/main';
+import { startCore } from '../../src-main/core';
+import { printerFromOptions } from '../../src-main/devices/printer-setup';
+import { startHttpTransport } from '../../src-main/rpc/http-transport';
+import { parseTerminalArgs } from '../../src-main/terminal-options';
+import { parseRoleArgs } from './args';
+import { untilSignal } from './signals';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../build/renderer', import.meta.url));
+
+export async function runServer(argv: string[]): Promise<void> {
+  const { values, common } = parseRoleArgs(argv, { db: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'boolean' } }, '.data/server');
+  const server = await startServer({ port: common.port, dataDir: common.dataDir, dbUrl: values.db as string | undefined, demo: values.demo === true, log: values.log === true });
+  console.log(`ready server ${server.url}`);
+  untilSignal(() => server.close());
+}
+
+export async function runSim(argv: string[]): Promise<void> {
+  const { values, common } = parseRoleArgs(argv, { 'test-control': { type: 'boolean' } }, '.data/sim');
+  const sim = await startSim({ port: common.port, dataDir: common.dataDir, testControl: values['test-control'] === true });
+  console.log(`ready sim ${sim.url}`);
+  untilSignal(() => sim.close());
+}
+
+export async function runTerminal(argv: string[]): Promise<void> {
+  const opts = parseTerminalArgs(argv);
+  const core = await startCore({ dataDir: opts.dataDir ?? '.data/terminal', serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, printer: printerFromOptions(opts) });
+  const http = await startHttpTransport({ handlers: core.handlers, events: core.events, port: opts.port, staticDir: RENDERER_DIR });
+  console.log(`ready terminal ${http.url}`);
+  console.log(`ui ${http.uiUrl}`);
+  untilSignal(async () => {
+    await http.close();
+    await core.close();
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * The one object the renderer sees, whichever transport carries it:
+ * a method per contract entry, answering an envelope, and one event stream.
+ */
+import type { Envelope } from './envelope';
+import type { CoreEvents, MethodInput, MethodOutput } from './methods';
+import type { MethodName } from './names';
+
+export type CoreApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>>;
+} & {
+  subscribe<E extends keyof CoreEvents>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
+};
+
+/** Name of the IPC channel / the global the preload exposes. */
+export const IPC_CHANNEL = 'markettill:rpc';
+export const IPC_EVENT_CHANNEL = 'markettill:event';
+export const EXPOSED_GLOBAL = 'markettill';

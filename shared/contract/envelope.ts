@@ -1,0 +1,41 @@
+/**
+ * Every renderer ↔ core call answers one envelope (Signal's wrapResult).
+ * Error codes are a closed set: the UI maps each to words for the cashier.
+ */
+export const ERROR_CODES = [
+  'bad_request', // input failed validation at the edge
+  'unauthorized', // browser-mode request without the launch token
+  'not_found', // unknown method or entity
+  'conflict', // state does not allow it (e.g. sale already completed)
+  'insufficient_tender', // cash given is less than the total
+  'printer_error', // the printer refused or is unreachable; the job waits in the queue
+  'storage_error', // SQLite refused the write (disk full, locked); nothing was written
+  'internal', // a bug; details are in the core's log
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface RpcError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+export function ok<T>(value: T): Envelope<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** An expected failure carried as a value through the core up to the envelope. */
+export class CodedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CodedError';
+  }
+}

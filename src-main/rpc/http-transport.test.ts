@@ -1,0 +1,68 @@
+// Browser-mode transport over a real HTTP server on 127.0.0.1: the launch token is required for every call.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TypedEmitter } from '../core';
+import { TOKEN_HEADER, startHttpTransport, type HttpTransport } from './http-transport';
+import { registerHandlers } from './registry';
+
+let t: HttpTransport;
+const events = new TypedEmitter();
+
+beforeAll(async () => {
+  const staticDir = mkdtempSync(join(tmpdir(), 'mt-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<h1>till</h1>');
+  const handlers = registerHandlers({
+    'session-info': () => ({ terminal_id: 'T1', market_name: 'm', stall_name: '老王', cashier: 'c', time_zone: 'Asia/Shanghai' }),
+    'catalog-list': () => ({ products: [] }),
+    'status-get': () => ({ online: true, sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null }, printer: { state: 'none', message: null } }),
+    'sale-complete': () => ({ sale_id: 'x', receipt_no: 'r', total_fen: 1, change_fen: 0, printed: true, print_error: null }),
+  });
+  t = await startHttpTransport({ handlers, events, port: 0, staticDir });
+});
+afterAll(() => t.close());
+
+const rpc = (name: string, body: unknown, token?: string) =>
+  fetch(`${t.url}/rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) }, body: JSON.stringify(body) });
+
+describe('browser-mode transport', () => {
+  it('listens on loopback and puts the token in the URL fragment only', () => {
+    expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(t.uiUrl).toBe(`${t.url}/#token=${t.token}`);
+  });
+
+  it('refuses a request without the launch token, or with a wrong one', async () => {
+    const none = await rpc('session-info', {});
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } });
+    const wrong = await rpc('session-info', {}, 'f'.repeat(t.token.length));
+    expect(wrong.status).toBe(401);
+    const sse = await fetch(`${t.url}/events`);
+    expect(sse.status).toBe(401);
+  });
+
+  it('answers envelopes with the token, and a clear error for bad input', async () => {
+    expect(await (await rpc('session-info', {}, t.token)).json()).toMatchObject({ ok: true, value: { stall_name: '老王' } });
+    expect(await (await rpc('sale-complete', { lines: 'nope' }, t.token)).json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await (await rpc('drop-tables', {}, t.token)).json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const notJson = await fetch(`${t.url}/rpc/session-info`, { method: 'POST', headers: { [TOKEN_HEADER]: t.token }, body: '{oops' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('streams status events to a client holding the token', async () => {
+    const res = await fetch(`${t.url}/events?token=${t.token}`);
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    await reader.read(); // ": connected"
+    events.emit('status', { online: false, sync: { queue_depth: 7, oldest_unsynced_age_ms: 5, last_success_ms: null, last_error: 'down' }, printer: { state: 'none', message: null } });
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toContain('"queue_depth":7');
+    await reader.cancel();
+  });
+
+  it('serves the UI but nothing outside its folder', async () => {
+    expect(await (await fetch(`${t.url}/`)).text()).toContain('till');
+    expect((await fetch(`${t.url}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+});

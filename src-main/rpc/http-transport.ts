@@ -1,0 +1,129 @@
+/**
+ * Browser-mode transport: the same contract over HTTP + SSE on 127.0.0.1.
+ * Every RPC and the event stream need the per-launch token, so another page
+ * or program on the machine cannot drive the till. Also serves the built UI.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fail } from '../../shared/contract/envelope';
+import type { TypedEmitter } from '../core';
+import { dispatch, type HandlerMap } from './registry';
+
+export const TOKEN_HEADER = 'x-markettill-token';
+export const MAX_RPC_BODY_BYTES = 1_000_000;
+const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+
+export interface HttpTransport {
+  url: string;
+  /** the URL to open: carries the launch token in the fragment, which never reaches a server log */
+  uiUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startHttpTransport(opts: { handlers: HandlerMap; events: TypedEmitter; port: number; staticDir: string; host?: string }): Promise<HttpTransport> {
+  const token = randomBytes(24).toString('hex');
+  const tokenBuf = Buffer.from(token);
+  const authorised = (given: string | null | undefined): boolean => {
+    if (!given) return false;
+    const b = Buffer.from(given);
+    return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf);
+  };
+  const sseClients = new Set<ServerResponse>();
+  const offStatus = opts.events.on('status', (s) => {
+    for (const res of sseClients) res.write(`event: status\ndata: ${JSON.stringify(s)}\n\n`);
+  });
+
+  const server: Server = createServer((req, res) => {
+    void route(req, res).catch((err: unknown) => {
+      console.error('[core http]', err);
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'internal error'));
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/rpc/')) {
+      if (req.method !== 'POST') return sendJson(res, 405, fail('bad_request', 'use POST'));
+      if (!authorised(req.headers[TOKEN_HEADER] as string | undefined)) return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
+      const body = await readBody(req);
+      if (body === null) return sendJson(res, 413, fail('bad_request', 'request body too large'));
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : {};
+      } catch {
+        return sendJson(res, 400, fail('bad_request', 'body is not JSON'));
+      }
+      return sendJson(res, 200, await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), input));
+    }
+    if (url.pathname === '/events') {
+      if (!authorised(url.searchParams.get('token'))) return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    return serveStatic(url.pathname, res);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const rel = pathname === '/' ? 'index.html' : normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = join(opts.staticDir, rel);
+    if (!file.startsWith(opts.staticDir + sep) || rel.includes('..')) return sendJson(res, 404, fail('not_found', 'not found'));
+    try {
+      const data = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(data);
+    } catch {
+      sendJson(res, 404, fail('not_found', `not found: ${pathname}`));
+    }
+  }
+
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    uiUrl: `${url}/#token=${token}`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        offStatus();
+        for (const c of sseClients) c.end();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_RPC_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// Relative base: the same build loads from file:// in Electron and from the core's HTTP server in browser mode.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  build: { outDir: fileURLToPath(new URL('../build/renderer', import.meta.url)), emptyOutDir: true, sourcemap: true },
+});

@@ -1,0 +1,51 @@
+/**
+ * Applies a terminal's journal batch exactly once per (terminal, seq), in one
+ * transaction: the hash chain is checked against what is stored, duplicates
+ * of stored entries are acknowledged, and a gap, fork or altered entry is
+ * refused and flagged for staff. Answers the highest contiguous seq stored.
+ */
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import { GENESIS_HASH, entryHashInput } from '../../shared/journal/canonical';
+import type { JournalEntryWire, PushResponse } from '../../shared/sync/push';
+import type { ServerDb } from '../db/database';
+import { ApiError } from '../http/errors';
+import { projectEntry } from './projections';
+
+function chainHash(prev: string, e: JournalEntryWire): string {
+  return createHash('sha256').update(prev).update(entryHashInput(e)).digest('hex');
+}
+
+export async function ingestBatch(db: ServerDb, terminal: { id: string; stall_id: string }, entries: JournalEntryWire[], nowMs: number): Promise<PushResponse> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const last = await trx.selectFrom('journal_entry').select(['seq', 'hash']).where('terminal_id', '=', terminal.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      let lastSeq = last?.seq ?? 0;
+      let lastHash = last?.hash ?? GENESIS_HASH;
+      let applied = 0;
+      let duplicates = 0;
+      for (const e of entries) {
+        if (e.seq <= lastSeq) {
+          const stored = await trx.selectFrom('journal_entry').select('hash').where('terminal_id', '=', terminal.id).where('seq', '=', e.seq).executeTakeFirst();
+          if (stored?.hash !== e.hash) throw new ApiError('journal_fork', `entry ${e.seq} differs from the one already stored (fork)`);
+          duplicates++;
+          continue;
+        }
+        if (e.seq !== lastSeq + 1) throw new ApiError('journal_gap', `entry ${lastSeq + 1} is missing (got ${e.seq})`);
+        if (e.prev_hash !== lastHash) throw new ApiError('journal_fork', `entry ${e.seq} does not follow entry ${lastSeq} (prev_hash differs)`);
+        if (chainHash(e.prev_hash, e) !== e.hash) throw new ApiError('journal_altered', `entry ${e.seq} was altered (hash does not match its content)`);
+        const flag = await projectEntry(trx, terminal, e, nowMs);
+        await trx.insertInto('journal_entry').values({ terminal_id: terminal.id, ...e, received_ms: nowMs, flag }).execute();
+        lastSeq = e.seq;
+        lastHash = e.hash;
+        applied++;
+      }
+      return { acked_seq: lastSeq, applied, duplicates };
+    });
+  } catch (err) {
+    if (err instanceof ApiError && err.code.startsWith('journal_')) {
+      await db.insertInto('sync_flag').values({ id: ulid(nowMs), terminal_id: terminal.id, seq: entries[0]?.seq ?? 0, kind: err.code, detail: err.message, created_ms: nowMs }).execute();
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,54 @@
+/** Terminals: creation with a one-time pairing code, enrolment with a public key, and their configuration. */
+import { createPublicKey, randomInt } from 'node:crypto';
+import type { TerminalConfig } from '../../shared/sync/config';
+import type { Unit } from '../../shared/units';
+import type { ServerDb } from '../db/database';
+import { ApiError } from '../http/errors';
+
+export const PAIRING_CODE_TTL_MS = 15 * 60 * 1000;
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+function randomCode(len: number): string {
+  let s = '';
+  for (let i = 0; i < len; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return s;
+}
+
+export async function createTerminal(db: ServerDb, stallId: string, name: string, nowMs: number): Promise<{ terminal_id: string; pairing_code: string; expires_ms: number }> {
+  const terminalId = `T${randomCode(5)}`;
+  const code = randomCode(8);
+  const expires = nowMs + PAIRING_CODE_TTL_MS;
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('terminal').values({ id: terminalId, stall_id: stallId, name, public_key_pem: null, status: 'pending', created_ms: nowMs }).execute();
+    await trx.insertInto('pairing_code').values({ code, terminal_id: terminalId, expires_ms: expires, used_ms: null }).execute();
+  });
+  return { terminal_id: terminalId, pairing_code: code, expires_ms: expires };
+}
+
+/** Single use and short-lived: a used, expired or unknown code is refused the same way. */
+export async function enrolTerminal(db: ServerDb, code: string, publicKeyPem: string, nowMs: number): Promise<string> {
+  try {
+    const key = createPublicKey(publicKeyPem);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
+  } catch {
+    throw new ApiError('bad_request', 'public_key_pem is not an Ed25519 public key');
+  }
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx.updateTable('pairing_code').set({ used_ms: nowMs }).where('code', '=', code).where('used_ms', 'is', null).where('expires_ms', '>', nowMs).returning('terminal_id').executeTakeFirst();
+    if (!claimed) throw new ApiError('pairing_code_invalid', 'pairing code is unknown, used or expired; ask the market office for a new one');
+    await trx.updateTable('terminal').set({ public_key_pem: publicKeyPem, status: 'active' }).where('id', '=', claimed.terminal_id).where('status', '=', 'pending').execute();
+    return claimed.terminal_id;
+  });
+}
+
+export async function terminalConfig(db: ServerDb, terminalId: string): Promise<TerminalConfig> {
+  const row = await db
+    .selectFrom('terminal')
+    .innerJoin('stall', 'stall.id', 'terminal.stall_id')
+    .innerJoin('market', 'market.id', 'stall.market_id')
+    .select(['terminal.id as terminal_id', 'stall.id as stall_id', 'stall.name as stall_name', 'market.name as market_name', 'market.time_zone', 'market.day_cutoff_hour'])
+    .where('terminal.id', '=', terminalId)
+    .executeTakeFirstOrThrow();
+  const products = await db.selectFrom('product').select(['id', 'code', 'name', 'unit', 'unit_price_fen', 'category']).where('stall_id', '=', row.stall_id).orderBy('code').execute();
+  return { version: 1, ...row, products: products.map((p) => ({ ...p, unit: p.unit as Unit })) };
+}
