@@ -25,7 +25,10 @@ export interface ReceiptPrinterDevice {
   printReceipt(doc: ReceiptDoc, opts: { kickDrawer: boolean }): Promise<void>;
   /** Sends pre-encoded bytes (a test page, a drawer kick alone) after the same status check. */
   printBytes(bytes: Uint8Array): Promise<void>;
-  /** Asks DLE EOT 1–4; rejects with 'printer_offline' when the printer cannot be reached or does not answer. */
+  /**
+   * Asks DLE EOT 1–4; rejects with 'printer_offline' when the printer cannot
+   * be reached or does not answer (also on a write-only transport).
+   */
   status(): Promise<PrinterStatus>;
   /** The status seen before the last job (paperNearEnd is worth a warning), or null before any. */
   readonly lastStatus: PrinterStatus | null;
@@ -34,6 +37,7 @@ export interface ReceiptPrinterDevice {
 const QUERIES: readonly StatusQuery[] = [1, 2, 3, 4];
 
 async function readStatus(t: PrinterTransport, timeoutMs: number | undefined): Promise<PrinterStatus> {
+  if (!t.canQuery) throw new PrinterError('printer_offline', 'this printer connection is write-only: status cannot be read');
   const replies: StatusReplies = {};
   for (const n of QUERIES) {
     const b = await t.query(n, timeoutMs);
@@ -67,6 +71,7 @@ export function createPrinter(options: PrinterOptions): ReceiptPrinterDevice {
 
   async function checkedSend(bytes: Uint8Array): Promise<void> {
     await withTransport(async (t) => {
+      if (!t.canQuery) return t.write(bytes);
       const status = await readStatus(t, statusTimeoutMs);
       lastStatus = status;
       const problem = statusProblem(status);

@@ -54,6 +54,7 @@ export function connectTcp(options: TcpPrinterOptions): Promise<PrinterTransport
 }
 
 class TcpTransport implements PrinterTransport {
+  readonly canQuery = true;
   private readonly reader = new ReplyReader();
   private readonly queue = new SerialQueue();
   private lastError: Error | null = null;

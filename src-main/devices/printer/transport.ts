@@ -5,6 +5,11 @@
 import type { StatusQuery } from './status';
 
 export interface PrinterTransport {
+  /**
+   * false for write-only links (a USB device file): the driver then cannot
+   * check paper or cover before printing and prints blind.
+   */
+  readonly canQuery: boolean;
   /** Resolves once every byte has left this process (written to the OS); rejects with PrinterError 'write_failed'. */
   write(bytes: Uint8Array): Promise<void>;
   /**
