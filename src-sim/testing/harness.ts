@@ -1,10 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSim, type RunningSim } from '../main';
 import type { SimConfig } from '../config';
 import { WxClient } from './client';
+import { FILES, loadOrCreateIdentity } from '../protocol/keys';
+
+/** RSA key generation dominates start-up; tests in one worker share one identity, copied into each fresh data dir. */
+let template: string | undefined;
+function seedIdentity(dir: string): void {
+  if (template === undefined) {
+    template = mkdtempSync(join(tmpdir(), 'simpay-identity-'));
+    loadOrCreateIdentity(template);
+  }
+  for (const f of [FILES.identity, FILES.platformPrivate, FILES.platformPublic, FILES.merchantPrivate, FILES.merchantPublic]) {
+    cpSync(join(template, f), join(dir, f));
+  }
+}
 
 export interface Harness {
   sim: RunningSim;
@@ -39,6 +52,7 @@ let cards = 0;
 
 export async function startHarness(o: { timeScale?: number; dir?: string; testControl?: boolean } = {}): Promise<Harness> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'simpay-'));
+  if (o.dir === undefined) seedIdentity(dir);
   const sim = await startSim({ port: 0, dataDir: dir, testControl: o.testControl ?? true, timeScale: o.timeScale ?? 1000 });
   const cfg = JSON.parse(readFileSync(join(dir, 'sim-config.json'), 'utf8')) as SimConfig;
   const control = async <T,>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
