@@ -128,3 +128,6 @@ export function startPrinterEmulator(options: PrinterEmulatorOptions = {}): Prom
     });
   });
 }
+
+export { decodeEscPos, EscPosDecoder } from './decode';
+export { renderJob, type PrintJob, type StyledLine, type DecodedQr } from './job';
