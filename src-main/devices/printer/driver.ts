@@ -85,10 +85,10 @@ export function createPrinter(options: PrinterOptions): ReceiptPrinterDevice {
     get lastStatus() {
       return lastStatus;
     },
-    printReceipt(doc, opts) {
+    async printReceipt(doc, opts) {
       // Layout and encoding first: a bad document fails before touching the printer.
       const bytes = encodeReceipt(layoutReceipt(doc, profile.paper), profile, { kickDrawer: opts.kickDrawer });
-      return checkedSend(bytes);
+      await checkedSend(bytes);
     },
     printBytes: checkedSend,
     status() {
