@@ -18,10 +18,10 @@ export function orderFrozen(db: Db, subMchid: string, transactionId: string): nu
  * Refused with NOTENOUGH when the merchant no longer holds enough (already
  * split away or paid out to the card), as WeChat does.
  */
-export function merchantDebitLegs(db: Db, subMchid: string, transactionId: string, profitSharing: boolean, amount: number): Leg[] {
+export function merchantDebitLegs(db: Db, subMchid: string, transactionId: string, profitSharing: boolean, amount: number, code: 'NOTENOUGH' | 'NOT_ENOUGH' = 'NOTENOUGH'): Leg[] {
   const fromFrozen = profitSharing ? Math.min(amount, orderFrozen(db, subMchid, transactionId)) : 0;
   const fromPending = amount - fromFrozen;
-  if (fromPending > balance(db, pendingAcct(subMchid))) throw new SimError('NOTENOUGH', '基本账户余额不足，请充值后重新发起');
+  if (fromPending > balance(db, pendingAcct(subMchid))) throw new SimError(code, '基本账户余额不足，请充值后重新发起');
   const legs: Leg[] = [];
   if (fromFrozen > 0) legs.push({ account: frozenAcct(subMchid), amount_fen: fromFrozen });
   if (fromPending > 0) legs.push({ account: pendingAcct(subMchid), amount_fen: fromPending });
