@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { UNITS } from '../units';
+import { devicesContract, type DeviceEvents } from './devices';
 import type { MethodName } from './names';
 
 const fenSchema = z.number().int().safe();
@@ -39,6 +40,7 @@ export const statusSchema = z.object({
 export type TerminalStatus = z.infer<typeof statusSchema>;
 
 export const contract = {
+  ...devicesContract,
   'session-info': {
     input: z.object({}),
     output: z.object({
@@ -79,6 +81,6 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.infer<Contract[M]['output']>;
 
 /** Events the core pushes to the renderer (SSE in browser mode, IPC events in Electron). */
-export interface CoreEvents {
+export interface CoreEvents extends DeviceEvents {
   status: TerminalStatus;
 }
