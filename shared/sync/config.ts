@@ -1,6 +1,7 @@
 /** Configuration a terminal pulls from the server, by version. */
 import { z } from 'zod';
 import { productSchema } from '../contract/methods';
+import { ROUNDING_MODES } from '../sales/rounding';
 
 export const terminalConfigSchema = z.object({
   version: z.number().int().nonnegative(),
@@ -11,6 +12,19 @@ export const terminalConfigSchema = z.object({
   time_zone: z.string(),
   day_cutoff_hour: z.number().int().min(0).max(23),
   products: z.array(productSchema),
+  /** cashiers with scrypt PIN hashes; empty means the till keeps its own */
+  cashiers: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'manager']), pin_hash: z.string() })).default([]),
+  /** buyers who may buy on account at this stall; balance as of the terminal's acked seq */
+  buyers: z.array(z.object({ id: z.string(), name: z.string().min(1).max(64), credit_limit_fen: z.number().int().nonnegative().safe(), balance_fen: z.number().int().safe(), as_of_seq: z.number().int().nonnegative() })).default([]),
+  settings: z
+    .object({
+      rounding: z.enum(ROUNDING_MODES).default('none'),
+      /** refunds above this need a manager's PIN */
+      refund_manager_limit_fen: z.number().int().nonnegative().safe().default(5000),
+      /** morning/evening price changes (早晚市调价) at the till */
+      allow_price_override: z.boolean().default(true),
+    })
+    .prefault({}),
 });
 export type TerminalConfig = z.infer<typeof terminalConfigSchema>;
 
@@ -19,3 +33,6 @@ export const enrolRequestSchema = z.object({
   public_key_pem: z.string().min(40).max(400),
 });
 export const enrolResponseSchema = z.object({ terminal_id: z.string() });
+
+/** What the server sends (defaults not yet applied). */
+export type TerminalConfigInput = z.input<typeof terminalConfigSchema>;

@@ -1,6 +1,6 @@
 /** Terminals: creation with a one-time pairing code, enrolment with a public key, and their configuration. */
 import { createPublicKey, randomInt } from 'node:crypto';
-import type { TerminalConfig } from '../../shared/sync/config';
+import type { TerminalConfigInput } from '../../shared/sync/config';
 import type { Unit } from '../../shared/units';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
@@ -41,7 +41,7 @@ export async function enrolTerminal(db: ServerDb, code: string, publicKeyPem: st
   });
 }
 
-export async function terminalConfig(db: ServerDb, terminalId: string): Promise<TerminalConfig> {
+export async function terminalConfig(db: ServerDb, terminalId: string): Promise<TerminalConfigInput> {
   const row = await db
     .selectFrom('terminal')
     .innerJoin('stall', 'stall.id', 'terminal.stall_id')

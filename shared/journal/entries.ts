@@ -1,0 +1,87 @@
+/**
+ * The journal's entry types and their payloads: what a terminal records and
+ * what the server projects. Payloads only grow new optional fields; a new
+ * meaning gets a new type. Amounts are fen, weights grams, times epoch ms.
+ */
+import { z } from 'zod';
+import { UNITS } from '../units';
+
+const fen = z.number().int().safe();
+const id = z.string().min(1).max(64);
+const day = z.string().regex(/^\d{8}$/);
+
+export const TENDER_KINDS = ['cash', 'qr', 'payment_code', 'account'] as const;
+export type TenderKind = (typeof TENDER_KINDS)[number];
+export const TENDER_STATUSES = ['pending', 'paid', 'failed'] as const;
+export type TenderStatus = (typeof TENDER_STATUSES)[number];
+
+export const tenderPayload = z.object({
+  tender_no: z.number().int().positive(),
+  kind: z.enum(TENDER_KINDS),
+  amount_fen: fen,
+  tendered_fen: fen,
+  change_fen: fen,
+  status: z.enum(TENDER_STATUSES).default('paid'),
+  buyer_id: id.nullable().default(null),
+});
+
+export const saleLinePayload = z.object({
+  line_no: z.number().int().positive(),
+  product_id: id,
+  name: z.string(),
+  unit: z.enum(UNITS),
+  kind: z.enum(['weight', 'count', 'amount']).optional(),
+  quantity: z.number().int().nonnegative(),
+  tare_g: z.number().int().nonnegative().default(0),
+  unit_price_fen: fen,
+  amount_fen: fen,
+  discount_fen: fen.default(0),
+  /** the line's share of the total; what refunding the whole line gives back */
+  net_fen: fen.optional(),
+});
+
+export const entryPayloads = {
+  'sale.completed': z.object({
+    sale_id: id,
+    receipt_no: z.string(),
+    business_day: day,
+    cashier: z.string(),
+    cashier_id: id.optional(),
+    shift_id: id.nullable().optional(),
+    stall_id: id.optional(),
+    status: z.enum(['pending', 'completed']).default('completed'),
+    subtotal_fen: fen.optional(),
+    line_discount_fen: fen.default(0),
+    sale_discount_fen: fen.default(0),
+    rounding_fen: fen.default(0),
+    total_fen: fen,
+    at_ms: z.number().int(),
+    lines: z.array(saleLinePayload).min(1),
+    tenders: z.array(tenderPayload).min(1),
+  }),
+  'tender.updated': z.object({ sale_id: id, tender_no: z.number().int().positive(), status: z.enum(TENDER_STATUSES), external_ref: z.string().nullable(), sale_status: z.enum(['pending', 'completed']) }),
+  'sale.parked': z.object({ parked_id: id, cashier_id: id, line_count: z.number().int(), total_fen: fen }),
+  'sale.resumed': z.object({ parked_id: id, cashier_id: id }),
+  'sale.voided': z.object({ void_id: id, business_day: day, cashier_id: id, line_count: z.number().int(), total_fen: fen, reason: z.string() }),
+  'refund.created': z.object({
+    refund_id: id,
+    refund_no: z.string(),
+    sale_id: id,
+    business_day: day,
+    cashier_id: id,
+    approved_by: id.nullable(),
+    amount_fen: fen,
+    reason: z.string(),
+    lines: z.array(z.object({ line_no: z.number().int(), quantity: z.number().int().nonnegative(), amount_fen: fen })),
+    tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen })),
+  }),
+  'cashier.signed_in': z.object({ cashier_id: id }),
+  'cashier.signed_out': z.object({ cashier_id: id }),
+  'shift.opened': z.object({ shift_id: id, cashier_id: id, business_day: day, float_fen: fen }),
+  'shift.closed': z.object({ shift_id: id, cashier_id: id, counted_fen: fen, expected_fen: fen, over_short_fen: fen }),
+  'day.closed': z.object({ business_day: day, cashier_id: id, z_report: z.record(z.string(), z.unknown()) }),
+  'price.overridden': z.object({ product_id: id, unit_price_fen: fen, cashier_id: id }),
+} as const;
+
+export type EntryType = keyof typeof entryPayloads;
+export type EntryPayload<T extends EntryType> = z.input<(typeof entryPayloads)[T]>;
