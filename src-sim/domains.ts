@@ -5,16 +5,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { Sim } from './context';
 import type { JobRunner } from './jobs/runner';
+import { JOB_SPLIT_FINISH, finishSplit } from './profitshare/orders';
+import { JOB_RETURN, processReturn } from './profitshare/returns';
+import { registerProfitShareRoutes } from './profitshare/routes';
 import { registerRefundRoutes } from './refunds/routes';
+import { registerSettlementRoutes } from './settlement/routes';
+import { runSettlement } from './settlement/settle';
 import { JOB_REFUND_FINISH, finishRefund } from './refunds/service';
 
 export function registerDomainJobs(runner: JobRunner): void {
   runner.register(JOB_REFUND_FINISH, (sim, ref) => finishRefund(sim, ref));
+  runner.register(JOB_SPLIT_FINISH, finishSplit);
+  runner.register(JOB_RETURN, processReturn);
 }
 
 export function registerDomainRoutes(app: FastifyInstance, sim: Sim): void {
   registerRefundRoutes(app, sim);
+  registerProfitShareRoutes(app, sim);
+  registerSettlementRoutes(app, sim);
 }
 
 /** Clock-driven work that is not a job (e.g. T+1 settlement when a day has passed). */
-export function runPeriodic(_sim: Sim): void {}
+export function runPeriodic(sim: Sim): void {
+  runSettlement(sim);
+}

@@ -6,6 +6,7 @@ import { json, noContent } from '../http/reply';
 import { checkLedger } from '../ledger/ledger';
 import { createActiveMerchant } from '../merchants/applyment';
 import { confirmUserpaying } from '../orders/codepay';
+import { setMarketCard } from '../settlement/settle';
 import { FAULT_KINDS, type FaultKind } from './faults';
 
 /** Faults per request and the longest injected delay: test control has limits too. */
@@ -82,6 +83,11 @@ export function registerControlRoutes(app: FastifyInstance, sim: Sim, runNow: ()
     return noContent(reply);
   });
 
+  app.get(`${C}/payouts`, async (_req, reply) => json(reply, 200, { payouts: sim.db.prepare('SELECT * FROM payouts ORDER BY at, id').all() }));
+  app.post(`${C}/market-card`, async (req, reply) => {
+    setMarketCard(sim, z.object({ account_name: z.string().min(1).max(64), account_bank: z.string().min(1).max(64), account_number: z.string().min(12).max(30) }).parse(req.body));
+    return noContent(reply);
+  });
   app.get(`${C}/ledger`, async (_req, reply) => json(reply, 200, checkLedger(sim.db)));
   app.get(`${C}/notifications`, async (_req, reply) =>
     json(reply, 200, { notifications: sim.db.prepare('SELECT id, url, event_type, state, attempts, last_status, next_at FROM notifications ORDER BY created_at').all() }));
