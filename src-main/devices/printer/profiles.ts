@@ -22,6 +22,12 @@ export interface PrinterProfile {
   cut: 'full' | 'partial' | 'none';
   /** Lines fed before the cut so the footer clears the blade. */
   feed_before_cut_lines: number;
+  /**
+   * Answers GS r 1 once a job is processed: the driver ends each job with it
+   * and waits for the reply, so "printed" means the printer got to the end of
+   * the job (receiptline closes jobs the same way). false: done when sent.
+   */
+  transmit_status: boolean;
   /** Drawer kick: ESC p pin (0 = pin 2, 1 = pin 5), pulse on/off times in ms. */
   drawer: { pin: 0 | 1; on_ms: number; off_ms: number };
 }
@@ -39,6 +45,7 @@ export const PROFILES = {
     qr_module_dots: 6,
     cut: 'partial',
     feed_before_cut_lines: 4,
+    transmit_status: true,
     drawer: DRAWER,
   },
   'generic-58-raster': {
@@ -51,6 +58,7 @@ export const PROFILES = {
     qr_module_dots: 6,
     cut: 'partial',
     feed_before_cut_lines: 4,
+    transmit_status: true,
     drawer: DRAWER,
   },
   'generic-80': {
@@ -63,6 +71,7 @@ export const PROFILES = {
     qr_module_dots: 8,
     cut: 'partial',
     feed_before_cut_lines: 4,
+    transmit_status: true,
     drawer: DRAWER,
   },
   'generic-80-raster': {
@@ -75,6 +84,7 @@ export const PROFILES = {
     qr_module_dots: 8,
     cut: 'partial',
     feed_before_cut_lines: 4,
+    transmit_status: true,
     drawer: DRAWER,
   },
 } as const satisfies Record<string, PrinterProfile>;

@@ -55,6 +55,27 @@ export class ReplyReader {
   }
 }
 
+/**
+ * A printer answers two kinds of question on the same line: DLE EOT n replies
+ * always have bit 4 set ((b & 0x93) === 0x12), GS r 1 replies (paper sensor
+ * status, sent only once the job before it was processed) never do (bit 4 is
+ * fixed 0, Epson GS r). Routing by that bit lets the driver wait for a job's
+ * GS r reply while it polls DLE EOT on the same connection.
+ */
+export class PrinterReplies {
+  readonly status = new ReplyReader();
+  readonly transmit = new ReplyReader();
+
+  push(chunk: Uint8Array): void {
+    for (const b of chunk) (b & 0x10 ? this.status : this.transmit).push(Uint8Array.of(b));
+  }
+
+  end(): void {
+    this.status.end();
+    this.transmit.end();
+  }
+}
+
 /** Runs async steps one after another, so two status queries never interleave. */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();

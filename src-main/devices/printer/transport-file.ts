@@ -69,6 +69,10 @@ class FileTransport implements PrinterTransport {
     return Promise.resolve(null);
   }
 
+  readTransmitStatus(): Promise<number | null> {
+    return Promise.resolve(null);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -6,7 +6,7 @@
  */
 import { SerialPort } from 'serialport';
 import { PrinterError } from './errors';
-import { ReplyReader, SerialQueue } from './reply-reader';
+import { PrinterReplies, SerialQueue } from './reply-reader';
 import type { StatusQuery } from './status';
 import { dleEot, STATUS_TIMEOUT_MS_DEFAULT, WRITE_TIMEOUT_MS_DEFAULT, type PrinterTransport, type TransportFactory } from './transport';
 
@@ -55,7 +55,7 @@ export function connectSerial(options: SerialPrinterOptions, openPort: SerialPor
 
 class SerialTransport implements PrinterTransport {
   readonly canQuery = true;
-  private readonly reader = new ReplyReader();
+  private readonly replies = new PrinterReplies();
   private readonly queue = new SerialQueue();
   private closed = false;
 
@@ -63,11 +63,11 @@ class SerialTransport implements PrinterTransport {
     private readonly port: SerialPortLike,
     private readonly options: SerialPrinterOptions,
   ) {
-    port.on('data', (chunk) => this.reader.push(chunk));
+    port.on('data', (chunk) => this.replies.push(chunk));
     // A USB-serial adapter fires close when it is unplugged.
     port.on('close', () => {
       this.closed = true;
-      this.reader.end();
+      this.replies.end();
     });
     port.on('error', () => undefined); // surfaced through write/drain callbacks
   }
@@ -95,10 +95,14 @@ class SerialTransport implements PrinterTransport {
   query(n: StatusQuery, timeoutMs?: number): Promise<number | null> {
     return this.queue.run(async () => {
       if (this.closed) return null;
-      this.reader.clear();
+      this.replies.status.clear();
       await this.writeNow(dleEot(n));
-      return this.reader.read(timeoutMs ?? this.options.statusTimeoutMs ?? STATUS_TIMEOUT_MS_DEFAULT);
+      return this.replies.status.read(timeoutMs ?? this.options.statusTimeoutMs ?? STATUS_TIMEOUT_MS_DEFAULT);
     });
+  }
+
+  readTransmitStatus(timeoutMs: number): Promise<number | null> {
+    return this.replies.transmit.read(timeoutMs);
   }
 
   close(): Promise<void> {

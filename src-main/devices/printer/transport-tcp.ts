@@ -4,7 +4,7 @@
  */
 import net from 'node:net';
 import { PrinterError } from './errors';
-import { ReplyReader, SerialQueue } from './reply-reader';
+import { PrinterReplies, SerialQueue } from './reply-reader';
 import type { StatusQuery } from './status';
 import {
   CONNECT_TIMEOUT_MS_DEFAULT,
@@ -55,7 +55,7 @@ export function connectTcp(options: TcpPrinterOptions): Promise<PrinterTransport
 
 class TcpTransport implements PrinterTransport {
   readonly canQuery = true;
-  private readonly reader = new ReplyReader();
+  private readonly replies = new PrinterReplies();
   private readonly queue = new SerialQueue();
   private lastError: Error | null = null;
   private closed = false;
@@ -65,13 +65,13 @@ class TcpTransport implements PrinterTransport {
     private readonly where: string,
     private readonly options: TcpPrinterOptions,
   ) {
-    socket.on('data', (chunk: Buffer) => this.reader.push(chunk));
+    socket.on('data', (chunk: Buffer) => this.replies.push(chunk));
     socket.on('error', (err) => {
       this.lastError = err;
     });
     socket.on('close', () => {
       this.closed = true;
-      this.reader.end();
+      this.replies.end();
     });
   }
 
@@ -111,10 +111,14 @@ class TcpTransport implements PrinterTransport {
   query(n: StatusQuery, timeoutMs?: number): Promise<number | null> {
     return this.queue.run(async () => {
       if (this.closed) return null;
-      this.reader.clear();
+      this.replies.status.clear();
       await this.writeNow(dleEot(n));
-      return this.reader.read(timeoutMs ?? this.options.statusTimeoutMs ?? STATUS_TIMEOUT_MS_DEFAULT);
+      return this.replies.status.read(timeoutMs ?? this.options.statusTimeoutMs ?? STATUS_TIMEOUT_MS_DEFAULT);
     });
+  }
+
+  readTransmitStatus(timeoutMs: number): Promise<number | null> {
+    return this.replies.transmit.read(timeoutMs);
   }
 
   close(): Promise<void> {

@@ -18,8 +18,18 @@ export interface PrinterTransport {
    * device file). Never call it in the middle of a job's bytes.
    */
   query(n: StatusQuery, timeoutMs?: number): Promise<number | null>;
+  /**
+   * Resolves with the next GS r 1 reply byte (the driver ends a job with GS r 1
+   * where the profile supports it; the printer answers only after it processed
+   * the job), or null when none came within the timeout or the link cannot read.
+   * DLE EOT queries may run while this waits.
+   */
+  readTransmitStatus(timeoutMs: number): Promise<number | null>;
   close(): Promise<void>;
 }
+
+/** GS r 1: transmit paper sensor status, processed in sequence after the job. */
+export const GS_R_PAPER: readonly number[] = [0x1d, 0x72, 0x01];
 
 /** Opens a fresh transport; rejects with PrinterError 'printer_offline' when the printer cannot be reached. */
 export type TransportFactory = () => Promise<PrinterTransport>;
