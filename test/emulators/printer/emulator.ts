@@ -52,7 +52,7 @@ const INITIAL: EmulatorState = { paperOut: false, paperNearEnd: false, coverOpen
 const WAIT_MS_DEFAULT = 5000;
 
 /** The DLE EOT n reply byte for a state (fixed bits 0x12, hardware.md §2). */
-export function statusByte(n: number, s: EmulatorState): number {
+export function statusByte(n: number, s: Pick<EmulatorState, 'paperOut' | 'paperNearEnd' | 'coverOpen' | 'offline' | 'cutterError'>): number {
   const stopped = s.paperOut || s.coverOpen || s.cutterError;
   switch (n) {
     case 1:
