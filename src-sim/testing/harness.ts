@@ -9,7 +9,7 @@ import { FILES, loadOrCreateIdentity } from '../protocol/keys';
 
 /** RSA key generation dominates start-up; tests in one worker share one identity, copied into each fresh data dir. */
 let template: string | undefined;
-function seedIdentity(dir: string): void {
+export function seedIdentity(dir: string): void {
   if (template === undefined) {
     template = mkdtempSync(join(tmpdir(), 'simpay-identity-'));
     loadOrCreateIdentity(template);
