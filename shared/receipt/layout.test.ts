@@ -69,6 +69,21 @@ describe.each(WIDTHS)('layoutReceipt %i mm', (width) => {
   });
 });
 
+test('rounding prints with its sign: 抹零 down is negative, rounding up is positive; discount is taken off', () => {
+  const down = renderReceiptText(layoutReceipt(SAMPLE_CASH_RECEIPT, 58));
+  expect(down).toMatch(/抹零\s+-￥0\.90/);
+  const up = renderReceiptText(layoutReceipt({ ...SAMPLE_CASH_RECEIPT, discount_fen: 40, rounding_fen: 2, total_fen: 4352 }, 80));
+  expect(up).toMatch(/舍入\s+\+￥0\.02/);
+  expect(up).toMatch(/优惠\s+-￥0\.40/);
+  expect(up).not.toContain('抹零');
+});
+
+test('a reprint is marked 补打 at the top', () => {
+  const text = renderReceiptText(layoutReceipt({ ...SAMPLE_CASH_RECEIPT, reprint: true }, 58));
+  expect(text.split('\n')[0]).toContain('补打小票');
+  expect(renderReceiptText(layoutReceipt(SAMPLE_CASH_RECEIPT, 58))).not.toContain('补打');
+});
+
 test('time is printed in the doc time zone', () => {
   const at = Date.UTC(2025, 0, 1, 23, 30, 0);
   expect(renderReceiptText(layoutReceipt({ ...SAMPLE_CASH_RECEIPT, at_ms: at }, 58))).toContain('2025-01-02 07:30:00');

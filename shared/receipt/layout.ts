@@ -12,6 +12,11 @@ import { centerToWidth, justify, padEndToWidth, sanitizeText, wrapToWidth } from
 /** Full-width yuan sign U+FFE5 (GB18030 A3 A4). Never U+00A5: it prints as "?" or "0 6". */
 export const YUAN = '\uFFE5';
 
+/** "+￥0.02", "-￥0.38": an adjustment, always with its sign. */
+export function signedYuan(amountFen: number): string {
+  return amountFen < 0 ? yuan(amountFen) : `+${yuan(amountFen)}`;
+}
+
 /** "￥12.50", "-￥0.38". */
 export function yuan(amountFen: number): string {
   return amountFen < 0 ? `-${YUAN}${formatYuan(-amountFen)}` : `${YUAN}${formatYuan(amountFen)}`;
@@ -107,12 +112,15 @@ function assertNever(x: never): never {
 
 /**
  * Lays a receipt out for 58 mm (32 columns) or 80 mm (48 columns) paper.
- * discount_fen and rounding_fen are amounts taken off the subtotal (抹零 is a
- * discount line, DESIGN.md "Data rules"); they print with a minus sign and
- * only when non-zero.
+ * discount_fen is an amount taken off the subtotal and prints as "-￥x";
+ * rounding_fen is the signed adjustment the sale model stores (negative for
+ * 抹零, positive when rounding half up went up) and prints with its sign,
+ * labelled 抹零 or 舍入. Both print only when non-zero. A reprint is marked
+ * 补打 at the top, so a copy cannot pass for a second sale.
  */
 export function layoutReceipt(doc: ReceiptDoc, width: PaperWidth): ReceiptBlock[] {
   const b = new Builder(width);
+  if (doc.reprint === true) b.center('** 补打小票 **', { bold: true });
   b.center(doc.market_name, { bold: true, size: 'tall' });
   b.center(doc.stall_name, { bold: true, size: 'big' });
   b.rule();
@@ -125,7 +133,7 @@ export function layoutReceipt(doc: ReceiptDoc, width: PaperWidth): ReceiptBlock[
   if (doc.discount_fen !== 0 || doc.rounding_fen !== 0) {
     b.pair(`小计 (${doc.lines.length}项)`, yuan(doc.lines.reduce((s, l) => s + l.amount_fen, 0)));
     if (doc.discount_fen !== 0) b.pair('优惠', yuan(-doc.discount_fen));
-    if (doc.rounding_fen !== 0) b.pair('抹零', yuan(-doc.rounding_fen));
+    if (doc.rounding_fen !== 0) b.pair(doc.rounding_fen < 0 ? '抹零' : '舍入', signedYuan(doc.rounding_fen));
   }
   b.pair('合计', yuan(doc.total_fen), { bold: true, size: 'tall' });
   b.rule();

@@ -29,13 +29,21 @@ export interface ReceiptDoc {
   time_zone: string;
   cashier: string;
   lines: ReceiptLine[];
+  /** positive: the amount taken off the subtotal (line and sale discounts together) */
   discount_fen: number;
+  /**
+   * SIGNED adjustment added to the total: negative for 抹零 (rounding down to
+   * the 角 or 元), positive when rounding half up went up.
+   * total_fen = subtotal − discount_fen + rounding_fen.
+   */
   rounding_fen: number;
   total_fen: number;
   tenders: ReceiptTender[];
   /** the signed pay URL for a QR tender still pending; printed as a QR code */
   pay_url?: string;
   footer?: string;
+  /** a copy printed again on request (补打): marked on the paper, never kicks the drawer */
+  reprint?: boolean;
 }
 
 export type PaperWidth = 58 | 80;

@@ -1,7 +1,7 @@
 /**
  * Realistic receipts for previews, the demo and tests. Amounts are consistent:
  * each line amount is weight × price rounded half up, total = subtotal −
- * discount − rounding.
+ * discount + rounding (rounding is signed: negative for 抹零).
  */
 import type { ReceiptDoc, ReceiptLine } from './model';
 
@@ -29,7 +29,7 @@ export const SAMPLE_CASH_RECEIPT: ReceiptDoc = {
   lines: [...BASE.lines],
   receipt_no: 'T01-000123',
   discount_fen: 0,
-  rounding_fen: 90,
+  rounding_fen: -90,
   total_fen: 4300,
   tenders: [{ kind: 'cash', amount_fen: 4300, tendered_fen: 5000, change_fen: 700 }],
 };
