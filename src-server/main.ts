@@ -1,9 +1,16 @@
-/** Starts the settlement server: opens and migrates its database, seeds demo data when asked, listens. */
+/**
+ * Starts the settlement server: opens and migrates its database, seeds demo
+ * data when asked, runs this process's background-job worker, listens.
+ */
 import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { ulid } from 'ulid';
 import { buildApp } from './app';
 import { migrateServerDb, openServerDb } from './db/database';
 import { seedDemo } from './demo/seed';
+import { JOB_HANDLERS } from './jobs/handlers';
+import { startJobWorker } from './jobs/worker';
 
 export interface ServerOptions {
   host?: string;
@@ -12,6 +19,8 @@ export interface ServerOptions {
   dbUrl?: string;
   demo?: boolean;
   log?: boolean;
+  /** Background jobs: on unless `false`; several processes on one PostgreSQL database share them. */
+  jobs?: false | { worker_id?: string; poll_ms?: number };
 }
 
 export interface RunningServer {
@@ -30,12 +39,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (pairing) writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing));
   }
   const app = buildApp({ db, log: opts.log });
+  const worker =
+    opts.jobs === false
+      ? null
+      : startJobWorker({ db, worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${ulid()}`, handlers: JOB_HANDLERS, poll_ms: opts.jobs?.poll_ms, onError: (err) => app.log.error({ err }, 'job worker') });
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     async close() {
+      await worker?.stop();
       await app.close();
       await db.destroy();
     },

@@ -8,12 +8,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import * as m001 from './migrations/001-init';
+import * as m002 from './migrations/002-admin-ledger-jobs';
 import type { ServerSchema } from './schema';
 
 export type ServerDb = Kysely<ServerSchema>;
 export type Dialect = 'sqlite' | 'postgres';
 
-const MIGRATIONS: Record<string, Migration> = { '001-init': m001 };
+/** Explicit, ordered; never edit a shipped migration, add the next one. */
+export const MIGRATIONS: Record<string, Migration> = { '001-init': m001, '002-admin-ledger-jobs': m002 };
 
 // BIGINT (OID 20) holds fen and epoch ms: read it as a number, refusing anything past 2^53.
 pg.types.setTypeParser(20, (v: string) => {
@@ -22,9 +24,11 @@ pg.types.setTypeParser(20, (v: string) => {
   return n;
 });
 
-export function openServerDb(opts: { dataDir: string; dbUrl?: string }): { db: ServerDb; dialect: Dialect } {
+export function openServerDb(opts: { dataDir: string; dbUrl?: string; poolMax?: number }): { db: ServerDb; dialect: Dialect } {
   if (opts.dbUrl?.startsWith('postgres')) {
-    const pool = new pg.Pool({ connectionString: opts.dbUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.dbUrl, max: opts.poolMax ?? 10 });
+    // An idle client's connection dropping must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
     return { db: new Kysely<ServerSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   mkdirSync(opts.dataDir, { recursive: true });
@@ -35,9 +39,11 @@ export function openServerDb(opts: { dataDir: string; dbUrl?: string }): { db: S
   return { db: new Kysely<ServerSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
 }
 
-export async function migrateServerDb(db: ServerDb): Promise<void> {
+/** Migrates to the latest version, or to `target` (a migration name) — the latter for migration tests. */
+export async function migrateServerDb(db: ServerDb, target?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`server migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`);

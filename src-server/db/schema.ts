@@ -2,9 +2,10 @@
  * Row types of the server database, mirroring the migrations exactly.
  * Money columns are BIGINT fen (read back as numbers by the pg type parser in database.ts).
  */
+import type { Generated } from 'kysely';
 
 export interface MarketTable { id: string; name: string; time_zone: string; day_cutoff_hour: number }
-export interface StallTable { id: string; market_id: string; name: string; sub_mchid: string | null; settlement_account: string | null }
+export interface StallTable { id: string; market_id: string; name: string; sub_mchid: string | null; settlement_account: string | null; config_version: Generated<number> }
 export interface ProductTable { id: string; stall_id: string; code: string; name: string; unit: string; unit_price_fen: number; category: string }
 export interface TerminalTable { id: string; stall_id: string; name: string; public_key_pem: string | null; status: 'pending' | 'active' | 'revoked'; created_ms: number }
 export interface PairingCodeTable { code: string; terminal_id: string; expires_ms: number; used_ms: number | null }
@@ -27,6 +28,30 @@ export interface SaleTable { id: string; terminal_id: string; stall_id: string; 
 export interface SaleLineTable { sale_id: string; line_no: number; product_id: string; name: string; unit: string; quantity: number; unit_price_fen: number; amount_fen: number }
 export interface SaleTenderTable { sale_id: string; tender_no: number; kind: string; amount_fen: number; tendered_fen: number; change_fen: number }
 
+export interface StaffSessionTable { id_hash: string; staff_id: string; csrf_token: string; created_ms: number; expires_ms: number }
+export interface LoginAttemptTable { id: string; username: string; ip: string; at_ms: number; ok: number }
+export interface AuditLogTable { id: string; at_ms: number; staff_id: string | null; action: string; target: string | null; detail: string; ip: string }
+export interface BuyerTable { id: string; stall_id: string; name: string; phone: string | null; credit_limit_fen: number; created_ms: number }
+export interface FeeRuleTable { id: string; stall_id: string | null; kind: string; rate_bp: number; fixed_fen: number; updated_ms: number }
+export interface LedgerAccountTable { id: string; chart_code: string; book: string; stall_id: string | null; buyer_id: string | null; created_ms: number }
+export interface LedgerEntryTable { id: string; idem_key: string; txn_type: string; digest: string; business_day: string; stall_id: string | null; ref: string | null; created_ms: number }
+export interface LedgerPostingTable { entry_id: string; posting_no: number; account_id: string; book: string; chart_code: string; amount_fen: number }
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  run_after_ms: number;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until_ms: number | null;
+  last_error: string | null;
+  created_ms: number;
+  finished_ms: number | null;
+}
+export interface JobRunTable { id: string; job_id: string; worker: string; started_ms: number; finished_ms: number; ok: number; error: string | null }
+
 export interface ServerSchema {
   market: MarketTable;
   stall: StallTable;
@@ -40,4 +65,14 @@ export interface ServerSchema {
   sale: SaleTable;
   sale_line: SaleLineTable;
   sale_tender: SaleTenderTable;
+  staff_session: StaffSessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+  buyer: BuyerTable;
+  fee_rule: FeeRuleTable;
+  ledger_account: LedgerAccountTable;
+  ledger_entry: LedgerEntryTable;
+  ledger_posting: LedgerPostingTable;
+  job: JobTable;
+  job_run: JobRunTable;
 }

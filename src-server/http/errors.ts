@@ -8,12 +8,14 @@ export const API_ERRORS = {
   unknown_terminal: 401,
   terminal_revoked: 403,
   forbidden: 403,
+  csrf_failed: 403,
   not_found: 404,
   pairing_code_invalid: 409,
   journal_gap: 409,
   journal_fork: 409,
   journal_altered: 409,
   conflict: 409,
+  exists_with_different_payload: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
@@ -32,6 +34,9 @@ export class ApiError extends Error {
     return API_ERRORS[this.code];
   }
 }
+
+/** The error body, also described in the OpenAPI document. */
+export const ERROR_CODES = Object.keys(API_ERRORS) as ApiErrorCode[];
 
 export function errorBody(code: ApiErrorCode | string, message: string): { error: { code: string; message: string } } {
   return { error: { code, message } };

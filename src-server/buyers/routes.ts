@@ -1,0 +1,80 @@
+/**
+ * Buyers (采购商) known to a stall, each with an on-account credit limit at
+ * that stall. The balance owed is read from the ledger (memo account M1103),
+ * never kept as a second truth.
+ */
+import { sql } from 'kysely';
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { ServerDb } from '../db/database';
+import { defineRoute, staffAuth } from '../http/route';
+import { buyerParams, nameSchema, nonNegFen, stallParams } from '../http/schemas';
+import { ALL_STAFF } from '../staff/roles';
+
+const phoneSchema = z.string().regex(/^[0-9+ -]{5,20}$/).nullable();
+const buyerView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), phone: z.string().nullable(), credit_limit_fen: z.number().int(), owed_fen: z.number().int() });
+type BuyerView = z.infer<typeof buyerView>;
+
+async function buyersOf(db: ServerDb, where: { stall_id?: string; id?: string }): Promise<BuyerView[]> {
+  let q = db
+    .selectFrom('buyer as b')
+    .leftJoin('ledger_account as a', (j) => j.onRef('a.buyer_id', '=', 'b.id').onRef('a.stall_id', '=', 'b.stall_id').on('a.chart_code', '=', 'M1103'))
+    .leftJoin('ledger_posting as p', 'p.account_id', 'a.id')
+    .select(['b.id', 'b.stall_id', 'b.name', 'b.phone', 'b.credit_limit_fen', sql<number>`cast(coalesce(sum(p.amount_fen), 0) as bigint)`.as('owed_fen')])
+    .groupBy(['b.id', 'b.stall_id', 'b.name', 'b.phone', 'b.credit_limit_fen'])
+    .orderBy('b.name');
+  if (where.stall_id) q = q.where('b.stall_id', '=', where.stall_id);
+  if (where.id) q = q.where('b.id', '=', where.id);
+  return (await q.execute()).map((r) => ({ ...r, owed_fen: Number(r.owed_fen) }));
+}
+
+export const buyerRoutes = [
+  defineRoute({
+    id: 'buyerList',
+    method: 'GET',
+    path: '/api/v1/admin/stalls/:stall_id/buyers',
+    summary: "A stall's buyers with credit limits and what they owe",
+    tag: 'buyers',
+    auth: staffAuth(ALL_STAFF),
+    params: stallParams,
+    response: z.object({ buyers: z.array(buyerView) }),
+    handler: async ({ db, params }) => ({ buyers: await buyersOf(db, { stall_id: params.stall_id }) }),
+  }),
+  defineRoute({
+    id: 'buyerCreate',
+    method: 'POST',
+    path: '/api/v1/admin/stalls/:stall_id/buyers',
+    summary: 'Add a buyer with an on-account credit limit at this stall',
+    tag: 'buyers',
+    auth: staffAuth(ALL_STAFF),
+    status: 201,
+    params: stallParams,
+    body: z.object({ name: nameSchema, phone: phoneSchema.default(null), credit_limit_fen: nonNegFen }),
+    example: { name: '刘记饭店', phone: '138 0000 0000', credit_limit_fen: 500000 },
+    response: buyerView,
+    handler: async ({ db, params, body, now, auditTarget }) => {
+      const id = ulid(now);
+      await db.insertInto('buyer').values({ id, stall_id: params.stall_id, ...body, created_ms: now }).execute();
+      auditTarget(id);
+      return { id, stall_id: params.stall_id, ...body, owed_fen: 0 };
+    },
+  }),
+  defineRoute({
+    id: 'buyerUpdate',
+    method: 'PATCH',
+    path: '/api/v1/admin/buyers/:buyer_id',
+    summary: "Change a buyer's name, phone or credit limit",
+    tag: 'buyers',
+    auth: staffAuth(ALL_STAFF),
+    params: buyerParams,
+    body: z.object({ name: nameSchema.optional(), phone: phoneSchema.optional(), credit_limit_fen: nonNegFen.optional() }),
+    example: { credit_limit_fen: 800000 },
+    response: buyerView,
+    handler: async ({ db, params, body }) => {
+      if (Object.keys(body).length > 0) await db.updateTable('buyer').set(body).where('id', '=', params.buyer_id).execute();
+      const [b] = await buyersOf(db, { id: params.buyer_id });
+      if (!b) throw new Error('buyer vanished');
+      return b;
+    },
+  }),
+];

@@ -1,0 +1,85 @@
+/**
+ * Registers declared routes with Fastify: authenticate (terminal signature or
+ * staff session + role + CSRF), validate params/query/body with zod, enforce
+ * stall isolation, run the handler, and audit every state-changing staff call.
+ * Authentication comes before validation so an anonymous caller learns nothing.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
+import { audit } from '../audit/audit';
+import type { ServerDb } from '../db/database';
+import { CSRF_HEADER, SESSION_COOKIE, findSession, type StaffPrincipal } from '../staff/sessions';
+import { verifyTerminalRequest, type AuthedTerminal } from '../terminals/terminal-auth';
+import { readCookie } from './cookies';
+import { ApiError } from './errors';
+import type { AnyRoute } from './route';
+import { enforceStallScope } from './scope';
+
+export function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) throw new ApiError('bad_request', r.error.issues.map((i) => `${where}.${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function staffFor(db: ServerDb, req: FastifyRequest, route: AnyRoute, nowMs: number): Promise<StaffPrincipal> {
+  if (route.auth.kind !== 'staff') throw new Error('not a staff route');
+  const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+  const staff = token ? await findSession(db, token, nowMs) : null;
+  if (!staff) throw new ApiError('unauthenticated', 'log in first');
+  if (!route.auth.roles.includes(staff.role)) throw new ApiError('forbidden', `role ${staff.role} may not ${route.id}`);
+  if (route.method !== 'GET') {
+    const origin = req.headers.origin;
+    if (typeof origin === 'string' && origin !== 'null') {
+      let host = '';
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = '';
+      }
+      if (host !== req.headers.host) throw new ApiError('csrf_failed', 'cross-origin request refused');
+    }
+    const sent = req.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !sameToken(sent, staff.csrf_token)) throw new ApiError('csrf_failed', `missing or wrong ${CSRF_HEADER} header`);
+  }
+  return staff;
+}
+
+export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[], db: ServerDb, now: () => number): void {
+  const seen = new Set<string>();
+  for (const route of routes) {
+    if (seen.has(route.id)) throw new Error(`duplicate route id ${route.id}`);
+    seen.add(route.id);
+    app.route({
+      method: route.method,
+      url: route.path,
+      handler: async (req, reply) => {
+        const nowMs = now();
+        let staff: StaffPrincipal | null = null;
+        let terminal: AuthedTerminal | null = null;
+        if (route.auth.kind === 'staff') staff = await staffFor(db, req, route, nowMs);
+        if (route.auth.kind === 'terminal') {
+          terminal = await verifyTerminalRequest(db, { method: req.method, path: req.url, headers: req.headers, rawBody: req.rawBody ?? '' }, nowMs);
+        }
+        const params = parseWith(route.params, req.params, 'params');
+        const query = parseWith(route.query, req.query, 'query');
+        const body = route.body ? parseWith(route.body, req.body, 'body') : undefined;
+        if (staff) await enforceStallScope(db, staff, params, query);
+        let target: string | null = null;
+        const result = await route.handler({ params, query, body, db, now: nowMs, ip: req.ip, staff, terminal, req, reply, auditTarget: (t) => (target = t) });
+        if (staff && route.method !== 'GET') {
+          await audit(db, { staffId: staff.id, action: route.id, target: target ?? JSON.stringify(params ?? null), detail: { params, body }, ip: req.ip }, nowMs);
+        }
+        reply.status(route.status ?? 200);
+        return result;
+      },
+    });
+  }
+}

@@ -1,0 +1,18 @@
+/** Shared zod pieces for the HTTP API. Every string has a length limit. */
+import { z } from 'zod';
+
+export const idSchema = z.string().min(1).max(64);
+export const nameSchema = z.string().trim().min(1).max(64);
+export const fenSchema = z.number().int().safe();
+export const nonNegFen = fenSchema.nonnegative().max(1e13);
+export const daySchema = z.string().regex(/^\d{8}$/, 'business day is YYYYMMDD');
+export const okSchema = z.object({ ok: z.literal(true) });
+export const empty = z.object({}).strict();
+
+export const stallParams = z.object({ stall_id: idSchema });
+export const terminalParams = z.object({ terminal_id: idSchema });
+export const buyerParams = z.object({ buyer_id: idSchema });
+export const productParams = z.object({ product_id: idSchema });
+export const staffParams = z.object({ staff_id: idSchema });
+
+export const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });

@@ -1,0 +1,70 @@
+/**
+ * A fresh, migrated server database per dialect, and `describeEachDialect`,
+ * which runs a suite on SQLite and on PostgreSQL. Each PostgreSQL database is
+ * created here with a random name and dropped here; nothing else is touched.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import pg from 'pg';
+import { describe } from 'vitest';
+import { migrateServerDb, openServerDb, type Dialect, type ServerDb } from '../../../src-server/db/database';
+import { tempDir } from '../../helpers/temp';
+
+export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
+export const PG_ADMIN_URL = process.env.MT_TEST_PG_URL ?? 'postgres://markettill_test:markettill_test@127.0.0.1:5432/postgres';
+
+export interface FreshDb {
+  dialect: Dialect;
+  db: ServerDb;
+  /** The PostgreSQL URL, or undefined for SQLite. */
+  dbUrl: string | undefined;
+  dataDir: string;
+  /** Closes the pool and drops what was created. */
+  drop(): Promise<void>;
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await c.connect();
+  } catch (err) {
+    throw new Error(`PostgreSQL is unreachable at ${PG_ADMIN_URL.replace(/:[^:@/]*@/, ':***@')} — the server suite needs it (see test/server/README.md): ${String(err)}`);
+  }
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+/** An empty database of the dialect (migrated unless `migrate: false`). */
+export async function freshDb(dialect: Dialect, opts: { migrate?: boolean; poolMax?: number } = {}): Promise<FreshDb> {
+  const dataDir = tempDir(`srv-${dialect}`);
+  let dbUrl: string | undefined;
+  let name: string | null = null;
+  if (dialect === 'postgres') {
+    name = `mt_t_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const u = new URL(PG_ADMIN_URL);
+    u.pathname = `/${name}`;
+    dbUrl = u.toString();
+  }
+  const { db } = openServerDb({ dataDir, dbUrl, poolMax: opts.poolMax });
+  if (opts.migrate !== false) await migrateServerDb(db);
+  return {
+    dialect,
+    db,
+    dbUrl,
+    dataDir,
+    async drop() {
+      await db.destroy();
+      if (name) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs the suite once per dialect; the suite receives the dialect name. */
+export function describeEachDialect(name: string, suite: (dialect: Dialect) => void): void {
+  for (const d of DIALECTS) describe(`${name} [${d}]`, () => suite(d));
+}

@@ -1,0 +1,97 @@
+/**
+ * A server app on a fresh database of one dialect, with the demo market and
+ * one staff login per role, driven in-process through Fastify's inject (the
+ * same routing, validation and error handling as over a socket).
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../../src-server/app';
+import type { Dialect } from '../../../src-server/db/database';
+import { DEMO_STAFF, seedDemo } from '../../../src-server/demo/seed';
+import { hashPassword } from '../../../src-server/staff/password';
+import { freshDb, type FreshDb } from './dialects';
+
+export type Who = 'anon' | 'admin' | 'finance' | 'owner1' | 'owner2';
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+export interface Res {
+  status: number;
+  body: unknown;
+  headers: Record<string, unknown>;
+}
+export interface TestServer {
+  fresh: FreshDb;
+  app: FastifyInstance;
+  sessions: Record<Exclude<Who, 'anon'>, Session>;
+  pairing: { terminal_id: string; pairing_code: string };
+  call(who: Who | Session, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
+  login(username: string, password: string, ip?: string): Promise<Res>;
+}
+
+export const PASSWORDS = { finance: 'finance-pass-123', owner1: 'owner1-pass-123', owner2: 'owner2-pass-123' } as const;
+
+export async function startTestServer(dialect: Dialect, opts: { now?: () => number } = {}): Promise<TestServer> {
+  const fresh = await freshDb(dialect);
+  const pairing = await seedDemo(fresh.db, Date.now());
+  if (!pairing) throw new Error('seed did not run');
+  const users = [
+    { id: 'U02', username: 'finance', role: 'finance' as const, stall_id: null, password: PASSWORDS.finance },
+    { id: 'U03', username: 'owner1', role: 'stall_owner' as const, stall_id: 'S01', password: PASSWORDS.owner1 },
+    { id: 'U04', username: 'owner2', role: 'stall_owner' as const, stall_id: 'S02', password: PASSWORDS.owner2 },
+  ];
+  for (const u of users) await fresh.db.insertInto('staff_user').values({ id: u.id, username: u.username, role: u.role, stall_id: u.stall_id, password_hash: await hashPassword(u.password) }).execute();
+  const app = buildApp({ db: fresh.db, now: opts.now });
+  await app.ready();
+
+  const login = async (username: string, password: string, ip = '127.0.0.1'): Promise<Res> => {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username, password }, remoteAddress: ip });
+    return { status: r.statusCode, body: r.json(), headers: r.headers };
+  };
+  const sessionOf = async (username: string, password: string): Promise<Session> => {
+    const r = await login(username, password, '10.0.0.1');
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+    const cookie = String(r.headers['set-cookie']).split(';')[0] ?? '';
+    return { cookie, csrf: (r.body as { csrf_token: string }).csrf_token };
+  };
+  const sessions = {
+    admin: await sessionOf(DEMO_STAFF.username, DEMO_STAFF.password),
+    finance: await sessionOf('finance', PASSWORDS.finance),
+    owner1: await sessionOf('owner1', PASSWORDS.owner1),
+    owner2: await sessionOf('owner2', PASSWORDS.owner2),
+  };
+  const call: TestServer['call'] = async (who, method, url, body, headers = {}) => {
+    const s = who === 'anon' ? null : typeof who === 'string' ? sessions[who] : who;
+    const h: Record<string, string> = { ...headers };
+    if (s) {
+      h.cookie = s.cookie;
+      if (method !== 'GET') h['x-csrf-token'] ??= s.csrf;
+    }
+    const r = await app.inject({ method: method as 'GET', url, headers: h, ...(body === undefined ? {} : { payload: body as object }) });
+    let parsed: unknown = null;
+    try {
+      parsed = r.json();
+    } catch {
+      parsed = r.body;
+    }
+    return { status: r.statusCode, body: parsed, headers: r.headers };
+  };
+  return { fresh, app, sessions, pairing, call, login };
+}
+
+/** beforeAll/afterAll around a test server; the getter is valid inside tests. */
+export function useTestServer(dialect: Dialect, opts: { now?: () => number } = {}): () => TestServer {
+  let s: TestServer | null = null;
+  beforeAll(async () => {
+    s = await startTestServer(dialect, opts);
+  });
+  afterAll(async () => {
+    await s?.app.close();
+    await s?.fresh.drop();
+  });
+  return () => {
+    if (!s) throw new Error('test server not started');
+    return s;
+  };
+}

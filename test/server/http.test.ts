@@ -1,0 +1,41 @@
+// The HTTP basics on both dialects: health, the OpenAPI document covering every route, one error shape, validation.
+import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../src-server/routes';
+import { describeEachDialect } from './helpers/dialects';
+import { useTestServer } from './helpers/server';
+
+describeEachDialect('http basics', (dialect) => {
+  const s = useTestServer(dialect);
+
+  it('answers /healthz', async () => {
+    expect(await s().call('anon', 'GET', '/healthz')).toMatchObject({ status: 200, body: { ok: true } });
+  });
+
+  it('serves an OpenAPI 3.1 document that covers every registered route', async () => {
+    const r = await s().call('anon', 'GET', '/openapi.json');
+    expect(r.status).toBe(200);
+    const doc = r.body as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    expect(ops.sort()).toEqual(ROUTES.map((r) => r.id).sort());
+    expect(doc.paths['/api/v1/admin/stalls/{stall_id}']?.get).toBeDefined();
+  });
+
+  it('answers one error shape: unknown route, bad JSON, invalid body', async () => {
+    const nf = await s().call('anon', 'GET', '/nope');
+    expect(nf).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    const bad = await s().app.inject({ method: 'POST', url: '/api/v1/terminals/enrol', headers: { 'content-type': 'application/json' }, payload: '{nope' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'bad_request' } });
+    const invalid = await s().call('admin', 'POST', '/api/v1/admin/stalls', { name: '' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('body.name') } });
+  });
+});
+
+describe('route table', () => {
+  it('has unique ids and method+path pairs', () => {
+    expect(new Set(ROUTES.map((r) => r.id)).size).toBe(ROUTES.length);
+    expect(new Set(ROUTES.map((r) => `${r.method} ${r.path}`)).size).toBe(ROUTES.length);
+  });
+});
