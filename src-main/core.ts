@@ -1,19 +1,23 @@
 /**
- * The terminal core: one object owning the database, sync, printing and the
- * handler map. Electron's main process and the headless (browser-mode)
- * process both host exactly this.
+ * The terminal core: one object owning the database, the cashier session,
+ * sync, printing and the handler map. Electron's main process and the
+ * headless (browser-mode) process both host exactly this.
  */
 import { EventEmitter } from 'node:events';
 import type { CoreEvents, TerminalStatus } from '../shared/contract/methods';
+import { seedDefaultCashiers } from './cashiers/cashier-store';
+import { TillSession } from './cashiers/session';
 import { listProducts } from './catalog/catalog-store';
 import { PrintQueue, type ReceiptPrinter } from './print/print-queue';
 import { registerHandlers, type HandlerMap } from './rpc/registry';
-import { completeSale } from './sales/complete-sale';
+import { dailyBackup } from './store/backup';
 import { openTerminalDb, type Db } from './store/db';
+import { getTillSettings } from './store/till-settings';
 import { enrol, pullConfig } from './sync/enrol';
 import { loadIdentity, type TerminalIdentity } from './sync/identity';
 import { loadOrCreateKey } from './sync/signer';
 import { SyncWorker } from './sync/sync-worker';
+import { tillHandlers } from './till-handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,7 +25,10 @@ export interface CoreOptions {
   serverUrl?: string;
   pairingCode?: string;
   printer?: ReceiptPrinter | null;
-  cashier?: string;
+  /** for tests: a clock */
+  now?: () => number;
+  /** for tests: no background sync or backups */
+  background?: boolean;
 }
 
 export interface Core {
@@ -30,6 +37,7 @@ export interface Core {
   handlers: HandlerMap;
   events: TypedEmitter;
   sync: SyncWorker;
+  session: TillSession;
   close(): Promise<void>;
 }
 
@@ -44,7 +52,10 @@ export class TypedEmitter {
   }
 }
 
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
+
 export async function startCore(opts: CoreOptions): Promise<Core> {
+  const now = opts.now ?? Date.now;
   const db = openTerminalDb(opts.dataDir);
   const { privateKey } = loadOrCreateKey(opts.dataDir);
   let identity = loadIdentity(db);
@@ -53,15 +64,16 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     identity = await enrol(db, opts.dataDir, opts.serverUrl, opts.pairingCode);
   } else {
     // Fresh prices when the server answers; the till sells on the last known catalog when it does not.
-    identity = await pullConfig(db, identity.server_url, { key: privateKey, terminalId: identity.terminal_id }).catch(() => identity as TerminalIdentity);
+    const known = identity;
+    identity = await pullConfig(db, known.server_url, { key: privateKey, terminalId: known.terminal_id }).catch(() => known);
   }
+  if (seedDefaultCashiers(db)) console.log('[core] no cashiers from the server: created 店长 (PIN 8888) and 收银员 (PIN 1234) — change them');
   const who = identity;
   const events = new TypedEmitter();
-  const cashier = opts.cashier ?? '收银员';
+  const session = new TillSession(db);
   const publish = (): void => events.emit('status', status());
   const sync = new SyncWorker(db, who.server_url, { key: privateKey, terminalId: who.terminal_id }, publish);
   const printQueue = new PrintQueue(db, opts.printer ?? null, publish);
-  let printing = false;
 
   function status(): TerminalStatus {
     const s = sync.status();
@@ -69,35 +81,49 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     return {
       online: s.online,
       sync: { queue_depth: s.queue_depth, oldest_unsynced_age_ms: s.oldest_unsynced_age_ms, last_success_ms: s.last_success_ms, last_error: s.last_error },
-      printer: !printQueue.configured ? { state: 'none', message: null } : printing ? { state: 'printing', message: null } : lastError ? { state: 'error', message: lastError } : { state: 'ready', message: null },
+      printer: !printQueue.configured ? { state: 'none', message: null } : lastError ? { state: 'error', message: lastError } : { state: 'ready', message: null },
     };
   }
 
-  const handlers = registerHandlers({
-    'session-info': () => ({ terminal_id: who.terminal_id, market_name: who.market_name, stall_name: who.stall_name, cashier, time_zone: who.time_zone }),
-    'catalog-list': () => ({ products: listProducts(db) }),
-    'status-get': () => status(),
-    'sale-complete': async (input) => {
-      const sale = completeSale(db, who, cashier, input, Date.now());
-      sync.trigger();
-      printing = true;
-      publish();
-      const outcome = await printQueue.print(sale.print_job_id).finally(() => {
-        printing = false;
-        publish();
-      });
-      return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
+  const handlers = registerHandlers(
+    {
+      'session-info': () => {
+        const settings = getTillSettings(db);
+        return { terminal_id: who.terminal_id, market_name: who.market_name, stall_name: who.stall_name, cashier: session.cashier, time_zone: who.time_zone, rounding: settings.rounding, allow_price_override: settings.allow_price_override, refund_manager_limit_fen: settings.refund_manager_limit_fen };
+      },
+      'catalog-list': () => ({ products: listProducts(db) }),
+      'status-get': () => status(),
     },
-  });
+    tillHandlers({
+      db,
+      who,
+      session,
+      printQueue,
+      now,
+      changed: () => {
+        sync.trigger();
+        publish();
+      },
+    }),
+  );
 
-  sync.start();
+  let backupTimer: NodeJS.Timeout | null = null;
+  if (opts.background !== false) {
+    sync.start();
+    const backup = (): void => void dailyBackup(db, opts.dataDir, now()).catch((err: unknown) => console.error('[core] backup failed:', err));
+    backup();
+    backupTimer = setInterval(backup, BACKUP_CHECK_MS);
+    backupTimer.unref();
+  }
   return {
     db,
     identity: who,
     handlers,
     events,
     sync,
+    session,
     async close() {
+      if (backupTimer) clearInterval(backupTimer);
       sync.stop();
       db.close();
     },

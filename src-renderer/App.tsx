@@ -6,6 +6,7 @@ import { DonePanel } from './components/DonePanel';
 import { Keypad } from './components/Keypad';
 import { PayPanel } from './components/PayPanel';
 import { ProductGrid } from './components/ProductGrid';
+import { SignIn } from './components/SignIn';
 import { StatusBar } from './components/StatusBar';
 import { useSession } from './stores/session';
 import { useStatus } from './stores/status';
@@ -14,6 +15,7 @@ export function App() {
   const { t } = useTranslation();
   const error = useSession((s) => s.error);
   const load = useSession((s) => s.load);
+  const info = useSession((s) => s.info);
   const startStatus = useStatus((s) => s.start);
   useShortcuts();
   useEffect(() => {
@@ -28,10 +30,14 @@ export function App() {
           {t('errors.generic', { message: error })}
         </div>
       )}
-      <main className="selling">
-        <ProductGrid />
-        <Cart />
-      </main>
+      {info && !info.cashier ? (
+        <SignIn />
+      ) : (
+        <main className="selling">
+          <ProductGrid />
+          <Cart />
+        </main>
+      )}
       <Keypad />
       <PayPanel />
       <DonePanel />

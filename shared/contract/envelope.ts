@@ -7,7 +7,13 @@ export const ERROR_CODES = [
   'unauthorized', // browser-mode request without the launch token
   'not_found', // unknown method or entity
   'conflict', // state does not allow it (e.g. sale already completed)
-  'insufficient_tender', // cash given is less than the total
+  'insufficient_tender', // cash given is less than the total, or tenders do not cover it
+  'invalid_cart', // a line or discount the cart rules refuse
+  'credit_limit_exceeded', // an on-account sale above the buyer's remaining credit
+  'not_signed_in', // no cashier is signed in
+  'wrong_pin', // the PIN matches no cashier (or no manager, where one is needed)
+  'manager_required', // the action needs a manager's PIN
+  'refund_exceeds_paid', // a refund above what was paid and not yet refunded
   'printer_error', // the printer refused or is unreachable; the job waits in the queue
   'storage_error', // SQLite refused the write (disk full, locked); nothing was written
   'internal', // a bug; details are in the core's log

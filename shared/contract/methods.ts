@@ -4,8 +4,10 @@
  * handler registry are typed from this map, and inputs are parsed with it at the edge.
  */
 import { z } from 'zod';
+import { ROUNDING_MODES } from '../sales/rounding';
 import { UNITS } from '../units';
 import { devicesContract, type DeviceEvents } from './devices';
+import { tillContract } from './till';
 import type { MethodName } from './names';
 
 const fenSchema = z.number().int().safe();
@@ -21,12 +23,6 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
-export const saleLineInputSchema = z.object({
-  product_id: idSchema,
-  /** grams for weighed products, a count for pieces */
-  quantity: z.number().int().positive().max(10_000_000),
-});
-
 export const statusSchema = z.object({
   online: z.boolean(),
   sync: z.object({
@@ -41,33 +37,23 @@ export type TerminalStatus = z.infer<typeof statusSchema>;
 
 export const contract = {
   ...devicesContract,
+  ...tillContract,
   'session-info': {
     input: z.object({}),
     output: z.object({
       terminal_id: z.string(),
       market_name: z.string(),
       stall_name: z.string(),
-      cashier: z.string(),
+      cashier: z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'manager']) }).nullable(),
       time_zone: z.string(),
+      rounding: z.enum(ROUNDING_MODES),
+      allow_price_override: z.boolean(),
+      refund_manager_limit_fen: z.number().int(),
     }),
   },
   'catalog-list': {
     input: z.object({}),
     output: z.object({ products: z.array(productSchema) }),
-  },
-  'sale-complete': {
-    input: z.object({
-      lines: z.array(saleLineInputSchema).min(1).max(200),
-      tender: z.object({ kind: z.literal('cash'), tendered_fen: fenSchema.nonnegative() }),
-    }),
-    output: z.object({
-      sale_id: z.string(),
-      receipt_no: z.string(),
-      total_fen: fenSchema,
-      change_fen: fenSchema,
-      printed: z.boolean(),
-      print_error: z.string().nullable(),
-    }),
   },
   'status-get': {
     input: z.object({}),
@@ -78,6 +64,8 @@ export const contract = {
 export type Contract = typeof contract;
 export type { MethodName };
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** The input after the contract's schema parsed it (defaults applied): what handlers receive. */
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.infer<Contract[M]['output']>;
 
 /** Events the core pushes to the renderer (SSE in browser mode, IPC events in Electron). */

@@ -4,6 +4,24 @@
  */
 import { DEVICE_METHOD_NAMES } from './device-names';
 
-export const CORE_METHOD_NAMES = ['session-info', 'catalog-list', 'sale-complete', 'status-get'] as const;
-export const METHOD_NAMES = [...CORE_METHOD_NAMES, ...DEVICE_METHOD_NAMES] as const;
+export const CORE_METHOD_NAMES = ['session-info', 'catalog-list', 'status-get'] as const;
+export const TILL_METHOD_NAMES = [
+  'cashier-signin',
+  'cashier-signout',
+  'buyers-list',
+  'price-override',
+  'sale-complete',
+  'sale-park',
+  'parked-list',
+  'sale-resume',
+  'sale-void',
+  'sales-recent',
+  'refund-create',
+  'shift-open',
+  'shift-close',
+  'shift-current',
+  'day-report',
+  'day-close',
+] as const;
+export const METHOD_NAMES = [...CORE_METHOD_NAMES, ...TILL_METHOD_NAMES, ...DEVICE_METHOD_NAMES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TypedEmitter } from '../core';
 import { TOKEN_HEADER, startHttpTransport, type HttpTransport } from './http-transport';
-import { registerHandlers } from './registry';
+import { SESSION_INFO, fakeHandlers } from '../../test/helpers/fake-handlers';
 
 let t: HttpTransport;
 const events = new TypedEmitter();
@@ -13,11 +13,10 @@ const events = new TypedEmitter();
 beforeAll(async () => {
   const staticDir = mkdtempSync(join(tmpdir(), 'mt-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<h1>till</h1>');
-  const handlers = registerHandlers({
-    'session-info': () => ({ terminal_id: 'T1', market_name: 'm', stall_name: '老王', cashier: 'c', time_zone: 'Asia/Shanghai' }),
+  const handlers = fakeHandlers({
+    'session-info': () => ({ ...SESSION_INFO, stall_name: '老王' }),
     'catalog-list': () => ({ products: [] }),
     'status-get': () => ({ online: true, sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null }, printer: { state: 'none', message: null } }),
-    'sale-complete': () => ({ sale_id: 'x', receipt_no: 'r', total_fen: 1, change_fen: 0, printed: true, print_error: null }),
   });
   t = await startHttpTransport({ handlers, events, port: 0, staticDir });
 });

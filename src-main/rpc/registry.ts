@@ -4,10 +4,10 @@
  * contract's schema at the edge and wraps every outcome in an envelope.
  */
 import { CodedError, fail, ok, type Envelope } from '../../shared/contract/envelope';
-import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract/methods';
+import { contract, type MethodName, type MethodOutput, type MethodParsedInput } from '../../shared/contract/methods';
 
 /** Handlers receive the input after the contract's schema parsed it. */
-export type Handler<M extends MethodName> = (input: MethodInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+export type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
 
 /** Merges domain handler maps; a name defined twice is a bug. */

@@ -1,69 +1,91 @@
 /**
- * Completing a sale: price the lines, take the tender, and commit the sale,
- * its lines, its tender, its journal entry and its print job in ONE
- * transaction — the cashier sees "done" only after that commit.
+ * Completing a sale: price the cart, plan the tenders, and commit the sale,
+ * its lines, tenders, buyer balance change, journal entry and print job in
+ * ONE transaction — the cashier sees "done" only after that commit.
  */
 import { ulid } from 'ulid';
 import { CodedError } from '../../shared/contract/envelope';
-import type { MethodInput } from '../../shared/contract/methods';
-import { sumFen } from '../../shared/money';
-import type { ReceiptDoc } from '../../shared/receipt/model';
-import { businessDay } from '../../shared/time';
-import { lineAmount } from '../../shared/units';
-import { getProducts } from '../catalog/catalog-store';
+import type { EntryPayload } from '../../shared/journal/entries';
+import { getBuyer, recordBuyerDelta } from '../buyers/buyer-store';
+import type { Cashier } from '../cashiers/cashier-store';
 import { appendJournal } from '../journal/journal';
+import { enqueuePrintJob } from './receipt-job';
+import { ensureOpenShift } from '../shifts/shift';
 import type { Db } from '../store/db';
+import { getTillSettings } from '../store/till-settings';
 import type { TerminalIdentity } from '../sync/identity';
+import { openBusinessDay } from './business-day';
+import { priceCart, type CartInput } from './cart-input';
+import { saleReceipt } from './receipt-doc';
+import { insertSale, nextDaySeq, type SaleRow, type TenderRow } from './sale-store';
+import { planTenders, type TenderInput } from './tenders';
 
 export interface CompletedSale {
   sale_id: string;
   receipt_no: string;
+  status: SaleRow['status'];
   total_fen: number;
   change_fen: number;
   print_job_id: string;
 }
 
-export function completeSale(db: Db, who: TerminalIdentity, cashier: string, input: MethodInput<'sale-complete'>, nowMs: number): CompletedSale {
-  const products = getProducts(db, input.lines.map((l) => l.product_id));
-  const lines = input.lines.map((l, i) => {
-    const p = products.get(l.product_id);
-    if (!p) throw new CodedError('not_found', `product ${l.product_id} is not in the catalog`);
-    return { line_no: i + 1, product_id: p.id, name: p.name, unit: p.unit, quantity: l.quantity, unit_price_fen: p.unit_price_fen, amount_fen: lineAmount(p.unit, l.quantity, p.unit_price_fen) };
-  });
-  const total = sumFen(lines.map((l) => l.amount_fen));
-  const tendered = input.tender.tendered_fen;
-  if (tendered < total) throw new CodedError('insufficient_tender', `cash given (${tendered} fen) is less than the total (${total} fen)`);
-  const change = tendered - total;
-  const day = businessDay(nowMs, who.time_zone, who.day_cutoff_hour);
+export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, input: CartInput & { tenders: TenderInput[] }, nowMs: number): CompletedSale {
+  const { priced } = priceCart(db, input, getTillSettings(db).rounding);
+  if (priced.total_fen === 0) throw new CodedError('invalid_cart', 'the total is 0: void the sale instead');
+  const planned = planTenders(priced.total_fen, input.tenders);
   const saleId = ulid(nowMs);
 
   return db.transaction((): CompletedSale => {
-    const last = db.prepare('SELECT MAX(day_seq) AS s FROM sale WHERE business_day = ?').get(day) as { s: number | null };
-    const daySeq = (last.s ?? 0) + 1;
-    const receiptNo = `${who.terminal_id}-${day}-${String(daySeq).padStart(4, '0')}`;
-    db.prepare('INSERT INTO sale (id, receipt_no, business_day, day_seq, status, total_fen, cashier, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(saleId, receiptNo, day, daySeq, 'completed', total, cashier, nowMs);
-    const insLine = db.prepare('INSERT INTO sale_line (sale_id, line_no, product_id, name, unit, quantity, unit_price_fen, amount_fen) VALUES (@sale_id, @line_no, @product_id, @name, @unit, @quantity, @unit_price_fen, @amount_fen)');
-    for (const l of lines) insLine.run({ sale_id: saleId, ...l });
-    const tender = { tender_no: 1, kind: 'cash' as const, amount_fen: total, tendered_fen: tendered, change_fen: change };
-    db.prepare('INSERT INTO tender (sale_id, tender_no, kind, amount_fen, tendered_fen, change_fen) VALUES (?, ?, ?, ?, ?, ?)').run(saleId, tender.tender_no, tender.kind, tender.amount_fen, tender.tendered_fen, tender.change_fen);
-    appendJournal(db, 'sale.completed', { sale_id: saleId, receipt_no: receiptNo, business_day: day, cashier, stall_id: who.stall_id, total_fen: total, lines, tenders: [tender], at_ms: nowMs }, nowMs);
-
-    const doc: ReceiptDoc = {
-      market_name: who.market_name,
-      stall_name: who.stall_name,
-      receipt_no: receiptNo,
-      at_ms: nowMs,
-      time_zone: who.time_zone,
-      cashier,
-      lines: lines.map(({ name, unit, quantity, unit_price_fen, amount_fen }) => ({ name, unit, quantity, unit_price_fen, amount_fen })),
-      discount_fen: 0,
-      rounding_fen: 0,
-      total_fen: total,
-      tenders: [{ kind: 'cash', amount_fen: total, tendered_fen: tendered, change_fen: change }],
-      footer: '谢谢惠顾',
+    for (const t of planned) {
+      if (t.kind !== 'account' || !t.buyer_id) continue;
+      const buyer = getBuyer(db, t.buyer_id);
+      if (!buyer) throw new CodedError('not_found', `buyer ${t.buyer_id} is not known at this stall`);
+      const room = buyer.credit_limit_fen - buyer.balance_fen;
+      if (t.amount_fen > room) throw new CodedError('credit_limit_exceeded', `${buyer.name} can buy ${Math.max(0, room)} fen more on account (limit ${buyer.credit_limit_fen}, owing ${buyer.balance_fen})`);
+    }
+    const day = openBusinessDay(db, who, nowMs);
+    const shift = ensureOpenShift(db, cashier, day, nowMs);
+    const daySeq = nextDaySeq(db, day);
+    const status: SaleRow['status'] = planned.every((t) => t.status === 'paid') ? 'completed' : 'pending';
+    const sale: SaleRow = {
+      id: saleId,
+      receipt_no: `${who.terminal_id}-${day}-${String(daySeq).padStart(4, '0')}`,
+      business_day: day,
+      day_seq: daySeq,
+      status,
+      subtotal_fen: priced.subtotal_fen,
+      line_discount_fen: priced.line_discount_fen,
+      sale_discount_fen: priced.sale_discount_fen,
+      rounding_fen: priced.rounding_fen,
+      total_fen: priced.total_fen,
+      cashier_id: cashier.id,
+      shift_id: shift.id,
+      created_ms: nowMs,
     };
-    const jobId = ulid(nowMs);
-    db.prepare("INSERT INTO print_job (id, sale_id, document, state, created_ms, updated_ms) VALUES (?, ?, ?, 'queued', ?, ?)").run(jobId, saleId, JSON.stringify(doc), nowMs, nowMs);
-    return { sale_id: saleId, receipt_no: receiptNo, total_fen: total, change_fen: change, print_job_id: jobId };
+    const tenders: TenderRow[] = planned.map((t) => ({ ...t, sale_id: saleId, updated_ms: nowMs }));
+    insertSale(db, sale, priced.lines, tenders);
+    const payload: EntryPayload<'sale.completed'> = {
+      sale_id: saleId,
+      receipt_no: sale.receipt_no,
+      business_day: day,
+      cashier: cashier.name,
+      cashier_id: cashier.id,
+      shift_id: shift.id,
+      stall_id: who.stall_id,
+      status,
+      subtotal_fen: sale.subtotal_fen,
+      line_discount_fen: sale.line_discount_fen,
+      sale_discount_fen: sale.sale_discount_fen,
+      rounding_fen: sale.rounding_fen,
+      total_fen: sale.total_fen,
+      at_ms: nowMs,
+      lines: priced.lines,
+      tenders: planned.map(({ tender_no, kind, amount_fen, tendered_fen, change_fen, status: s, buyer_id }) => ({ tender_no, kind, amount_fen, tendered_fen, change_fen, status: s, buyer_id })),
+    };
+    const entry = appendJournal(db, 'sale.completed', payload, nowMs);
+    for (const t of planned) if (t.kind === 'account' && t.buyer_id) recordBuyerDelta(db, t.buyer_id, entry.seq, t.amount_fen);
+    const jobId = enqueuePrintJob(db, saleId, saleReceipt(db, who, sale.id, cashier.name), nowMs);
+    const change = planned.find((t) => t.kind === 'cash')?.change_fen ?? 0;
+    return { sale_id: saleId, receipt_no: sale.receipt_no, status, total_fen: sale.total_fen, change_fen: change, print_job_id: jobId };
   })();
 }

@@ -4,7 +4,8 @@ import { EXPOSED_GLOBAL, IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/con
 import { contract } from '../../shared/contract/methods';
 import { METHOD_NAMES } from '../../shared/contract/names';
 import { TypedEmitter } from '../core';
-import { registerHandlers, type HandlerMap } from '../rpc/registry';
+import type { HandlerMap } from '../rpc/registry';
+import { SESSION_INFO, fakeHandlers } from '../../test/helpers/fake-handlers';
 import type { BrowserWindowOptions, ElectronMainLike, ElectronPreloadLike } from './electron-types';
 import { bindCore, createMainWindow, isTrustedSender, windowOptions } from './main-window';
 import { buildPreloadApi, exposeApi } from './preload-api';
@@ -38,12 +39,11 @@ function fakeMain() {
   return { electron, created, handlers };
 }
 
-function fakeHandlers(): HandlerMap {
-  return registerHandlers({
-    'session-info': () => ({ terminal_id: 'T1', market_name: 'm', stall_name: 's', cashier: 'c', time_zone: 'Asia/Shanghai' }),
+function someHandlers(): HandlerMap {
+  return fakeHandlers({
+    'session-info': () => ({ ...SESSION_INFO }),
     'catalog-list': () => ({ products: [] }),
     'status-get': () => ({ online: true, sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null }, printer: { state: 'none', message: null } }),
-    'sale-complete': () => ({ sale_id: 'x', receipt_no: 'r', total_fen: 1, change_fen: 0, printed: true, print_error: null }),
   });
 }
 
@@ -65,7 +65,7 @@ describe('Electron shell', () => {
   it('binds the contract over IPC, refuses untrusted frames and forwards status events', async () => {
     const { electron, created, handlers } = fakeMain();
     const events = new TypedEmitter();
-    const attach = bindCore(electron, { handlers: fakeHandlers(), events }, INDEX);
+    const attach = bindCore(electron, { handlers: someHandlers(), events }, INDEX);
     const handle = handlers.get(IPC_CHANNEL);
     expect(handle).toBeDefined();
     const trusted = { senderFrame: { url: `file://${INDEX}` } };

@@ -27,12 +27,21 @@ export function openTerminalDb(dataDir: string, file = 'terminal.sqlite'): Db {
 export function migrate(db: Db, migrations = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) throw new DatabaseTooNewError(current, migrations.length);
-  for (let v = current; v < migrations.length; v++) {
-    const m = migrations[v];
-    if (!m) throw new Error(`missing migration ${v + 1}`);
-    db.transaction(() => {
-      db.exec(m.up);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+  if (current === migrations.length) return;
+  // Table rebuilds need foreign keys off (SQLite's documented procedure); they are checked before commit.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let v = current; v < migrations.length; v++) {
+      const m = migrations[v];
+      if (!m) throw new Error(`missing migration ${v + 1}`);
+      db.transaction(() => {
+        db.exec(m.up);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${v + 1} left ${broken.length} broken foreign keys`);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

@@ -1,8 +1,12 @@
 /** Enrolment: a one-time pairing code from staff registers this terminal's public key. */
+import type { KeyObject } from 'node:crypto';
 import { enrolRequestSchema, enrolResponseSchema, terminalConfigSchema } from '../../shared/sync/config';
 import { replaceCatalog } from '../catalog/catalog-store';
 import type { Db } from '../store/db';
-import { saveIdentityFromConfig, type TerminalIdentity } from './identity';
+import { replaceBuyers } from '../buyers/buyer-store';
+import { replaceCashiers } from '../cashiers/cashier-store';
+import { saveTillSettings } from '../store/till-settings';
+import { loadIdentity, saveIdentityFromConfig, type TerminalIdentity } from './identity';
 import { callServer } from './server-client';
 import { loadOrCreateKey } from './signer';
 
@@ -13,8 +17,14 @@ export async function enrol(db: Db, dataDir: string, serverUrl: string, pairingC
   return pullConfig(db, serverUrl, { key: privateKey, terminalId: terminal_id });
 }
 
-export async function pullConfig(db: Db, serverUrl: string, auth: { key: import('node:crypto').KeyObject; terminalId: string }): Promise<TerminalIdentity> {
+export async function pullConfig(db: Db, serverUrl: string, auth: { key: KeyObject; terminalId: string }): Promise<TerminalIdentity> {
   const config = await callServer(serverUrl, auth, 'GET', '/api/v1/terminal/config', undefined, terminalConfigSchema);
-  replaceCatalog(db, config.products);
+  const previous = loadIdentity(db);
+  db.transaction(() => {
+    replaceCatalog(db, config.products, previous?.config_version !== config.version);
+    if (config.cashiers.length > 0) replaceCashiers(db, config.cashiers);
+    replaceBuyers(db, config.buyers);
+    saveTillSettings(db, config.settings);
+  })();
   return saveIdentityFromConfig(db, serverUrl, config);
 }

@@ -2,12 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../shared/money';
 import { formatWeight, isWeighed } from '../../shared/units';
 import { runCommand } from '../commands';
-import { cartTotal, useCart } from '../stores/cart';
+import { priceCart, useCart } from '../stores/cart';
+import { useSession } from '../stores/session';
 
 export function Cart() {
   const { t } = useTranslation();
   const lines = useCart((s) => s.lines);
   const remove = useCart((s) => s.remove);
+  const rounding = useSession((s) => s.info?.rounding ?? 'none');
+  const priced = priceCart(lines, rounding);
   return (
     <section className="cart" aria-label={t('cart.title')}>
       <ol className="lines" data-testid="cart-lines">
@@ -16,7 +19,7 @@ export function Cart() {
           <li key={i} className="line">
             <span className="name">{l.product.name}</span>
             <span className="qty num">
-              {isWeighed(l.product.unit) ? formatWeight(l.quantity, l.product.unit) : l.quantity} {t(`units.${l.product.unit}`)} × {formatYuan(l.product.unit_price_fen)}
+              {l.entry.kind === 'weight' && isWeighed(l.product.unit) ? formatWeight(l.entry.gross_g - l.entry.tare_g, l.product.unit) : l.entry.kind === 'count' ? l.entry.count : ''} {t(`units.${l.product.unit}`)} × {formatYuan(l.product.unit_price_fen)}
             </span>
             <span className="amount num">¥{formatYuan(l.amount_fen)}</span>
             <button type="button" className="remove" aria-label={`${t('cart.remove')} ${l.product.name}`} onClick={() => remove(i)}>
@@ -25,10 +28,15 @@ export function Cart() {
           </li>
         ))}
       </ol>
+      {priced && priced.rounding_fen !== 0 && (
+        <div className="rounding num" data-testid="cart-rounding">
+          {t('cart.rounding')} {formatYuan(priced.rounding_fen)}
+        </div>
+      )}
       <div className="total">
         <span>{t('cart.total')}</span>
         <strong className="num" data-testid="cart-total">
-          ¥{formatYuan(cartTotal(lines))}
+          ¥{formatYuan(priced?.total_fen ?? 0)}
         </strong>
       </div>
       <div className="cart-actions">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatYuan, parseYuan } from '../../shared/money';
 import { runCommand } from '../commands';
 import { cartTotal, useCart } from '../stores/cart';
+import { useSession } from '../stores/session';
 import { useCheckout } from '../stores/checkout';
 
 /** Notes a buyer is likely to hand over, above the total. */
@@ -23,8 +24,9 @@ export function PayPanel() {
   const error = useCheckout((s) => s.error);
   const setTendered = useCheckout((s) => s.setTendered);
   const lines = useCart((s) => s.lines);
+  const rounding = useSession((s) => s.info?.rounding ?? 'none');
   if (phase !== 'paying' && phase !== 'committing') return null;
-  const total = cartTotal(lines);
+  const total = cartTotal(lines, rounding);
   const tendered = text === '' ? total : parseYuan(text);
   const change = tendered !== null && tendered >= total ? tendered - total : null;
   return (

@@ -12,6 +12,7 @@ export function StatusBar() {
   const { t } = useTranslation();
   const status = useStatus((s) => s.status);
   const info = useSession((s) => s.info);
+  const signOut = useSession((s) => s.signOut);
   const printer = status?.printer;
   return (
     <header className="statusbar" role="status">
@@ -24,7 +25,11 @@ export function StatusBar() {
       <span data-testid="printer" className={printer?.state === 'error' ? 'alarm' : 'ok'}>
         {printer ? t(`status.printer_${printer.state}`, { message: printer.message ?? '' }) : ''}
       </span>
-      {info && <span className="cashier">{info.cashier}</span>}
+      {info?.cashier && (
+        <button type="button" className="signout" onClick={() => void signOut()}>
+          {info.cashier.name} · {t('signin.signout')}
+        </button>
+      )}
     </header>
   );
 }

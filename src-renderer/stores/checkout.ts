@@ -3,7 +3,8 @@ import { create } from 'zustand';
 import type { MethodOutput } from '../../shared/contract/methods';
 import { parseYuan } from '../../shared/money';
 import { coreApi } from '../transport/core-client';
-import { cartTotal, useCart } from './cart';
+import { cartTotal, cartWire, useCart } from './cart';
+import { useSession } from './session';
 
 type Phase =
   /** ringing up lines */
@@ -41,11 +42,11 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     const s = get();
     if (s.phase !== 'paying') return;
     const lines = useCart.getState().lines;
-    const total = cartTotal(lines);
+    const total = cartTotal(lines, useSession.getState().info?.rounding ?? 'none');
     const tendered = s.tenderedText === '' ? total : parseYuan(s.tenderedText);
     if (tendered === null || tendered < total) return set({ error: 'short' });
     set({ phase: 'committing', error: null });
-    const res = await coreApi()['sale-complete']({ lines: lines.map((l) => ({ product_id: l.product.id, quantity: l.quantity })), tender: { kind: 'cash', tendered_fen: tendered } });
+    const res = await coreApi()['sale-complete']({ ...cartWire(lines), tenders: [{ kind: 'cash', tendered_fen: tendered }] });
     if (!res.ok) return set({ phase: 'paying', error: res.error.message });
     useCart.getState().clear();
     set({ phase: 'done', result: res.value });

@@ -1,4 +1,4 @@
-/** Who the till is and what it sells, loaded from the core. */
+/** Who the till is, who is signed in, and what it sells — loaded from the core. */
 import { create } from 'zustand';
 import type { MethodOutput, Product } from '../../shared/contract/methods';
 import { coreApi } from '../transport/core-client';
@@ -9,13 +9,16 @@ interface SessionState {
   info: Info | null;
   products: Product[];
   error: string | null;
+  pinError: string | null;
   load(): Promise<void>;
+  signIn(pin: string): Promise<boolean>;
+  signOut(): Promise<void>;
   reset(): void;
 }
 
-const initial = { info: null, products: [], error: null };
+const initial = { info: null, products: [], error: null, pinError: null };
 
-export const useSession = create<SessionState>()((set) => ({
+export const useSession = create<SessionState>()((set, get) => ({
   ...initial,
   async load() {
     const api = coreApi();
@@ -23,6 +26,20 @@ export const useSession = create<SessionState>()((set) => ({
     if (!info.ok) return set({ error: info.error.message });
     if (!catalog.ok) return set({ error: catalog.error.message });
     set({ info: info.value, products: catalog.value.products, error: null });
+  },
+  async signIn(pin) {
+    const res = await coreApi()['cashier-signin']({ pin });
+    if (!res.ok) {
+      set({ pinError: res.error.code });
+      return false;
+    }
+    set({ pinError: null });
+    await get().load();
+    return true;
+  },
+  async signOut() {
+    await coreApi()['cashier-signout']({});
+    await get().load();
   },
   reset: () => set(initial),
 }));

@@ -50,6 +50,8 @@ describe('thin slice in Chromium', () => {
   it('sells two products by weight for cash, prints the receipt and syncs the sale', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(uiUrl);
+    await page.getByTestId('pin').fill('1234');
+    await page.getByTestId('signin').click();
     await page.getByTestId('product-V001').click(); // 大白菜 1.20 元/斤
     for (const k of ['2', '.', '5']) await page.getByTestId(`key-${k}`).click();
     await page.getByTestId('keypad-ok').click();

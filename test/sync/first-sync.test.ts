@@ -9,6 +9,7 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
   stack.core.sync.stop();
+  await stack.core.handlers['cashier-signin']({ pin: '1234' });
 });
 afterAll(() => stack.close());
 
@@ -24,9 +25,10 @@ describe('first sync', () => {
     const { products } = await stack.core.handlers['catalog-list']({});
     const cabbage = products.find((p) => p.code === 'V001')!;
     for (let i = 0; i < 3; i++) {
-      await stack.core.handlers['sale-complete']({ lines: [{ product_id: cabbage.id, quantity: 1250 }], tender: { kind: 'cash', tendered_fen: 1000 } });
+      await stack.core.handlers['sale-complete']({ lines: [{ product_id: cabbage.id, entry: { kind: 'weight', gross_g: 1250, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 1000 }] });
     }
-    expect(stack.core.sync.status().queue_depth).toBe(3);
+    // sign-in, the auto-opened shift, three sales
+    expect(stack.core.sync.status().queue_depth).toBe(5);
     expect(await stack.core.sync.runOnce()).toBe(true);
     expect(stack.core.sync.status().queue_depth).toBe(0);
     // Forget the ack, as if the answer had been lost: the same entries go again and are acknowledged as duplicates.
@@ -37,16 +39,16 @@ describe('first sync', () => {
     const entries = server.prepare('SELECT COUNT(*) AS n FROM journal_entry').get() as { n: number };
     server.close();
     expect(sales).toHaveLength(3);
-    expect(entries.n).toBe(3);
+    expect(entries.n).toBe(5);
     // 2.5 斤 × 1.20 元/斤 = 3.00 元
     expect(sales.every((s) => s.total_fen === 300)).toBe(true);
-    expect(verifyJournal(stack.core.db)).toEqual({ ok: true, entries: 3 });
+    expect(verifyJournal(stack.core.db)).toEqual({ ok: true, entries: 5 });
   });
 
   it('refuses cash below the total and writes nothing', async () => {
     const { products } = await stack.core.handlers['catalog-list']({});
     const before = stack.core.db.prepare('SELECT COUNT(*) AS n FROM sale').get() as { n: number };
-    await expect(stack.core.handlers['sale-complete']({ lines: [{ product_id: products[0]!.id, quantity: 1000 }], tender: { kind: 'cash', tendered_fen: 1 } })).rejects.toMatchObject({ code: 'insufficient_tender' });
+    await expect(stack.core.handlers['sale-complete']({ lines: [{ product_id: products[0]!.id, entry: { kind: 'weight', gross_g: 1000, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 1 }] })).rejects.toMatchObject({ code: 'insufficient_tender' });
     expect(stack.core.db.prepare('SELECT COUNT(*) AS n FROM sale').get()).toEqual(before);
   });
 });

@@ -1,0 +1,68 @@
+/** The selling part of the renderer ↔ core contract: cashiers, sales, tenders, parking, refunds, shifts, day close. */
+import { z } from 'zod';
+
+const fen = z.number().int().safe();
+const id = z.string().min(1).max(64);
+
+export const lineEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('weight'), gross_g: z.number().int().positive().max(1_000_000), tare_g: z.number().int().nonnegative().max(1_000_000) }),
+  z.object({ kind: z.literal('count'), count: z.number().int().positive().max(100_000) }),
+  z.object({ kind: z.literal('amount'), amount_fen: fen.positive() }),
+]);
+
+export const cartSchema = z.object({
+  lines: z.array(z.object({ product_id: id, entry: lineEntrySchema, discount_fen: fen.nonnegative().default(0) })).min(1).max(200),
+  sale_discount_fen: fen.nonnegative().default(0),
+});
+export type CartWire = z.input<typeof cartSchema>;
+
+export const tenderInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cash'), tendered_fen: fen.nonnegative() }),
+  z.object({ kind: z.literal('qr'), amount_fen: fen.positive() }),
+  z.object({ kind: z.literal('payment_code'), amount_fen: fen.positive(), code: z.string().regex(/^\d{16,24}$/) }),
+  z.object({ kind: z.literal('account'), amount_fen: fen.positive(), buyer_id: id }),
+]);
+
+const cashierSchema = z.object({ id, name: z.string(), role: z.enum(['cashier', 'manager']) });
+const shiftSchema = z.object({ id, cashier_id: id, business_day: z.string(), opened_ms: z.number().int(), float_fen: fen, closed_ms: z.number().int().nullable(), counted_fen: fen.nullable(), expected_fen: fen.nullable(), over_short_fen: fen.nullable() });
+const tenderTotals = z.object({ count: z.number().int(), amount_fen: fen, pending_fen: fen, refunded_fen: fen });
+export const zReportSchema = z.object({
+  business_day: z.string(),
+  terminal_id: z.string(),
+  sales_count: z.number().int(),
+  gross_fen: fen,
+  discounts_fen: fen,
+  rounding_fen: fen,
+  refunds: z.object({ count: z.number().int(), amount_fen: fen }),
+  voids: z.object({ count: z.number().int(), amount_fen: fen }),
+  net_fen: fen,
+  tenders: z.object({ cash: tenderTotals, qr: tenderTotals, payment_code: tenderTotals, account: tenderTotals }),
+  first_receipt_no: z.string().nullable(),
+  last_receipt_no: z.string().nullable(),
+});
+const saleSummary = z.object({ id, receipt_no: z.string(), business_day: z.string(), status: z.enum(['pending', 'completed']), total_fen: fen, created_ms: z.number().int() });
+
+export const tillContract = {
+  'cashier-signin': { input: z.object({ pin: z.string().max(16) }), output: cashierSchema },
+  'cashier-signout': { input: z.object({}), output: z.object({}) },
+  'buyers-list': { input: z.object({}), output: z.object({ buyers: z.array(z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen })) }) },
+  'price-override': { input: z.object({ product_id: id, unit_price_fen: fen.nonnegative() }), output: z.object({}) },
+  'sale-complete': {
+    input: cartSchema.extend({ tenders: z.array(tenderInputSchema).min(1).max(4) }),
+    output: z.object({ sale_id: id, receipt_no: z.string(), status: z.enum(['pending', 'completed']), total_fen: fen, change_fen: fen, printed: z.boolean(), print_error: z.string().nullable() }),
+  },
+  'sale-park': { input: cartSchema, output: z.object({ parked_id: id }) },
+  'parked-list': { input: z.object({}), output: z.object({ parked: z.array(z.object({ id, line_count: z.number().int(), total_fen: fen, parked_ms: z.number().int() })) }) },
+  'sale-resume': { input: z.object({ parked_id: id }), output: z.object({ cart: cartSchema }) },
+  'sale-void': { input: cartSchema.extend({ reason: z.string().max(200).default('') }), output: z.object({ void_id: id }) },
+  'sales-recent': { input: z.object({ query: z.string().max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }), output: z.object({ sales: z.array(saleSummary) }) },
+  'refund-create': {
+    input: z.object({ sale_id: id.optional(), receipt_no: z.string().max(40).optional(), lines: z.array(z.object({ line_no: z.number().int().positive(), quantity: z.number().int().nonnegative() })).max(200).optional(), reason: z.string().max(200).default(''), manager_pin: z.string().max(16).optional() }),
+    output: z.object({ refund_id: id, refund_no: z.string(), amount_fen: fen, tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen })) }),
+  },
+  'shift-open': { input: z.object({ float_fen: fen.nonnegative() }), output: shiftSchema },
+  'shift-close': { input: z.object({ counted_fen: fen.nonnegative() }), output: shiftSchema },
+  'shift-current': { input: z.object({}), output: z.object({ shift: shiftSchema.nullable(), expected_cash_fen: fen.nullable() }) },
+  'day-report': { input: z.object({}), output: zReportSchema },
+  'day-close': { input: z.object({}), output: zReportSchema },
+} as const;

@@ -1,0 +1,61 @@
+/**
+ * Parking (挂单) keeps an unfinished cart to serve the next buyer; resuming
+ * brings it back. Voiding drops an open cart but records it (Z report voids).
+ */
+import { ulid } from 'ulid';
+import { CodedError } from '../../shared/contract/envelope';
+import type { Cashier } from '../cashiers/cashier-store';
+import { appendJournal } from '../journal/journal';
+import type { Db } from '../store/db';
+import { getTillSettings } from '../store/till-settings';
+import type { TerminalIdentity } from '../sync/identity';
+import { openBusinessDay } from './business-day';
+import { priceCart, type CartInput } from './cart-input';
+
+export const MAX_PARKED = 20;
+
+export interface ParkedSale {
+  id: string;
+  cashier_id: string;
+  cart: CartInput;
+  line_count: number;
+  total_fen: number;
+  parked_ms: number;
+}
+
+export function parkSale(db: Db, cashier: Cashier, cart: CartInput, nowMs: number): ParkedSale {
+  const { priced } = priceCart(db, cart, getTillSettings(db).rounding);
+  return db.transaction((): ParkedSale => {
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM parked_sale').get() as { n: number }).n;
+    if (n >= MAX_PARKED) throw new CodedError('conflict', `at most ${MAX_PARKED} parked sales: resume or void one first`);
+    const p: ParkedSale = { id: ulid(nowMs), cashier_id: cashier.id, cart, line_count: cart.lines.length, total_fen: priced.total_fen, parked_ms: nowMs };
+    db.prepare('INSERT INTO parked_sale (id, cashier_id, cart, line_count, total_fen, parked_ms) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.cashier_id, JSON.stringify(cart), p.line_count, p.total_fen, nowMs);
+    appendJournal(db, 'sale.parked', { parked_id: p.id, cashier_id: cashier.id, line_count: p.line_count, total_fen: p.total_fen }, nowMs);
+    return p;
+  })();
+}
+
+export function listParked(db: Db): ParkedSale[] {
+  return (db.prepare('SELECT * FROM parked_sale ORDER BY parked_ms').all() as (Omit<ParkedSale, 'cart'> & { cart: string })[]).map((r) => ({ ...r, cart: JSON.parse(r.cart) as CartInput }));
+}
+
+export function resumeParked(db: Db, cashier: Cashier, parkedId: string, nowMs: number): ParkedSale {
+  return db.transaction((): ParkedSale => {
+    const p = listParked(db).find((x) => x.id === parkedId);
+    if (!p) throw new CodedError('not_found', 'that parked sale is gone (resumed or voided already)');
+    db.prepare('DELETE FROM parked_sale WHERE id = ?').run(parkedId);
+    appendJournal(db, 'sale.resumed', { parked_id: parkedId, cashier_id: cashier.id }, nowMs);
+    return p;
+  })();
+}
+
+export function voidOpenSale(db: Db, who: TerminalIdentity, cashier: Cashier, cart: CartInput, reason: string, nowMs: number): { void_id: string } {
+  const { priced } = priceCart(db, cart, getTillSettings(db).rounding);
+  return db.transaction(() => {
+    const id = ulid(nowMs);
+    const day = openBusinessDay(db, who, nowMs);
+    db.prepare('INSERT INTO voided_sale (id, business_day, cashier_id, line_count, total_fen, reason, voided_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, day, cashier.id, cart.lines.length, priced.total_fen, reason, nowMs);
+    appendJournal(db, 'sale.voided', { void_id: id, business_day: day, cashier_id: cashier.id, line_count: cart.lines.length, total_fen: priced.total_fen, reason }, nowMs);
+    return { void_id: id };
+  })();
+}

@@ -1,0 +1,59 @@
+/**
+ * Splitting a sale's total over its tenders. Non-cash tenders take their
+ * stated amounts; one cash tender, if any, covers the rest and gives change.
+ * QR and payment-code tenders stay pending until the payment flow confirms them.
+ */
+import { CodedError } from '../../shared/contract/envelope';
+import type { TenderKind, TenderStatus } from '../../shared/journal/entries';
+
+export type TenderInput =
+  | { kind: 'cash'; tendered_fen: number }
+  | { kind: 'qr'; amount_fen: number }
+  | { kind: 'payment_code'; amount_fen: number; code: string }
+  | { kind: 'account'; amount_fen: number; buyer_id: string };
+
+export interface PlannedTender {
+  tender_no: number;
+  kind: TenderKind;
+  amount_fen: number;
+  tendered_fen: number;
+  change_fen: number;
+  status: TenderStatus;
+  buyer_id: string | null;
+  external_ref: string | null;
+}
+
+export const MAX_TENDERS = 4;
+
+export function planTenders(totalFen: number, inputs: readonly TenderInput[]): PlannedTender[] {
+  if (inputs.length === 0 || inputs.length > MAX_TENDERS) throw new CodedError('bad_request', `a sale takes 1 to ${MAX_TENDERS} tenders`);
+  const cash = inputs.filter((t) => t.kind === 'cash');
+  if (cash.length > 1) throw new CodedError('bad_request', 'at most one cash tender');
+  const others = inputs.filter((t): t is Exclude<TenderInput, { kind: 'cash' }> => t.kind !== 'cash');
+  let nonCash = 0;
+  const planned: PlannedTender[] = others.map((t, i) => {
+    if (!Number.isSafeInteger(t.amount_fen) || t.amount_fen <= 0) throw new CodedError('bad_request', `${t.kind} tender amount must be positive`);
+    nonCash += t.amount_fen;
+    return {
+      tender_no: i + 1,
+      kind: t.kind,
+      amount_fen: t.amount_fen,
+      tendered_fen: t.amount_fen,
+      change_fen: 0,
+      status: t.kind === 'account' ? 'paid' : 'pending',
+      buyer_id: t.kind === 'account' ? t.buyer_id : null,
+      external_ref: t.kind === 'payment_code' ? t.code : null,
+    };
+  });
+  if (nonCash > totalFen) throw new CodedError('insufficient_tender', `tenders (${nonCash} fen) exceed the total (${totalFen} fen)`);
+  const rest = totalFen - nonCash;
+  const c = cash[0];
+  if (!c) {
+    if (rest !== 0) throw new CodedError('insufficient_tender', `tenders leave ${rest} fen unpaid`);
+    return planned;
+  }
+  if (rest === 0) throw new CodedError('bad_request', 'nothing is left to pay in cash');
+  if (c.tendered_fen < rest) throw new CodedError('insufficient_tender', `cash given (${c.tendered_fen} fen) is less than the ${rest} fen due`);
+  planned.push({ tender_no: planned.length + 1, kind: 'cash', amount_fen: rest, tendered_fen: c.tendered_fen, change_fen: c.tendered_fen - rest, status: 'paid', buyer_id: null, external_ref: null });
+  return planned;
+}

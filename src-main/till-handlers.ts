@@ -1,0 +1,84 @@
+/**
+ * The selling domain's handlers for the contract: each one is a thin call
+ * into a domain module, with the signed-in cashier and the clock.
+ */
+import { CodedError } from '../shared/contract/envelope';
+import { listBuyers } from './buyers/buyer-store';
+import { setPriceOverride } from './catalog/catalog-store';
+import { appendJournal } from './journal/journal';
+import type { PrintQueue } from './print/print-queue';
+import { refundSale } from './refunds/refund';
+import type { HandlerMap } from './rpc/registry';
+import { completeSale } from './sales/complete-sale';
+import { listParked, parkSale, resumeParked, voidOpenSale } from './sales/park-void';
+import { recentSales } from './sales/sale-store';
+import type { TillSession } from './cashiers/session';
+import { closeDay, dayReport } from './shifts/day-close';
+import { closeShift, expectedCash, openShift, openShiftOf } from './shifts/shift';
+import { openBusinessDay } from './sales/business-day';
+import type { Db } from './store/db';
+import { getTillSettings } from './store/till-settings';
+import type { TerminalIdentity } from './sync/identity';
+
+export interface TillContext {
+  db: Db;
+  who: TerminalIdentity;
+  session: TillSession;
+  printQueue: PrintQueue;
+  /** a journaled change happened: sync and status should know */
+  changed(): void;
+  now(): number;
+}
+
+export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
+  const { db, who, session } = ctx;
+  const journaled = <T>(v: T): T => {
+    ctx.changed();
+    return v;
+  };
+  return {
+    'cashier-signin': ({ pin }) => journaled(session.signIn(pin, ctx.now())),
+    'cashier-signout': () => {
+      session.signOut(ctx.now());
+      return journaled({});
+    },
+    'buyers-list': () => ({ buyers: listBuyers(db) }),
+    'price-override': ({ product_id, unit_price_fen }) => {
+      const cashier = session.require();
+      if (!getTillSettings(db).allow_price_override) throw new CodedError('conflict', 'this stall does not allow price changes at the till');
+      const now = ctx.now();
+      db.transaction(() => {
+        if (!setPriceOverride(db, product_id, unit_price_fen, cashier.id, now)) throw new CodedError('not_found', `no product ${product_id}`);
+        appendJournal(db, 'price.overridden', { product_id, unit_price_fen, cashier_id: cashier.id }, now);
+      })();
+      return journaled({});
+    },
+    'sale-complete': async (input) => {
+      const cashier = session.require();
+      const sale = completeSale(db, who, cashier, { lines: input.lines, sale_discount_fen: input.sale_discount_fen, tenders: input.tenders }, ctx.now());
+      ctx.changed();
+      const outcome = await ctx.printQueue.print(sale.print_job_id);
+      ctx.changed();
+      return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, status: sale.status, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
+    },
+    'sale-park': (cart) => journaled({ parked_id: parkSale(db, session.require(), cart, ctx.now()).id }),
+    'parked-list': () => ({ parked: listParked(db).map(({ id, line_count, total_fen, parked_ms }) => ({ id, line_count, total_fen, parked_ms })) }),
+    'sale-resume': ({ parked_id }) => journaled({ cart: resumeParked(db, session.require(), parked_id, ctx.now()).cart }),
+    'sale-void': (input) => journaled(voidOpenSale(db, who, session.require(), input, input.reason, ctx.now())),
+    'sales-recent': ({ query, limit }) => ({ sales: recentSales(db, limit, query ?? null).map(({ id, receipt_no, business_day, status, total_fen, created_ms }) => ({ id, receipt_no, business_day, status, total_fen, created_ms })) }),
+    'refund-create': (input) => journaled(refundSale(db, who, session.require(), input, ctx.now())),
+    'shift-open': ({ float_fen }) => {
+      const cashier = session.require();
+      const now = ctx.now();
+      return journaled(openShift(db, cashier, openBusinessDay(db, who, now), float_fen, now));
+    },
+    'shift-close': ({ counted_fen }) => journaled(closeShift(db, session.require(), counted_fen, ctx.now())),
+    'shift-current': () => {
+      const shift = openShiftOf(db, session.require().id);
+      return { shift, expected_cash_fen: shift ? expectedCash(db, shift) : null };
+    },
+    'day-report': () => dayReport(db, who.terminal_id, openBusinessDay(db, who, ctx.now())),
+    'day-close': () => journaled(closeDay(db, who, session.require(), ctx.now())),
+  };
+}
+
