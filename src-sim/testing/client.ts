@@ -63,6 +63,7 @@ export class WxClient {
     const raw = await res.text();
     const h = { timestamp: res.headers.get('wechatpay-timestamp') ?? '', nonce: res.headers.get('wechatpay-nonce') ?? '', signature: res.headers.get('wechatpay-signature') ?? '' };
     const verified = res.headers.get('wechatpay-serial') === this.cfg.platform_public_key_id && wxVerify(h, raw, this.cfg.platform_public_key_pem);
-    return { status: res.status, body: (raw === '' ? {} : JSON.parse(raw)) as T, raw, headers: res.headers, verified };
+    const isJson = (res.headers.get('content-type') ?? '').includes('json');
+    return { status: res.status, body: (raw === '' || !isJson ? {} : JSON.parse(raw)) as T, raw, headers: res.headers, verified };
   }
 }
