@@ -9,11 +9,12 @@ import type { Sim } from '../context';
 import { CODE_SHAPE, type Channel } from '../codes/classify';
 import { RESERVE, balance, buyerAcct, post } from '../ledger/ledger';
 import { SimError } from '../protocol/errors';
+import type { CodeLevel } from './limits';
 
 export const AUTH_CODE_TTL_MS = 60_000;
 export const DEFAULT_PASSWORD = '123456';
 
-export interface BuyerRow { id: string; channel: Channel; name: string; openid: string; password: string; created_at: number }
+export interface BuyerRow { id: string; channel: Channel; name: string; openid: string; password: string; created_at: number; code_level: CodeLevel }
 
 export function getBuyer(sim: Sim, id: string): BuyerRow | undefined {
   return sim.db.prepare('SELECT * FROM buyers WHERE id = ?').get(id) as BuyerRow | undefined;
@@ -30,17 +31,17 @@ export function topUp(sim: Sim, buyerId: string, amountFen: number): void {
   post(sim.db, sim.clock.now(), 'TOPUP', buyerId, [{ account: RESERVE, amount_fen: amountFen }, { account: buyerAcct(buyerId), amount_fen: -amountFen }]);
 }
 
-export function createBuyer(sim: Sim, opts: { channel: Channel; name?: string; balance_fen?: number; password?: string }): BuyerRow {
+export function createBuyer(sim: Sim, opts: { channel: Channel; name?: string; balance_fen?: number; password?: string; code_level?: CodeLevel }): BuyerRow {
   const id = `B${randomUUID().replaceAll('-', '').slice(0, 15).toUpperCase()}`;
   const prefix = opts.channel === 'WECHAT' ? 'o' : opts.channel === 'ALIPAY' ? '2088' : 'up';
   const b: BuyerRow = {
     id, channel: opts.channel, name: opts.name ?? `买家${id.slice(-4)}`,
     openid: `${prefix}${randomUUID().replaceAll('-', '').slice(0, 24)}`,
-    password: opts.password ?? DEFAULT_PASSWORD, created_at: sim.clock.now(),
+    password: opts.password ?? DEFAULT_PASSWORD, created_at: sim.clock.now(), code_level: opts.code_level ?? 'B',
   };
   sim.db.transaction(() => {
-    sim.db.prepare('INSERT INTO buyers (id, channel, name, openid, password, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(b.id, b.channel, b.name, b.openid, b.password, b.created_at);
+    sim.db.prepare('INSERT INTO buyers (id, channel, name, openid, password, created_at, code_level) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(b.id, b.channel, b.name, b.openid, b.password, b.created_at, b.code_level);
     if (opts.balance_fen !== undefined && opts.balance_fen > 0) topUp(sim, b.id, opts.balance_fen);
   })();
   return b;

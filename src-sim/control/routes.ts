@@ -34,6 +34,7 @@ const BuyerBody = z.object({
   name: z.string().max(64).optional(),
   balance_fen: z.number().int().min(0).max(1e12).optional(),
   password: z.string().min(1).max(32).optional(),
+  code_level: z.enum(['A', 'B', 'C']).optional(),
 });
 const Id = z.object({ id: z.string().min(1).max(64) });
 

@@ -1,4 +1,5 @@
 import { M001_INIT } from './m001-init';
+import { M002_PAYER_LIMITS } from './m002-payer-limits';
 
 /** Ordered; index i brings user_version from i to i+1. Append only. */
-export const MIGRATIONS: readonly string[] = [M001_INIT];
+export const MIGRATIONS: readonly string[] = [M001_INIT, M002_PAYER_LIMITS];

@@ -56,7 +56,7 @@ async function run(ops: Op[]): Promise<void> {
   const sp = sim.id.spMchid;
   try {
     const subs = Array.from({ length: MERCHANTS }, (_, i) => createActiveMerchant(sim, { merchant_name: `摊${i}`, account_name: `主${i}`, account_number: card(9000 + i) }).sub_mchid);
-    const buyers = Array.from({ length: BUYERS }, (_, i) => createBuyer(sim, { channel: i % 2 === 0 ? 'WECHAT' : 'ALIPAY', balance_fen: 5_000_000 }).id);
+    const buyers = Array.from({ length: BUYERS }, (_, i) => createBuyer(sim, { channel: i % 2 === 0 ? 'WECHAT' : 'ALIPAY', balance_fen: 5_000_000, code_level: i === 0 ? 'C' : i === 1 ? 'B' : 'A' }).id);
     for (const s of subs) {
       addReceiver(sim, sp, { sub_mchid: s, type: 'MERCHANT_ID', account: sp, relation_type: 'SERVICE_PROVIDER' });
       for (const t of subs) if (t !== s) addReceiver(sim, sp, { sub_mchid: s, type: 'MERCHANT_ID', account: t, relation_type: 'PARTNER' });

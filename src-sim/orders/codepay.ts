@@ -6,6 +6,7 @@ import { scheduleJob } from '../jobs/runner';
 import { balance, buyerAcct } from '../ledger/ledger';
 import { requirePartner } from '../merchants/store';
 import { SimError } from '../protocol/errors';
+import { checkPayerLimits } from '../buyers/limits';
 import { AUTH_CODE_TTL_MS, getBuyer } from '../buyers/store';
 import { getOrder, getOrderById, type OrderRow } from './model';
 import { completePayment, endOrder } from './pay';
@@ -49,7 +50,7 @@ export function codepay(sim: Sim, signer: string, b: CodepayBody): CodepayResult
   if (channel === null) throw new SimError('PARAM_ERROR', '不支持的条码 (auth_code 无法识别为微信/支付宝/云闪付付款码)');
   const now = sim.clock.now();
   const hash = requestHash(['MICROPAY', b.sub_mchid, b.out_trade_no, b.description, b.amount.total, b.payer.auth_code, b.settle_info?.profit_sharing ?? false, b.attach ?? null]);
-  const step = sim.db.transaction((): CodepayResult | { kind: 'pay'; order: OrderRow; buyerId: string } => {
+  const step = sim.db.transaction((): CodepayResult | { kind: 'pay'; order: OrderRow; buyerId: string } | { kind: 'refused'; error: SimError } => {
     const existing = getOrder(sim, b.sub_mchid, b.out_trade_no);
     if (existing !== undefined) {
       if (existing.request_hash !== hash) throw new SimError('OUT_TRADE_NO_USED', '商户订单号重复，请核实');
@@ -70,9 +71,17 @@ export function codepay(sim: Sim, signer: string, b: CodepayBody): CodepayResult
       b.settle_info?.profit_sharing === true ? 1 : 0, buyer.id, now + USERPAYING_REVOKE_MS, hash, now);
     const order = getOrderById(sim, tx);
     if (order === undefined) throw new Error('insert lost');
-    if (balance(sim.db, buyerAcct(buyer.id)) < b.amount.total) {
-      endOrder(sim, tx, 'PAYERROR', '用户余额不足');
-      return { kind: 'pay', order: { ...order, state: 'PAYERROR' }, buyerId: buyer.id };
+    // Definite failures are committed as PAYERROR before refusing, so a query finds the order.
+    const refuse = (error: SimError): { kind: 'refused'; error: SimError } => {
+      endOrder(sim, tx, 'PAYERROR', error.message);
+      return { kind: 'refused', error };
+    };
+    if (balance(sim.db, buyerAcct(buyer.id)) < b.amount.total) return refuse(new SimError('NOTENOUGH', '用户余额不足'));
+    try {
+      checkPayerLimits(sim, buyer.id, b.amount.total, false);
+    } catch (e) {
+      if (e instanceof SimError) return refuse(e);
+      throw e;
     }
     if (b.amount.total >= PASSWORD_AMOUNT_FEN || codePaymentsToday(sim, buyer.id, now) >= PASSWORD_DAILY_COUNT) {
       sim.db.prepare(`UPDATE orders SET state = 'USERPAYING', state_desc = '需要用户输入支付密码' WHERE transaction_id = ?`).run(tx);
@@ -83,9 +92,8 @@ export function codepay(sim: Sim, signer: string, b: CodepayBody): CodepayResult
     }
     return { kind: 'pay', order, buyerId: buyer.id };
   })();
+  if (step.kind === 'refused') throw step.error;
   if (step.kind !== 'pay') return step;
-  // The failed-balance order is committed as PAYERROR before refusing, so a query finds it.
-  if (step.order.state === 'PAYERROR') throw new SimError('NOTENOUGH', '用户余额不足');
   return { kind: 'paid', order: completePayment(sim, step.order, step.buyerId, channel) };
 }
 

@@ -35,6 +35,8 @@ export interface OrderRow {
   created_at: number;
   paid_at: number | null;
   ended_at: number | null;
+  /** Set when paid through a stall's printed static code (risk level D). */
+  static_code: string | null;
 }
 
 export const isPaid = (s: TradeState): boolean => s === 'SUCCESS' || s === 'REFUND';

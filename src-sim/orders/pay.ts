@@ -2,6 +2,7 @@ import type { Sim } from '../context';
 import { mulDivRoundHalfUp } from '../../shared/money';
 import type { Channel } from '../codes/classify';
 import { INST_FEE, balance, buyerAcct, frozenAcct, pendingAcct, post } from '../ledger/ledger';
+import { checkPayerLimits } from '../buyers/limits';
 import { getMerchant } from '../merchants/store';
 import { enqueueNotification } from '../notify/outbox';
 import { SimError } from '../protocol/errors';
@@ -21,6 +22,7 @@ export function completePayment(sim: Sim, o: OrderRow, buyerId: string, channel:
     if (cur.state !== 'NOTPAY' && cur.state !== 'USERPAYING') throw new SimError('TRADE_ERROR', `订单状态为 ${cur.state}，不能支付`);
     if (now > cur.time_expire) throw new SimError('ORDER_CLOSED', '订单已过期');
     if (balance(sim.db, buyerAcct(buyerId)) < cur.amount_fen) throw new SimError('NOTENOUGH', '用户余额不足');
+    checkPayerLimits(sim, buyerId, cur.amount_fen, cur.static_code !== null);
     const m = getMerchant(sim.db, cur.sub_mchid);
     if (m === undefined) throw new SimError('NO_AUTH', '特约商户不存在');
     const fee = mulDivRoundHalfUp(cur.amount_fen, m.fee_rate_bp, 10_000);

@@ -26,7 +26,8 @@ export interface Harness {
   api: WxClient;
   control<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   merchant(o?: { max_ratio_bp?: number; fee_rate_bp?: number }): Promise<string>;
-  buyer(channel: 'WECHAT' | 'ALIPAY' | 'UNIONPAY', balance_fen: number): Promise<string>;
+  /** Level A (negotiated, no daily cap) unless given: most tests are not about the 296号 caps. */
+  buyer(channel: 'WECHAT' | 'ALIPAY' | 'UNIONPAY', balance_fen: number, code_level?: 'A' | 'B' | 'C'): Promise<string>;
   code(buyerId: string): Promise<string>;
   advance(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -70,8 +71,8 @@ export async function startHarness(o: { timeScale?: number; dir?: string; testCo
       const r = await control<{ sub_mchid: string }>('POST', '/merchants', { merchant_name: `摊位${cards}`, account_name: `摊主${cards}`, account_number: card(cards), ...m });
       return r.sub_mchid;
     },
-    async buyer(channel, balance_fen) {
-      return (await control<{ id: string }>('POST', '/buyers', { channel, balance_fen })).id;
+    async buyer(channel, balance_fen, code_level = 'A') {
+      return (await control<{ id: string }>('POST', '/buyers', { channel, balance_fen, code_level })).id;
     },
     async code(buyerId) {
       const res = await fetch(`${sim.url}/sim/buyers/${buyerId}/code`, { method: 'POST' });
