@@ -24,9 +24,62 @@ export interface JournalEntryTable {
   flag: string | null;
 }
 export interface SyncFlagTable { id: string; terminal_id: string; seq: number; kind: string; detail: string; created_ms: number }
-export interface SaleTable { id: string; terminal_id: string; stall_id: string; receipt_no: string; business_day: string; total_fen: number; cashier: string; at_ms: number; received_ms: number }
+export interface SaleTable {
+  id: string;
+  terminal_id: string;
+  stall_id: string;
+  receipt_no: string;
+  business_day: string;
+  total_fen: number;
+  cashier: string;
+  at_ms: number;
+  received_ms: number;
+  status: Generated<string>;
+  discount_fen: Generated<number>;
+  rounding_fen: Generated<number>;
+  shift_id: string | null;
+}
 export interface SaleLineTable { sale_id: string; line_no: number; product_id: string; name: string; unit: string; quantity: number; unit_price_fen: number; amount_fen: number }
-export interface SaleTenderTable { sale_id: string; tender_no: number; kind: string; amount_fen: number; tendered_fen: number; change_fen: number }
+export interface SaleTenderTable {
+  sale_id: string;
+  tender_no: number;
+  kind: string;
+  amount_fen: number;
+  tendered_fen: number;
+  change_fen: number;
+  status: Generated<string>;
+  buyer_id: string | null;
+  external_ref: string | null;
+}
+export interface RefundTable {
+  id: string;
+  refund_no: string;
+  sale_id: string;
+  terminal_id: string;
+  stall_id: string;
+  business_day: string;
+  cashier_id: string;
+  approved_by: string | null;
+  amount_fen: number;
+  reason: string;
+  at_ms: number;
+}
+export interface RefundTenderTable { refund_id: string; tender_no: number; kind: string; amount_fen: number }
+export interface SaleVoidTable { id: string; terminal_id: string; stall_id: string; business_day: string; cashier_id: string; line_count: number; total_fen: number; reason: string; at_ms: number }
+export interface ShiftTable {
+  id: string;
+  terminal_id: string;
+  stall_id: string;
+  cashier_id: string;
+  business_day: string;
+  float_fen: number;
+  opened_ms: number;
+  closed_ms: number | null;
+  counted_fen: number | null;
+  expected_fen: number | null;
+  over_short_fen: number | null;
+}
+export interface ZReportTable { terminal_id: string; business_day: string; stall_id: string; cashier_id: string; report: string; closed_ms: number }
 
 export interface StaffSessionTable { id_hash: string; staff_id: string; csrf_token: string; created_ms: number; expires_ms: number }
 export interface LoginAttemptTable { id: string; username: string; ip: string; at_ms: number; ok: number }
@@ -75,4 +128,9 @@ export interface ServerSchema {
   ledger_posting: LedgerPostingTable;
   job: JobTable;
   job_run: JobRunTable;
+  refund: RefundTable;
+  refund_tender: RefundTenderTable;
+  sale_void: SaleVoidTable;
+  shift: ShiftTable;
+  z_report: ZReportTable;
 }

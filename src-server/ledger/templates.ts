@@ -27,6 +27,8 @@ export const TEMPLATES = {
   payment_success: { name_zh: '支付成功', description: 'the institution reports the payment: it holds the money for the stall, frozen until the split', legs: [dr('M1201'), cr('M1102')] },
   repayment: { name_zh: '赊账还款', description: 'a buyer repays an on-account debt through the institution', buyer: true, legs: [dr('M1201'), cr('M1103')] },
   refund_cash: { name_zh: '现金退款', description: 'cash given back from the stall drawer', legs: [dr('M5002'), cr('M1101')] },
+  refund_credit: { name_zh: '赊账退款', description: 'a refund of an on-account sale: the buyer owes less', buyer: true, legs: [dr('M5002'), cr('M1103')] },
+  payment_failed: { name_zh: '支付失败冲销', description: 'a QR or payment-code tender that failed: the sale it booked is reversed', legs: [dr('M5001'), cr('M1102')] },
   refund_qr: { name_zh: '原路退款', description: 'refund through the institution before the split, out of the frozen funds', legs: [dr('M5002'), cr('M1201')] },
   channel_fee: { name_zh: '渠道手续费', description: 'the institution’s fee, as it reports it, out of the stall’s frozen funds', legs: [dr('M6102'), cr('M1201')] },
   split: {

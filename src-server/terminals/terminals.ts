@@ -1,5 +1,6 @@
 /** Terminals: creation with a one-time pairing code, enrolment with a public key, and their configuration. */
 import { createPublicKey, randomInt } from 'node:crypto';
+import { sql } from 'kysely';
 import type { TerminalConfigInput } from '../../shared/sync/config';
 import type { Unit } from '../../shared/units';
 import type { ServerDb } from '../db/database';
@@ -41,14 +42,31 @@ export async function enrolTerminal(db: ServerDb, code: string, publicKeyPem: st
   });
 }
 
+/** The stall's catalog and on-account buyers (with what each owes, from the ledger, as of this terminal's last stored seq). */
 export async function terminalConfig(db: ServerDb, terminalId: string): Promise<TerminalConfigInput> {
   const row = await db
     .selectFrom('terminal')
     .innerJoin('stall', 'stall.id', 'terminal.stall_id')
     .innerJoin('market', 'market.id', 'stall.market_id')
-    .select(['terminal.id as terminal_id', 'stall.id as stall_id', 'stall.name as stall_name', 'market.name as market_name', 'market.time_zone', 'market.day_cutoff_hour'])
+    .select(['terminal.id as terminal_id', 'stall.id as stall_id', 'stall.name as stall_name', 'stall.config_version', 'market.name as market_name', 'market.time_zone', 'market.day_cutoff_hour'])
     .where('terminal.id', '=', terminalId)
     .executeTakeFirstOrThrow();
   const products = await db.selectFrom('product').select(['id', 'code', 'name', 'unit', 'unit_price_fen', 'category']).where('stall_id', '=', row.stall_id).orderBy('code').execute();
-  return { version: 1, ...row, products: products.map((p) => ({ ...p, unit: p.unit as Unit })) };
+  const last = await db.selectFrom('journal_entry').select('seq').where('terminal_id', '=', terminalId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const buyers = await db
+    .selectFrom('buyer as b')
+    .leftJoin('ledger_account as a', (j) => j.onRef('a.buyer_id', '=', 'b.id').onRef('a.stall_id', '=', 'b.stall_id').on('a.chart_code', '=', 'M1103'))
+    .leftJoin('ledger_posting as p', 'p.account_id', 'a.id')
+    .select(['b.id', 'b.name', 'b.credit_limit_fen', sql<number>`cast(coalesce(sum(p.amount_fen), 0) as bigint)`.as('balance_fen')])
+    .where('b.stall_id', '=', row.stall_id)
+    .groupBy(['b.id', 'b.name', 'b.credit_limit_fen'])
+    .orderBy('b.name')
+    .execute();
+  const { config_version, ...rest } = row;
+  return {
+    version: config_version,
+    ...rest,
+    products: products.map((p) => ({ ...p, unit: p.unit as Unit })),
+    buyers: buyers.map((b) => ({ id: b.id, name: b.name, credit_limit_fen: b.credit_limit_fen, balance_fen: Number(b.balance_fen), as_of_seq: last?.seq ?? 0 })),
+  };
 }

@@ -86,7 +86,7 @@ describeEachDialect('ledger', (dialect) => {
         expect(await unbalancedEntries(db)).toEqual([]);
         expect(await secondaryClearingViolations(db)).toEqual([]);
       }),
-      { numRuns: dialect === 'postgres' ? 40 : 80, seed },
+      { numRuns: dialect === 'postgres' ? 30 : 50, seed },
     );
   }, 60_000);
 
