@@ -19,6 +19,7 @@ import { openBusinessDay } from './sales/business-day';
 import type { Db } from './store/db';
 import { getTillSettings } from './store/till-settings';
 import type { TerminalIdentity } from './sync/identity';
+import { tx } from './store/sql';
 
 export interface TillContext {
   db: Db;
@@ -47,10 +48,10 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       const cashier = session.require();
       if (!getTillSettings(db).allow_price_override) throw new CodedError('conflict', 'this stall does not allow price changes at the till');
       const now = ctx.now();
-      db.transaction(() => {
+      tx(db, () => {
         if (!setPriceOverride(db, product_id, unit_price_fen, cashier.id, now)) throw new CodedError('not_found', `no product ${product_id}`);
         appendJournal(db, 'price.overridden', { product_id, unit_price_fen, cashier_id: cashier.id }, now);
-      })();
+      });
       return journaled({});
     },
     'sale-complete': async (input) => {

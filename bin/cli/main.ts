@@ -13,6 +13,7 @@ commands:
   server     the settlement server          [--port N] [--data DIR] [--db postgres://…] [--demo]
   sim        the payment institution simulator [--port N] [--data DIR] [--test-control]
   terminal   the till's core in browser mode   [--port N] [--data DIR] [--server URL --pair CODE] [--printer tcp://HOST:PORT] [--paper 58|80]
+  terminal verify --data DIR   walk the till's journal chain and report the first bad entry
 
 common options: --port N (0 = any free port), --data DIR`;
 

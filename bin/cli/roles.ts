@@ -4,6 +4,7 @@ import { startSim } from '../../src-sim/main';
 import { startServer } from '../../src-server/main';
 import { startCore } from '../../src-main/core';
 import { printerFromOptions } from '../../src-main/devices/printer-setup';
+import { verifyDataDir } from '../../src-main/journal/verify-file';
 import { startHttpTransport } from '../../src-main/rpc/http-transport';
 import { parseTerminalArgs } from '../../src-main/terminal-options';
 import { parseRoleArgs } from './args';
@@ -26,6 +27,7 @@ export async function runSim(argv: string[]): Promise<void> {
 }
 
 export async function runTerminal(argv: string[]): Promise<void> {
+  if (argv[0] === 'verify') return runVerify(argv.slice(1));
   const opts = parseTerminalArgs(argv);
   const core = await startCore({ dataDir: opts.dataDir ?? '.data/terminal', serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, printer: printerFromOptions(opts) });
   const http = await startHttpTransport({ handlers: core.handlers, events: core.events, port: opts.port, staticDir: RENDERER_DIR });
@@ -35,4 +37,15 @@ export async function runTerminal(argv: string[]): Promise<void> {
     await http.close();
     await core.close();
   });
+}
+
+function runVerify(argv: string[]): void {
+  const { common } = parseRoleArgs(argv, {}, '.data/terminal');
+  const result = verifyDataDir(common.dataDir);
+  if (result.ok) {
+    console.log(`journal ok: ${result.entries} entries, chain intact`);
+    return;
+  }
+  console.log(`journal BROKEN at entry ${result.seq}: ${result.reason}`);
+  process.exitCode = 1;
 }

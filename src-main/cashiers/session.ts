@@ -4,6 +4,7 @@ import { appendJournal } from '../journal/journal';
 import type { Db } from '../store/db';
 import { findByPin, type Cashier } from './cashier-store';
 import { PIN_RE } from './pin';
+import { tx } from '../store/sql';
 
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCKOUT_MS = 60_000;
@@ -36,7 +37,7 @@ export class TillSession {
       throw new CodedError('wrong_pin', 'that PIN matches no cashier');
     }
     this.failures = 0;
-    this.db.transaction(() => appendJournal(this.db, 'cashier.signed_in', { cashier_id: cashier.id }, nowMs))();
+    tx(this.db, () => appendJournal(this.db, 'cashier.signed_in', { cashier_id: cashier.id }, nowMs));
     this.current = cashier;
     return cashier;
   }
@@ -44,7 +45,7 @@ export class TillSession {
   signOut(nowMs: number): void {
     const c = this.current;
     if (!c) return;
-    this.db.transaction(() => appendJournal(this.db, 'cashier.signed_out', { cashier_id: c.id }, nowMs))();
+    tx(this.db, () => appendJournal(this.db, 'cashier.signed_out', { cashier_id: c.id }, nowMs));
     this.current = null;
   }
 }

@@ -4,10 +4,11 @@
  * hash = SHA-256(prev_hash ‖ canonical entry).
  */
 import { createHash } from 'node:crypto';
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import { GENESIS_HASH, canonicalJson, entryHashInput } from '../../shared/journal/canonical';
 import type { JournalEntryWire } from '../../shared/sync/push';
 import type { Db } from '../store/db';
+import { stmt } from '../store/sql';
 
 export type JournalEntry = JournalEntryWire;
 
@@ -18,15 +19,15 @@ export function chainHash(prevHash: string, e: { seq: number; id: string; type: 
 /** Must be called inside a db.transaction: the entry commits with the change it records. */
 export function appendJournal(db: Db, type: string, payload: unknown, atMs: number): JournalEntry {
   if (!db.inTransaction) throw new Error('appendJournal outside a transaction would split a change from its journal entry');
-  const last = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-  const entry = { seq: (last?.seq ?? 0) + 1, id: ulid(atMs), type, at_ms: atMs, payload: canonicalJson(payload), prev_hash: last?.hash ?? GENESIS_HASH };
+  const last = stmt(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const entry = { seq: (last?.seq ?? 0) + 1, id: newId(atMs), type, at_ms: atMs, payload: canonicalJson(payload), prev_hash: last?.hash ?? GENESIS_HASH };
   const full: JournalEntry = { ...entry, hash: chainHash(entry.prev_hash, entry) };
-  db.prepare('INSERT INTO journal (seq, id, type, at_ms, payload, prev_hash, hash) VALUES (@seq, @id, @type, @at_ms, @payload, @prev_hash, @hash)').run(full);
+  stmt(db, 'INSERT INTO journal (seq, id, type, at_ms, payload, prev_hash, hash) VALUES (@seq, @id, @type, @at_ms, @payload, @prev_hash, @hash)').run(full);
   return full;
 }
 
 export function journalAfter(db: Db, afterSeq: number, limit: number): JournalEntry[] {
-  return db.prepare('SELECT seq, id, type, at_ms, payload, prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as JournalEntry[];
+  return stmt(db, 'SELECT seq, id, type, at_ms, payload, prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as JournalEntry[];
 }
 
 export type VerifyResult = { ok: true; entries: number } | { ok: false; seq: number; reason: string };
@@ -36,7 +37,7 @@ export function verifyJournal(db: Db): VerifyResult {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let n = 0;
-  for (const e of db.prepare('SELECT seq, id, type, at_ms, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<JournalEntry>) {
+  for (const e of stmt(db, 'SELECT seq, id, type, at_ms, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<JournalEntry>) {
     if (e.seq !== expectedSeq) return { ok: false, seq: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${e.seq})` };
     if (e.prev_hash !== prev) return { ok: false, seq: e.seq, reason: 'prev_hash does not match the previous entry' };
     if (chainHash(prev, e) !== e.hash) return { ok: false, seq: e.seq, reason: 'hash does not match the entry content' };

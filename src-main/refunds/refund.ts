@@ -3,7 +3,7 @@
  * (last tender first), never above what was paid and not yet refunded; above
  * the merchant's limit a manager's PIN approves it. One transaction, journaled.
  */
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import { CodedError } from '../../shared/contract/envelope';
 import type { EntryPayload, TenderKind } from '../../shared/journal/entries';
 import { lineShare } from '../../shared/sales/cart';
@@ -15,6 +15,7 @@ import { getSale, getSaleByReceipt, saleLines, saleTenders } from '../sales/sale
 import type { Db } from '../store/db';
 import { getTillSettings } from '../store/till-settings';
 import type { TerminalIdentity } from '../sync/identity';
+import { stmt, tx } from '../store/sql';
 
 export interface RefundInput {
   sale_id?: string;
@@ -33,11 +34,11 @@ export interface RefundResult {
 }
 
 export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, input: RefundInput, nowMs: number): RefundResult {
-  return db.transaction((): RefundResult => {
+  return tx(db, (): RefundResult => {
     const sale = input.sale_id ? getSale(db, input.sale_id) : input.receipt_no ? getSaleByReceipt(db, input.receipt_no) : null;
     if (!sale) throw new CodedError('not_found', 'no such sale on this till');
     const lines = saleLines(db, sale.id);
-    const done = db.prepare('SELECT rl.line_no, SUM(rl.quantity) AS q, SUM(rl.amount_fen) AS a FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_no').all(sale.id) as { line_no: number; q: number; a: number }[];
+    const done = stmt(db, 'SELECT rl.line_no, SUM(rl.quantity) AS q, SUM(rl.amount_fen) AS a FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_no').all(sale.id) as { line_no: number; q: number; a: number }[];
     const doneBy = new Map(done.map((d) => [d.line_no, d]));
     const wanted = input.lines ?? lines.map((l) => ({ line_no: l.line_no, quantity: l.quantity - (doneBy.get(l.line_no)?.q ?? 0) }));
 
@@ -56,7 +57,7 @@ export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, inpu
 
     // Only money actually received can go back: pending QR / payment-code tenders are not refundable here.
     const tenders = saleTenders(db, sale.id).filter((t) => t.status === 'paid');
-    const refundedByTender = new Map((db.prepare('SELECT rt.tender_no, SUM(rt.amount_fen) AS a FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id WHERE r.sale_id = ? GROUP BY rt.tender_no').all(sale.id) as { tender_no: number; a: number }[]).map((r) => [r.tender_no, r.a]));
+    const refundedByTender = new Map((stmt(db, 'SELECT rt.tender_no, SUM(rt.amount_fen) AS a FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id WHERE r.sale_id = ? GROUP BY rt.tender_no').all(sale.id) as { tender_no: number; a: number }[]).map((r) => [r.tender_no, r.a]));
     const refundable = tenders.reduce((a, t) => a + t.amount_fen - (refundedByTender.get(t.tender_no) ?? 0), 0);
     if (amount > refundable) throw new CodedError('refund_exceeds_paid', `refund ${amount} fen exceeds the ${refundable} fen paid and not yet refunded`);
 
@@ -80,12 +81,12 @@ export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, inpu
     }
 
     const day = openBusinessDay(db, who, nowMs);
-    const seq = (db.prepare('SELECT COUNT(*) AS n FROM refund WHERE business_day = ?').get(day) as { n: number }).n + 1;
-    const refund = { id: ulid(nowMs), refund_no: `${who.terminal_id}-R${day}-${String(seq).padStart(4, '0')}` };
-    db.prepare('INSERT INTO refund (id, refund_no, sale_id, business_day, cashier_id, approved_by, amount_fen, reason, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(refund.id, refund.refund_no, sale.id, day, cashier.id, approvedBy, amount, input.reason, nowMs);
-    const insLine = db.prepare('INSERT INTO refund_line (refund_id, line_no, quantity, amount_fen) VALUES (?, ?, ?, ?)');
+    const seq = (stmt(db, 'SELECT COUNT(*) AS n FROM refund WHERE business_day = ?').get(day) as { n: number }).n + 1;
+    const refund = { id: newId(nowMs), refund_no: `${who.terminal_id}-R${day}-${String(seq).padStart(4, '0')}` };
+    stmt(db, 'INSERT INTO refund (id, refund_no, sale_id, business_day, cashier_id, approved_by, amount_fen, reason, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(refund.id, refund.refund_no, sale.id, day, cashier.id, approvedBy, amount, input.reason, nowMs);
+    const insLine = stmt(db, 'INSERT INTO refund_line (refund_id, line_no, quantity, amount_fen) VALUES (?, ?, ?, ?)');
     for (const l of refundLines) if (l.amount_fen > 0 || l.quantity > 0) insLine.run(refund.id, l.line_no, l.quantity, l.amount_fen);
-    const insTender = db.prepare('INSERT INTO refund_tender (refund_id, tender_no, amount_fen) VALUES (?, ?, ?)');
+    const insTender = stmt(db, 'INSERT INTO refund_tender (refund_id, tender_no, amount_fen) VALUES (?, ?, ?)');
     for (const t of back) insTender.run(refund.id, t.tender_no, t.amount_fen);
     const payload: EntryPayload<'refund.created'> = { refund_id: refund.id, refund_no: refund.refund_no, sale_id: sale.id, business_day: day, cashier_id: cashier.id, approved_by: approvedBy, amount_fen: amount, reason: input.reason, lines: refundLines, tenders: back };
     const entry = appendJournal(db, 'refund.created', payload, nowMs);
@@ -94,5 +95,5 @@ export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, inpu
       if (tender?.kind === 'account' && tender.buyer_id) recordBuyerDelta(db, tender.buyer_id, entry.seq, -t.amount_fen);
     }
     return { refund_id: refund.id, refund_no: refund.refund_no, amount_fen: amount, tenders: back };
-  })();
+  });
 }

@@ -6,6 +6,7 @@
 import { businessDay } from '../../shared/time';
 import type { Db } from '../store/db';
 import type { TerminalIdentity } from '../sync/identity';
+import { stmt } from '../store/sql';
 
 export function nextDay(day: string): string {
   const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)) + 1));
@@ -13,7 +14,7 @@ export function nextDay(day: string): string {
 }
 
 export function lastClosedDay(db: Db): string | null {
-  return (db.prepare('SELECT MAX(business_day) AS d FROM day_close').get() as { d: string | null }).d;
+  return (stmt(db, 'SELECT MAX(business_day) AS d FROM day_close').get() as { d: string | null }).d;
 }
 
 export function openBusinessDay(db: Db, who: Pick<TerminalIdentity, 'time_zone' | 'day_cutoff_hour'>, nowMs: number): string {

@@ -3,7 +3,7 @@
  * its lines, tenders, buyer balance change, journal entry and print job in
  * ONE transaction — the cashier sees "done" only after that commit.
  */
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import { CodedError } from '../../shared/contract/envelope';
 import type { EntryPayload } from '../../shared/journal/entries';
 import { getBuyer, recordBuyerDelta } from '../buyers/buyer-store';
@@ -16,9 +16,10 @@ import { getTillSettings } from '../store/till-settings';
 import type { TerminalIdentity } from '../sync/identity';
 import { openBusinessDay } from './business-day';
 import { priceCart, type CartInput } from './cart-input';
-import { saleReceipt } from './receipt-doc';
+import { receiptFromRows } from './receipt-doc';
 import { insertSale, nextDaySeq, type SaleRow, type TenderRow } from './sale-store';
 import { planTenders, type TenderInput } from './tenders';
+import { tx } from '../store/sql';
 
 export interface CompletedSale {
   sale_id: string;
@@ -33,9 +34,9 @@ export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, in
   const { priced } = priceCart(db, input, getTillSettings(db).rounding);
   if (priced.total_fen === 0) throw new CodedError('invalid_cart', 'the total is 0: void the sale instead');
   const planned = planTenders(priced.total_fen, input.tenders);
-  const saleId = ulid(nowMs);
+  const saleId = newId(nowMs);
 
-  return db.transaction((): CompletedSale => {
+  return tx(db, (): CompletedSale => {
     for (const t of planned) {
       if (t.kind !== 'account' || !t.buyer_id) continue;
       const buyer = getBuyer(db, t.buyer_id);
@@ -84,8 +85,8 @@ export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, in
     };
     const entry = appendJournal(db, 'sale.completed', payload, nowMs);
     for (const t of planned) if (t.kind === 'account' && t.buyer_id) recordBuyerDelta(db, t.buyer_id, entry.seq, t.amount_fen);
-    const jobId = enqueuePrintJob(db, saleId, saleReceipt(db, who, sale.id, cashier.name), nowMs);
+    const jobId = enqueuePrintJob(db, saleId, receiptFromRows(db, who, sale, priced.lines, planned, cashier.name), nowMs);
     const change = planned.find((t) => t.kind === 'cash')?.change_fen ?? 0;
     return { sale_id: saleId, receipt_no: sale.receipt_no, status, total_fen: sale.total_fen, change_fen: change, print_job_id: jobId };
-  })();
+  });
 }

@@ -2,7 +2,7 @@
  * Parking (挂单) keeps an unfinished cart to serve the next buyer; resuming
  * brings it back. Voiding drops an open cart but records it (Z report voids).
  */
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import { CodedError } from '../../shared/contract/envelope';
 import type { Cashier } from '../cashiers/cashier-store';
 import { appendJournal } from '../journal/journal';
@@ -11,6 +11,7 @@ import { getTillSettings } from '../store/till-settings';
 import type { TerminalIdentity } from '../sync/identity';
 import { openBusinessDay } from './business-day';
 import { priceCart, type CartInput } from './cart-input';
+import { stmt, tx } from '../store/sql';
 
 export const MAX_PARKED = 20;
 
@@ -25,37 +26,37 @@ export interface ParkedSale {
 
 export function parkSale(db: Db, cashier: Cashier, cart: CartInput, nowMs: number): ParkedSale {
   const { priced } = priceCart(db, cart, getTillSettings(db).rounding);
-  return db.transaction((): ParkedSale => {
-    const n = (db.prepare('SELECT COUNT(*) AS n FROM parked_sale').get() as { n: number }).n;
+  return tx(db, (): ParkedSale => {
+    const n = (stmt(db, 'SELECT COUNT(*) AS n FROM parked_sale').get() as { n: number }).n;
     if (n >= MAX_PARKED) throw new CodedError('conflict', `at most ${MAX_PARKED} parked sales: resume or void one first`);
-    const p: ParkedSale = { id: ulid(nowMs), cashier_id: cashier.id, cart, line_count: cart.lines.length, total_fen: priced.total_fen, parked_ms: nowMs };
-    db.prepare('INSERT INTO parked_sale (id, cashier_id, cart, line_count, total_fen, parked_ms) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.cashier_id, JSON.stringify(cart), p.line_count, p.total_fen, nowMs);
+    const p: ParkedSale = { id: newId(nowMs), cashier_id: cashier.id, cart, line_count: cart.lines.length, total_fen: priced.total_fen, parked_ms: nowMs };
+    stmt(db, 'INSERT INTO parked_sale (id, cashier_id, cart, line_count, total_fen, parked_ms) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.cashier_id, JSON.stringify(cart), p.line_count, p.total_fen, nowMs);
     appendJournal(db, 'sale.parked', { parked_id: p.id, cashier_id: cashier.id, line_count: p.line_count, total_fen: p.total_fen }, nowMs);
     return p;
-  })();
+  });
 }
 
 export function listParked(db: Db): ParkedSale[] {
-  return (db.prepare('SELECT * FROM parked_sale ORDER BY parked_ms').all() as (Omit<ParkedSale, 'cart'> & { cart: string })[]).map((r) => ({ ...r, cart: JSON.parse(r.cart) as CartInput }));
+  return (stmt(db, 'SELECT * FROM parked_sale ORDER BY parked_ms').all() as (Omit<ParkedSale, 'cart'> & { cart: string })[]).map((r) => ({ ...r, cart: JSON.parse(r.cart) as CartInput }));
 }
 
 export function resumeParked(db: Db, cashier: Cashier, parkedId: string, nowMs: number): ParkedSale {
-  return db.transaction((): ParkedSale => {
+  return tx(db, (): ParkedSale => {
     const p = listParked(db).find((x) => x.id === parkedId);
     if (!p) throw new CodedError('not_found', 'that parked sale is gone (resumed or voided already)');
-    db.prepare('DELETE FROM parked_sale WHERE id = ?').run(parkedId);
+    stmt(db, 'DELETE FROM parked_sale WHERE id = ?').run(parkedId);
     appendJournal(db, 'sale.resumed', { parked_id: parkedId, cashier_id: cashier.id }, nowMs);
     return p;
-  })();
+  });
 }
 
 export function voidOpenSale(db: Db, who: TerminalIdentity, cashier: Cashier, cart: CartInput, reason: string, nowMs: number): { void_id: string } {
   const { priced } = priceCart(db, cart, getTillSettings(db).rounding);
-  return db.transaction(() => {
-    const id = ulid(nowMs);
+  return tx(db, () => {
+    const id = newId(nowMs);
     const day = openBusinessDay(db, who, nowMs);
-    db.prepare('INSERT INTO voided_sale (id, business_day, cashier_id, line_count, total_fen, reason, voided_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, day, cashier.id, cart.lines.length, priced.total_fen, reason, nowMs);
+    stmt(db, 'INSERT INTO voided_sale (id, business_day, cashier_id, line_count, total_fen, reason, voided_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, day, cashier.id, cart.lines.length, priced.total_fen, reason, nowMs);
     appendJournal(db, 'sale.voided', { void_id: id, business_day: day, cashier_id: cashier.id, line_count: cart.lines.length, total_fen: priced.total_fen, reason }, nowMs);
     return { void_id: id };
-  })();
+  });
 }

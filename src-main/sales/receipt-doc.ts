@@ -1,14 +1,13 @@
-/** Builds the receipt document of a stored sale (first print and reprints alike). */
+/** Builds a sale's receipt document from its rows: at commit from the rows in hand, for reprints from the database. */
 import type { ReceiptDoc, ReceiptTender } from '../../shared/receipt/model';
+import type { PricedLine } from '../../shared/sales/cart';
 import { getBuyer } from '../buyers/buyer-store';
 import type { Db } from '../store/db';
 import type { TerminalIdentity } from '../sync/identity';
-import { getSale, saleLines, saleTenders } from './sale-store';
+import { getSale, saleLines, saleTenders, type SaleRow, type TenderRow } from './sale-store';
 
-export function saleReceipt(db: Db, who: TerminalIdentity, saleId: string, cashierName: string): ReceiptDoc {
-  const sale = getSale(db, saleId);
-  if (!sale) throw new Error(`no sale ${saleId}`);
-  const tenders: ReceiptTender[] = saleTenders(db, saleId).map((t): ReceiptTender => {
+export function receiptFromRows(db: Db, who: TerminalIdentity, sale: SaleRow, lines: readonly PricedLine[], tenders: readonly Omit<TenderRow, 'sale_id' | 'updated_ms'>[], cashierName: string): ReceiptDoc {
+  const docTenders = tenders.map((t): ReceiptTender => {
     switch (t.kind) {
       case 'cash':
         return { kind: 'cash', amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen };
@@ -29,11 +28,18 @@ export function saleReceipt(db: Db, who: TerminalIdentity, saleId: string, cashi
     at_ms: sale.created_ms,
     time_zone: who.time_zone,
     cashier: cashierName,
-    lines: saleLines(db, saleId).map((l) => ({ name: l.name, unit: l.unit, quantity: l.kind === 'amount' ? 1 : l.quantity, unit_price_fen: l.kind === 'amount' ? l.amount_fen : l.unit_price_fen, amount_fen: l.amount_fen })),
+    // A typed-amount line prints as one unit at its amount.
+    lines: lines.map((l) => ({ name: l.name, unit: l.unit, quantity: l.kind === 'amount' ? 1 : l.quantity, unit_price_fen: l.kind === 'amount' ? l.amount_fen : l.unit_price_fen, amount_fen: l.amount_fen })),
     discount_fen: sale.line_discount_fen + sale.sale_discount_fen,
     rounding_fen: sale.rounding_fen,
     total_fen: sale.total_fen,
-    tenders,
+    tenders: docTenders,
     footer: '谢谢惠顾',
   };
+}
+
+export function saleReceipt(db: Db, who: TerminalIdentity, saleId: string, cashierName: string): ReceiptDoc {
+  const sale = getSale(db, saleId);
+  if (!sale) throw new Error(`no sale ${saleId}`);
+  return receiptFromRows(db, who, sale, saleLines(db, saleId), saleTenders(db, saleId), cashierName);
 }

@@ -2,6 +2,7 @@
 import type { PricedLine } from '../../shared/sales/cart';
 import type { TenderKind, TenderStatus } from '../../shared/journal/entries';
 import type { Db } from '../store/db';
+import { stmt } from '../store/sql';
 
 export interface SaleRow {
   id: string;
@@ -35,20 +36,20 @@ export interface TenderRow {
 export type SaleLineRow = PricedLine & { sale_id: string };
 
 export function nextDaySeq(db: Db, day: string): number {
-  return ((db.prepare('SELECT MAX(day_seq) AS s FROM sale WHERE business_day = ?').get(day) as { s: number | null }).s ?? 0) + 1;
+  return ((stmt(db, 'SELECT MAX(day_seq) AS s FROM sale WHERE business_day = ?').get(day) as { s: number | null }).s ?? 0) + 1;
 }
 
 export function insertSale(db: Db, sale: SaleRow, lines: readonly PricedLine[], tenders: readonly TenderRow[]): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO sale (id, receipt_no, business_day, day_seq, status, subtotal_fen, line_discount_fen, sale_discount_fen, rounding_fen, total_fen, cashier_id, shift_id, created_ms)
      VALUES (@id, @receipt_no, @business_day, @day_seq, @status, @subtotal_fen, @line_discount_fen, @sale_discount_fen, @rounding_fen, @total_fen, @cashier_id, @shift_id, @created_ms)`,
   ).run(sale);
-  const insLine = db.prepare(
+  const insLine = stmt(db, 
     `INSERT INTO sale_line (sale_id, line_no, product_id, name, unit, kind, quantity, tare_g, unit_price_fen, amount_fen, discount_fen, net_fen)
      VALUES (@sale_id, @line_no, @product_id, @name, @unit, @kind, @quantity, @tare_g, @unit_price_fen, @amount_fen, @discount_fen, @net_fen)`,
   );
   for (const l of lines) insLine.run({ sale_id: sale.id, ...l });
-  const insTender = db.prepare(
+  const insTender = stmt(db, 
     `INSERT INTO tender (sale_id, tender_no, kind, amount_fen, tendered_fen, change_fen, status, buyer_id, external_ref, updated_ms)
      VALUES (@sale_id, @tender_no, @kind, @amount_fen, @tendered_fen, @change_fen, @status, @buyer_id, @external_ref, @updated_ms)`,
   );
@@ -56,30 +57,30 @@ export function insertSale(db: Db, sale: SaleRow, lines: readonly PricedLine[], 
 }
 
 export function getSale(db: Db, id: string): SaleRow | null {
-  return (db.prepare('SELECT * FROM sale WHERE id = ?').get(id) as SaleRow | undefined) ?? null;
+  return (stmt(db, 'SELECT * FROM sale WHERE id = ?').get(id) as SaleRow | undefined) ?? null;
 }
 
 export function getSaleByReceipt(db: Db, receiptNo: string): SaleRow | null {
-  return (db.prepare('SELECT * FROM sale WHERE receipt_no = ?').get(receiptNo) as SaleRow | undefined) ?? null;
+  return (stmt(db, 'SELECT * FROM sale WHERE receipt_no = ?').get(receiptNo) as SaleRow | undefined) ?? null;
 }
 
 export function saleLines(db: Db, saleId: string): SaleLineRow[] {
-  return db.prepare('SELECT * FROM sale_line WHERE sale_id = ? ORDER BY line_no').all(saleId) as SaleLineRow[];
+  return stmt(db, 'SELECT * FROM sale_line WHERE sale_id = ? ORDER BY line_no').all(saleId) as SaleLineRow[];
 }
 
 export function saleTenders(db: Db, saleId: string): TenderRow[] {
-  return db.prepare('SELECT * FROM tender WHERE sale_id = ? ORDER BY tender_no').all(saleId) as TenderRow[];
+  return stmt(db, 'SELECT * FROM tender WHERE sale_id = ? ORDER BY tender_no').all(saleId) as TenderRow[];
 }
 
 export function setTenderStatus(db: Db, saleId: string, tenderNo: number, status: TenderStatus, externalRef: string | null, nowMs: number): void {
-  db.prepare('UPDATE tender SET status = ?, external_ref = COALESCE(?, external_ref), updated_ms = ? WHERE sale_id = ? AND tender_no = ?').run(status, externalRef, nowMs, saleId, tenderNo);
+  stmt(db, 'UPDATE tender SET status = ?, external_ref = COALESCE(?, external_ref), updated_ms = ? WHERE sale_id = ? AND tender_no = ?').run(status, externalRef, nowMs, saleId, tenderNo);
 }
 
 export function setSaleStatus(db: Db, saleId: string, status: SaleRow['status']): void {
-  db.prepare('UPDATE sale SET status = ? WHERE id = ?').run(status, saleId);
+  stmt(db, 'UPDATE sale SET status = ? WHERE id = ?').run(status, saleId);
 }
 
 export function recentSales(db: Db, limit: number, query: string | null): SaleRow[] {
-  if (query) return db.prepare('SELECT * FROM sale WHERE receipt_no LIKE ? ORDER BY created_ms DESC LIMIT ?').all(`%${query}%`, limit) as SaleRow[];
-  return db.prepare('SELECT * FROM sale ORDER BY created_ms DESC LIMIT ?').all(limit) as SaleRow[];
+  if (query) return stmt(db, 'SELECT * FROM sale WHERE receipt_no LIKE ? ORDER BY created_ms DESC LIMIT ?').all(`%${query}%`, limit) as SaleRow[];
+  return stmt(db, 'SELECT * FROM sale ORDER BY created_ms DESC LIMIT ?').all(limit) as SaleRow[];
 }

@@ -2,11 +2,12 @@
  * Shifts (交班): opened with a cash float, closed with the counted cash.
  * Expected cash = float + cash taken (net of change) − cash refunded during the shift.
  */
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import { CodedError } from '../../shared/contract/envelope';
 import type { Cashier } from '../cashiers/cashier-store';
 import { appendJournal } from '../journal/journal';
 import type { Db } from '../store/db';
+import { stmt, tx } from '../store/sql';
 
 export interface ShiftRow {
   id: string;
@@ -21,18 +22,18 @@ export interface ShiftRow {
 }
 
 export function openShiftOf(db: Db, cashierId: string): ShiftRow | null {
-  return (db.prepare('SELECT * FROM shift WHERE cashier_id = ? AND closed_ms IS NULL').get(cashierId) as ShiftRow | undefined) ?? null;
+  return (stmt(db, 'SELECT * FROM shift WHERE cashier_id = ? AND closed_ms IS NULL').get(cashierId) as ShiftRow | undefined) ?? null;
 }
 
 export function openShift(db: Db, cashier: Cashier, day: string, floatFen: number, nowMs: number): ShiftRow {
-  return db.transaction(() => openShiftTx(db, cashier, day, floatFen, nowMs))();
+  return tx(db, () => openShiftTx(db, cashier, day, floatFen, nowMs));
 }
 
 function openShiftTx(db: Db, cashier: Cashier, day: string, floatFen: number, nowMs: number): ShiftRow {
   if (openShiftOf(db, cashier.id)) throw new CodedError('conflict', `${cashier.name} already has an open shift`);
   if (!Number.isSafeInteger(floatFen) || floatFen < 0) throw new CodedError('bad_request', 'float must be a non-negative amount');
-  const row: ShiftRow = { id: ulid(nowMs), cashier_id: cashier.id, business_day: day, opened_ms: nowMs, float_fen: floatFen, closed_ms: null, counted_fen: null, expected_fen: null, over_short_fen: null };
-  db.prepare('INSERT INTO shift (id, cashier_id, business_day, opened_ms, float_fen) VALUES (?, ?, ?, ?, ?)').run(row.id, row.cashier_id, row.business_day, row.opened_ms, row.float_fen);
+  const row: ShiftRow = { id: newId(nowMs), cashier_id: cashier.id, business_day: day, opened_ms: nowMs, float_fen: floatFen, closed_ms: null, counted_fen: null, expected_fen: null, over_short_fen: null };
+  stmt(db, 'INSERT INTO shift (id, cashier_id, business_day, opened_ms, float_fen) VALUES (?, ?, ?, ?, ?)').run(row.id, row.cashier_id, row.business_day, row.opened_ms, row.float_fen);
   appendJournal(db, 'shift.opened', { shift_id: row.id, cashier_id: cashier.id, business_day: day, float_fen: floatFen }, nowMs);
   return row;
 }
@@ -43,7 +44,7 @@ export function ensureOpenShift(db: Db, cashier: Cashier, day: string, nowMs: nu
 }
 
 export function expectedCash(db: Db, shift: ShiftRow): number {
-  const taken = db.prepare("SELECT COALESCE(SUM(t.amount_fen), 0) AS v FROM tender t JOIN sale s ON s.id = t.sale_id WHERE s.shift_id = ? AND t.kind = 'cash' AND t.status = 'paid'").get(shift.id) as { v: number };
+  const taken = stmt(db, "SELECT COALESCE(SUM(t.amount_fen), 0) AS v FROM tender t JOIN sale s ON s.id = t.sale_id WHERE s.shift_id = ? AND t.kind = 'cash' AND t.status = 'paid'").get(shift.id) as { v: number };
   const refunded = db
     .prepare("SELECT COALESCE(SUM(rt.amount_fen), 0) AS v FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE t.kind = 'cash' AND r.cashier_id = ? AND r.created_ms >= ?")
     .get(shift.cashier_id, shift.opened_ms) as { v: number };
@@ -52,13 +53,13 @@ export function expectedCash(db: Db, shift: ShiftRow): number {
 
 export function closeShift(db: Db, cashier: Cashier, countedFen: number, nowMs: number): ShiftRow {
   if (!Number.isSafeInteger(countedFen) || countedFen < 0) throw new CodedError('bad_request', 'counted cash must be a non-negative amount');
-  return db.transaction((): ShiftRow => {
+  return tx(db, (): ShiftRow => {
     const shift = openShiftOf(db, cashier.id);
     if (!shift) throw new CodedError('conflict', `${cashier.name} has no open shift`);
     const expected = expectedCash(db, shift);
     const overShort = countedFen - expected;
-    db.prepare('UPDATE shift SET closed_ms = ?, counted_fen = ?, expected_fen = ?, over_short_fen = ? WHERE id = ?').run(nowMs, countedFen, expected, overShort, shift.id);
+    stmt(db, 'UPDATE shift SET closed_ms = ?, counted_fen = ?, expected_fen = ?, over_short_fen = ? WHERE id = ?').run(nowMs, countedFen, expected, overShort, shift.id);
     appendJournal(db, 'shift.closed', { shift_id: shift.id, cashier_id: cashier.id, counted_fen: countedFen, expected_fen: expected, over_short_fen: overShort }, nowMs);
     return { ...shift, closed_ms: nowMs, counted_fen: countedFen, expected_fen: expected, over_short_fen: overShort };
-  })();
+  });
 }

@@ -9,6 +9,7 @@ import { saveTillSettings } from '../store/till-settings';
 import { loadIdentity, saveIdentityFromConfig, type TerminalIdentity } from './identity';
 import { callServer } from './server-client';
 import { loadOrCreateKey } from './signer';
+import { tx } from '../store/sql';
 
 export async function enrol(db: Db, dataDir: string, serverUrl: string, pairingCode: string): Promise<TerminalIdentity> {
   const { privateKey, publicKeyPem } = loadOrCreateKey(dataDir);
@@ -20,11 +21,11 @@ export async function enrol(db: Db, dataDir: string, serverUrl: string, pairingC
 export async function pullConfig(db: Db, serverUrl: string, auth: { key: KeyObject; terminalId: string }): Promise<TerminalIdentity> {
   const config = await callServer(serverUrl, auth, 'GET', '/api/v1/terminal/config', undefined, terminalConfigSchema);
   const previous = loadIdentity(db);
-  db.transaction(() => {
+  tx(db, () => {
     replaceCatalog(db, config.products, previous?.config_version !== config.version);
     if (config.cashiers.length > 0) replaceCashiers(db, config.cashiers);
     replaceBuyers(db, config.buyers);
     saveTillSettings(db, config.settings);
-  })();
+  });
   return saveIdentityFromConfig(db, serverUrl, config);
 }

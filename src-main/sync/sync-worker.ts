@@ -10,6 +10,7 @@ import { journalAfter } from '../journal/journal';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
 import { callServer } from './server-client';
+import { stmt } from '../store/sql';
 
 export const RETRY_DELAY_MS_MIN = 1_000;
 export const RETRY_DELAY_MS_MAX = 60_000;
@@ -38,7 +39,7 @@ export class SyncWorker {
 
   status(nowMs = Date.now()): SyncStatus {
     const acked = this.ackedSeq();
-    const row = this.db.prepare('SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM journal WHERE seq > ?').get(acked) as { n: number; oldest: number | null };
+    const row = stmt(this.db, 'SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM journal WHERE seq > ?').get(acked) as { n: number; oldest: number | null };
     return {
       online: this.online,
       queue_depth: row.n,

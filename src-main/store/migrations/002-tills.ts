@@ -126,7 +126,6 @@ DROP TABLE sale;
 ALTER TABLE sale_v2 RENAME TO sale;
 ALTER TABLE sale_line_v2 RENAME TO sale_line;
 ALTER TABLE tender_v2 RENAME TO tender;
-CREATE INDEX sale_day ON sale(business_day, day_seq);
 CREATE INDEX tender_pending ON tender(status) WHERE status = 'pending';
 
 CREATE TABLE refund (
