@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Sim } from './context';
 import type { JobRunner } from './jobs/runner';
 import { registerBillRoutes } from './bill/routes';
+import { registerGatewayRoutes } from './cashier/gateway-routes';
 import { registerStaticCodeRoutes } from './cashier/static-routes';
 import { JOB_SPLIT_FINISH, finishSplit } from './profitshare/orders';
 import { JOB_RETURN, processReturn } from './profitshare/returns';
@@ -27,6 +28,7 @@ export function registerDomainRoutes(app: FastifyInstance, sim: Sim): void {
   registerSettlementRoutes(app, sim);
   registerBillRoutes(app, sim);
   registerStaticCodeRoutes(app, sim);
+  registerGatewayRoutes(app, sim);
 }
 
 /** Clock-driven work that is not a job (e.g. T+1 settlement when a day has passed). */

@@ -26,6 +26,7 @@ const WRONG_APP = page('请使用钱包扫码', '<h1>请在微信/支付宝/银�
 
 /** Why this order cannot be paid on the page right now, or null. */
 function unpayable(sim: Sim, o: OrderRow): string | null {
+  if (o.trade_type === 'B2B') return '请使用企业网银付款';
   if (isPaid(o.state)) return '订单已支付';
   if (o.state !== 'NOTPAY') return '订单已关闭';
   const now = sim.clock.now();

@@ -9,7 +9,8 @@ import type { Channel } from '../codes/classify';
  * auto-revoked 45 s into USERPAYING. PAYERROR: the buyer's payment failed.
  */
 export type TradeState = 'NOTPAY' | 'USERPAYING' | 'SUCCESS' | 'REFUND' | 'CLOSED' | 'REVOKED' | 'PAYERROR';
-export type TradeType = 'NATIVE' | 'JSAPI' | 'MWEB' | 'MICROPAY';
+/** B2B: the 企业网银 gateway (simulator extension; no WeChat equivalent). */
+export type TradeType = 'NATIVE' | 'JSAPI' | 'MWEB' | 'MICROPAY' | 'B2B';
 
 /** Mirrors the `orders` table. */
 export interface OrderRow {

@@ -81,6 +81,7 @@ export function applyRefund(sim: Sim, signer: string, b: RefundBody): RefundRow 
     const o = b.transaction_id !== undefined ? getOrderById(sim, b.transaction_id) : getOrder(sim, b.sub_mchid, b.out_trade_no ?? '');
     if (o === undefined || o.sub_mchid !== b.sub_mchid) throw new SimError('RESOURCE_NOT_EXISTS', '订单不存在');
     if (!isPaid(o.state) || o.paid_at === null) throw new SimError('INVALID_REQUEST', '订单状态不正确，不能退款');
+    if (o.trade_type === 'B2B') throw new SimError('INVALID_REQUEST', '企业网银支付不支持原路退款，请线下处理');
     if (b.amount.total !== o.amount_fen) throw new SimError('PARAM_ERROR', 'amount.total 与订单金额不一致');
     if (now - o.paid_at > REFUND_WINDOW_MS) throw new SimError('INVALID_REQUEST', '订单已超过365天退款期限');
     const prior = sim.db.prepare(`SELECT COUNT(*) AS n, MAX(created_at) AS last FROM refunds WHERE transaction_id = ?`).get(o.transaction_id) as { n: number; last: number | null };
