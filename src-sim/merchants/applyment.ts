@@ -7,7 +7,7 @@ import { SimError } from '../protocol/errors';
 import { DEFAULT_FEE_RATE_BP, DEFAULT_MAX_RATIO_BP, type MerchantRow } from './store';
 
 /** How long review takes, before time compression. */
-export const REVIEW_DELAY_MS = 60_000;
+export const REVIEW_DELAY_MS = 10_000;
 export const JOB_REVIEW = 'merchants.review';
 
 const NAME = z.string().min(1).max(64);
