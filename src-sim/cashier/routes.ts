@@ -73,6 +73,8 @@ export function registerCashierRoutes(app: FastifyInstance, sim: Sim): void {
     if (why !== null) return fail(why);
     const buyer = getBuyer(sim, form.buyer_id);
     if (buyer === undefined || buyer.channel !== channel) return fail('付款账户不属于当前应用');
+    // A JSAPI order was made for one payer (its openid); nobody else may pay it.
+    if (o.payer_openid !== null && o.payer_openid !== buyer.openid) return fail('该订单不属于当前付款账户');
     if (buyer.password !== form.password) return fail('支付密码错误');
     try {
       completePayment(sim, o, buyer.id, channel);

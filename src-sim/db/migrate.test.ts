@@ -16,7 +16,7 @@ const file = (): string => {
 };
 
 describe('migrations', () => {
-  it('1 → 2 keeps the rows: existing buyers become level B, existing orders have no static code', () => {
+  it('1 → current keeps the rows: existing buyers become level B, existing orders have no static code', () => {
     const f = file();
     const v1 = new Database(f);
     v1.exec(M001_INIT);
@@ -28,7 +28,7 @@ describe('migrations', () => {
     const db = openDb(f);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT code_level FROM buyers').get()).toEqual({ code_level: 'B' });
-    expect(db.prepare('SELECT static_code, amount_fen FROM orders').get()).toEqual({ static_code: null, amount_fen: 100 });
+    expect(db.prepare('SELECT static_code, payer_openid, amount_fen FROM orders').get()).toEqual({ static_code: null, payer_openid: null, amount_fen: 100 });
     db.close();
   });
 

@@ -38,6 +38,8 @@ export interface OrderRow {
   ended_at: number | null;
   /** Set when paid through a stall's printed static code (risk level D). */
   static_code: string | null;
+  /** JSAPI: the only payer allowed (payer.sp_openid / sub_openid at ordering). */
+  payer_openid: string | null;
 }
 
 export const isPaid = (s: TradeState): boolean => s === 'SUCCESS' || s === 'REFUND';

@@ -111,6 +111,17 @@ describe('native orders and the buyer cashier page', () => {
     expect(await buyerPaysPage(h, h5_url, buyer)).toContain('订单已过期');
   });
 
+  it('a JSAPI order can be paid only by the payer it was made for', async () => {
+    const other = await h.buyer('WECHAT', 100_000);
+    const buyers = (await (await fetch(`${h.sim.url}/sim/buyers`)).json()) as { buyers: { id: string; openid: string }[] };
+    const openid = buyers.buyers.find((b) => b.id === buyer)?.openid;
+    const body = prepayBody(h, sub, 100, rx.url, { payer: { sp_openid: openid } });
+    const j = await h.api.call<{ prepay_id: string }>('POST', '/v3/pay/partner/transactions/jsapi', body);
+    const url = `${h.sim.url}/cashier/pay/${j.body.prepay_id.slice(2)}`;
+    expect(await buyerPaysPage(h, url, other)).toContain('该订单不属于当前付款账户');
+    expect(await buyerPaysPage(h, url, buyer)).toContain('支付成功');
+  });
+
   it('JSAPI needs a payer openid and answers a prepay_id; H5 answers an h5_url', async () => {
     expect((await h.api.call('POST', '/v3/pay/partner/transactions/jsapi', prepayBody(h, sub, 100, rx.url))).body.code).toBe('PARAM_ERROR');
     const j = await h.api.call('POST', '/v3/pay/partner/transactions/jsapi', prepayBody(h, sub, 100, rx.url, { payer: { sp_openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' } }));

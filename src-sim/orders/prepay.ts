@@ -50,10 +50,11 @@ export function createPrepayOrder(sim: Sim, signer: string, kind: Exclude<TradeT
     const tx = newTransactionId(now);
     const expire = effectiveExpire(now, b.time_expire);
     sim.db.prepare(`INSERT INTO orders (transaction_id, sp_mchid, sub_mchid, out_trade_no, trade_type, state, state_desc, description, attach,
-      notify_url, amount_fen, profit_sharing, time_expire, pay_token, request_hash, created_at)
-      VALUES (?, ?, ?, ?, ?, 'NOTPAY', '订单未支付', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      notify_url, amount_fen, profit_sharing, time_expire, pay_token, request_hash, created_at, payer_openid)
+      VALUES (?, ?, ?, ?, ?, 'NOTPAY', '订单未支付', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       tx, b.sp_mchid, b.sub_mchid, b.out_trade_no, kind, b.description, b.attach ?? null, b.notify_url,
-      b.amount.total, b.settle_info?.profit_sharing === true ? 1 : 0, expire, newToken(), hash, now);
+      b.amount.total, b.settle_info?.profit_sharing === true ? 1 : 0, expire, newToken(), hash, now,
+      kind === 'JSAPI' ? (b.payer?.sp_openid ?? b.payer?.sub_openid ?? null) : null);
     const row = getOrder(sim, b.sub_mchid, b.out_trade_no);
     if (row === undefined) throw new Error('insert lost');
     return row;
