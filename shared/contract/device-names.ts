@@ -1,3 +1,15 @@
 /** Names of the device methods of the contract (schemas in devices.ts); no schema library here, for the preload. */
-export const DEVICE_METHOD_NAMES = [] as const;
+export const DEVICE_METHOD_NAMES = [
+  'devices-ports',
+  'devices-config-get',
+  'devices-config-set',
+  'devices-status',
+  'devices-test',
+  'printer-test-page',
+  'print-jobs-recent',
+  'print-reprint',
+  'scale-read',
+  'scale-zero',
+  'scale-tare',
+] as const;
 export type DeviceMethodName = (typeof DEVICE_METHOD_NAMES)[number];

@@ -119,3 +119,7 @@ export function unresolvedFailure(db: Db): string | null {
     .get() as { last_error: string | null } | undefined;
   return row?.last_error ?? null;
 }
+
+export function pendingCount(db: Db): number {
+  return (db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE state IN ('queued','printing')").get() as { n: number }).n;
+}

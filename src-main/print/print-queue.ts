@@ -31,6 +31,7 @@ import {
   latestJobForSale,
   nextJob,
   parseDoc,
+  pendingCount,
   recentJobs,
   setJobState,
   toView,
@@ -60,7 +61,7 @@ export class PrintQueue {
   private again = false;
   private stopped = false;
   /** what stops the printer now (refusal or held job), null when it prints */
-  private problemText: string | null = null;
+  private current: { code: string; message: string } | null = null;
   private wakeSleep: (() => void) | null = null;
   private readonly waiters = new Map<string, Array<(o: PrintOutcome) => void>>();
   private idleWaiters: Array<() => void> = [];
@@ -93,7 +94,7 @@ export class PrintQueue {
   /** Swap the printer (device settings changed); queued jobs go to the new one. */
   setPrinter(printer: ReceiptPrinter | null): void {
     this.printer = printer;
-    this.problemText = null;
+    this.current = null;
     this.retryNow();
   }
 
@@ -134,12 +135,22 @@ export class PrintQueue {
 
   /** What stops printing right now (paper out, cover open, offline…), or null. */
   problem(): string | null {
-    return this.problemText;
+    return this.current?.message ?? null;
+  }
+
+  /** The PrinterError code of problem() (paper_out, cover_open, printer_offline…), or null. */
+  problemCode(): string | null {
+    return this.current?.code ?? null;
+  }
+
+  /** Jobs stored and not printed yet. */
+  pendingCount(): number {
+    return pendingCount(this.db);
   }
 
   /** The current problem, else the newest failed job not followed by a printed one. */
   lastError(): string | null {
-    return this.problemText ?? unresolvedFailure(this.db);
+    return this.problem() ?? unresolvedFailure(this.db);
   }
 
   /** Skip the rest of the backoff and try the printer now (it reported ready, or settings changed). */
@@ -219,23 +230,23 @@ export class PrintQueue {
           const text = `${code}: ${message} — the printer holds this receipt and prints it once fixed`;
           if (text === held) return;
           held = text;
-          this.problemText = message;
+          this.current = { code, message };
           setJobState(this.db, job.id, 'printing', text, Date.now());
           this.onChange();
           this.settle();
         },
       });
-      this.problemText = null;
+      this.current = null;
       this.finish(job.id, 'done', null);
       return 'next';
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (isPrinterError(err) && err.code !== 'write_failed') {
-        this.problemText = message;
+        this.current = { code: err.code, message };
         this.finish(job.id, 'queued', `${err.code}: ${message}`);
         return 'wait';
       }
-      this.problemText = null;
+      this.current = null;
       this.finish(job.id, 'failed', `${isPrinterError(err) ? err.code : 'bad_document'}: ${message}`);
       return 'next';
     }
@@ -263,7 +274,7 @@ export class PrintQueue {
     if (row.state === 'done') return { printed: true };
     if (row.state === 'failed') return { printed: false, error: row.last_error ?? 'failed' };
     if (this.printer === null) return { printed: false, error: 'no printer configured; the receipt is kept and prints once one is set up' };
-    if (this.problemText !== null) return { printed: false, error: `${this.problemText}; the receipt is kept and prints once the printer is ready` };
+    if (this.current !== null) return { printed: false, error: `${this.current.message}; the receipt is kept and prints once the printer is ready` };
     return null;
   }
 
