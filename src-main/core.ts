@@ -108,9 +108,12 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   );
 
   let backupTimer: NodeJS.Timeout | null = null;
+  let backupRun: Promise<unknown> = Promise.resolve();
   if (opts.background !== false) {
     sync.start();
-    const backup = (): void => void dailyBackup(db, opts.dataDir, now()).catch((err: unknown) => console.error('[core] backup failed:', err));
+    const backup = (): void => {
+      backupRun = dailyBackup(db, opts.dataDir, now()).catch((err: unknown) => console.error('[core] backup failed:', err));
+    };
     backup();
     backupTimer = setInterval(backup, BACKUP_CHECK_MS);
     backupTimer.unref();
@@ -125,6 +128,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     async close() {
       if (backupTimer) clearInterval(backupTimer);
       sync.stop();
+      await backupRun;
       db.close();
     },
   };

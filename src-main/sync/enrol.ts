@@ -14,12 +14,12 @@ import { tx } from '../store/sql';
 export async function enrol(db: Db, dataDir: string, serverUrl: string, pairingCode: string): Promise<TerminalIdentity> {
   const { privateKey, publicKeyPem } = loadOrCreateKey(dataDir);
   const req = enrolRequestSchema.parse({ pairing_code: pairingCode, public_key_pem: publicKeyPem });
-  const { terminal_id } = await callServer(serverUrl, null, 'POST', '/api/v1/terminals/enrol', req, enrolResponseSchema);
+  const { terminal_id } = await callServer({ url: serverUrl, auth: null }, 'POST', '/api/v1/terminals/enrol', req, enrolResponseSchema);
   return pullConfig(db, serverUrl, { key: privateKey, terminalId: terminal_id });
 }
 
 export async function pullConfig(db: Db, serverUrl: string, auth: { key: KeyObject; terminalId: string }): Promise<TerminalIdentity> {
-  const config = await callServer(serverUrl, auth, 'GET', '/api/v1/terminal/config', undefined, terminalConfigSchema);
+  const config = await callServer({ url: serverUrl, auth }, 'GET', '/api/v1/terminal/config', undefined, terminalConfigSchema);
   const previous = loadIdentity(db);
   tx(db, () => {
     replaceCatalog(db, config.products, previous?.config_version !== config.version);

@@ -1,37 +1,70 @@
 /**
- * Pushes the journal to the server: entries with seq > acked_seq, in order, in
- * bounded batches; retries with exponential backoff and full jitter. Selling
- * never waits on it.
+ * Pushes the journal to the server: entries with seq > acked_seq, in order,
+ * in batches bounded by count and bytes; the server answers the highest seq
+ * it holds. Retries use exponential backoff with full jitter; while offline a
+ * cheap probe notices the network's return at once. Selling never waits on it:
+ * reads are short statements and the only write is the acked seq.
  */
 import type { KeyObject } from 'node:crypto';
-import { MAX_PUSH_BYTES, MAX_PUSH_ENTRIES, pushResponseSchema, type JournalEntryWire } from '../../shared/sync/push';
+import { z } from 'zod';
 import type { TerminalStatus } from '../../shared/contract/methods';
+import { MAX_PUSH_BYTES, MAX_PUSH_ENTRIES, pushResponseSchema, type JournalEntryWire } from '../../shared/sync/push';
 import { journalAfter } from '../journal/journal';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
-import { callServer } from './server-client';
 import { stmt } from '../store/sql';
+import { backoffDelay, isOnline, TERMINAL_REFUSALS, type Link } from './connectivity';
+import { callServer, NetworkError, ServerError, type ServerLink } from './server-client';
 
-export const RETRY_DELAY_MS_MIN = 1_000;
-export const RETRY_DELAY_MS_MAX = 60_000;
+export interface SyncOptions {
+  batchEntries?: number;
+  batchBytes?: number;
+  requestTimeoutMs?: number;
+  retryDelayMsMin?: number;
+  retryDelayMsMax?: number;
+  /** delay between pushes when all is synced (new entries trigger a push at once) */
+  idleDelayMs?: number;
+  /** probe interval while offline, to notice the network's return */
+  probeDelayMs?: number;
+  random?: () => number;
+}
 
-type SyncStatus = TerminalStatus['sync'] & { online: boolean };
+export type SyncStatus = TerminalStatus['sync'] & { online: boolean; link: Link; acked_seq: number };
+
+/** An answer slower than this marks the link degraded. */
+const SLOW_ANSWER_MS = 5_000;
+const healthSchema = z.object({ ok: z.boolean() }).passthrough();
 
 export class SyncWorker {
   private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private stopped = false;
+  private probeTimer: NodeJS.Timeout | null = null;
+  private running: Promise<boolean> | null = null;
+  private stopped = true;
   private failures = 0;
   private lastSuccessMs: number | null = null;
-  private lastError: string | null = null;
-  private online = false;
+  private link: Link = { state: 'starting' };
+  private readonly server: ServerLink;
+  private readonly o: Required<SyncOptions>;
 
   constructor(
     private readonly db: Db,
-    private readonly serverUrl: string,
-    private readonly auth: { key: KeyObject; terminalId: string },
+    serverUrl: string,
+    auth: { key: KeyObject; terminalId: string },
     private readonly onChange: () => void = () => {},
-  ) {}
+    options: SyncOptions = {},
+  ) {
+    this.o = {
+      batchEntries: Math.min(options.batchEntries ?? MAX_PUSH_ENTRIES, MAX_PUSH_ENTRIES),
+      batchBytes: Math.min(options.batchBytes ?? MAX_PUSH_BYTES, MAX_PUSH_BYTES),
+      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+      retryDelayMsMin: options.retryDelayMsMin ?? 1_000,
+      retryDelayMsMax: options.retryDelayMsMax ?? 60_000,
+      idleDelayMs: options.idleDelayMs ?? 15_000,
+      probeDelayMs: options.probeDelayMs ?? 3_000,
+      random: options.random ?? Math.random,
+    };
+    this.server = { url: serverUrl, auth, timeoutMs: this.o.requestTimeoutMs };
+  }
 
   ackedSeq(): number {
     return Number(getSetting(this.db, 'acked_seq') ?? '0');
@@ -40,13 +73,21 @@ export class SyncWorker {
   status(nowMs = Date.now()): SyncStatus {
     const acked = this.ackedSeq();
     const row = stmt(this.db, 'SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM journal WHERE seq > ?').get(acked) as { n: number; oldest: number | null };
+    const l = this.link;
     return {
-      online: this.online,
+      online: isOnline(l),
+      link: l,
+      acked_seq: acked,
       queue_depth: row.n,
       oldest_unsynced_age_ms: row.oldest === null ? null : Math.max(0, nowMs - row.oldest),
       last_success_ms: this.lastSuccessMs,
-      last_error: this.lastError,
+      last_error: l.state === 'offline' || l.state === 'degraded' || l.state === 'refused' ? l.error : null,
     };
+  }
+
+  /** server clock − local clock, as last seen */
+  get clockOffsetMs(): number {
+    return this.server.clockOffsetMs ?? 0;
   }
 
   start(): void {
@@ -56,69 +97,110 @@ export class SyncWorker {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.clearTimers();
   }
 
-  /** Try now (a new sale, or the network came back). */
+  /** Push now: a new entry was written, or the network came back. */
   trigger(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.clearTimers();
     void this.runOnce();
   }
 
-  /** Drains everything pending; resolves when the queue is empty or a push failed. */
-  async runOnce(): Promise<boolean> {
-    if (this.running) return false;
-    this.running = true;
-    let ok = true;
+  /** Drains what is pending; true when the queue is empty afterwards. Concurrent calls share one run. */
+  runOnce(): Promise<boolean> {
+    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Pushes at most one batch (tests interleave terminals with it). */
+  runOnceBatch(): Promise<boolean> {
+    return this.drain(1);
+  }
+
+  private async drain(maxBatches = Infinity): Promise<boolean> {
+    let ok = false;
     try {
-      for (;;) {
+      for (let n = 0; n < maxBatches; n++) {
         const batch = this.nextBatch();
         if (batch.length === 0) break;
-        const res = await callServer(this.serverUrl, this.auth, 'POST', '/api/v1/terminal/journal', { entries: batch }, pushResponseSchema);
-        setSetting(this.db, 'acked_seq', String(Math.max(this.ackedSeq(), res.acked_seq)));
-        this.markSuccess();
-        if (res.acked_seq < (batch.at(-1)?.seq ?? 0)) break; // the server stored less than sent; retry later
+        const t0 = Date.now();
+        const res = await callServer(this.server, 'POST', '/api/v1/terminal/journal', { entries: batch }, pushResponseSchema);
+        this.saveAck(res.acked_seq);
+        this.succeeded(Date.now() - t0);
+        if (res.acked_seq < (batch.at(-1)?.seq ?? 0)) throw new ServerError(200, 'partial_ack', `server stored up to ${res.acked_seq} of ${batch.at(-1)?.seq}`);
       }
-      this.markSuccess();
+      if (this.link.state !== 'online' && this.link.state !== 'degraded') this.succeeded(0);
+      ok = true;
     } catch (err) {
-      ok = false;
-      this.failures++;
-      this.online = false;
-      this.lastError = err instanceof Error ? err.message : String(err);
+      this.failed(err);
     } finally {
-      this.running = false;
       this.onChange();
       this.schedule(ok);
     }
     return ok;
   }
 
-  private markSuccess(): void {
+  private saveAck(serverSeq: number): void {
+    // The server's word is the truth: it may be lower than ours after a server restore, and then we resend.
+    setSetting(this.db, 'acked_seq', String(serverSeq));
+  }
+
+  private succeeded(elapsedMs: number): void {
+    const now = Date.now();
     this.failures = 0;
-    this.online = true;
-    this.lastSuccessMs = Date.now();
-    this.lastError = null;
+    this.lastSuccessMs = now;
+    this.link = elapsedMs > SLOW_ANSWER_MS ? { state: 'degraded', since_ms: now, error: `slow answer (${elapsedMs} ms)` } : { state: 'online', since_ms: now };
+  }
+
+  private failed(err: unknown): void {
+    const now = Date.now();
+    this.failures++;
+    if (err instanceof ServerError) {
+      if (err.code === 'journal_gap' && typeof err.details.acked_seq === 'number') this.saveAck(err.details.acked_seq);
+      if (TERMINAL_REFUSALS.has(err.code)) this.link = { state: 'refused', since_ms: now, code: err.code, error: err.message };
+      else this.link = { state: 'degraded', since_ms: now, error: `${err.code}: ${err.message}` };
+    } else if (err instanceof NetworkError) {
+      this.link = { state: 'offline', since_ms: this.link.state === 'offline' ? this.link.since_ms : now, error: err.message };
+    } else {
+      this.link = { state: 'degraded', since_ms: now, error: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   private schedule(ok: boolean): void {
     if (this.stopped) return;
-    const cap = Math.min(RETRY_DELAY_MS_MAX, RETRY_DELAY_MS_MIN * 2 ** Math.min(this.failures, 16));
-    // Full jitter on failure; a slow heartbeat when all is well.
-    const delay = ok ? 5_000 : Math.max(RETRY_DELAY_MS_MIN, Math.floor(Math.random() * cap));
+    this.clearTimers();
+    const delay = ok ? this.o.idleDelayMs : backoffDelay(this.failures, this.o.random, this.o.retryDelayMsMin, this.o.retryDelayMsMax);
     this.timer = setTimeout(() => void this.runOnce(), delay);
     this.timer.unref();
+    if (this.link.state === 'offline') this.probe();
+  }
+
+  /** While offline, ask the server's health cheaply and often: the moment it answers, push. */
+  private probe(): void {
+    this.probeTimer = setTimeout(() => {
+      void callServer({ url: this.server.url, auth: null, timeoutMs: Math.min(2_000, this.o.requestTimeoutMs) }, 'GET', '/healthz', undefined, healthSchema).then(
+        () => this.trigger(),
+        () => !this.stopped && this.link.state === 'offline' && this.probe(),
+      );
+    }, this.o.probeDelayMs);
+    this.probeTimer.unref();
+  }
+
+  private clearTimers(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.timer = null;
+    this.probeTimer = null;
   }
 
   private nextBatch(): JournalEntryWire[] {
-    const entries = journalAfter(this.db, this.ackedSeq(), MAX_PUSH_ENTRIES);
-    let bytes = 0;
+    const entries = journalAfter(this.db, this.ackedSeq(), this.o.batchEntries);
+    let bytes = 2;
     const out: JournalEntryWire[] = [];
     for (const e of entries) {
-      bytes += e.payload.length + 300;
-      if (out.length > 0 && bytes > MAX_PUSH_BYTES) break;
+      bytes += e.payload.length + e.id.length + e.type.length + 200;
+      if (out.length > 0 && bytes > this.o.batchBytes) break;
       out.push(e);
     }
     return out;
