@@ -14,12 +14,14 @@ import { registerProfitShareRoutes } from './profitshare/routes';
 import { registerRefundRoutes } from './refunds/routes';
 import { registerSettlementRoutes } from './settlement/routes';
 import { runSettlement } from './settlement/settle';
+import { JOB_WITHDRAW, finishWithdrawal } from './settlement/withdraw';
 import { JOB_REFUND_FINISH, finishRefund } from './refunds/service';
 
 export function registerDomainJobs(runner: JobRunner): void {
   runner.register(JOB_REFUND_FINISH, (sim, ref) => finishRefund(sim, ref));
   runner.register(JOB_SPLIT_FINISH, finishSplit);
   runner.register(JOB_RETURN, processReturn);
+  runner.register(JOB_WITHDRAW, finishWithdrawal);
 }
 
 export function registerDomainRoutes(app: FastifyInstance, sim: Sim): void {

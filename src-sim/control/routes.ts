@@ -68,6 +68,13 @@ export function registerControlRoutes(app: FastifyInstance, sim: Sim, runNow: ()
     const m = createActiveMerchant(sim, MerchantBody.parse(req.body));
     return json(reply, 200, { sub_mchid: m.sub_mchid, applyment_id: m.applyment_id });
   });
+  app.post(`${C}/merchants/:id/state`, async (req, reply) => {
+    const { id } = Id.parse(req.params);
+    const { state } = z.object({ state: z.enum(['ACTIVE', 'FROZEN']) }).parse(req.body);
+    // Risk control freezes a merchant: no trading, no settlement, no withdrawal until thawed.
+    sim.db.prepare(`UPDATE merchants SET state = ? WHERE sub_mchid = ? AND state IN ('ACTIVE', 'FROZEN')`).run(state, id);
+    return noContent(reply);
+  });
   app.post(`${C}/buyers`, async (req, reply) => {
     const b = createBuyer(sim, BuyerBody.parse(req.body));
     return json(reply, 200, { id: b.id, openid: b.openid, channel: b.channel });

@@ -1,6 +1,7 @@
 /**
  * The conservation property: after a randomized run of payments, refunds,
- * splits, unfreezes, returns, faults and settlements, every balance is
+ * splits, unfreezes, returns, B2B payments, withdrawals, faults and
+ * settlements, every balance is
  * non-negative, the ledger balances, the reserve equals what came in minus
  * what was paid out, and money left the institution only to a sub-merchant's
  * own bound card or — fee share only — to the market's card.
@@ -20,6 +21,7 @@ import { addReceiver } from '../profitshare/receivers';
 import { requestSplit, unfreeze } from '../profitshare/orders';
 import { requestReturn } from '../profitshare/returns';
 import { applyRefund } from '../refunds/service';
+import { requestWithdrawal } from '../settlement/withdraw';
 import { SimError } from '../protocol/errors';
 import { card, notifyReceiver, seedIdentity } from '../testing/harness';
 import { marketCard } from '../settlement/settle';
@@ -34,6 +36,7 @@ type Op =
   | { k: 'refund'; o: number; part: number }
   | { k: 'split'; o: number; to: number; part: number; finish: boolean }
   | { k: 'unfreeze'; o: number }
+  | { k: 'withdraw'; m: number; part: number; bounce: boolean }
   | { k: 'return'; s: number; part: number }
   | { k: 'fault'; kind: 'refund_abnormal' | 'refund_closed' | 'split_failure' }
   | { k: 'advance'; ms: number };
@@ -44,6 +47,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ k: fc.constant('refund' as const), o: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('split' as const), o: fc.nat(), to: fc.nat(MERCHANTS), part: fc.integer({ min: 1, max: 40 }), finish: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('unfreeze' as const), o: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('withdraw' as const), m: fc.nat(MERCHANTS - 1), part: fc.integer({ min: 1, max: 100 }), bounce: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('return' as const), s: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('fault' as const), kind: fc.constantFrom('refund_abnormal' as const, 'refund_closed' as const, 'split_failure' as const) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('advance' as const), ms: fc.oneof(fc.integer({ min: 1_000, max: 120_000 }), fc.integer({ min: 3_600_000, max: 2 * 86_400_000 })) }) },
@@ -105,6 +109,13 @@ async function run(ops: Op[]): Promise<void> {
           case 'unfreeze': {
             const ord = pick(orders, o.o);
             if (ord) unfreeze(sim, sp, { sub_mchid: ord.sub, transaction_id: ord.tx, out_order_no: `U${n}`, description: 'done' });
+            break;
+          }
+          case 'withdraw': {
+            const sub = subs[o.m] ?? '';
+            if (o.bounce) sim.faults.add({ kind: 'withdraw_bounce', remaining: 1 });
+            const available = -(sim.db.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM postings WHERE account = ?').get(pendingAcct(sub)) as { s: number }).s;
+            requestWithdrawal(sim, sp, { sub_mchid: sub, out_request_no: `W${n}`, amount: Math.max(1, Math.floor((available * o.part) / 100)) });
             break;
           }
           case 'return': {

@@ -7,13 +7,15 @@ export type EventType =
   | 'TRANSACTION.SUCCESS'
   | 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED'
   | 'PROFITSHARING.SUCCESS' | 'PROFITSHARING.CLOSED'
-  | 'MERCHANT.ACTIVE' | 'MERCHANT.REJECTED';
+  | 'MERCHANT.ACTIVE' | 'MERCHANT.REJECTED'
+  | 'WITHDRAW.SUCCESS' | 'WITHDRAW.FAILED';
 
 const ORIGINAL_TYPE: Record<EventType, string> = {
   'TRANSACTION.SUCCESS': 'transaction',
   'REFUND.SUCCESS': 'refund', 'REFUND.ABNORMAL': 'refund', 'REFUND.CLOSED': 'refund',
   'PROFITSHARING.SUCCESS': 'profitsharing', 'PROFITSHARING.CLOSED': 'profitsharing',
   'MERCHANT.ACTIVE': 'applyment', 'MERCHANT.REJECTED': 'applyment',
+  'WITHDRAW.SUCCESS': 'withdraw', 'WITHDRAW.FAILED': 'withdraw',
 };
 
 const SUMMARY: Record<EventType, string> = {
@@ -21,6 +23,7 @@ const SUMMARY: Record<EventType, string> = {
   'REFUND.SUCCESS': '退款成功', 'REFUND.ABNORMAL': '退款异常', 'REFUND.CLOSED': '退款关闭',
   'PROFITSHARING.SUCCESS': '分账成功', 'PROFITSHARING.CLOSED': '分账失败',
   'MERCHANT.ACTIVE': '商户开通成功', 'MERCHANT.REJECTED': '商户进件驳回',
+  'WITHDRAW.SUCCESS': '提现成功', 'WITHDRAW.FAILED': '提现失败',
 };
 
 /** Stores a notification for delivery; runs inside the caller's transaction. Returns its id. */
