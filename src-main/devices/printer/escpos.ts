@@ -26,6 +26,31 @@ function rpe(profile: PrinterProfile): ReceiptPrinterEncoder {
   return new ReceiptPrinterEncoder({ language: 'esc-pos', columns: profile.columns, newline: '\n' });
 }
 
+/**
+ * initialize, cut and drawer pulse depend only on the profile: RPE builds
+ * them once per profile (building an encoder per job was most of a job's
+ * encoding time).
+ */
+interface FixedBytes {
+  init: Uint8Array;
+  cut: Uint8Array;
+  pulse: Uint8Array;
+}
+const fixedByProfile = new WeakMap<PrinterProfile, FixedBytes>();
+
+function fixedBytes(profile: PrinterProfile): FixedBytes {
+  let f = fixedByProfile.get(profile);
+  if (f === undefined) {
+    f = {
+      init: rpe(profile).initialize().encode(),
+      cut: profile.cut === 'none' ? new Uint8Array(0) : rpe(profile).cut(profile.cut).encode(),
+      pulse: rpe(profile).pulse(profile.drawer.pin, profile.drawer.on_ms, profile.drawer.off_ms).encode(),
+    };
+    fixedByProfile.set(profile, f);
+  }
+  return f;
+}
+
 /** GS ! n: high nibble width multiplier − 1, low nibble height multiplier − 1. */
 function sizeByte(size: TextSize): number {
   switch (size) {
@@ -75,10 +100,11 @@ function encodeQr(sink: ByteSink, data: string, profile: PrinterProfile): void {
 /** Bytes for one print job: initialize … cut. Throws on a block the layout cannot produce. */
 export function encodeReceipt(blocks: readonly ReceiptBlock[], profile: PrinterProfile, options: EncodeOptions = {}): Uint8Array {
   const sink = new ByteSink();
-  sink.add(rpe(profile).initialize().encode());
+  const fixed = fixedBytes(profile);
+  sink.add(fixed.init);
   sink.add(FS_CHINESE_ON);
   // Open the drawer first: the cashier counts change while the receipt prints.
-  if (options.kickDrawer === true) sink.add(rpe(profile).pulse(profile.drawer.pin, profile.drawer.on_ms, profile.drawer.off_ms).encode());
+  if (options.kickDrawer === true) sink.add(fixed.pulse);
   let bold = false;
   let size: TextSize = 'normal';
   sink.add([0x1b, 0x45, 0x00, 0x1d, 0x21, 0x00]);
@@ -100,7 +126,7 @@ export function encodeReceipt(blocks: readonly ReceiptBlock[], profile: PrinterP
         break;
       case 'cut':
         if (profile.feed_before_cut_lines > 0) sink.add([0x1b, 0x64, profile.feed_before_cut_lines]);
-        if (profile.cut !== 'none') sink.add(rpe(profile).cut(profile.cut).encode());
+        sink.add(fixed.cut);
         break;
       default: {
         const never: never = b;
