@@ -1,6 +1,6 @@
 /** Which dialect a Kysely instance (or transaction) talks to, read from its adapter: no global state. */
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter } from 'kysely';
 
-export function isPostgres<T>(db: Kysely<T>): boolean {
+export function isPostgres(db: { getExecutor(): { readonly adapter: unknown } }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

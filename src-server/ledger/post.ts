@@ -6,7 +6,7 @@
  * Runs inside the caller's transaction when given one.
  */
 import { createHash } from 'node:crypto';
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import { canonicalJson } from '../../shared/journal/canonical';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
@@ -70,35 +70,33 @@ export function assertBalanced(postings: readonly { book: string; amount_fen: nu
   for (const [book, sum] of sums) if (sum !== 0) throw new Error(`ledger entry ${what} does not balance in book ${book}: ${sum}`);
 }
 
-function digestOf(ev: LedgerEvent): string {
+export function digestOf(ev: LedgerEvent): string {
   const { idem_key: _k, ...content } = ev;
   return createHash('sha256').update(canonicalJson({ ...content, buyer_id: ev.buyer_id ?? null, fee_fen: ev.fee_fen ?? 0, ref: ev.ref ?? null })).digest('hex');
 }
 
-export async function postEntry(db: ServerDb, ev: LedgerEvent, nowMs: number): Promise<PostResult> {
+/** The rows one entry writes: entry, postings, and the accounts they need. Pure apart from the new id. */
+export function entryRows(ev: LedgerEvent, nowMs: number) {
   const postings = buildPostings(ev);
-  const digest = digestOf(ev);
-  const entryId = ulid(nowMs);
-  const inserted = await db
-    .insertInto('ledger_entry')
-    .values({ id: entryId, idem_key: ev.idem_key, txn_type: ev.txn_type, digest, business_day: ev.business_day, stall_id: ev.stall_id, ref: ev.ref ?? null, created_ms: nowMs })
-    .onConflict((oc) => oc.column('idem_key').doNothing())
-    .executeTakeFirst();
+  const entryId = fastUlid(nowMs);
+  return {
+    entry: { id: entryId, idem_key: ev.idem_key, txn_type: ev.txn_type, digest: digestOf(ev), business_day: ev.business_day, stall_id: ev.stall_id, ref: ev.ref ?? null, created_ms: nowMs },
+    postings: postings.map((p, i) => ({ entry_id: entryId, posting_no: i + 1, account_id: p.account_id, book: p.book, chart_code: p.chart_code, amount_fen: p.amount_fen })),
+    accounts: postings.map((p) => ({ id: p.account_id, chart_code: p.chart_code, book: p.book, stall_id: p.stall_id, buyer_id: p.buyer_id, created_ms: nowMs })),
+  };
+}
+
+export async function postEntry(db: ServerDb, ev: LedgerEvent, nowMs: number): Promise<PostResult> {
+  const rows = entryRows(ev, nowMs);
+  const inserted = await db.insertInto('ledger_entry').values(rows.entry).onConflict((oc) => oc.column('idem_key').doNothing()).executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
     const existing = await db.selectFrom('ledger_entry').select(['id', 'digest']).where('idem_key', '=', ev.idem_key).executeTakeFirstOrThrow();
-    if (existing.digest !== digest) throw new ApiError('exists_with_different_payload', `ledger entry ${ev.idem_key} exists with other content`);
+    if (existing.digest !== rows.entry.digest) throw new ApiError('exists_with_different_payload', `ledger entry ${ev.idem_key} exists with other content`);
     return { status: 'exists', entry_id: existing.id };
   }
-  await db
-    .insertInto('ledger_account')
-    .values(postings.map((p) => ({ id: p.account_id, chart_code: p.chart_code, book: p.book, stall_id: p.stall_id, buyer_id: p.buyer_id, created_ms: nowMs })))
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  await db
-    .insertInto('ledger_posting')
-    .values(postings.map((p, i) => ({ entry_id: entryId, posting_no: i + 1, account_id: p.account_id, book: p.book, chart_code: p.chart_code, amount_fen: p.amount_fen })))
-    .execute();
-  return { status: 'created', entry_id: entryId };
+  await db.insertInto('ledger_account').values(rows.accounts).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db.insertInto('ledger_posting').values(rows.postings).execute();
+  return { status: 'created', entry_id: rows.entry.id };
 }
 
 /** Posts in a transaction of its own, for callers that have none. */

@@ -1,58 +1,15 @@
 /**
- * Sales, tender updates, refunds and voids from the journal, each with its
- * ledger entries (one per tender, keyed by sale/refund id and tender number,
- * so a re-sent entry never books twice).
+ * Tender updates, refunds and voids from the journal, each with its ledger
+ * entries (one per tender, keyed by sale/refund id and tender number, so a
+ * re-sent entry never books twice). Completed sales are in sale-batch.ts.
  */
 import type { z } from 'zod';
 import type { entryPayloads } from '../../shared/journal/entries';
 import { postEntry } from '../ledger/post';
-import type { TxnType } from '../ledger/templates';
+import { refundTxnFor, saleTxnFor } from './tender-kinds';
 import type { Source, Trx } from './projections';
 
 type P<T extends keyof typeof entryPayloads> = z.output<(typeof entryPayloads)[T]>;
-
-/** Which sale template a tender kind books to; anything paid through the institution waits for its payment. */
-export function saleTxnFor(kind: string): TxnType {
-  if (kind === 'cash') return 'sale_cash';
-  if (kind === 'account' || kind === 'credit' || kind === 'on_account') return 'sale_credit';
-  return 'sale_qr';
-}
-
-function refundTxnFor(kind: string): TxnType {
-  if (kind === 'cash') return 'refund_cash';
-  if (kind === 'account') return 'refund_credit';
-  return 'refund_qr';
-}
-
-export async function projectSale(trx: Trx, src: Source, s: P<'sale.completed'>): Promise<string | null> {
-  const stall = src.terminal.stall_id;
-  const discounts = s.line_discount_fen + s.sale_discount_fen;
-  const expected = s.lines.reduce((a, l) => a + l.amount_fen, 0) - discounts + s.rounding_fen;
-  if (expected !== s.total_fen) return `sale total ${s.total_fen} differs from its lines, discounts and rounding (${expected})`;
-  const tendersSum = s.tenders.reduce((a, t) => a + t.amount_fen, 0);
-  if (tendersSum !== s.total_fen) return `sale total ${s.total_fen} differs from its tenders ${tendersSum}`;
-  if (s.tenders.some((t) => t.kind === 'account' && !t.buyer_id)) return 'on-account tender without a buyer';
-  const dup = await trx.selectFrom('sale').select('id').where((eb) => eb.or([eb('id', '=', s.sale_id), eb('receipt_no', '=', s.receipt_no)])).executeTakeFirst();
-  if (dup) return `sale ${s.sale_id} (${s.receipt_no}) is already recorded`;
-  await trx
-    .insertInto('sale')
-    .values({ id: s.sale_id, terminal_id: src.terminal.id, stall_id: stall, receipt_no: s.receipt_no, business_day: s.business_day, total_fen: s.total_fen, cashier: s.cashier, at_ms: s.at_ms, received_ms: src.now_ms, status: s.status, discount_fen: discounts, rounding_fen: s.rounding_fen, shift_id: s.shift_id ?? null })
-    .execute();
-  await trx
-    .insertInto('sale_line')
-    .values(s.lines.map((l) => ({ sale_id: s.sale_id, line_no: l.line_no, product_id: l.product_id, name: l.name, unit: l.unit, quantity: l.quantity, unit_price_fen: l.unit_price_fen, amount_fen: l.amount_fen })))
-    .execute();
-  await trx
-    .insertInto('sale_tender')
-    .values(s.tenders.map((t) => ({ sale_id: s.sale_id, tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id, external_ref: null })))
-    .execute();
-  for (const t of s.tenders) {
-    if (t.amount_fen <= 0 || t.status === 'failed') continue;
-    const txn = saleTxnFor(t.kind);
-    await postEntry(trx, { idem_key: `sale:${s.sale_id}:${t.tender_no}`, txn_type: txn, business_day: s.business_day, stall_id: stall, buyer_id: txn === 'sale_credit' ? t.buyer_id : null, amount_fen: t.amount_fen, ref: s.receipt_no }, src.now_ms);
-  }
-  return null;
-}
 
 export async function projectTenderUpdate(trx: Trx, src: Source, u: P<'tender.updated'>): Promise<string | null> {
   const sale = await trx.selectFrom('sale').select(['id', 'stall_id', 'business_day', 'receipt_no']).where('id', '=', u.sale_id).executeTakeFirst();

@@ -9,8 +9,9 @@ import type { z } from 'zod';
 import { entryPayloads, type EntryType } from '../../shared/journal/entries';
 import type { JournalEntryWire } from '../../shared/sync/push';
 import type { ServerSchema } from '../db/schema';
-import { projectRefund, projectSale, projectTenderUpdate, projectVoid } from './project-sales';
+import { projectRefund, projectTenderUpdate, projectVoid } from './project-sales';
 import { projectDayClose, projectShiftClosed, projectShiftOpened } from './project-shifts';
+import { SaleBatch } from './sale-batch';
 
 export type Trx = Transaction<ServerSchema>;
 export interface Source {
@@ -46,8 +47,12 @@ export async function projectEntry(trx: Trx, terminal: { id: string; stall_id: s
   const src: Source = { terminal, seq: e.seq, at_ms: e.at_ms, now_ms: nowMs };
   switch (e.type) {
     case 'sale.completed': {
-      const p = parse(e.type, e.payload);
-      return p.ok ? projectSale(trx, src, p.value) : p.flag;
+      // One sale on its own: a batch of one (ingest batches whole pushes).
+      const b = new SaleBatch();
+      await b.preload(trx, [e]);
+      const flag = b.add(src, e.payload);
+      await b.flush(trx);
+      return flag;
     }
     case 'tender.updated': {
       const p = parse(e.type, e.payload);

@@ -1,0 +1,109 @@
+/**
+ * Completed sales are the bulk of every push, so they are projected in bulk:
+ * the batch's sale ids and receipt numbers are checked against the database
+ * in one query, each sale is validated and turned into rows (sale, lines,
+ * tenders, ledger entry per tender) in memory, and the rows are written with
+ * a few multi-row inserts. Anything else in the push flushes the buffer
+ * first, so every projection sees the sales before it.
+ */
+import type { z } from 'zod';
+import { entryPayloads } from '../../shared/journal/entries';
+import type { JournalEntryWire } from '../../shared/sync/push';
+import { insertChunked } from '../db/bulk';
+import type { ServerDb } from '../db/database';
+import type { Insertable } from 'kysely';
+import type { ServerSchema } from '../db/schema';
+import { entryRows } from '../ledger/post';
+import { saleTxnFor } from './tender-kinds';
+
+type Sale = z.output<(typeof entryPayloads)['sale.completed']>;
+type Rows<T extends keyof ServerSchema> = Insertable<ServerSchema[T]>[];
+const LOOKUP_CHUNK = 500;
+
+/** Validation of a sale against itself; a message is the flag to store. Pure. */
+export function checkSale(s: Sale): string | null {
+  const discounts = s.line_discount_fen + s.sale_discount_fen;
+  const expected = s.lines.reduce((a, l) => a + l.amount_fen, 0) - discounts + s.rounding_fen;
+  if (expected !== s.total_fen) return `sale total ${s.total_fen} differs from its lines, discounts and rounding (${expected})`;
+  const tendersSum = s.tenders.reduce((a, t) => a + t.amount_fen, 0);
+  if (tendersSum !== s.total_fen) return `sale total ${s.total_fen} differs from its tenders ${tendersSum}`;
+  if (s.tenders.some((t) => t.kind === 'account' && !t.buyer_id)) return 'on-account tender without a buyer';
+  return null;
+}
+
+function peekIds(e: JournalEntryWire): string[] {
+  try {
+    const p: unknown = JSON.parse(e.payload);
+    if (!p || typeof p !== 'object') return [];
+    return [(p as { sale_id?: unknown }).sale_id, (p as { receipt_no?: unknown }).receipt_no].filter((v): v is string => typeof v === 'string');
+  } catch {
+    return [];
+  }
+}
+
+export class SaleBatch {
+  private readonly known = new Set<string>();
+  private sales: Rows<'sale'> = [];
+  private lines: Rows<'sale_line'> = [];
+  private tenders: Rows<'sale_tender'> = [];
+  private entries: Rows<'ledger_entry'> = [];
+  private postings: Rows<'ledger_posting'> = [];
+  private accounts = new Map<string, Insertable<ServerSchema['ledger_account']>>();
+
+  /** Loads which of the batch's sale ids and receipt numbers the server already holds, in one query per chunk. */
+  async preload(db: ServerDb, entries: readonly JournalEntryWire[]): Promise<void> {
+    const keys = [...new Set(entries.filter((e) => e.type === 'sale.completed').flatMap(peekIds))];
+    for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
+      const chunk = keys.slice(i, i + LOOKUP_CHUNK);
+      const rows = await db.selectFrom('sale').select(['id', 'receipt_no']).where((eb) => eb.or([eb('id', 'in', chunk), eb('receipt_no', 'in', chunk)])).execute();
+      for (const r of rows) this.known.add(`id:${r.id}`).add(`rc:${r.receipt_no}`);
+    }
+  }
+
+  /** Validates and buffers one sale; answers its flag, or null when it will be projected. */
+  add(src: { terminal: { id: string; stall_id: string }; now_ms: number }, payload: string): string | null {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(payload);
+    } catch {
+      return 'unreadable sale.completed: payload is not JSON';
+    }
+    const r = entryPayloads['sale.completed'].safeParse(raw);
+    if (!r.success) return `unreadable sale.completed: ${r.error.issues[0]?.path.join('.') ?? ''} ${r.error.issues[0]?.message ?? 'invalid'}`;
+    const s = r.data;
+    const bad = checkSale(s);
+    if (bad) return bad;
+    if (this.known.has(`id:${s.sale_id}`) || this.known.has(`rc:${s.receipt_no}`)) return `sale ${s.sale_id} (${s.receipt_no}) is already recorded`;
+    this.known.add(`id:${s.sale_id}`).add(`rc:${s.receipt_no}`);
+    const stall = src.terminal.stall_id;
+    const discounts = s.line_discount_fen + s.sale_discount_fen;
+    this.sales.push({ id: s.sale_id, terminal_id: src.terminal.id, stall_id: stall, receipt_no: s.receipt_no, business_day: s.business_day, total_fen: s.total_fen, cashier: s.cashier, at_ms: s.at_ms, received_ms: src.now_ms, status: s.status, discount_fen: discounts, rounding_fen: s.rounding_fen, shift_id: s.shift_id ?? null });
+    for (const l of s.lines) this.lines.push({ sale_id: s.sale_id, line_no: l.line_no, product_id: l.product_id, name: l.name, unit: l.unit, quantity: l.quantity, unit_price_fen: l.unit_price_fen, amount_fen: l.amount_fen });
+    for (const t of s.tenders) {
+      this.tenders.push({ sale_id: s.sale_id, tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id, external_ref: null });
+      if (t.amount_fen <= 0 || t.status === 'failed') continue;
+      const txn = saleTxnFor(t.kind);
+      const rows = entryRows({ idem_key: `sale:${s.sale_id}:${t.tender_no}`, txn_type: txn, business_day: s.business_day, stall_id: stall, buyer_id: txn === 'sale_credit' ? t.buyer_id : null, amount_fen: t.amount_fen, ref: s.receipt_no }, src.now_ms);
+      this.entries.push(rows.entry);
+      this.postings.push(...rows.postings);
+      for (const a of rows.accounts) this.accounts.set(a.id, a);
+    }
+    return null;
+  }
+
+  async flush(db: ServerDb): Promise<void> {
+    if (this.sales.length === 0) return;
+    await insertChunked(db, 'sale', this.sales);
+    await insertChunked(db, 'sale_line', this.lines);
+    await insertChunked(db, 'sale_tender', this.tenders);
+    await insertChunked(db, 'ledger_account', [...this.accounts.values()], { ignoreConflictOn: 'id' });
+    await insertChunked(db, 'ledger_entry', this.entries);
+    await insertChunked(db, 'ledger_posting', this.postings);
+    this.sales = [];
+    this.lines = [];
+    this.tenders = [];
+    this.entries = [];
+    this.postings = [];
+    this.accounts.clear();
+  }
+}
