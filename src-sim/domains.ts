@@ -8,7 +8,8 @@ import type { JobRunner } from './jobs/runner';
 import { registerBillRoutes } from './bill/routes';
 import { registerGatewayRoutes } from './cashier/gateway-routes';
 import { registerStaticCodeRoutes } from './cashier/static-routes';
-import { JOB_SPLIT_FINISH, finishSplit } from './profitshare/orders';
+import { JOB_AUTO_UNFREEZE } from './profitshare/model';
+import { JOB_SPLIT_FINISH, autoUnfreeze, finishSplit } from './profitshare/orders';
 import { JOB_RETURN, processReturn } from './profitshare/returns';
 import { registerProfitShareRoutes } from './profitshare/routes';
 import { registerRefundRoutes } from './refunds/routes';
@@ -20,6 +21,7 @@ import { JOB_REFUND_FINISH, finishRefund } from './refunds/service';
 export function registerDomainJobs(runner: JobRunner): void {
   runner.register(JOB_REFUND_FINISH, (sim, ref) => finishRefund(sim, ref));
   runner.register(JOB_SPLIT_FINISH, finishSplit);
+  runner.register(JOB_AUTO_UNFREEZE, autoUnfreeze);
   runner.register(JOB_RETURN, processReturn);
   runner.register(JOB_WITHDRAW, finishWithdrawal);
 }

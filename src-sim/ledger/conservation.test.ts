@@ -7,7 +7,6 @@
  * own bound card or — fee share only — to the market's card.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +22,7 @@ import { requestReturn } from '../profitshare/returns';
 import { applyRefund } from '../refunds/service';
 import { requestWithdrawal } from '../settlement/withdraw';
 import { SimError } from '../protocol/errors';
-import { card, notifyReceiver, seedIdentity } from '../testing/harness';
+import { card, notifyReceiver, seedIdentity, testTmpDir } from '../testing/harness';
 import { marketCard } from '../settlement/settle';
 import { checkLedger, pendingAcct } from './ledger';
 
@@ -56,7 +55,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 const pick = <T,>(xs: readonly T[], i: number): T | undefined => (xs.length === 0 ? undefined : xs[i % xs.length]);
 
 async function run(ops: Op[]): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'simpay-prop-'));
+  const dir = mkdtempSync(join(testTmpDir(), 'simpay-prop-'));
   seedIdentity(dir);
   const core: SimCore = openSimCore({ dataDir: dir, timeScale: 1_000_000 });
   // B2B orders notify; a live receiver keeps delivery from waiting on a dead port.

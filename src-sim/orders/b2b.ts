@@ -10,7 +10,9 @@ import type { Sim } from '../context';
 import { newToken, newTransactionId, requestHash } from '../ids';
 import { INST_FEE, RESERVE, frozenAcct, pendingAcct, post } from '../ledger/ledger';
 import { requirePartner } from '../merchants/store';
+import { scheduleJob } from '../jobs/runner';
 import { enqueueNotification } from '../notify/outbox';
+import { AUTO_UNFREEZE_MS, JOB_AUTO_UNFREEZE } from '../profitshare/model';
 import { SimError } from '../protocol/errors';
 import { getOrder, getOrderById, toTransaction, type OrderRow } from './model';
 import { DEFAULT_EXPIRE_MS } from './prepay';
@@ -58,6 +60,7 @@ export function completeB2b(sim: Sim, o: OrderRow): OrderRow {
     sim.db.prepare(`UPDATE orders SET state = 'SUCCESS', state_desc = '支付成功', fee_fen = ?, paid_at = ? WHERE transaction_id = ?`).run(fee, now, cur.transaction_id);
     const paid = getOrderById(sim, cur.transaction_id);
     if (paid === undefined) throw new Error('order vanished');
+    if (paid.profit_sharing === 1) scheduleJob(sim, JOB_AUTO_UNFREEZE, paid.transaction_id, AUTO_UNFREEZE_MS, false);
     enqueueNotification(sim, paid.notify_url, 'TRANSACTION.SUCCESS', toTransaction(sim, paid));
     return paid;
   })();

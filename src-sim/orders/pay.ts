@@ -4,7 +4,9 @@ import type { Channel } from '../codes/classify';
 import { INST_FEE, balance, buyerAcct, frozenAcct, pendingAcct, post } from '../ledger/ledger';
 import { checkPayerLimits } from '../buyers/limits';
 import { getMerchant } from '../merchants/store';
+import { scheduleJob } from '../jobs/runner';
 import { enqueueNotification } from '../notify/outbox';
+import { AUTO_UNFREEZE_MS, JOB_AUTO_UNFREEZE } from '../profitshare/model';
 import { SimError } from '../protocol/errors';
 import { getOrderById, toTransaction, type OrderRow } from './model';
 
@@ -36,6 +38,7 @@ export function completePayment(sim: Sim, o: OrderRow, buyerId: string, channel:
       .run(buyerId, channel, fee, now, cur.transaction_id);
     const paid = getOrderById(sim, cur.transaction_id);
     if (paid === undefined) throw new Error('order vanished inside its own transaction');
+    if (paid.profit_sharing === 1) scheduleJob(sim, JOB_AUTO_UNFREEZE, paid.transaction_id, AUTO_UNFREEZE_MS, false);
     if (paid.trade_type !== 'MICROPAY') enqueueNotification(sim, paid.notify_url, 'TRANSACTION.SUCCESS', toTransaction(sim, paid));
     return paid;
   })();

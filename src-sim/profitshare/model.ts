@@ -8,6 +8,9 @@ export const MAX_RECEIVERS_PER_SPLIT = 50;
 export const SPLIT_MIN_AGE_MS = 30_000;
 /** Time a split takes to process, before compression. */
 export const SPLIT_PROCESS_MS = 5_000;
+/** Frozen funds nobody split or unfroze are released to the merchant after this (WeChat: 180 days). Not compressed. */
+export const AUTO_UNFREEZE_MS = 180 * 86_400_000;
+export const JOB_AUTO_UNFREEZE = 'profitshare.auto_unfreeze';
 export const FAIL_REASONS = ['ACCOUNT_ABNORMAL', 'NO_RELATION', 'RECEIVER_HIGH_RISK', 'RECEIVER_REAL_NAME_NOT_VERIFIED', 'NO_AUTH', 'RECEIVER_RECEIPT_LIMIT', 'PAYER_ACCOUNT_ABNORMAL', 'INVALID_REQUEST'] as const;
 
 /** PROCESSING: receivers pending. FINISHED: every receiver has its result. */

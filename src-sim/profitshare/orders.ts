@@ -11,7 +11,7 @@ import { getOrderById, isPaid, type OrderRow } from '../orders/model';
 import { SimError } from '../protocol/errors';
 import { rfc3339 } from '../clock';
 import {
-  FAIL_REASONS, MAX_RECEIVERS_PER_SPLIT, MAX_SPLITS_PER_ORDER, SPLIT_MIN_AGE_MS, SPLIT_PROCESS_MS, SPLIT_TRANSIT,
+  FAIL_REASONS, JOB_AUTO_UNFREEZE, MAX_RECEIVERS_PER_SPLIT, MAX_SPLITS_PER_ORDER, SPLIT_MIN_AGE_MS, SPLIT_PROCESS_MS, SPLIT_TRANSIT,
   getShareOrder, sharingEnded, type ShareOrderRow, type ShareReceiverRow,
 } from './model';
 import { isReceiver } from './receivers';
@@ -119,6 +119,25 @@ export function finishSplit(sim: Sim, orderId: string): void {
     }
     if (s.kind === 'SPLIT_UNFREEZE') releaseRest(sim, o, now);
     sim.db.prepare(`UPDATE share_orders SET state = 'FINISHED', finished_at = ? WHERE order_id = ?`).run(now, orderId);
+  })();
+}
+
+/** 180 days after payment, whatever is still frozen goes to the merchant and sharing ends. */
+export function autoUnfreeze(sim: Sim, transactionId: string): void {
+  sim.db.transaction(() => {
+    const o = getOrderById(sim, transactionId);
+    if (o === undefined || o.profit_sharing !== 1 || sharingEnded(sim, transactionId)) return;
+    if (sim.db.prepare(`SELECT 1 FROM share_orders WHERE transaction_id = ? AND state = 'PROCESSING'`).get(transactionId) !== undefined) {
+      scheduleJob(sim, JOB_AUTO_UNFREEZE, transactionId, 3600_000, false);
+      return;
+    }
+    const now = sim.clock.now();
+    const rest = releaseRest(sim, o, now);
+    const id = newShareOrderId(now);
+    sim.db.prepare(`INSERT INTO share_orders (order_id, sub_mchid, out_order_no, transaction_id, state, kind, request_hash, created_at, finished_at)
+      VALUES (?, ?, ?, ?, 'FINISHED', 'UNFREEZE', 'auto', ?, ?)`).run(id, o.sub_mchid, `AUTO${transactionId}`, transactionId, now, now);
+    sim.db.prepare(`INSERT INTO share_receivers (order_id, seq, type, account, amount_fen, description, result, detail_id, finish_at)
+      VALUES (?, 0, 'MERCHANT_ID', ?, ?, '到期自动解冻', 'SUCCESS', ?, ?)`).run(id, o.sub_mchid, rest, newDetailId(now), now);
   })();
 }
 

@@ -88,6 +88,16 @@ describe('profit sharing', () => {
     expect((await bal(sub)).available_amount).toBe(9_440);
   });
 
+  it('frozen funds nobody split are released to the merchant 180 days after payment', async () => {
+    const sub = await h.merchant();
+    const tx = await sharedOrder(sub, 2_000);
+    await h.advance(179 * 86_400_000);
+    expect(await unsplit(tx)).toBe(1_988);
+    await h.advance(86_400_000);
+    expect(await unsplit(tx)).toBe(0);
+    expect((await h.api.call('GET', `${P}/orders/AUTO${tx}?sub_mchid=${sub}`)).body).toMatchObject({ state: 'FINISHED', receivers: [{ amount: 1_988, result: 'SUCCESS' }] });
+  });
+
   it(`at most ${MAX_RECEIVERS_PER_SPLIT} receivers per request and ${MAX_SPLITS_PER_ORDER} requests per order`, async () => {
     const sub = await h.merchant();
     await addMarket(sub);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +7,19 @@ import type { SimConfig } from '../config';
 import { WxClient } from './client';
 import { FILES, loadOrCreateIdentity } from '../protocol/keys';
 
+/**
+ * Where test data directories go: a RAM file system when there is one (the
+ * SQLite files are still real files, just without disk fsync latency).
+ */
+export function testTmpDir(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
 /** RSA key generation dominates start-up; tests in one worker share one identity, copied into each fresh data dir. */
 let template: string | undefined;
 export function seedIdentity(dir: string): void {
   if (template === undefined) {
-    template = mkdtempSync(join(tmpdir(), 'simpay-identity-'));
+    template = mkdtempSync(join(testTmpDir(), 'simpay-identity-'));
     loadOrCreateIdentity(template);
   }
   for (const f of [FILES.identity, FILES.platformPrivate, FILES.platformPublic, FILES.merchantPrivate, FILES.merchantPublic]) {
@@ -52,7 +60,7 @@ export function card(seed: number): string {
 let cards = 0;
 
 export async function startHarness(o: { timeScale?: number; dir?: string; testControl?: boolean } = {}): Promise<Harness> {
-  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'simpay-'));
+  const dir = o.dir ?? mkdtempSync(join(testTmpDir(), 'simpay-'));
   if (o.dir === undefined) seedIdentity(dir);
   const sim = await startSim({ port: 0, dataDir: dir, testControl: o.testControl ?? true, timeScale: o.timeScale ?? 1000 });
   const cfg = JSON.parse(readFileSync(join(dir, 'sim-config.json'), 'utf8')) as SimConfig;
@@ -64,6 +72,13 @@ export async function startHarness(o: { timeScale?: number; dir?: string; testCo
     if (res.status >= 300) throw new Error(`control ${path}: ${res.status} ${text}`);
     return (text === '' ? {} : JSON.parse(text)) as T;
   };
+  if (o.testControl ?? true) {
+    // Tests must not depend on the wall clock's time of day (daily counts and caps, T+1): start at 10:00 Asia/Shanghai.
+    const { now_ms } = await control<{ now_ms: number }>('GET', '/clock');
+    const sh = new Date(now_ms + 8 * 3600_000);
+    const target = Date.UTC(sh.getUTCFullYear(), sh.getUTCMonth(), sh.getUTCDate() + 1, 10) - 8 * 3600_000;
+    await control('POST', '/clock/advance', { ms: target - now_ms });
+  }
   return {
     sim, dir, cfg, api: new WxClient(cfg), control,
     async merchant(m = {}) {
