@@ -3,9 +3,9 @@
  * `a`, the test plays the device on `b`. Stable paths through link=.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SerialPort } from 'serialport';
 
 export interface PtyPair {
@@ -16,10 +16,12 @@ export interface PtyPair {
   close(): Promise<void>;
 }
 
-export async function ptyPair(): Promise<PtyPair> {
-  const dir = mkdtempSync(join(tmpdir(), 'mt-pty-'));
-  const a = join(dir, 'a');
-  const b = join(dir, 'b');
+/** `at`: the same link paths again (a device plugged back in); they must not exist now. close() removes their folder. */
+export async function ptyPair(at?: { a: string; b: string }): Promise<PtyPair> {
+  const dir = at ? dirname(at.a) : mkdtempSync(join(tmpdir(), 'mt-pty-'));
+  mkdirSync(dir, { recursive: true });
+  const a = at?.a ?? join(dir, 'a');
+  const b = at?.b ?? join(dir, 'b');
   const child: ChildProcess = spawn('/usr/bin/socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
   const start = Date.now();
   while (!existsSync(a) || !existsSync(b)) {
@@ -34,14 +36,12 @@ export async function ptyPair(): Promise<PtyPair> {
     b,
     close: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) {
-          rmSync(dir, { recursive: true, force: true });
-          return resolve();
-        }
-        child.once('exit', () => {
+        const done = (): void => {
           rmSync(dir, { recursive: true, force: true });
           resolve();
-        });
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
         child.kill();
       }),
   };
