@@ -1,4 +1,5 @@
-/** Builds the till's receipt printer from its options (null when none is configured). */
+/** Builds the till's receipt printer, or the device defaults, from the command-line options. */
+import type { DeviceConfig } from '../../shared/contract/devices';
 import type { ReceiptPrinter } from '../print/print-queue';
 import type { TerminalOptions } from '../terminal-options';
 import { createPrinter } from './printer/driver';
@@ -9,4 +10,13 @@ export function printerFromOptions(opts: Pick<TerminalOptions, 'printer' | 'pape
   if (!opts.printer) return null;
   const profile = opts.paper === 80 ? PROFILES['generic-80'] : PROFILES['generic-58'];
   return createPrinter({ connect: tcpTransport({ host: opts.printer.host, port: opts.printer.port }), profile });
+}
+
+/** DeviceManager defaults from --printer/--paper: used until device settings are saved in the till. */
+export function deviceDefaultsFromOptions(opts: Pick<TerminalOptions, 'printer' | 'paper'>): DeviceConfig {
+  return {
+    printer: opts.printer ? { address: `tcp://${opts.printer.host}:${opts.printer.port}`, profile: opts.paper === 80 ? 'generic-80' : 'generic-58' } : null,
+    scanner: null,
+    scale: null,
+  };
 }
