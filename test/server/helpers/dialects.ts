@@ -45,6 +45,8 @@ export async function freshDb(dialect: Dialect, opts: { migrate?: boolean; poolM
   if (dialect === 'postgres') {
     name = `mt_t_${randomBytes(6).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${name}`);
+    // Throwaway data: commits need not wait for the disk (the suite is many small transactions on a shared machine).
+    await adminQuery(`ALTER DATABASE ${name} SET synchronous_commit = off`);
     const u = new URL(PG_ADMIN_URL);
     u.pathname = `/${name}`;
     dbUrl = u.toString();
