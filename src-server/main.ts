@@ -9,7 +9,8 @@ import { ulid } from 'ulid';
 import { buildApp } from './app';
 import { migrateServerDb, openServerDb } from './db/database';
 import { seedDemo } from './demo/seed';
-import { JOB_HANDLERS } from './jobs/handlers';
+import { HOUSEKEEPING_EVERY_MS, JOB_HANDLERS, housekeepingJobId } from './jobs/handlers';
+import { enqueueJob } from './jobs/queue';
 import { startJobWorker } from './jobs/worker';
 
 export interface ServerOptions {
@@ -43,12 +44,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     opts.jobs === false
       ? null
       : startJobWorker({ db, worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${ulid()}`, handlers: JOB_HANDLERS, poll_ms: opts.jobs?.poll_ms, onError: (err) => app.log.error({ err }, 'job worker') });
+  const housekeeping = () => void enqueueJob(db, 'housekeeping', {}, Date.now(), { id: housekeepingJobId(Date.now()) }).catch((err: unknown) => app.log.error({ err }, 'housekeeping'));
+  const housekeepingTimer = worker ? setInterval(housekeeping, HOUSEKEEPING_EVERY_MS) : null;
+  housekeepingTimer?.unref();
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     async close() {
+      if (housekeepingTimer) clearInterval(housekeepingTimer);
       await worker?.stop();
       await app.close();
       await db.destroy();

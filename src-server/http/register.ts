@@ -75,6 +75,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
         let target: string | null = null;
         const result = await route.handler({ params, query, body, db, now: nowMs, ip: req.ip, staff, terminal, req, reply, auditTarget: (t) => (target = t) });
         if (staff && route.method !== 'GET') {
+          req.log.info({ staff_id: staff.id, role: staff.role, action: route.id, target }, 'staff action');
           await audit(db, { staffId: staff.id, action: route.id, target: target ?? JSON.stringify(params ?? null), detail: { params, body }, ip: req.ip }, nowMs);
         }
         reply.status(route.status ?? 200);

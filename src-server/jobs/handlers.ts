@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { postEntry } from '../ledger/post';
 import { TXN_TYPES, type TxnType } from '../ledger/templates';
+import { LOGIN_WINDOW_MS } from '../staff/rate-limit';
 import { pruneNonces } from '../terminals/terminal-auth';
 import type { JobHandler } from './worker';
 
@@ -21,6 +22,17 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   'ledger.post': async (trx, payload, nowMs) => {
     await postEntry(trx, ledgerEventSchema.parse(payload), nowMs);
   },
-  /** Housekeeping: forget request nonces that can no longer be replayed. */
-  'nonces.prune': async (trx, _payload, nowMs) => pruneNonces(trx, nowMs),
+  /** Housekeeping: forget request nonces that can no longer be replayed, expired sessions, old login attempts. */
+  'housekeeping': async (trx, _payload, nowMs) => {
+    await pruneNonces(trx, nowMs);
+    await trx.deleteFrom('staff_session').where('expires_ms', '<', nowMs).execute();
+    await trx.deleteFrom('login_attempt').where('at_ms', '<', nowMs - 2 * LOGIN_WINDOW_MS).execute();
+  },
 };
+
+export const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
+
+/** One housekeeping job per period however many processes ask: its id is the period. */
+export function housekeepingJobId(nowMs: number): string {
+  return `housekeeping:${Math.floor(nowMs / HOUSEKEEPING_EVERY_MS)}`;
+}

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerDb } from '../../src-server/db/database';
-import { JOB_HANDLERS } from '../../src-server/jobs/handlers';
+import { JOB_HANDLERS, housekeepingJobId } from '../../src-server/jobs/handlers';
 import { enqueueJob, JOB_MAX_ATTEMPTS } from '../../src-server/jobs/queue';
 import { startJobWorker } from '../../src-server/jobs/worker';
 import { describeEachDialect, freshDb, type FreshDb } from './helpers/dialects';
@@ -43,6 +43,18 @@ describeEachDialect('jobs', (dialect) => {
     expect(ids.every((id) => runs.get(id) === 1)).toBe(true);
     const entries = await f.db.selectFrom('ledger_entry').select((eb) => eb.fn.countAll<number>().as('n')).where('idem_key', 'like', 'job-%').executeTakeFirstOrThrow();
     expect(Number(entries.n)).toBe(120);
+  });
+
+  it('housekeeping is enqueued once per period however many processes ask, and prunes expired sessions', async () => {
+    const now = Date.now();
+    await f.db.insertInto('staff_user').values({ id: 'HK', username: 'hk', password_hash: 'x', role: 'admin', stall_id: null }).execute();
+    await f.db.insertInto('staff_session').values({ id_hash: 'old', staff_id: 'HK', csrf_token: 'c', created_ms: 1, expires_ms: 2 }).execute();
+    await f.db.insertInto('staff_session').values({ id_hash: 'live', staff_id: 'HK', csrf_token: 'c', created_ms: now, expires_ms: now + 60_000 }).execute();
+    await enqueueJob(f.db, 'housekeeping', {}, now, { id: housekeepingJobId(now) });
+    await enqueueJob(f.db, 'housekeeping', {}, now, { id: housekeepingJobId(now) });
+    const w = startJobWorker({ db: f.db, worker_id: 'hk', handlers: JOB_HANDLERS }, false);
+    expect(await w.runOnce()).toBe(1);
+    expect((await f.db.selectFrom('staff_session').select('id_hash').execute()).map((r) => r.id_hash)).toEqual(['live']);
   });
 
   it('retries a failing job with backoff and gives up after the limit, keeping it', async () => {
