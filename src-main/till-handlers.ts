@@ -9,8 +9,9 @@ import { appendJournal } from './journal/journal';
 import type { PrintQueue } from './print/print-queue';
 import { refundSale } from './refunds/refund';
 import type { HandlerMap } from './rpc/registry';
-import { completeSale } from './sales/complete-sale';
+import { completeSale, type PayUrlSigner } from './sales/complete-sale';
 import { listParked, parkSale, resumeParked, voidOpenSale } from './sales/park-void';
+import { saleDetail } from './sales/sale-detail';
 import { recentSales } from './sales/sale-store';
 import type { TillSession } from './cashiers/session';
 import { closeDay, dayReport } from './shifts/day-close';
@@ -26,6 +27,7 @@ export interface TillContext {
   who: TerminalIdentity;
   session: TillSession;
   printQueue: PrintQueue;
+  signPayUrl?: PayUrlSigner;
   /** a journaled change happened: sync and status should know */
   changed(): void;
   now(): number;
@@ -56,11 +58,11 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     },
     'sale-complete': async (input) => {
       const cashier = session.require();
-      const sale = completeSale(db, who, cashier, { lines: input.lines, sale_discount_fen: input.sale_discount_fen, tenders: input.tenders }, ctx.now());
+      const sale = completeSale(db, who, cashier, { lines: input.lines, sale_discount_fen: input.sale_discount_fen, tenders: input.tenders }, ctx.now(), ctx.signPayUrl);
       ctx.changed();
       const outcome = await ctx.printQueue.print(sale.print_job_id);
       ctx.changed();
-      return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, status: sale.status, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
+      return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, pay_url: sale.pay_url, status: sale.status, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
     },
     'sale-park': (cart) => journaled({ parked_id: parkSale(db, session.require(), cart, ctx.now()).id }),
     'parked-list': () => ({ parked: listParked(db).map(({ id, line_count, total_fen, parked_ms }) => ({ id, line_count, total_fen, parked_ms })) }),
@@ -80,6 +82,20 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     },
     'day-report': () => dayReport(db, who.terminal_id, openBusinessDay(db, who, ctx.now())),
     'day-close': () => journaled(closeDay(db, who, session.require(), ctx.now())),
+    'sale-detail': ({ sale_id, paper }) => {
+      const detail = saleDetail(db, sale_id, paper);
+      if (!detail) throw new CodedError('not_found', `no sale ${sale_id} on this till`);
+      return detail;
+    },
+    'sale-reprint': async ({ sale_id }) => {
+      session.require();
+      const jobId = ctx.printQueue.reprint({ sale_id });
+      if (jobId === null) throw new CodedError('not_found', `no receipt stored for sale ${sale_id}`);
+      ctx.changed();
+      const outcome = await ctx.printQueue.print(jobId);
+      ctx.changed();
+      return { printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
+    },
   };
 }
 

@@ -1,15 +1,49 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShortcuts } from './commands';
 import { Cart } from './components/Cart';
 import { DonePanel } from './components/DonePanel';
 import { Keypad } from './components/Keypad';
+import { NavBar } from './components/NavBar';
+import { NoticeBar } from './components/NoticeBar';
 import { PayPanel } from './components/PayPanel';
 import { ProductGrid } from './components/ProductGrid';
 import { SignIn } from './components/SignIn';
 import { StatusBar } from './components/StatusBar';
+import { useKeyboard } from './hooks/useKeyboard';
+import { DayScreen } from './screens/DayScreen';
+import { HistoryScreen } from './screens/HistoryScreen';
+import { ParkedScreen } from './screens/ParkedScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { ShiftScreen } from './screens/ShiftScreen';
 import { useSession } from './stores/session';
 import { useStatus } from './stores/status';
+import { useUi } from './stores/ui';
+import { handleScan } from './stores/scan';
+import { coreApi } from './transport/core-client';
+
+function Screen() {
+  const screen = useUi((s) => s.screen);
+  const { t } = useTranslation();
+  switch (screen) {
+    case 'selling':
+      return (
+        <main className="selling" aria-label={t('nav.selling')}>
+          <ProductGrid />
+          <Cart />
+        </main>
+      );
+    case 'parked':
+      return <ParkedScreen />;
+    case 'history':
+      return <HistoryScreen />;
+    case 'shift':
+      return <ShiftScreen />;
+    case 'day':
+      return <DayScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -17,26 +51,35 @@ export function App() {
   const load = useSession((s) => s.load);
   const info = useSession((s) => s.info);
   const startStatus = useStatus((s) => s.start);
-  useShortcuts();
+  useKeyboard();
   useEffect(() => {
     void load();
-    return startStatus();
+    const stopStatus = startStatus();
+    // A serial scanner's scans arrive from the core and do what a wedge scan does.
+    const offScan = coreApi().subscribe('scan', (s) => handleScan(s.raw));
+    return () => {
+      stopStatus();
+      offScan();
+    };
   }, [load, startStatus]);
   return (
     <div className="app">
       <StatusBar />
       {error && (
-        <div className="error banner" role="alert">
-          {t('errors.generic', { message: error })}
+        <div className="notice error" role="alert">
+          {t('errors.core', { message: error })}
         </div>
       )}
       {info && !info.cashier ? (
         <SignIn />
+      ) : info ? (
+        <>
+          <NavBar />
+          <NoticeBar />
+          <Screen />
+        </>
       ) : (
-        <main className="selling">
-          <ProductGrid />
-          <Cart />
-        </main>
+        <main className="loading">{t('app.loading')}</main>
       )}
       <Keypad />
       <PayPanel />

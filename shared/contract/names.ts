@@ -22,6 +22,8 @@ export const TILL_METHOD_NAMES = [
   'shift-current',
   'day-report',
   'day-close',
+  'sale-detail',
+  'sale-reprint',
 ] as const;
 export const METHOD_NAMES = [...CORE_METHOD_NAMES, ...TILL_METHOD_NAMES, ...DEVICE_METHOD_NAMES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

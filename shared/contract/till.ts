@@ -40,6 +40,7 @@ export const zReportSchema = z.object({
   first_receipt_no: z.string().nullable(),
   last_receipt_no: z.string().nullable(),
 });
+const paperWidth = z.union([z.literal(58), z.literal(80)]);
 const saleSummary = z.object({ id, receipt_no: z.string(), business_day: z.string(), status: z.enum(['pending', 'completed']), total_fen: fen, created_ms: z.number().int() });
 
 export const tillContract = {
@@ -49,7 +50,7 @@ export const tillContract = {
   'price-override': { input: z.object({ product_id: id, unit_price_fen: fen.nonnegative() }), output: z.object({}) },
   'sale-complete': {
     input: cartSchema.extend({ tenders: z.array(tenderInputSchema).min(1).max(4) }),
-    output: z.object({ sale_id: id, receipt_no: z.string(), status: z.enum(['pending', 'completed']), total_fen: fen, change_fen: fen, printed: z.boolean(), print_error: z.string().nullable() }),
+    output: z.object({ sale_id: id, receipt_no: z.string(), pay_url: z.string().nullable(), status: z.enum(['pending', 'completed']), total_fen: fen, change_fen: fen, printed: z.boolean(), print_error: z.string().nullable() }),
   },
   'sale-park': { input: cartSchema, output: z.object({ parked_id: id }) },
   'parked-list': { input: z.object({}), output: z.object({ parked: z.array(z.object({ id, line_count: z.number().int(), total_fen: fen, parked_ms: z.number().int() })) }) },
@@ -65,4 +66,19 @@ export const tillContract = {
   'shift-current': { input: z.object({}), output: z.object({ shift: shiftSchema.nullable(), expected_cash_fen: fen.nullable() }) },
   'day-report': { input: z.object({}), output: zReportSchema },
   'day-close': { input: z.object({}), output: zReportSchema },
+  /** One sale for the history screen: lines with what was refunded, tenders with their status, and the receipt as it printed (plain text, for the preview). */
+  'sale-detail': {
+    input: z.object({ sale_id: id, paper: paperWidth.default(80) }),
+    output: z.object({
+      sale: saleSummary.extend({ subtotal_fen: fen, discount_fen: fen, rounding_fen: fen, cashier_id: z.string() }),
+      lines: z.array(z.object({ line_no: z.number().int(), name: z.string(), unit: z.enum(['jin', 'kg', 'piece']), kind: z.enum(['weight', 'count', 'amount']), quantity: z.number().int(), tare_g: z.number().int(), unit_price_fen: fen, amount_fen: fen, discount_fen: fen, net_fen: fen, refunded_quantity: z.number().int(), refunded_fen: fen })),
+      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(['pending', 'paid', 'failed']), buyer_id: z.string().nullable() })),
+      refunded_fen: fen,
+      /** the signed pay URL printed for a pending QR tender, when the payment flow put one on the receipt */
+      pay_url: z.string().nullable(),
+      receipt_text: z.string().nullable(),
+    }),
+  },
+  /** Prints a sale's receipt again, marked 补打, without opening the drawer. */
+  'sale-reprint': { input: z.object({ sale_id: id }), output: z.object({ printed: z.boolean(), print_error: z.string().nullable() }) },
 } as const;

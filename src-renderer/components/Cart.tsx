@@ -1,51 +1,82 @@
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../shared/money';
-import { formatWeight, isWeighed } from '../../shared/units';
-import { runCommand } from '../commands';
+import { CommandButton, Money } from './bits';
 import { priceCart, useCart } from '../stores/cart';
+import { useEntry } from '../stores/entry';
 import { useSession } from '../stores/session';
+import { useSettings } from '../stores/settings';
+import { lineQuantity, shortWeight } from '../units';
 
 export function Cart() {
   const { t } = useTranslation();
   const lines = useCart((s) => s.lines);
+  const selected = useCart((s) => s.selected);
+  const select = useCart((s) => s.select);
   const remove = useCart((s) => s.remove);
+  const openLine = useEntry((s) => s.openLine);
   const rounding = useSession((s) => s.info?.rounding ?? 'none');
+  const pref = useSettings((s) => s.weightUnit);
   const priced = priceCart(lines, rounding);
+  const empty = lines.length === 0;
   return (
     <section className="cart" aria-label={t('cart.title')}>
       <ol className="lines" data-testid="cart-lines">
-        {lines.length === 0 && <li className="empty">{t('cart.empty')}</li>}
-        {lines.map((l, i) => (
-          <li key={i} className="line">
-            <span className="name">{l.product.name}</span>
-            <span className="qty num">
-              {l.entry.kind === 'weight' && isWeighed(l.product.unit) ? formatWeight(l.entry.gross_g - l.entry.tare_g, l.product.unit) : l.entry.kind === 'count' ? l.entry.count : ''} {t(`units.${l.product.unit}`)} × {formatYuan(l.product.unit_price_fen)}
-            </span>
-            <span className="amount num">¥{formatYuan(l.amount_fen)}</span>
-            <button type="button" className="remove" aria-label={`${t('cart.remove')} ${l.product.name}`} onClick={() => remove(i)}>
-              ✕
-            </button>
-          </li>
-        ))}
+        {empty && <li className="empty">{t('cart.empty')}</li>}
+        {lines.map((l, i) => {
+          const q = lineQuantity(l.product, l.entry, pref);
+          const p = priced?.lines[i];
+          const isSel = i === selected;
+          return (
+            <li key={l.key} className={isSel ? 'line selected' : 'line'} data-testid="cart-line" data-product={l.product.code} data-qty={q?.text ?? ''} aria-current={isSel ? 'true' : undefined}>
+              <button type="button" className="line-main" onClick={() => select(isSel ? null : i)}>
+                <span className="name">{l.product.name}</span>
+                <span className="qty num">
+                  {q ? `${q.text} ${t(`units.${q.unit}`)} × ${formatYuan(l.product.unit_price_fen)}${t('catalog.per', { unit: t(`units.${l.product.unit}`) })}` : t('cart.typed_amount')}
+                  {l.entry.kind === 'weight' && l.entry.tare_g > 0 && q ? ` · ${t('cart.tare_of', { w: shortWeight(l.entry.tare_g, q.unit === 'jin' ? 'jin' : 'kg'), unit: t(`units.${q.unit}`) })}` : ''}
+                  {l.discount_fen > 0 ? ` · ${t('cart.discount_of', { amount: formatYuan(l.discount_fen) })}` : ''}
+                </span>
+                <Money fen={p ? p.amount_fen - p.discount_fen : 0} className="amount" />
+              </button>
+              {isSel && (
+                <div className="line-tools">
+                  <button type="button" className="secondary" onClick={() => openLine(i, 'edit')}>
+                    {t('cart.edit')} <kbd>*</kbd>
+                  </button>
+                  {l.entry.kind === 'weight' && (
+                    <button type="button" className="secondary" data-testid="line-tare" onClick={() => openLine(i, 'tare')}>
+                      {t('cart.tare')} <kbd>/</kbd>
+                    </button>
+                  )}
+                  <button type="button" className="secondary" data-testid="line-discount" onClick={() => openLine(i, 'discount')}>
+                    {t('cart.discount')} <kbd>-</kbd>
+                  </button>
+                  <button type="button" className="danger" onClick={() => remove(i)}>
+                    {t('cart.remove')} <kbd>Del</kbd>
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ol>
+      {priced && priced.line_discount_fen > 0 && (
+        <div className="subline num">
+          {t('cart.discounts')} -{formatYuan(priced.line_discount_fen)}
+        </div>
+      )}
       {priced && priced.rounding_fen !== 0 && (
-        <div className="rounding num" data-testid="cart-rounding">
+        <div className="subline num" data-testid="cart-rounding">
           {t('cart.rounding')} {formatYuan(priced.rounding_fen)}
         </div>
       )}
       <div className="total">
         <span>{t('cart.total')}</span>
-        <strong className="num" data-testid="cart-total">
-          ¥{formatYuan(priced?.total_fen ?? 0)}
-        </strong>
+        <Money fen={priced?.total_fen ?? 0} testId="cart-total" className="total-amount" />
       </div>
       <div className="cart-actions">
-        <button type="button" className="secondary" onClick={() => runCommand('clear_cart')} disabled={lines.length === 0}>
-          {t('cart.clear')} (F4)
-        </button>
-        <button type="button" className="primary big" data-testid="pay-cash" onClick={() => runCommand('pay')} disabled={lines.length === 0}>
-          {t('pay.cash')} (F9)
-        </button>
+        <CommandButton id="clear_cart" disabled={empty} />
+        <CommandButton id="park" disabled={empty} testId="park" />
+        <CommandButton id="pay" className="primary big" disabled={empty} testId="pay-cash" />
       </div>
     </section>
   );

@@ -1,29 +1,41 @@
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../../shared/money';
-import { runCommand } from '../commands';
+import { CommandButton, Money } from './bits';
+import { QrWait } from './QrWait';
 import { useCheckout } from '../stores/checkout';
 
 export function DonePanel() {
   const { t } = useTranslation();
   const phase = useCheckout((s) => s.phase);
   const result = useCheckout((s) => s.result);
+  const committed = useCheckout((s) => s.committed);
   if (phase !== 'done' || !result) return null;
+  const hasCash = committed.some((c) => c.kind === 'cash');
+  const waits = committed.some((c) => c.kind === 'qr' || c.kind === 'payment_code');
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="done-title">
-      <div className="done" data-testid="done">
-        <h2 id="done-title">{t('done.title')}</h2>
-        <div className="change-big num" data-testid="change">
-          {t('done.change')} ¥{formatYuan(result.change_fen)}
+      <div className={waits ? 'done wide' : 'done'} data-testid="done">
+        <div className="done-main">
+          <h2 id="done-title">{result.status === 'pending' ? t('done.title_pending') : t('done.title')}</h2>
+          {hasCash && (
+            <div className="change-big" data-testid="change">
+              {t('done.change')} <Money fen={result.change_fen} />
+            </div>
+          )}
+          <div>
+            {t('cart.total')} <Money fen={result.total_fen} />
+          </div>
+          <div className="receipt-no">
+            {t('done.receipt')} <span data-testid="receipt-no">{result.receipt_no}</span>
+          </div>
+          <div className={result.printed ? 'ok' : 'alarm-box'} data-testid="print-state" role={result.printed ? undefined : 'alert'}>
+            {result.printed ? t('done.printed') : t('done.print_failed')}
+          </div>
+          {!result.printed && result.print_error && <small className="detail">{result.print_error}</small>}
+          <CommandButton id="confirm" className="primary big" testId="next">
+            {t('done.next')}
+          </CommandButton>
         </div>
-        <div className="receipt-no">
-          {t('done.receipt')} <span data-testid="receipt-no">{result.receipt_no}</span>
-        </div>
-        <div className={result.printed ? 'ok' : 'alarm'} data-testid="print-state">
-          {result.printed ? t('done.printed') : t('done.print_failed', { message: result.print_error ?? '' })}
-        </div>
-        <button type="button" className="primary big" data-testid="next" autoFocus onClick={() => runCommand('confirm')}>
-          {t('done.next')} (Enter)
-        </button>
+        {waits && <QrWait saleId={result.sale_id} />}
       </div>
     </div>
   );

@@ -1,63 +1,76 @@
 import { useTranslation } from 'react-i18next';
-import { formatYuan, parseYuan } from '../../shared/money';
-import { runCommand } from '../commands';
-import { cartTotal, useCart } from '../stores/cart';
-import { useSession } from '../stores/session';
-import { useCheckout } from '../stores/checkout';
+import { formatYuan } from '../../shared/money';
+import { CommandButton, Money } from './bits';
+import { TenderBody } from './TenderBody';
+import { partsTotal, saleTotal, useCheckout, type TenderKind } from '../stores/checkout';
+import { useCart } from '../stores/cart';
+import { noticeFor } from '../stores/ui';
 
-/** Notes a buyer is likely to hand over, above the total. */
-function quickAmounts(total: number): number[] {
-  const notes = [1000, 2000, 5000, 10000, 20000, 50000];
-  const out = [total];
-  for (const n of notes) {
-    const v = Math.ceil(total / n) * n;
-    if (v > total && !out.includes(v)) out.push(v);
-    if (out.length >= 4) break;
-  }
-  return out;
-}
+const METHODS: TenderKind[] = ['cash', 'qr', 'payment_code', 'account'];
 
 export function PayPanel() {
   const { t } = useTranslation();
   const phase = useCheckout((s) => s.phase);
-  const text = useCheckout((s) => s.tenderedText);
+  const method = useCheckout((s) => s.method);
+  const parts = useCheckout((s) => s.parts);
+  const problem = useCheckout((s) => s.problem);
   const error = useCheckout((s) => s.error);
-  const setTendered = useCheckout((s) => s.setTendered);
-  const lines = useCart((s) => s.lines);
-  const rounding = useSession((s) => s.info?.rounding ?? 'none');
+  const removePart = useCheckout((s) => s.removePart);
+  useCart((s) => s.lines);
   if (phase !== 'paying' && phase !== 'committing') return null;
-  const total = cartTotal(lines, rounding);
-  const tendered = text === '' ? total : parseYuan(text);
-  const change = tendered !== null && tendered >= total ? tendered - total : null;
+  const total = saleTotal();
+  const left = total - partsTotal(parts);
+  const errNotice = error ? noticeFor(error) : null;
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="pay-title">
-      <div className="pay">
-        <h2 id="pay-title">{t('pay.cash')}</h2>
-        <div className="due num">
-          {t('cart.total')} ¥{formatYuan(total)}
+      <div className="pay" data-testid="pay">
+        <div className="pay-head">
+          <h2 id="pay-title">{t('pay.title')}</h2>
+          <div className="due">
+            {t('cart.total')} <Money fen={total} testId="pay-total" />
+          </div>
         </div>
-        <label className="tendered">
-          {t('pay.tendered')}
-          <input autoFocus inputMode="decimal" className="num" data-testid="tendered" value={text} placeholder={formatYuan(total)} onChange={(e) => setTendered(e.target.value)} />
-        </label>
-        <div className="quick">
-          {quickAmounts(total).map((a) => (
-            <button key={a} type="button" className="secondary" onClick={() => setTendered(formatYuan(a))}>
-              {a === total ? t('pay.exact') : `¥${formatYuan(a)}`}
-            </button>
+        <div className="methods" role="group" aria-label={t('pay.methods')}>
+          {METHODS.map((m) => (
+            <CommandButton key={m} id={`tender_${m}`} className={m === method ? 'tab active' : 'tab'} testId={`method-${m}`} />
           ))}
         </div>
-        <div className="change num" data-testid="change-preview">
-          {change !== null ? `${t('pay.change')} ¥${formatYuan(change)}` : tendered !== null ? t('pay.short', { amount: formatYuan(total - tendered) }) : ''}
-        </div>
-        {error && <div className="error" role="alert">{error === 'short' && tendered !== null ? t('pay.short', { amount: formatYuan(total - tendered) }) : t('errors.generic', { message: error })}</div>}
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => runCommand('cancel')}>
-            {t('commands.cancel')} (Esc)
-          </button>
-          <button type="button" className="primary big" data-testid="confirm-pay" disabled={phase === 'committing'} onClick={() => runCommand('confirm')}>
-            {t('pay.confirm')} (Enter)
-          </button>
+        {parts.length > 0 && (
+          <ul className="parts" data-testid="parts" aria-label={t('pay.parts')}>
+            {parts.map((p, i) => (
+              <li key={i}>
+                <span>{t(`pay.method_${p.kind}`)}</span>
+                <Money fen={p.kind === 'cash' ? 0 : p.amount_fen} />
+                <button type="button" className="secondary small" aria-label={t('pay.remove_part')} onClick={() => removePart(i)}>
+                  ✕
+                </button>
+              </li>
+            ))}
+            <li className="left">
+              <span>{t('pay.left')}</span>
+              <Money fen={left} testId="pay-left" />
+            </li>
+          </ul>
+        )}
+        <TenderBody left={left} />
+        {problem && (
+          <div className="error" role="alert" data-testid="pay-problem">
+            {t(problem.key, problem.params)}
+          </div>
+        )}
+        {errNotice && (
+          <div className="error" role="alert" data-testid="pay-error">
+            {t(errNotice.key)} <small className="detail">{errNotice.detail}</small>
+          </div>
+        )}
+        <div className="actions three">
+          <CommandButton id="cancel" />
+          <CommandButton id="add_part" testId="add-part" disabled={method === 'cash'}>
+            {t('pay.add_part')}
+          </CommandButton>
+          <CommandButton id="confirm" className="primary big" testId="confirm-pay" disabled={phase === 'committing'}>
+            {phase === 'committing' ? t('pay.committing') : t('pay.confirm', { amount: formatYuan(left) })}
+          </CommandButton>
         </div>
       </div>
     </div>

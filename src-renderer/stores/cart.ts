@@ -1,40 +1,100 @@
-/** The open sale's lines. Totals use the same pricing as the core (shared/sales/cart), which recomputes them on commit. */
+/** The open sale's lines. Totals come from shared/sales/cart (the core recomputes them on commit). */
 import { create } from 'zustand';
 import type { Product } from '../../shared/contract/methods';
 import type { CartWire } from '../../shared/contract/till';
-import { priceSale, type LineEntry, type PricedSale } from '../../shared/sales/cart';
+import { CartError, priceSale, type LineEntry, type PricedSale } from '../../shared/sales/cart';
 import type { RoundingMode } from '../../shared/sales/rounding';
-import { isWeighed, lineAmount } from '../../shared/units';
+import { isWeighed } from '../../shared/units';
 
 export interface CartLine {
+  /** stable key for React and for tests */
+  key: number;
   product: Product;
   entry: LineEntry;
   discount_fen: number;
-  amount_fen: number;
 }
 
 interface CartState {
   lines: CartLine[];
-  /** add by quantity: grams for weighed products, a count for pieces */
-  add(product: Product, quantity: number): void;
+  selected: number | null;
+  add(product: Product, entry: LineEntry): void;
+  /** a scanned piece product counts up on the last line when it is the same product */
+  addScanned(product: Product): void;
+  /** refuses (answers the reason) what the pricing rules refuse */
+  setEntry(index: number, entry: LineEntry): string | null;
+  setDiscount(index: number, discountFen: number): string | null;
   remove(index: number): void;
+  select(index: number | null): void;
+  moveSelection(delta: number): void;
+  load(wire: CartWire, products: readonly Product[]): string | null;
   clear(): void;
 }
+
+let nextKey = 1;
 
 export function entryFor(product: Product, quantity: number): LineEntry {
   return isWeighed(product.unit) ? { kind: 'weight', gross_g: quantity, tare_g: 0 } : { kind: 'count', count: quantity };
 }
 
-export const useCart = create<CartState>()((set) => ({
-  lines: [],
-  add: (product, quantity) => set((s) => ({ lines: [...s.lines, { product, entry: entryFor(product, quantity), discount_fen: 0, amount_fen: lineAmount(product.unit, quantity, product.unit_price_fen) }] })),
-  remove: (index) => set((s) => ({ lines: s.lines.filter((_, i) => i !== index) })),
-  clear: () => set({ lines: [] }),
-}));
+/** Prices lines, or answers why they cannot be priced. */
+export function tryPrice(lines: readonly Pick<CartLine, 'product' | 'entry' | 'discount_fen'>[], rounding: RoundingMode): PricedSale | string {
+  try {
+    return priceSale(lines, 0, rounding);
+  } catch (err) {
+    if (err instanceof CartError) return err.message;
+    throw err;
+  }
+}
+
+export const useCart = create<CartState>()((set, get) => {
+  const replaceLine = (index: number, patch: Partial<CartLine>): string | null => {
+    const lines = get().lines.map((l, i) => (i === index ? { ...l, ...patch } : l));
+    const priced = tryPrice(lines, 'none');
+    if (typeof priced === 'string') return priced;
+    set({ lines });
+    return null;
+  };
+  return {
+    lines: [],
+    selected: null,
+    add: (product, entry) => set((s) => ({ lines: [...s.lines, { key: nextKey++, product, entry, discount_fen: 0 }], selected: s.lines.length })),
+    addScanned: (product) => {
+      const { lines } = get();
+      const last = lines[lines.length - 1];
+      if (last && last.product.id === product.id && last.entry.kind === 'count') {
+        set({ lines: [...lines.slice(0, -1), { ...last, entry: { kind: 'count', count: last.entry.count + 1 } }], selected: lines.length - 1 });
+        return;
+      }
+      get().add(product, { kind: 'count', count: 1 });
+    },
+    setEntry: (index, entry) => replaceLine(index, { entry }),
+    setDiscount: (index, discount_fen) => replaceLine(index, { discount_fen }),
+    remove: (index) => set((s) => ({ lines: s.lines.filter((_, i) => i !== index), selected: null })),
+    select: (selected) => set({ selected }),
+    moveSelection: (delta) =>
+      set((s) => {
+        if (s.lines.length === 0) return s;
+        const from = s.selected ?? (delta > 0 ? -1 : s.lines.length);
+        return { selected: Math.min(s.lines.length - 1, Math.max(0, from + delta)) };
+      }),
+    load: (wire, products) => {
+      const lines: CartLine[] = [];
+      for (const w of wire.lines) {
+        const product = products.find((p) => p.id === w.product_id);
+        if (!product) return w.product_id;
+        lines.push({ key: nextKey++, product, entry: w.entry, discount_fen: w.discount_fen ?? 0 });
+      }
+      set({ lines, selected: null });
+      return null;
+    },
+    clear: () => set({ lines: [], selected: null }),
+  };
+});
 
 export function priceCart(lines: readonly CartLine[], rounding: RoundingMode): PricedSale | null {
   if (lines.length === 0) return null;
-  return priceSale(lines.map((l) => ({ product: l.product, entry: l.entry, discount_fen: l.discount_fen })), 0, rounding);
+  const priced = tryPrice(lines, rounding);
+  return typeof priced === 'string' ? null : priced;
 }
 
 export const cartTotal = (lines: readonly CartLine[], rounding: RoundingMode): number => priceCart(lines, rounding)?.total_fen ?? 0;

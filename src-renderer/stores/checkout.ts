@@ -1,56 +1,125 @@
-/** Taking payment: selling → paying (cash given) → done (change, receipt) → selling. */
+/**
+ * Taking payment: selling → paying → committing → done → selling.
+ * A sale may be split: parts (QR, payment code, on account, each for an
+ * amount) are added first, and the tender chosen last covers what is left —
+ * cash last gives change. The core checks everything again.
+ */
 import { create } from 'zustand';
-import type { MethodOutput } from '../../shared/contract/methods';
+import type { RpcError } from '../../shared/contract/envelope';
+import type { MethodInput, MethodOutput } from '../../shared/contract/methods';
 import { parseYuan } from '../../shared/money';
 import { coreApi } from '../transport/core-client';
 import { cartTotal, cartWire, useCart } from './cart';
 import { useSession } from './session';
 
-type Phase =
-  /** ringing up lines */
-  | 'selling'
-  /** the cashier is entering the cash given */
-  | 'paying'
-  /** waiting for the core to commit */
-  | 'committing'
-  /** committed: show change and receipt until the next buyer */
-  | 'done';
+export type TenderKind = 'cash' | 'qr' | 'payment_code' | 'account';
+type TenderInput = MethodInput<'sale-complete'>['tenders'][number];
+export type Buyer = MethodOutput<'buyers-list'>['buyers'][number];
+
+type Phase = 'selling' | 'paying' | 'committing' | 'done';
+
+/** What the cashier did wrong, checked before asking the core (i18n key + params). */
+export interface PayProblem {
+  key: string;
+  params?: Record<string, string | number>;
+}
 
 interface CheckoutState {
   phase: Phase;
-  tenderedText: string;
+  method: TenderKind;
+  /** parts of a split payment, added before the last tender */
+  parts: TenderInput[];
+  /** cash given (cash) or this tender's amount (others); empty means "what is left" */
+  amountText: string;
+  code: string;
+  buyerId: string | null;
+  buyers: Buyer[];
+  problem: PayProblem | null;
+  error: RpcError | null;
   result: MethodOutput<'sale-complete'> | null;
-  error: string | null;
+  /** the tenders the sale was committed with (for the done screen: which are pending) */
+  committed: TenderInput[];
   startPay(): void;
-  setTendered(text: string): void;
+  setMethod(method: TenderKind): void;
+  setAmountText(text: string): void;
+  setCode(code: string): void;
+  setBuyer(id: string | null): void;
+  addPart(): void;
+  removePart(index: number): void;
   confirm(): Promise<void>;
   back(): void;
   next(): void;
+  reset(): void;
 }
 
+const initial = { phase: 'selling' as Phase, method: 'cash' as TenderKind, parts: [], amountText: '', code: '', buyerId: null, buyers: [], problem: null, error: null, result: null, committed: [] };
+
+export const saleTotal = (): number => cartTotal(useCart.getState().lines, useSession.getState().info?.rounding ?? 'none');
+export const partsTotal = (parts: readonly TenderInput[]): number => parts.reduce((a, p) => a + (p.kind === 'cash' ? 0 : p.amount_fen), 0);
+/** What is still to pay after the parts. */
+export const remaining = (parts: readonly TenderInput[]): number => saleTotal() - partsTotal(parts);
+/** What a buyer may still take on account: limit minus what they owe. */
+export const creditRoom = (b: Buyer): number => Math.max(0, b.credit_limit_fen - b.balance_fen);
+
+/** The tender the cashier is building now, for `amount` fen, or a problem. */
+function current(s: CheckoutState, amount: number, last: boolean): TenderInput | PayProblem {
+  if (s.method === 'cash') {
+    if (!last) return { key: 'pay.cash_last' };
+    const given = s.amountText === '' ? amount : parseYuan(s.amountText);
+    if (given === null) return { key: 'pay.bad_amount' };
+    if (given < amount) return { key: 'pay.short', params: { amount: ((amount - given) / 100).toFixed(2) } };
+    return { kind: 'cash', tendered_fen: given };
+  }
+  if (amount <= 0) return { key: 'pay.bad_amount' };
+  if (s.method === 'qr') return { kind: 'qr', amount_fen: amount };
+  if (s.method === 'payment_code') return /^\d{16,24}$/.test(s.code) ? { kind: 'payment_code', amount_fen: amount, code: s.code } : { key: 'pay.code_needed' };
+  const buyer = s.buyers.find((b) => b.id === s.buyerId);
+  if (!buyer) return { key: 'pay.buyer_needed' };
+  if (amount > creditRoom(buyer)) return { key: 'pay.over_limit', params: { name: buyer.name, room: (creditRoom(buyer) / 100).toFixed(2) } };
+  return { kind: 'account', amount_fen: amount, buyer_id: buyer.id };
+}
+
+const isProblem = (v: TenderInput | PayProblem): v is PayProblem => 'key' in v;
+
 export const useCheckout = create<CheckoutState>()((set, get) => ({
-  phase: 'selling',
-  tenderedText: '',
-  result: null,
-  error: null,
+  ...initial,
   startPay: () => {
     if (get().phase !== 'selling' || useCart.getState().lines.length === 0) return;
-    set({ phase: 'paying', tenderedText: '', error: null });
+    set({ ...initial, phase: 'paying' });
+    void coreApi()['buyers-list']({}).then((r) => r.ok && set({ buyers: r.value.buyers }));
   },
-  setTendered: (text) => set({ tenderedText: text.slice(0, 12), error: null }),
+  setMethod: (method) => set({ method, amountText: '', problem: null, error: null }),
+  setAmountText: (text) => set({ amountText: text.replace(/[^\d.]/g, '').slice(0, 12), problem: null, error: null }),
+  setCode: (code) => set({ code: code.replace(/\D/g, '').slice(0, 24), problem: null, error: null }),
+  setBuyer: (buyerId) => set({ buyerId, problem: null, error: null }),
+  addPart: () => {
+    const s = get();
+    const left = remaining(s.parts);
+    const amount = s.amountText === '' ? left : parseYuan(s.amountText);
+    if (amount === null || amount <= 0) return set({ problem: { key: 'pay.bad_amount' } });
+    if (amount >= left) return set({ problem: { key: 'pay.part_too_big' } });
+    if (s.parts.length >= 3) return set({ problem: { key: 'pay.too_many_parts' } });
+    const t = current(s, amount, false);
+    if (isProblem(t)) return set({ problem: t });
+    set({ parts: [...s.parts, t], amountText: '', code: '', problem: null, method: 'cash' });
+  },
+  removePart: (index) => set((s) => ({ parts: s.parts.filter((_, i) => i !== index), problem: null })),
   async confirm() {
     const s = get();
     if (s.phase !== 'paying') return;
-    const lines = useCart.getState().lines;
-    const total = cartTotal(lines, useSession.getState().info?.rounding ?? 'none');
-    const tendered = s.tenderedText === '' ? total : parseYuan(s.tenderedText);
-    if (tendered === null || tendered < total) return set({ error: 'short' });
-    set({ phase: 'committing', error: null });
-    const res = await coreApi()['sale-complete']({ ...cartWire(lines), tenders: [{ kind: 'cash', tendered_fen: tendered }] });
-    if (!res.ok) return set({ phase: 'paying', error: res.error.message });
+    const left = remaining(s.parts);
+    const amount = s.method !== 'cash' && s.amountText !== '' ? parseYuan(s.amountText) : left;
+    if (amount !== left) return set({ problem: { key: 'pay.use_split' } });
+    const t = current(s, left, true);
+    if (isProblem(t)) return set({ problem: t });
+    const tenders = [...s.parts, t];
+    set({ phase: 'committing', problem: null, error: null });
+    const res = await coreApi()['sale-complete']({ ...cartWire(useCart.getState().lines), tenders });
+    if (!res.ok) return set({ phase: 'paying', error: res.error });
     useCart.getState().clear();
-    set({ phase: 'done', result: res.value });
+    set({ phase: 'done', result: res.value, committed: tenders });
   },
-  back: () => set((s) => (s.phase === 'paying' ? { phase: 'selling', error: null } : s)),
-  next: () => set((s) => (s.phase === 'done' ? { phase: 'selling', result: null, tenderedText: '' } : s)),
+  back: () => set((s) => (s.phase === 'paying' ? { ...initial } : s)),
+  next: () => set((s) => (s.phase === 'done' ? { ...initial } : s)),
+  reset: () => set(initial),
 }));

@@ -1,51 +1,115 @@
-/** The numeric keypad: which product is being weighed or counted, and what was typed. */
+/** The numeric keypad: what is being entered (a new line's weight or count, a typed amount, a line's new quantity, tare or discount) and what was typed. */
 import { create } from 'zustand';
 import type { Product } from '../../shared/contract/methods';
+import { parseYuan } from '../../shared/money';
 import { isWeighed, parseWeightToGrams } from '../../shared/units';
+import { weighUnit } from '../units';
 import { useCart } from './cart';
+import { useSettings } from './settings';
 
-const MAX_ENTRY_CHARS = 9;
+export type EntryMode = 'add' | 'amount' | 'edit' | 'tare' | 'discount';
+
+export interface EntryTarget {
+  mode: EntryMode;
+  product: Product;
+  /** the cart line being changed (edit, tare, discount) */
+  index: number | null;
+  /** editing a typed-amount line: the keypad takes money */
+  money?: boolean;
+}
 
 interface EntryState {
-  product: Product | null;
+  target: EntryTarget | null;
   text: string;
-  invalid: boolean;
-  open(product: Product): void;
+  /** why the typed text was refused (an i18n key), or null */
+  invalid: string | null;
+  open(product: Product, mode?: EntryMode): void;
+  openLine(index: number, mode: 'edit' | 'tare' | 'discount'): void;
+  setMode(mode: 'add' | 'amount'): void;
   press(key: string): void;
+  setText(text: string): void;
+  /** takes back the last n characters (a scanner's first keys that landed here) */
+  drop(n: number): void;
   confirm(): boolean;
   cancel(): void;
 }
 
-/** grams for weighed units, a whole count for pieces; null when the text is not a quantity. */
-export function parseQuantity(product: Product, text: string): number | null {
-  if (isWeighed(product.unit)) return parseWeightToGrams(text, product.unit);
+const MAX_ENTRY_CHARS = 9;
+
+/** What the typed text means in a mode: grams (weights, tare), a count, or fen (amounts, discounts); null when it means nothing. */
+export function parseEntry(target: EntryTarget, text: string): number | null {
+  const { mode, product } = target;
+  if (mode === 'amount' || mode === 'discount' || target.money === true) return parseYuan(text);
+  const unit = weighUnit(product, useSettings.getState().weightUnit);
+  if (mode === 'tare') return unit ? parseWeightToGrams(text, unit) : null;
+  if (unit) return parseWeightToGrams(text, unit);
   return /^\d{1,5}$/.test(text) && Number(text) > 0 ? Number(text) : null;
 }
 
+/** Whether the mode takes a decimal point (weights and money) or only whole numbers (pieces). */
+const takesDecimals = (t: EntryTarget): boolean => t.mode === 'amount' || t.mode === 'discount' || t.money === true || isWeighed(t.product.unit);
+
 export const useEntry = create<EntryState>()((set, get) => ({
-  product: null,
+  target: null,
   text: '',
-  invalid: false,
-  open: (product) => set({ product, text: '', invalid: false }),
+  invalid: null,
+  open: (product, mode = 'add') => set({ target: { mode, product, index: null }, text: '', invalid: null }),
+  openLine: (index, mode) => {
+    const line = useCart.getState().lines[index];
+    if (!line) return;
+    if (mode === 'tare' && line.entry.kind !== 'weight') return;
+    useCart.getState().select(index);
+    set({ target: { mode, product: line.product, index, money: mode === 'edit' && line.entry.kind === 'amount' }, text: '', invalid: null });
+  },
+  setMode: (mode) => set((s) => (s.target && s.target.index === null ? { target: { ...s.target, mode }, text: '', invalid: null } : s)),
   press: (key) =>
     set((s) => {
-      if (key === 'C') return { text: '', invalid: false };
-      if (key === '⌫') return { text: s.text.slice(0, -1), invalid: false };
+      if (!s.target) return s;
+      if (key === 'C') return { text: '', invalid: null };
+      if (key === '⌫') return { text: s.text.slice(0, -1), invalid: null };
       if (!/^[0-9.]$/.test(key) || s.text.length >= MAX_ENTRY_CHARS) return s;
-      if (key === '.' && (s.text.includes('.') || (s.product && !isWeighed(s.product.unit)))) return s;
-      return { text: s.text + key, invalid: false };
+      if (key === '.' && (s.text.includes('.') || !takesDecimals(s.target))) return s;
+      return { text: s.text + key, invalid: null };
     }),
+  setText: (text) => set({ text: text.slice(0, MAX_ENTRY_CHARS), invalid: null }),
+  drop: (n) => set((s) => ({ text: s.text.slice(0, Math.max(0, s.text.length - n)) })),
   confirm: () => {
-    const { product, text } = get();
-    if (!product) return false;
-    const q = parseQuantity(product, text);
-    if (q === null) {
-      set({ invalid: true });
+    const { target, text } = get();
+    if (!target) return false;
+    const v = parseEntry(target, text);
+    if (v === null || (v <= 0 && target.mode !== 'discount')) {
+      set({ invalid: 'keypad.invalid' });
       return false;
     }
-    useCart.getState().add(product, q);
-    set({ product: null, text: '', invalid: false });
+    const cart = useCart.getState();
+    const line = target.index === null ? null : cart.lines[target.index];
+    let refused: string | null = null;
+    switch (target.mode) {
+      case 'add':
+        cart.add(target.product, isWeighed(target.product.unit) ? { kind: 'weight', gross_g: v, tare_g: 0 } : { kind: 'count', count: v });
+        break;
+      case 'amount':
+        cart.add(target.product, { kind: 'amount', amount_fen: v });
+        break;
+      case 'edit':
+        if (!line || target.index === null) return false;
+        refused = cart.setEntry(target.index, line.entry.kind === 'weight' ? { kind: 'weight', gross_g: v + line.entry.tare_g, tare_g: line.entry.tare_g } : line.entry.kind === 'count' ? { kind: 'count', count: v } : { kind: 'amount', amount_fen: v });
+        break;
+      case 'tare':
+        if (!line || target.index === null || line.entry.kind !== 'weight') return false;
+        refused = v < line.entry.gross_g ? cart.setEntry(target.index, { kind: 'weight', gross_g: line.entry.gross_g, tare_g: v }) : 'tare';
+        break;
+      case 'discount':
+        if (target.index === null) return false;
+        refused = cart.setDiscount(target.index, v);
+        break;
+    }
+    if (refused !== null) {
+      set({ invalid: target.mode === 'tare' ? 'keypad.tare_too_big' : target.mode === 'discount' ? 'keypad.discount_too_big' : 'keypad.invalid' });
+      return false;
+    }
+    set({ target: null, text: '', invalid: null });
     return true;
   },
-  cancel: () => set({ product: null, text: '', invalid: false }),
+  cancel: () => set({ target: null, text: '', invalid: null }),
 }));

@@ -2,12 +2,15 @@
 import { create } from 'zustand';
 import type { MethodOutput, Product } from '../../shared/contract/methods';
 import { coreApi } from '../transport/core-client';
+import { buildIndex, type SearchIndex } from '../search';
 
 type Info = MethodOutput<'session-info'>;
 
 interface SessionState {
   info: Info | null;
   products: Product[];
+  index: SearchIndex;
+  /** the core could not be reached or refused: shown instead of the till */
   error: string | null;
   pinError: string | null;
   load(): Promise<void>;
@@ -16,7 +19,7 @@ interface SessionState {
   reset(): void;
 }
 
-const initial = { info: null, products: [], error: null, pinError: null };
+const initial = { info: null, products: [], index: buildIndex([]), error: null, pinError: null };
 
 export const useSession = create<SessionState>()((set, get) => ({
   ...initial,
@@ -25,7 +28,8 @@ export const useSession = create<SessionState>()((set, get) => ({
     const [info, catalog] = await Promise.all([api['session-info']({}), api['catalog-list']({})]);
     if (!info.ok) return set({ error: info.error.message });
     if (!catalog.ok) return set({ error: catalog.error.message });
-    set({ info: info.value, products: catalog.value.products, error: null });
+    const products = catalog.value.products;
+    set({ info: info.value, products, index: get().products === products ? get().index : buildIndex(products), error: null });
   },
   async signIn(pin) {
     const res = await coreApi()['cashier-signin']({ pin });

@@ -1,0 +1,51 @@
+/** Read side of one sale for the cashier's history screen: lines with refunds so far, tenders, and the receipt as printed. */
+import type { MethodOutput } from '../../shared/contract/methods';
+import { layoutReceipt, renderReceiptText, type PaperWidth } from '../../shared/receipt';
+import { parseDoc } from '../print/print-job-store';
+import type { Db } from '../store/db';
+import { stmt } from '../store/sql';
+import { getSale, saleLines, saleTenders } from './sale-store';
+
+type Detail = MethodOutput<'sale-detail'>;
+
+export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | null {
+  const sale = getSale(db, saleId);
+  if (!sale) return null;
+  const refunded = stmt(db, 'SELECT rl.line_no, SUM(rl.quantity) AS q, SUM(rl.amount_fen) AS a FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_no').all(saleId) as { line_no: number; q: number; a: number }[];
+  const byLine = new Map(refunded.map((r) => [r.line_no, r]));
+  // The receipt the customer holds is the first job stored for the sale; reprints copy it.
+  const job = stmt(db, 'SELECT document FROM print_job WHERE sale_id = ? ORDER BY created_ms, id LIMIT 1').get(saleId) as { document: string } | undefined;
+  const doc = job ? parseDoc(job) : null;
+  return {
+    sale: {
+      id: sale.id,
+      receipt_no: sale.receipt_no,
+      business_day: sale.business_day,
+      status: sale.status,
+      total_fen: sale.total_fen,
+      created_ms: sale.created_ms,
+      subtotal_fen: sale.subtotal_fen,
+      discount_fen: sale.line_discount_fen + sale.sale_discount_fen,
+      rounding_fen: sale.rounding_fen,
+      cashier_id: sale.cashier_id,
+    },
+    lines: saleLines(db, saleId).map((l) => ({
+      line_no: l.line_no,
+      name: l.name,
+      unit: l.unit,
+      kind: l.kind,
+      quantity: l.quantity,
+      tare_g: l.tare_g,
+      unit_price_fen: l.unit_price_fen,
+      amount_fen: l.amount_fen,
+      discount_fen: l.discount_fen,
+      net_fen: l.net_fen,
+      refunded_quantity: byLine.get(l.line_no)?.q ?? 0,
+      refunded_fen: byLine.get(l.line_no)?.a ?? 0,
+    })),
+    tenders: saleTenders(db, saleId).map((t) => ({ tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id })),
+    refunded_fen: refunded.reduce((a, r) => a + r.a, 0),
+    pay_url: doc?.pay_url ?? null,
+    receipt_text: doc ? renderReceiptText(layoutReceipt(doc, paper)) : null,
+  };
+}

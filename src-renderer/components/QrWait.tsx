@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import QRCode from 'qrcode';
+import { Money } from './bits';
+import { usePaymentWait } from '../stores/payment-wait';
+
+/** The buyer's view of a pending QR part: the pay code large, and its live status. */
+export function QrWait({ saleId }: { saleId: string }) {
+  const { t } = useTranslation();
+  const watch = usePaymentWait((s) => s.watch);
+  const tenders = usePaymentWait((s) => s.tenders);
+  const payUrl = usePaymentWait((s) => s.payUrl);
+  const [image, setImage] = useState<string | null>(null);
+  useEffect(() => watch(saleId), [watch, saleId]);
+  useEffect(() => {
+    let live = true;
+    if (payUrl) void QRCode.toDataURL(payUrl, { margin: 2, width: 320, errorCorrectionLevel: 'M' }).then((url) => live && setImage(url));
+    return () => {
+      live = false;
+    };
+  }, [payUrl]);
+  const waiting = tenders.filter((x) => x.kind === 'qr' || x.kind === 'payment_code');
+  if (waiting.length === 0) return null;
+  return (
+    <div className="qr-wait" data-testid="qr-wait">
+      {waiting.some((x) => x.kind === 'qr') && (
+        <div className="qr-box" aria-label={t('done.qr_label')}>
+          {image ? <img src={image} alt={t('done.qr_label')} width={280} height={280} /> : <div className="qr-placeholder">{t('done.qr_placeholder')}</div>}
+        </div>
+      )}
+      <ul className="tender-status">
+        {waiting.map((x) => (
+          <li key={x.tender_no} data-testid={`tender-status-${x.kind}`} data-status={x.status} className={x.status === 'paid' ? 'ok' : x.status === 'failed' ? 'alarm' : 'waiting'}>
+            {t(`pay.method_${x.kind}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

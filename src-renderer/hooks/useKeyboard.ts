@@ -1,0 +1,68 @@
+/**
+ * The keyboard: a scanner's fast burst ending in Enter is a scan (shared/scan/wedge,
+ * IME-safe); the keypad takes digits; everything else is a command's shortcut.
+ * Listens in the capture phase so a scan's Enter never reaches a focused button.
+ */
+import { useEffect } from 'react';
+import { WedgeDetector } from '../../shared/scan/wedge';
+import { commandFor } from '../commands';
+import { useEntry } from '../stores/entry';
+import { handleScan } from '../stores/scan';
+
+const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+
+/** Takes a scan's first characters back out of the text field they landed in. */
+function untype(el: Element | null, n: number): void {
+  if (n <= 0) return;
+  if (useEntry.getState().target) return useEntry.getState().drop(n);
+  if (!(el instanceof HTMLInputElement)) return;
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  setter?.call(el, el.value.slice(0, Math.max(0, el.value.length - n)));
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+export function useKeyboard(): void {
+  useEffect(() => {
+    const wedge = new WedgeDetector();
+    const onKey = (e: KeyboardEvent): void => {
+      const d = wedge.key({ key: e.key, timeMs: e.timeStamp, isComposing: e.isComposing, keyCode: e.keyCode, modifier: e.ctrlKey || e.altKey || e.metaKey });
+      if (d.action === 'swallow') {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        return;
+      }
+      if (d.action === 'scan') {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        untype(document.activeElement, d.typedChars);
+        handleScan(d.code);
+        return;
+      }
+      if (e.isComposing || e.keyCode === 229) return;
+      const typing = document.activeElement !== null && TYPING.has(document.activeElement.tagName);
+      const entry = useEntry.getState();
+      // The keypad is modal: its digits win over whatever field had focus before it opened.
+      if (entry.target && (/^[0-9.]$/.test(e.key) || e.key === 'Backspace')) {
+        e.preventDefault();
+        entry.press(e.key === 'Backspace' ? '⌫' : e.key);
+        return;
+      }
+      // Printable keys belong to the field being typed in; F-keys, Enter and Esc always work.
+      if (typing && !/^(F\d+|Enter|Escape)$/.test(e.key)) return;
+      const cmd = commandFor(e.key);
+      if (cmd) {
+        e.preventDefault();
+        cmd.run();
+      }
+    };
+    const onCompose = (e: CompositionEvent): void => (e.type === 'compositionstart' ? wedge.compositionStart() : wedge.compositionEnd());
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('compositionstart', onCompose, true);
+    window.addEventListener('compositionend', onCompose, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('compositionstart', onCompose, true);
+      window.removeEventListener('compositionend', onCompose, true);
+    };
+  }, []);
+}

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Money } from '../components/bits';
+import { RefundDialog } from './RefundDialog';
+import { useHistory } from '../stores/history';
+import { useSession } from '../stores/session';
+import { formatTime } from './time';
+
+export function HistoryScreen() {
+  const { t } = useTranslation();
+  const query = useHistory((s) => s.query);
+  const setQuery = useHistory((s) => s.setQuery);
+  const load = useHistory((s) => s.load);
+  const sales = useHistory((s) => s.sales);
+  const detail = useHistory((s) => s.detail);
+  const open = useHistory((s) => s.open);
+  const reprint = useHistory((s) => s.reprint);
+  const startRefund = useHistory((s) => s.startRefund);
+  const busy = useHistory((s) => s.busy);
+  const tz = useSession((s) => s.info?.time_zone ?? 'Asia/Shanghai');
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), 200);
+    return () => clearTimeout(timer);
+  }, [query, load]);
+  const refundable = detail ? detail.tenders.filter((x) => x.status === 'paid').reduce((a, x) => a + x.amount_fen, 0) - detail.refunded_fen : 0;
+  return (
+    <main className="screen history" aria-labelledby="history-title">
+      <div className="history-list">
+        <h1 id="history-title">{t('history.title')}</h1>
+        <input type="search" className="search" data-testid="history-search" aria-label={t('history.search')} placeholder={t('history.search_hint')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <ul className="sale-list" data-testid="sale-list">
+          {sales.length === 0 && <li className="empty">{t('history.none')}</li>}
+          {sales.map((s) => (
+            <li key={s.id}>
+              <button type="button" className={detail?.sale.id === s.id ? 'sale-row active' : 'sale-row'} data-testid="sale-row" onClick={() => void open(s.id)}>
+                <span className="num">{s.receipt_no.slice(-4)}</span>
+                <span>{formatTime(s.created_ms, tz)}</span>
+                <span className={s.status === 'pending' ? 'badge warn' : 'badge'}>{t(`history.status_${s.status}`)}</span>
+                <Money fen={s.total_fen} className="strong" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <section className="history-detail" aria-label={t('history.detail')}>
+        {!detail && <p className="empty">{t('history.pick')}</p>}
+        {detail && (
+          <>
+            <h2 className="num">{detail.sale.receipt_no}</h2>
+            <ul className="tender-status">
+              {detail.tenders.map((x) => (
+                <li key={x.tender_no} className={x.status === 'paid' ? 'ok' : x.status === 'failed' ? 'alarm' : 'waiting'}>
+                  {t(`pay.method_${x.kind}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
+                </li>
+              ))}
+              {detail.refunded_fen > 0 && (
+                <li className="warn" data-testid="refunded">
+                  {t('history.refunded')} <Money fen={detail.refunded_fen} />
+                </li>
+              )}
+            </ul>
+            <pre className="receipt-preview" data-testid="receipt-preview" aria-label={t('history.preview')}>
+              {detail.receipt_text ?? t('history.no_receipt')}
+            </pre>
+            <div className="actions">
+              <button type="button" className="secondary big" data-testid="reprint" disabled={busy} onClick={() => void reprint()}>
+                {t('history.reprint')}
+              </button>
+              <button type="button" className="danger big" data-testid="refund" disabled={busy || refundable <= 0} onClick={startRefund}>
+                {t('history.refund', { amount: (Math.max(0, refundable) / 100).toFixed(2) })}
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+      <RefundDialog amountFen={refundable} />
+    </main>
+  );
+}

@@ -1,0 +1,82 @@
+/** Past sales: search, one sale's detail with its receipt, reprint and refund (a manager's PIN when the core asks for one). */
+import { create } from 'zustand';
+import type { MethodOutput } from '../../shared/contract/methods';
+import { coreApi } from '../transport/core-client';
+import { useSettings } from './settings';
+import { useUi } from './ui';
+
+type Summary = MethodOutput<'sales-recent'>['sales'][number];
+type Detail = MethodOutput<'sale-detail'>;
+type Refund = MethodOutput<'refund-create'>;
+
+interface HistoryState {
+  query: string;
+  sales: Summary[];
+  detail: Detail | null;
+  busy: boolean;
+  /** the refund dialog: confirming, then asking for a manager's PIN when the core wants one */
+  refund: { step: 'confirm' | 'manager'; pinWrong: boolean } | null;
+  refunded: Refund | null;
+  /** the manager's PIN being typed */
+  pin: string;
+  setPin(pin: string): void;
+  setQuery(q: string): void;
+  load(): Promise<void>;
+  open(id: string): Promise<void>;
+  reprint(): Promise<void>;
+  startRefund(): void;
+  cancelRefund(): void;
+  refundNow(): Promise<void>;
+  reset(): void;
+}
+
+const initial = { query: '', sales: [], detail: null, busy: false, refund: null, refunded: null, pin: '' };
+
+export const useHistory = create<HistoryState>()((set, get) => ({
+  ...initial,
+  setPin: (pin) => set({ pin: pin.replace(/\D/g, '').slice(0, 8) }),
+  setQuery: (query) => set({ query: query.slice(0, 40) }),
+  async load() {
+    const q = get().query.trim();
+    const r = await coreApi()['sales-recent']({ query: q === '' ? undefined : q, limit: 50 });
+    if (r.ok) set({ sales: r.value.sales });
+    else useUi.getState().fail(r.error);
+  },
+  async open(id) {
+    const r = await coreApi()['sale-detail']({ sale_id: id, paper: useSettings.getState().paper });
+    if (r.ok) set({ detail: r.value, refunded: null });
+    else useUi.getState().fail(r.error);
+  },
+  async reprint() {
+    const d = get().detail;
+    if (!d || get().busy) return;
+    set({ busy: true });
+    const r = await coreApi()['sale-reprint']({ sale_id: d.sale.id });
+    set({ busy: false });
+    if (!r.ok) return useUi.getState().fail(r.error);
+    useUi.getState().notify(r.value.printed ? { kind: 'info', key: 'history.reprinted' } : { kind: 'error', key: 'history.reprint_waiting', detail: r.value.print_error ?? '' });
+  },
+  startRefund: () => set({ refund: { step: 'confirm', pinWrong: false }, pin: '' }),
+  cancelRefund: () => set({ refund: null, pin: '' }),
+  async refundNow() {
+    const d = get().detail;
+    const step = get().refund?.step;
+    if (!d || get().busy || !step) return;
+    const managerPin = step === 'manager' ? get().pin : undefined;
+    if (managerPin !== undefined && managerPin.length < 4) return;
+    set({ busy: true, pin: '' });
+    const r = await coreApi()['refund-create']({ sale_id: d.sale.id, manager_pin: managerPin });
+    set({ busy: false });
+    if (!r.ok) {
+      if (r.error.code === 'manager_required') return set({ refund: { step: 'manager', pinWrong: false } });
+      if (r.error.code === 'wrong_pin' && managerPin !== undefined) return set({ refund: { step: 'manager', pinWrong: true } });
+      set({ refund: null });
+      return useUi.getState().fail(r.error);
+    }
+    set({ refund: null, refunded: r.value });
+    useUi.getState().notify({ kind: 'info', key: 'history.refund_done', params: { no: r.value.refund_no, amount: (r.value.amount_fen / 100).toFixed(2) } });
+    await get().open(d.sale.id);
+    set({ refunded: r.value });
+  },
+  reset: () => set(initial),
+}));
