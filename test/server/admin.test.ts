@@ -1,8 +1,17 @@
 // The admin API on both dialects: market, stalls, terminals (create → pairing code → enrol → revoke), staff, catalog, buyers, fees, audit.
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { SIGNATURE_HEADERS, signingString } from '../../shared/sync/signing';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from './helpers/dialects';
 import { useTestServer } from './helpers/server';
+
+function signed(terminalId: string, key: KeyObject, method: string, path: string, body = ''): Record<string, string> {
+  const ts = Date.now();
+  const nonce = randomUUID();
+  const digest = createHash('sha256').update(body).digest('hex');
+  const sig = sign(null, Buffer.from(signingString(method, path, ts, nonce, digest)), key).toString('base64');
+  return { [SIGNATURE_HEADERS.terminal]: terminalId, [SIGNATURE_HEADERS.timestamp]: String(ts), [SIGNATURE_HEADERS.nonce]: nonce, [SIGNATURE_HEADERS.signature]: sig };
+}
 
 describeEachDialect('admin API', (dialect) => {
   const s = useTestServer(dialect);
@@ -29,10 +38,16 @@ describeEachDialect('admin API', (dialect) => {
     const c = await s().call('admin', 'POST', '/api/v1/admin/stalls/S02/terminals', { name: '2号收银台' });
     expect(c.status).toBe(201);
     const { terminal_id, pairing_code } = c.body as { terminal_id: string; pairing_code: string };
-    const pem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const keys = generateKeyPairSync('ed25519');
+    const pem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(await s().call('anon', 'POST', '/api/v1/terminals/enrol', { pairing_code, public_key_pem: pem })).toMatchObject({ status: 200, body: { terminal_id } });
     expect(await s().call('anon', 'POST', '/api/v1/terminals/enrol', { pairing_code, public_key_pem: pem })).toMatchObject({ status: 409, body: { error: { code: 'pairing_code_invalid' } } });
+    const config = () => s().app.inject({ method: 'GET', url: '/api/v1/terminal/config', headers: signed(terminal_id, keys.privateKey, 'GET', '/api/v1/terminal/config') });
+    expect((await config()).json()).toMatchObject({ terminal_id, stall_id: 'S02', buyers: [] });
     expect(await s().call('admin', 'POST', `/api/v1/admin/terminals/${terminal_id}/revoke`)).toMatchObject({ status: 200, body: { status: 'revoked' } });
+    const refused = await config();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ error: { code: 'terminal_revoked' } });
     const list = await s().call('owner2', 'GET', '/api/v1/admin/stalls/S02/terminals');
     expect((list.body as { terminals: { id: string; status: string }[] }).terminals.find((t) => t.id === terminal_id)?.status).toBe('revoked');
   });
