@@ -4,11 +4,14 @@
  * headless (browser-mode) process both host exactly this.
  */
 import { EventEmitter } from 'node:events';
+import type { DeviceConfig } from '../shared/contract/devices';
 import type { CoreEvents, TerminalStatus } from '../shared/contract/methods';
+import { deviceHandlers } from './devices/device-handlers';
+import { DeviceManager } from './devices/device-manager';
 import { seedDefaultCashiers } from './cashiers/cashier-store';
 import { TillSession } from './cashiers/session';
 import { listProducts } from './catalog/catalog-store';
-import { PrintQueue, type ReceiptPrinter } from './print/print-queue';
+import { payUrl } from './payments/pay-url';
 import { registerHandlers, type HandlerMap } from './rpc/registry';
 import { dailyBackup } from './store/backup';
 import { openTerminalDb, type Db } from './store/db';
@@ -24,7 +27,8 @@ export interface CoreOptions {
   /** the server to enrol with when this data folder has no identity yet */
   serverUrl?: string;
   pairingCode?: string;
-  printer?: ReceiptPrinter | null;
+  /** device settings used until the till saves its own (e.g. from --printer) */
+  devices?: DeviceConfig;
   /** for tests: a clock */
   now?: () => number;
   /** for tests: no background sync or backups */
@@ -45,6 +49,12 @@ export class TypedEmitter {
   private readonly ee = new EventEmitter();
   emit<E extends keyof CoreEvents>(event: E, payload: CoreEvents[E]): void {
     this.ee.emit(event, payload);
+    this.ee.emit(ANY, event, payload);
+  }
+  /** every event, for transports that forward them all */
+  onAny(listener: <E extends keyof CoreEvents>(event: E, payload: CoreEvents[E]) => void): () => void {
+    this.ee.on(ANY, listener);
+    return () => this.ee.off(ANY, listener);
   }
   on<E extends keyof CoreEvents>(event: E, listener: (payload: CoreEvents[E]) => void): () => void {
     this.ee.on(event, listener);
@@ -53,6 +63,7 @@ export class TypedEmitter {
 }
 
 const BACKUP_CHECK_MS = 60 * 60 * 1000;
+const ANY = Symbol('any event');
 
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? Date.now;
@@ -73,15 +84,25 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const session = new TillSession(db);
   const publish = (): void => events.emit('status', status());
   const sync = new SyncWorker(db, who.server_url, { key: privateKey, terminalId: who.terminal_id }, publish);
-  const printQueue = new PrintQueue(db, opts.printer ?? null, publish);
+  const devices = new DeviceManager({
+    db,
+    defaults: opts.devices,
+    onChange: (s) => {
+      events.emit('device-status', s);
+      publish();
+    },
+    onScan: (scan) => events.emit('scan', scan),
+    onScale: (now) => events.emit('scale', now),
+  });
+  const printQueue = devices.printQueue;
 
   function status(): TerminalStatus {
     const s = sync.status();
-    const lastError = printQueue.lastError();
+    const p = devices.status().printer;
     return {
       online: s.online,
       sync: { queue_depth: s.queue_depth, oldest_unsynced_age_ms: s.oldest_unsynced_age_ms, last_success_ms: s.last_success_ms, last_error: s.last_error },
-      printer: !printQueue.configured ? { state: 'none', message: null } : lastError ? { state: 'error', message: lastError } : { state: 'ready', message: null },
+      printer: p.state === 'none' ? { state: 'none', message: null } : p.state === 'ready' ? { state: 'ready', message: null } : { state: 'error', message: p.message ?? p.state },
     };
   }
 
@@ -100,17 +121,20 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       session,
       printQueue,
       now,
+      signPayUrl: (claims, at) => payUrl(who.server_url, privateKey, claims, at),
       changed: () => {
         sync.trigger();
         publish();
       },
     }),
+    deviceHandlers(devices),
   );
 
   let backupTimer: NodeJS.Timeout | null = null;
   let backupRun: Promise<unknown> = Promise.resolve();
   if (opts.background !== false) {
     sync.start();
+    devices.start();
     const backup = (): void => {
       backupRun = dailyBackup(db, opts.dataDir, now()).catch((err: unknown) => console.error('[core] backup failed:', err));
     };
@@ -128,6 +152,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     async close() {
       if (backupTimer) clearInterval(backupTimer);
       sync.stop();
+      await devices.stop();
       await backupRun;
       db.close();
     },

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { startSim } from '../../src-sim/main';
 import { startServer } from '../../src-server/main';
 import { startCore } from '../../src-main/core';
-import { printerFromOptions } from '../../src-main/devices/printer-setup';
+import { deviceDefaultsFromOptions } from '../../src-main/devices/printer-setup';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
 import { startHttpTransport } from '../../src-main/rpc/http-transport';
 import { parseTerminalArgs } from '../../src-main/terminal-options';
@@ -29,7 +29,7 @@ export async function runSim(argv: string[]): Promise<void> {
 export async function runTerminal(argv: string[]): Promise<void> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1));
   const opts = parseTerminalArgs(argv);
-  const core = await startCore({ dataDir: opts.dataDir ?? '.data/terminal', serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, printer: printerFromOptions(opts) });
+  const core = await startCore({ dataDir: opts.dataDir ?? '.data/terminal', serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, devices: deviceDefaultsFromOptions(opts) });
   const http = await startHttpTransport({ handlers: core.handlers, events: core.events, port: opts.port, staticDir: RENDERER_DIR });
   console.log(`ready terminal ${http.url}`);
   console.log(`ui ${http.uiUrl}`);

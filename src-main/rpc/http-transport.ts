@@ -33,8 +33,8 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
     return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf);
   };
   const sseClients = new Set<ServerResponse>();
-  const offStatus = opts.events.on('status', (s) => {
-    for (const res of sseClients) res.write(`event: status\ndata: ${JSON.stringify(s)}\n\n`);
+  const offEvents = opts.events.onAny((event, payload) => {
+    for (const res of sseClients) res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
 
   const server: Server = createServer((req, res) => {
@@ -96,7 +96,7 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
     token,
     close: () =>
       new Promise<void>((resolve) => {
-        offStatus();
+        offEvents();
         for (const c of sseClients) c.end();
         server.closeAllConnections();
         server.close(() => resolve());

@@ -22,6 +22,8 @@ import { planTenders, type TenderInput } from './tenders';
 import { tx } from '../store/sql';
 
 export interface CompletedSale {
+  /** the signed URL to show and print as a QR while a QR tender is pending */
+  pay_url: string | null;
   sale_id: string;
   receipt_no: string;
   status: SaleRow['status'];
@@ -30,7 +32,10 @@ export interface CompletedSale {
   print_job_id: string;
 }
 
-export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, input: CartInput & { tenders: TenderInput[] }, nowMs: number): CompletedSale {
+/** Signs a pay URL for a pending QR tender (the terminal's key lives in the core). */
+export type PayUrlSigner = (claims: { terminal_id: string; sale_id: string; tender_no: number; amount_fen: number }, nowMs: number) => string;
+
+export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, input: CartInput & { tenders: TenderInput[] }, nowMs: number, signPayUrl?: PayUrlSigner): CompletedSale {
   const { priced } = priceCart(db, input, getTillSettings(db).rounding);
   if (priced.total_fen === 0) throw new CodedError('invalid_cart', 'the total is 0: void the sale instead');
   const planned = planTenders(priced.total_fen, input.tenders);
@@ -85,8 +90,11 @@ export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, in
     };
     const entry = appendJournal(db, 'sale.completed', payload, nowMs);
     for (const t of planned) if (t.kind === 'account' && t.buyer_id) recordBuyerDelta(db, t.buyer_id, entry.seq, t.amount_fen);
-    const jobId = enqueuePrintJob(db, saleId, receiptFromRows(db, who, sale, priced.lines, planned, cashier.name), nowMs);
+    const qr = planned.find((t) => t.kind === 'qr' && t.status === 'pending');
+    const payUrl = qr && signPayUrl ? signPayUrl({ terminal_id: who.terminal_id, sale_id: saleId, tender_no: qr.tender_no, amount_fen: qr.amount_fen }, nowMs) : null;
+    const doc = receiptFromRows(db, who, sale, priced.lines, planned, cashier.name);
+    const jobId = enqueuePrintJob(db, saleId, payUrl ? { ...doc, pay_url: payUrl } : doc, nowMs);
     const change = planned.find((t) => t.kind === 'cash')?.change_fen ?? 0;
-    return { sale_id: saleId, receipt_no: sale.receipt_no, status, total_fen: sale.total_fen, change_fen: change, print_job_id: jobId };
+    return { pay_url: payUrl, sale_id: saleId, receipt_no: sale.receipt_no, status, total_fen: sale.total_fen, change_fen: change, print_job_id: jobId };
   });
 }

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { startCore } from '../core';
-import { printerFromOptions } from '../devices/printer-setup';
+import { deviceDefaultsFromOptions } from '../devices/printer-setup';
 import { parseTerminalArgs } from '../terminal-options';
 import type { ElectronMainLike } from './electron-types';
 import { bindCore, createMainWindow } from './main-window';
@@ -16,7 +16,7 @@ const indexHtml = join(__dirname, '..', 'renderer', 'index.html');
 
 electron.app.on('window-all-closed', () => electron.app.quit());
 void electron.app.whenReady().then(async () => {
-  const core = await startCore({ dataDir: opts.dataDir ?? join(electron.app.getPath('userData'), 'till'), serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, printer: printerFromOptions(opts) });
+  const core = await startCore({ dataDir: opts.dataDir ?? join(electron.app.getPath('userData'), 'till'), serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, devices: deviceDefaultsFromOptions(opts) });
   electron.app.on('before-quit', () => void core.close());
   const attach = bindCore(electron, core, indexHtml);
   attach(createMainWindow(electron, join(__dirname, 'preload.cjs'), indexHtml));

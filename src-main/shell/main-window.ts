@@ -39,8 +39,8 @@ export function bindCore(electron: ElectronMainLike, core: Pick<Core, 'handlers'
     return dispatch(core.handlers, String(name), input);
   });
   return (win) => {
-    core.events.on('status', (s) => {
-      if (!win.webContents.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, 'status', s);
+    core.events.onAny((event, payload) => {
+      if (!win.webContents.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
     });
   };
 }
