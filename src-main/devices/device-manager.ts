@@ -15,9 +15,10 @@ import { PrintQueue, type PrintQueueOptions } from '../print/print-queue';
 import type { Db } from '../store/db';
 import { NO_DEVICES, printerFromConfig, printerSpecOf, settingsConfigStore, type DeviceConfigStore, type PrinterTimeouts } from './device-config';
 import { testPageDoc } from './device-tests';
-import type { ReceiptPrinterDevice } from './printer/driver';
+import { PROBLEM_MESSAGES, type ReceiptPrinterDevice } from './printer/driver';
 import { isPrinterError } from './printer/errors';
 import { PROFILES } from './printer/profiles';
+import { statusProblem } from './printer/status';
 import type { SerialPortOpener } from './printer/transport-serial';
 import { SerialScale, type ScaleNow } from './scale/serial-scale';
 import { SerialScanner, type ScanEvent } from './scanner/serial-scanner';
@@ -159,8 +160,8 @@ export class DeviceManager {
     this.polling = true;
     try {
       const s = await this.printQueue.exclusive(() => printer.status());
-      const problem = s.coverOpen ? 'cover_open' : s.paperOut ? 'paper_out' : !s.online ? 'printer_offline' : s.cutterError || s.unrecoverableError ? 'printer_error' : null;
-      this.printerPolled = problem !== null ? { state: CODE_STATE[problem] ?? 'error', message: problem } : { state: s.paperNearEnd ? 'near_end' : 'ready', message: null };
+      const problem = statusProblem(s);
+      this.printerPolled = problem !== null ? { state: CODE_STATE[problem] ?? 'error', message: PROBLEM_MESSAGES[problem] } : { state: s.paperNearEnd ? 'near_end' : 'ready', message: null };
       if (problem === null && this.printQueue.pendingCount() > 0) this.printQueue.retryNow();
     } catch (err) {
       this.printerPolled = isPrinterError(err) ? { state: CODE_STATE[err.code] ?? 'error', message: err.message } : { state: 'error', message: String(err) };

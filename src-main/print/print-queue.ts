@@ -172,9 +172,11 @@ export class PrintQueue {
     return run;
   }
 
+  /** Stops the worker after the job in hand; print() callers still waiting are answered. */
   stop(): void {
     this.stopped = true;
     this.wakeSleep?.();
+    this.settle();
   }
 
   private kick(): void {
@@ -184,13 +186,18 @@ export class PrintQueue {
       return;
     }
     this.running = true;
-    void this.drain().finally(() => {
-      this.running = false;
-      const w = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const wake of w) wake();
-      if (this.again) this.kick();
-    });
+    void this.drain()
+      .catch((err: unknown) => {
+        // SQLite refused a write (disk full, closed at shutdown): the rows keep their state and the next kick retries.
+        if (!this.stopped) console.error('[print-queue] worker stopped:', err);
+      })
+      .finally(() => {
+        this.running = false;
+        const w = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const wake of w) wake();
+        if (this.again) this.kick();
+      });
   }
 
   private async drain(): Promise<void> {
@@ -273,6 +280,7 @@ export class PrintQueue {
     if (row === null) return { printed: false, error: `no print job ${id}` };
     if (row.state === 'done') return { printed: true };
     if (row.state === 'failed') return { printed: false, error: row.last_error ?? 'failed' };
+    if (this.stopped) return { printed: false, error: 'the print queue is stopped; the receipt is kept and prints after a restart' };
     if (this.printer === null) return { printed: false, error: 'no printer configured; the receipt is kept and prints once one is set up' };
     if (this.current !== null) return { printed: false, error: `${this.current.message}; the receipt is kept and prints once the printer is ready` };
     return null;
