@@ -8,6 +8,8 @@ import type { JobRunner } from './jobs/runner';
 import { registerBillRoutes } from './bill/routes';
 import { registerGatewayRoutes } from './cashier/gateway-routes';
 import { registerStaticCodeRoutes } from './cashier/static-routes';
+import { registerMandateRoutes } from './mandates/routes';
+import { JOB_DEDUCT, finishDeduction } from './mandates/service';
 import { JOB_AUTO_UNFREEZE } from './profitshare/model';
 import { JOB_SPLIT_FINISH, autoUnfreeze, finishSplit } from './profitshare/orders';
 import { JOB_RETURN, processReturn } from './profitshare/returns';
@@ -24,6 +26,7 @@ export function registerDomainJobs(runner: JobRunner): void {
   runner.register(JOB_AUTO_UNFREEZE, autoUnfreeze);
   runner.register(JOB_RETURN, processReturn);
   runner.register(JOB_WITHDRAW, finishWithdrawal);
+  runner.register(JOB_DEDUCT, finishDeduction);
 }
 
 export function registerDomainRoutes(app: FastifyInstance, sim: Sim): void {
@@ -33,6 +36,7 @@ export function registerDomainRoutes(app: FastifyInstance, sim: Sim): void {
   registerBillRoutes(app, sim);
   registerStaticCodeRoutes(app, sim);
   registerGatewayRoutes(app, sim);
+  registerMandateRoutes(app, sim);
 }
 
 /** Clock-driven work that is not a job (e.g. T+1 settlement when a day has passed). */

@@ -12,13 +12,14 @@ export type FaultKind =
   | 'refund_abnormal' // the next refund ends ABNORMAL instead of SUCCESS
   | 'refund_closed' // the next refund ends CLOSED; the money goes back to the merchant
   | 'withdraw_bounce' // the next withdrawal is returned by the bank (退票)
+  | 'deduct_fail' // the next direct debit fails (the stall's account lacks the money)
   | 'bill_amount_delta' // the next bill's first success row differs by delta_fen
   | 'bill_cross_midnight' // the next bill also lists the first order of the following day
   | 'bill_refund_processing'; // the next bill shows its first successful refund as PROCESSING
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'slow', 'timeout_but_succeeded', 'system_error', 'lost_notification', 'duplicate_notification',
-  'split_failure', 'refund_abnormal', 'refund_closed', 'withdraw_bounce', 'bill_amount_delta', 'bill_cross_midnight', 'bill_refund_processing',
+  'split_failure', 'refund_abnormal', 'refund_closed', 'withdraw_bounce', 'deduct_fail', 'bill_amount_delta', 'bill_cross_midnight', 'bill_refund_processing',
 ];
 
 export interface Fault {

@@ -142,7 +142,7 @@ async function run(ops: Op[]): Promise<void> {
     expect(ledger.negative).toEqual([]);
     expect(ledger.balanced).toBe(true);
     const sum = (sql: string, ...args: unknown[]): number => (sim.db.prepare(sql).get(...args) as { s: number }).s;
-    const toppedUp = sum(`SELECT COALESCE(SUM(p.amount_fen), 0) AS s FROM postings p JOIN journal j ON j.id = p.journal_id WHERE j.kind IN ('TOPUP', 'PAY_B2B') AND p.account = 'inst:reserve'`);
+    const toppedUp = sum(`SELECT COALESCE(SUM(p.amount_fen), 0) AS s FROM postings p JOIN journal j ON j.id = p.journal_id WHERE j.kind IN ('TOPUP', 'PAY_B2B', 'DEDUCT') AND p.account = 'inst:reserve'`);
     const paidOut = sum('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM payouts');
     expect(ledger.reserve_fen).toBe(toppedUp - paidOut);
     // Every payout went to the party's own bound card; the market's only to the market's card.
@@ -151,12 +151,13 @@ async function run(ops: Op[]): Promise<void> {
       const expected = p.party === sp ? marketCard(sim).account_number : getMerchant(sim.db, p.party)?.account_number;
       expect(p.card_number).toBe(expected);
     }
-    // The market's account is only ever credited by splits (its fee share), and it never got more than it was split.
+    // The market's account is only ever credited by splits (its fee share) or its own rent debits, and it never got more than that.
     const credits = sim.db.prepare(`SELECT DISTINCT j.kind FROM postings p JOIN journal j ON j.id = p.journal_id WHERE p.account = ? AND p.amount_fen < 0`).all(pendingAcct(sp)) as { kind: string }[];
-    expect(credits.every((c) => c.kind === 'SPLIT_SUCCESS')).toBe(true);
+    expect(credits.every((c) => c.kind === 'SPLIT_SUCCESS' || c.kind === 'DEDUCT')).toBe(true);
     const marketPaid = payouts.filter((p) => p.party === sp).reduce((s, p) => s + p.amount_fen, 0);
     const marketSplit = sum(`SELECT COALESCE(SUM(r.amount_fen), 0) AS s FROM share_receivers r JOIN share_orders o ON o.order_id = r.order_id WHERE r.account = ? AND r.result = 'SUCCESS' AND o.kind <> 'UNFREEZE'`, sp);
-    expect(marketPaid).toBeLessThanOrEqual(marketSplit);
+    const rent = sum(`SELECT COALESCE(SUM(amount_fen), 0) AS s FROM deductions WHERE state = 'SUCCESS'`);
+    expect(marketPaid).toBeLessThanOrEqual(marketSplit + rent);
     expect(payouts.every((p) => p.party === sp || subs.includes(p.party))).toBe(true);
     // The run did exercise the money paths (a vacuous run would prove nothing).
     expect(orders.length).toBeGreaterThan(0);

@@ -8,7 +8,8 @@ export type EventType =
   | 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED'
   | 'PROFITSHARING.SUCCESS' | 'PROFITSHARING.CLOSED'
   | 'MERCHANT.ACTIVE' | 'MERCHANT.REJECTED'
-  | 'WITHDRAW.SUCCESS' | 'WITHDRAW.FAILED';
+  | 'WITHDRAW.SUCCESS' | 'WITHDRAW.FAILED'
+  | 'MANDATE.ACTIVE' | 'MANDATE.TERMINATED' | 'DEDUCT.SUCCESS' | 'DEDUCT.FAIL';
 
 const ORIGINAL_TYPE: Record<EventType, string> = {
   'TRANSACTION.SUCCESS': 'transaction',
@@ -16,6 +17,7 @@ const ORIGINAL_TYPE: Record<EventType, string> = {
   'PROFITSHARING.SUCCESS': 'profitsharing', 'PROFITSHARING.CLOSED': 'profitsharing',
   'MERCHANT.ACTIVE': 'applyment', 'MERCHANT.REJECTED': 'applyment',
   'WITHDRAW.SUCCESS': 'withdraw', 'WITHDRAW.FAILED': 'withdraw',
+  'MANDATE.ACTIVE': 'mandate', 'MANDATE.TERMINATED': 'mandate', 'DEDUCT.SUCCESS': 'deduct', 'DEDUCT.FAIL': 'deduct',
 };
 
 const SUMMARY: Record<EventType, string> = {
@@ -24,6 +26,7 @@ const SUMMARY: Record<EventType, string> = {
   'PROFITSHARING.SUCCESS': '分账成功', 'PROFITSHARING.CLOSED': '分账失败',
   'MERCHANT.ACTIVE': '商户开通成功', 'MERCHANT.REJECTED': '商户进件驳回',
   'WITHDRAW.SUCCESS': '提现成功', 'WITHDRAW.FAILED': '提现失败',
+  'MANDATE.ACTIVE': '代扣授权成功', 'MANDATE.TERMINATED': '代扣授权解除', 'DEDUCT.SUCCESS': '扣款成功', 'DEDUCT.FAIL': '扣款失败',
 };
 
 /** Stores a notification for delivery; runs inside the caller's transaction. Returns its id. */
