@@ -21,6 +21,21 @@ describeEachDialect('http basics', (dialect) => {
     expect(doc.paths['/api/v1/admin/stalls/{stall_id}']?.get).toBeDefined();
   });
 
+  it('declares every path parameter, a success schema and the error responses on every operation', async () => {
+    const doc = (await s().call('anon', 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; responses: Record<string, unknown>; security?: unknown[] }>>; components: { responses: Record<string, unknown> } };
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const names = [...path.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort(), `${method} ${path}`).toEqual(names.sort());
+        const codes = Object.keys(op.responses);
+        expect(codes.some((c) => c.startsWith('2')), `${method} ${path}`).toBe(true);
+        expect(codes).toContain('400');
+        if (op.security) expect(codes).toEqual(expect.arrayContaining(['401', '403']));
+        for (const c of codes.filter((x) => !x.startsWith('2'))) expect(doc.components.responses[`E${c}`], `E${c}`).toBeDefined();
+      }
+    }
+  });
+
   it('answers one error shape: unknown route, bad JSON, invalid body', async () => {
     const nf = await s().call('anon', 'GET', '/nope');
     expect(nf).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
