@@ -33,6 +33,8 @@ export interface CoreOptions {
   now?: () => number;
   /** for tests: no background sync or backups */
   background?: boolean;
+  /** how often the configuration is pulled while online */
+  configPullMs?: number;
 }
 
 export interface Core {
@@ -64,6 +66,7 @@ export class TypedEmitter {
 
 const BACKUP_CHECK_MS = 60 * 60 * 1000;
 const ANY = Symbol('any event');
+export const CONFIG_PULL_MS = 60_000;
 
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? Date.now;
@@ -83,7 +86,25 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const events = new TypedEmitter();
   const session = new TillSession(db);
   const publish = (): void => events.emit('status', status());
-  const sync = new SyncWorker(db, who.server_url, { key: privateKey, terminalId: who.terminal_id }, publish);
+  // While the link is up, the configuration is pulled now and then; a new version is applied and announced.
+  let configPulledMs = now();
+  let configPull: Promise<unknown> = Promise.resolve();
+  const pullConfigWhenDue = (): void => {
+    if (!sync.status().online || now() - configPulledMs < (opts.configPullMs ?? CONFIG_PULL_MS)) return;
+    configPulledMs = now();
+    const before = who.config_version;
+    configPull = pullConfig(db, who.server_url, { key: privateKey, terminalId: who.terminal_id }).then(
+      (fresh) => {
+        Object.assign(who, fresh);
+        if (fresh.config_version !== before) events.emit('config', { version: fresh.config_version });
+      },
+      (err: unknown) => console.error('[core] config pull failed:', err instanceof Error ? err.message : err),
+    );
+  };
+  const sync = new SyncWorker(db, who.server_url, { key: privateKey, terminalId: who.terminal_id }, () => {
+    publish();
+    pullConfigWhenDue();
+  });
   const devices = new DeviceManager({
     db,
     defaults: opts.devices,
@@ -153,7 +174,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       if (backupTimer) clearInterval(backupTimer);
       sync.stop();
       await devices.stop();
-      await backupRun;
+      await Promise.all([backupRun, configPull]);
       db.close();
     },
   };

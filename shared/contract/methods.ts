@@ -71,4 +71,6 @@ export type MethodOutput<M extends MethodName> = z.infer<Contract[M]['output']>;
 /** Events the core pushes to the renderer (SSE in browser mode, IPC events in Electron). */
 export interface CoreEvents extends DeviceEvents {
   status: TerminalStatus;
+  /** the server sent a new configuration (catalog, prices, buyers, settings): reload them */
+  config: { version: number };
 }
