@@ -14,6 +14,7 @@ import { JOB_AUTO_UNFREEZE } from './profitshare/model';
 import { JOB_SPLIT_FINISH, autoUnfreeze, finishSplit } from './profitshare/orders';
 import { JOB_RETURN, processReturn } from './profitshare/returns';
 import { registerProfitShareRoutes } from './profitshare/routes';
+import { registerReconRoutes } from './recon/routes';
 import { registerRefundRoutes } from './refunds/routes';
 import { registerSettlementRoutes } from './settlement/routes';
 import { runSettlement } from './settlement/settle';
@@ -37,6 +38,7 @@ export function registerDomainRoutes(app: FastifyInstance, sim: Sim): void {
   registerStaticCodeRoutes(app, sim);
   registerGatewayRoutes(app, sim);
   registerMandateRoutes(app, sim);
+  registerReconRoutes(app, sim);
 }
 
 /** Clock-driven work that is not a job (e.g. T+1 settlement when a day has passed). */
