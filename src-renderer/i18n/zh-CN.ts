@@ -2,7 +2,7 @@ export const zhCN = {
   app: { title: '市场收银', loading: '正在连接收银程序…' },
   nav: { label: '功能', selling: '收银', parked: '挂单', history: '历史', shift: '交班', day: '日结', settings: '设置' },
   status: {
-    online: '在线', offline: '离线（照常收银，联网后自动上传）', queue: '待同步 {{count}} 笔', oldest: '最早 {{age}} 前', age_s: '{{n}} 秒', age_m: '{{n}} 分钟', age_h: '{{n}} 小时',
+    online: '在线', offline: '离线（照常收银，联网后自动上传）', queue: '待同步 {{count}} 笔', oldest: '最早 {{age}}前', age_s: '{{n}} 秒', age_m: '{{n}} 分钟', age_h: '{{n}} 小时',
     core_down: '收银程序没有响应：请重启收银机',
     printer_ready: '打印机正常', printer_printing: '正在打印', printer_near_end: '纸快用完了', printer_paper_out: '打印机缺纸！请换纸', printer_cover_open: '打印机盖没关好', printer_offline: '打印机连不上：检查电源和网线', printer_error: '打印机故障', printer_none: '未接打印机', printer_detail: '（{{message}}）',
     scanner_none: '无扫码枪', scanner_connecting: '扫码枪连接中', scanner_ready: '扫码枪正常', scanner_error: '扫码枪故障',

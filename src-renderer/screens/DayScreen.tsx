@@ -18,7 +18,7 @@ export function DayScreen() {
   return (
     <main className="screen" aria-labelledby="day-title">
       <h1 id="day-title">
-        {t('day.title')} {report && <span className="num">{report.business_day}</span>}
+        {t('day.title')} {report && <span className="num">{report.business_day.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3')}</span>}
       </h1>
       {dayClosed && <p className="ok-box" data-testid="day-closed">{t('day.closed')}</p>}
       {report && (

@@ -1,0 +1,69 @@
+// End of a cashier's shift and of the stall's day, in Chromium against real processes:
+// counted cash against what the till expects (over/short), then the manager closes the day and
+// the Z report is on screen. Screenshots go to test-artifacts/.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath } from '../helpers/browser';
+import { seriousViolations } from './axe';
+import { addByKeypad, signedInPage, startStack, type Stack } from './stack';
+
+let stack: Stack;
+let page: Page;
+
+beforeAll(async () => {
+  stack = await startStack();
+  page = await signedInPage(stack, { width: 1024, height: 768 });
+}, 90_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await page.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`ui-${name}.png`) });
+const text = async (id: string): Promise<string> => (await page.getByTestId(id).textContent()) ?? '';
+
+describe('shift and day close in Chromium at 1024×768', () => {
+  it('opens a shift with a float, sells, closes it with counted cash and shows the shortfall', async () => {
+    await page.keyboard.press('F6');
+    await page.getByTestId('float').fill('100');
+    await page.getByTestId('shift-open-btn').click();
+    await page.getByTestId('shift-open').waitFor();
+    await page.keyboard.press('F1');
+    await addByKeypad(page, 'V006', '2'); // 30.00 cash
+    await page.keyboard.press('F9');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('done').waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('F6');
+    await expect.poll(() => text('expected-cash')).toBe('¥130.00');
+    await page.getByTestId('counted').fill('128.5');
+    await shot('shift-count');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('shift-close').click();
+    await expect.poll(() => text('over-short')).toContain('短款 ¥1.50');
+    await shot('shift-closed');
+  });
+
+  it('a cashier is told the day close needs the manager; the manager closes it and sees the Z report', async () => {
+    await page.keyboard.press('F7');
+    await page.getByTestId('z-report').waitFor();
+    expect(await text('z-count')).toBe('1');
+    await page.getByTestId('day-close').click();
+    await expect.poll(() => text('notice')).toContain('需要店长');
+    await shot('day-needs-manager');
+
+    await page.getByRole('button', { name: /退出|Sign out/ }).click();
+    await page.getByTestId('pin').fill('8888');
+    await page.getByTestId('signin').click();
+    await page.getByTestId('nav-day').click();
+    await page.getByTestId('day-close').click();
+    await page.getByTestId('day-closed').waitFor();
+    expect(await text('z-net')).toBe('¥30.00');
+    await shot('day-closed');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
