@@ -14,6 +14,7 @@ commands:
   sim        the payment institution simulator [--port N] [--data DIR] [--test-control]
   terminal   the till's core in browser mode   [--port N] [--data DIR] [--server URL --pair CODE] [--printer tcp://HOST:PORT] [--paper 58|80]
   terminal verify --data DIR   walk the till's journal chain and report the first bad entry
+  terminal wipe --data DIR [--manager-pin PIN]   set a till's data aside (a manager's PIN when entries are unsynced)
 
 common options: --port N (0 = any free port), --data DIR`;
 

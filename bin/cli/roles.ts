@@ -5,6 +5,7 @@ import { startServer } from '../../src-server/main';
 import { startCore } from '../../src-main/core';
 import { deviceDefaultsFromOptions } from '../../src-main/devices/printer-setup';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
+import { wipeTill } from '../../src-main/sync/wipe';
 import { startHttpTransport } from '../../src-main/rpc/http-transport';
 import { parseTerminalArgs } from '../../src-main/terminal-options';
 import { parseRoleArgs } from './args';
@@ -28,6 +29,7 @@ export async function runSim(argv: string[]): Promise<void> {
 
 export async function runTerminal(argv: string[]): Promise<void> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1));
+  if (argv[0] === 'wipe') return runWipe(argv.slice(1));
   const opts = parseTerminalArgs(argv);
   const core = await startCore({ dataDir: opts.dataDir ?? '.data/terminal', serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, devices: deviceDefaultsFromOptions(opts) });
   const http = await startHttpTransport({ handlers: core.handlers, events: core.events, port: opts.port, staticDir: RENDERER_DIR });
@@ -47,5 +49,16 @@ function runVerify(argv: string[]): void {
     return;
   }
   console.log(`journal BROKEN at entry ${result.seq}: ${result.reason}`);
+  process.exitCode = 1;
+}
+
+function runWipe(argv: string[]): void {
+  const { values, common } = parseRoleArgs(argv, { 'manager-pin': { type: 'string' } }, '.data/terminal');
+  const r = wipeTill(common.dataDir, values['manager-pin'] as string | undefined, Date.now());
+  if (r.wiped) {
+    console.log(`till wiped: its data folder was moved to ${r.moved_to}${r.unsynced > 0 ? ` (${r.unsynced} unsynced entries kept there)` : ''}`);
+    return;
+  }
+  console.log(`not wiped: ${r.reason}${r.oldest_ms !== null ? ` (oldest from ${new Date(r.oldest_ms).toISOString()})` : ''}`);
   process.exitCode = 1;
 }
