@@ -1,24 +1,13 @@
 /**
  * The durable print queue. Jobs are stored (print_job) before anything is
- * sent, and one worker prints them in the order they were stored.
- *
- * Exactly once, given that ESC/POS cannot confirm everything:
- * - a job the printer refuses before any byte is sent (paper out, cover open,
- *   offline, connection refused) stays queued with the reason and is retried,
- *   whole, when the printer recovers: the worker retries with a backoff
- *   between retryDelayMsMin and retryDelayMsMax (each retry begins with a
- *   DLE EOT status check, so a printer still out of paper gets no bytes);
- * - a job the printer stops in the middle of (paper runs out mid-receipt)
- *   stays in the printer's buffer and resumes after the fault is cleared; the
- *   driver keeps the connection and waits for the job's GS r 1 reply, so the
- *   job is marked done once and never sent twice;
- * - a job whose connection broke mid-send, or that the printer never
- *   confirmed, may or may not have printed: it becomes failed (write_failed)
- *   and is NOT retried by itself — the printer may still hold and print it,
- *   and a duplicate of a cash receipt is worse than a missing one the cashier
- *   sees on screen; the cashier reprints it with one action.
- * The drawer opens only for the first print of a cash sale (hasCashTender);
- * a reprint is a new job marked reprint, printed 补打, with no drawer kick.
+ * sent, and one worker prints them in the order they were stored. A job the
+ * printer refuses before any byte is sent waits queued with the reason and
+ * is retried whole, with backoff, once the printer recovers; a job the printer
+ * holds mid-receipt is confirmed once via GS r 1 (see the driver); a job that
+ * may or may not have printed fails for the cashier to reprint, never resent
+ * by itself (a duplicate cash receipt is worse than a missing one the cashier
+ * sees). The table of cases is in src-main/devices/README.md. The drawer opens
+ * only on a cash sale's first print; a reprint is a new job marked 补打.
  */
 import type { ReceiptDoc } from '../../shared/receipt/model';
 import { hasCashTender } from '../devices/printer/driver';
@@ -193,9 +182,7 @@ export class PrintQueue {
       })
       .finally(() => {
         this.running = false;
-        const w = this.idleWaiters;
-        this.idleWaiters = [];
-        for (const wake of w) wake();
+        this.wakeIdle();
         if (this.again) this.kick();
       });
   }
@@ -213,9 +200,7 @@ export class PrintQueue {
         continue;
       }
       this.settle();
-      const w = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const wake of w) wake();
+      this.wakeIdle(); // waiting for the printer counts as idle
       await this.sleep(delayMs);
       delayMs = Math.min(this.retryMax, delayMs * 2);
     }
@@ -284,6 +269,12 @@ export class PrintQueue {
     if (this.printer === null) return { printed: false, error: 'no printer configured; the receipt is kept and prints once one is set up' };
     if (this.current !== null) return { printed: false, error: `${this.current.message}; the receipt is kept and prints once the printer is ready` };
     return null;
+  }
+
+  private wakeIdle(): void {
+    const w = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of w) wake();
   }
 
   private sleep(ms: number): Promise<void> {
