@@ -78,7 +78,8 @@ export function encodeClaims(c: PayClaims): Uint8Array {
 }
 
 export function signingInput(claims: Uint8Array): Uint8Array {
-  const tag = new TextEncoder().encode(PAY_TOKEN_DOMAIN);
+  // The tag is ASCII: its bytes are its char codes (no TextEncoder in shared/, which has no DOM or Node types).
+  const tag = Uint8Array.from(PAY_TOKEN_DOMAIN, (c) => c.charCodeAt(0));
   const out = new Uint8Array(tag.length + claims.length);
   out.set(tag);
   out.set(claims, tag.length);
