@@ -12,6 +12,7 @@ import { reportRoutes } from './reports/routes';
 import { staffRoutes } from './staff/routes';
 import { terminalAdminRoutes } from './terminals/admin-routes';
 import { terminalRoutes } from './terminals/routes';
+import { tillRoutes } from './tills/routes';
 
 const healthRoute = defineRoute({
   id: 'healthz',
@@ -47,6 +48,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...marketRoutes,
   ...terminalAdminRoutes,
   ...catalogRoutes,
+  ...tillRoutes,
   ...buyerRoutes,
   ...feeRoutes,
   ...reportRoutes,

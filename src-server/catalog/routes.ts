@@ -2,20 +2,17 @@
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import { UNITS } from '../../shared/units';
-import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { defineRoute, staffAuth } from '../http/route';
 import { nameSchema, nonNegFen, productParams, stallParams } from '../http/schemas';
 import { ALL_STAFF } from '../staff/roles';
+import { bumpConfig } from '../tills/routes';
 
 const productView = z.object({ id: z.string(), stall_id: z.string(), code: z.string(), name: z.string(), unit: z.enum(UNITS), unit_price_fen: z.number().int(), category: z.string() });
 const codeSchema = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/);
 const categorySchema = z.string().trim().max(32);
 const COLS = ['id', 'stall_id', 'code', 'name', 'unit', 'unit_price_fen', 'category'] as const;
 
-async function bumpConfig(db: ServerDb, stallId: string): Promise<void> {
-  await db.updateTable('stall').set((eb) => ({ config_version: eb('config_version', '+', 1) })).where('id', '=', stallId).execute();
-}
 
 const asView = (p: { unit: string } & Omit<z.infer<typeof productView>, 'unit'>): z.infer<typeof productView> => ({ ...p, unit: z.enum(UNITS).parse(p.unit) });
 

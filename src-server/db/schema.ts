@@ -5,7 +5,18 @@
 import type { Generated } from 'kysely';
 
 export interface MarketTable { id: string; name: string; time_zone: string; day_cutoff_hour: number }
-export interface StallTable { id: string; market_id: string; name: string; sub_mchid: string | null; settlement_account: string | null; config_version: Generated<number> }
+export interface StallTable {
+  id: string;
+  market_id: string;
+  name: string;
+  sub_mchid: string | null;
+  settlement_account: string | null;
+  config_version: Generated<number>;
+  rounding: Generated<string>;
+  refund_manager_limit_fen: Generated<number>;
+  allow_price_override: Generated<number>;
+}
+export interface CashierTable { id: string; stall_id: string; name: string; role: 'cashier' | 'manager'; pin_hash: string; active: number; created_ms: number }
 export interface ProductTable { id: string; stall_id: string; code: string; name: string; unit: string; unit_price_fen: number; category: string }
 export interface TerminalTable { id: string; stall_id: string; name: string; public_key_pem: string | null; status: 'pending' | 'active' | 'revoked'; created_ms: number }
 export interface PairingCodeTable { code: string; terminal_id: string; expires_ms: number; used_ms: number | null }
@@ -133,4 +144,5 @@ export interface ServerSchema {
   sale_void: SaleVoidTable;
   shift: ShiftTable;
   z_report: ZReportTable;
+  cashier: CashierTable;
 }

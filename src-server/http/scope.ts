@@ -1,6 +1,6 @@
 /**
  * Stall isolation, in one place: any route parameter (path or query) that
- * names a stall, or a thing that belongs to one (terminal, buyer, product),
+ * names a stall, or a thing that belongs to one (terminal, buyer, product, cashier),
  * is resolved to its stall; an unknown one is 404, and a stall owner asking
  * about any stall but their own is refused. List routes without such a
  * parameter filter with `visibleStall`.
@@ -9,8 +9,8 @@ import type { ServerDb } from '../db/database';
 import type { StaffPrincipal } from '../staff/sessions';
 import { ApiError } from './errors';
 
-type Owned = 'terminal' | 'buyer' | 'product';
-const OWNED_PARAMS: Record<string, Owned> = { terminal_id: 'terminal', buyer_id: 'buyer', product_id: 'product' };
+type Owned = 'terminal' | 'buyer' | 'product' | 'cashier';
+const OWNED_PARAMS: Record<string, Owned> = { terminal_id: 'terminal', buyer_id: 'buyer', product_id: 'product', cashier_id: 'cashier' };
 
 async function stallOf(db: ServerDb, key: string, value: string): Promise<string> {
   if (key === 'stall_id') {

@@ -5,6 +5,7 @@ import type { TerminalConfigInput } from '../../shared/sync/config';
 import type { Unit } from '../../shared/units';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
+import { stallSettings } from '../tills/routes';
 
 export const PAIRING_CODE_TTL_MS = 15 * 60 * 1000;
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -62,11 +63,14 @@ export async function terminalConfig(db: ServerDb, terminalId: string): Promise<
     .groupBy(['b.id', 'b.name', 'b.credit_limit_fen'])
     .orderBy('b.name')
     .execute();
+  const cashiers = await db.selectFrom('cashier').select(['id', 'name', 'role', 'pin_hash']).where('stall_id', '=', row.stall_id).where('active', '=', 1).orderBy('name').execute();
   const { config_version, ...rest } = row;
   return {
     version: config_version,
     ...rest,
     products: products.map((p) => ({ ...p, unit: p.unit as Unit })),
+    cashiers,
+    settings: await stallSettings(db, row.stall_id),
     buyers: buyers.map((b) => ({ id: b.id, name: b.name, credit_limit_fen: b.credit_limit_fen, balance_fen: Number(b.balance_fen), as_of_seq: last?.seq ?? 0 })),
   };
 }

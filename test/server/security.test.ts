@@ -22,9 +22,11 @@ describeEachDialect('security', (dialect) => {
     other.terminal_id = t.terminal_id;
     const b = await s().call('owner2', 'POST', '/api/v1/admin/stalls/S02/buyers', { name: '王老板酒楼', credit_limit_fen: 100000 });
     other.buyer_id = (b.body as { id: string }).id;
+    const c = await s().call('owner2', 'POST', '/api/v1/admin/stalls/S02/cashiers', { name: '李收银', role: 'cashier', pin: '1357' });
+    other.cashier_id = (c.body as { id: string }).id;
     await db.insertInto('sale').values({ id: 'SALE-S02', terminal_id: t.terminal_id, stall_id: 'S02', receipt_no: `${t.terminal_id}-${DAY}-0001`, business_day: DAY, total_fen: 4500, cashier: 'c', at_ms: 1, received_ms: 1 }).execute();
     await postEntryTx(db, { idem_key: 'sale:SALE-S02:1', txn_type: 'sale_credit', business_day: DAY, stall_id: 'S02', buyer_id: other.buyer_id, amount_fen: 4500 }, Date.now());
-    markers = ['S02', '李记水果行', '王老板酒楼', t.terminal_id, other.buyer_id];
+    markers = ['S02', '李记水果行', '王老板酒楼', '李收银', t.terminal_id, other.buyer_id, other.cashier_id];
   });
 
   it('the document lists staff routes, each with its roles', () => {
