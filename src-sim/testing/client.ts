@@ -63,6 +63,8 @@ export class WxClient {
     const raw = await res.text();
     const h = { timestamp: res.headers.get('wechatpay-timestamp') ?? '', nonce: res.headers.get('wechatpay-nonce') ?? '', signature: res.headers.get('wechatpay-signature') ?? '' };
     const verified = res.headers.get('wechatpay-serial') === this.cfg.platform_public_key_id && wxVerify(h, raw, this.cfg.platform_public_key_pem);
+    // Every answer except a bill download must verify with the platform key: checked on every call of every test.
+    if (!verified && !url.startsWith('/v3/billdownload/')) throw new Error(`answer to ${method} ${url} (${res.status}) does not verify with the platform public key`);
     const isJson = (res.headers.get('content-type') ?? '').includes('json');
     return { status: res.status, body: (raw === '' || !isJson ? {} : JSON.parse(raw)) as T, raw, headers: res.headers, verified };
   }
