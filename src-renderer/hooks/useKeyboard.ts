@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { WedgeDetector } from '../../shared/scan/wedge';
 import { commandFor } from '../commands';
 import { useEntry } from '../stores/entry';
-import { handleScan } from '../stores/scan';
+import { fullCode, handleKeyedCode, handleScan } from '../stores/scan';
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
@@ -24,9 +24,13 @@ function untype(el: Element | null, n: number): void {
 export function useKeyboard(): void {
   useEffect(() => {
     const wedge = new WedgeDetector();
+    /** digits typed with no field focused: a code keyed in by hand (or a scanner slowed by a busy PC), taken on Enter */
+    let keyed = '';
     const onKey = (e: KeyboardEvent): void => {
       const d = wedge.key({ key: e.key, timeMs: e.timeStamp, isComposing: e.isComposing, keyCode: e.keyCode, modifier: e.ctrlKey || e.altKey || e.metaKey });
       if (d.action === 'swallow') {
+        // Kept for the keyed-code path: a burst broken by a stall is still a code ended by Enter.
+        keyed = (keyed + e.key).slice(-32);
         e.preventDefault();
         e.stopImmediatePropagation();
         return;
@@ -34,13 +38,25 @@ export function useKeyboard(): void {
       if (d.action === 'scan') {
         e.preventDefault();
         e.stopImmediatePropagation();
+        const seen = keyed;
+        keyed = '';
         untype(document.activeElement, d.typedChars);
-        handleScan(d.code);
+        handleScan(fullCode(d.code, seen));
         return;
       }
       if (e.isComposing || e.keyCode === 229) return;
       const typing = document.activeElement !== null && TYPING.has(document.activeElement.tagName);
       const entry = useEntry.getState();
+      if (!typing && !entry.target && /^[0-9A-Za-z]$/.test(e.key)) {
+        keyed = (keyed + e.key).slice(-32);
+        return;
+      }
+      if (e.key === 'Enter' && keyed.length >= 4 && !typing && !entry.target && handleKeyedCode(keyed)) {
+        keyed = '';
+        e.preventDefault();
+        return;
+      }
+      if (e.key !== 'Shift') keyed = '';
       // The keypad is modal: its digits win over whatever field had focus before it opened.
       if (entry.target && (/^[0-9.]$/.test(e.key) || e.key === 'Backspace')) {
         e.preventDefault();

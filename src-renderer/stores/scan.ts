@@ -48,3 +48,25 @@ export function handleScan(raw: string): void {
   }
   useEntry.getState().open(product);
 }
+
+/** A code typed on the keyboard with no field focused, ended by Enter: taken when it is a product's code (else Enter keeps its meaning). */
+export function handleKeyedCode(text: string): boolean {
+  if (useCheckout.getState().phase !== 'selling' || !productByCode(useSession.getState().index, text)) return false;
+  handleScan(text);
+  return true;
+}
+
+/**
+ * A busy PC can stall a scanner's burst: the detector then sees only the
+ * keys after the stall. When that tail is no product's code but the keys
+ * typed before it complete one, the whole code is meant.
+ */
+export function fullCode(code: string, keyed: string): string {
+  const index = useSession.getState().index;
+  if (productByCode(index, code) || !keyed.endsWith(code)) return code;
+  for (let n = keyed.length; n > code.length; n--) {
+    const c = keyed.slice(-n);
+    if (productByCode(index, c)) return c;
+  }
+  return code;
+}
