@@ -12,6 +12,7 @@ import { seedDefaultCashiers } from './cashiers/cashier-store';
 import { TillSession } from './cashiers/session';
 import { listProducts } from './catalog/catalog-store';
 import { payUrl } from './payments/pay-url';
+import { TerminalPayments } from './payments/terminal-payments';
 import { registerHandlers, type HandlerMap } from './rpc/registry';
 import { dailyBackup } from './store/backup';
 import { openTerminalDb, type Db } from './store/db';
@@ -105,6 +106,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     publish();
     pullConfigWhenDue();
   });
+  const payments = new TerminalPayments(db, { url: who.server_url, auth: { key: privateKey, terminalId: who.terminal_id } }, { online: () => sync.status().online, changed: publish, now });
   const devices = new DeviceManager({
     db,
     defaults: opts.devices,
@@ -143,6 +145,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       printQueue,
       now,
       signPayUrl: (claims, at) => payUrl(who.server_url, privateKey, claims, at),
+      payments,
       changed: () => {
         sync.trigger();
         publish();
@@ -155,6 +158,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   let backupRun: Promise<unknown> = Promise.resolve();
   if (opts.background !== false) {
     sync.start();
+    payments.start();
     devices.start();
     const backup = (): void => {
       backupRun = dailyBackup(db, opts.dataDir, now()).catch((err: unknown) => console.error('[core] backup failed:', err));
@@ -173,6 +177,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     async close() {
       if (backupTimer) clearInterval(backupTimer);
       sync.stop();
+      await payments.stop();
       await devices.stop();
       await Promise.all([backupRun, configPull]);
       db.close();

@@ -6,6 +6,7 @@ import { CodedError } from '../shared/contract/envelope';
 import { listBuyers } from './buyers/buyer-store';
 import { setPriceOverride } from './catalog/catalog-store';
 import { appendJournal } from './journal/journal';
+import type { TerminalPayments } from './payments/terminal-payments';
 import type { PrintQueue } from './print/print-queue';
 import { refundSale } from './refunds/refund';
 import type { HandlerMap } from './rpc/registry';
@@ -28,6 +29,8 @@ export interface TillContext {
   session: TillSession;
   printQueue: PrintQueue;
   signPayUrl?: PayUrlSigner;
+  /** institution payments: payment codes are charged through the server, pending tenders queried */
+  payments?: TerminalPayments;
   /** a journaled change happened: sync and status should know */
   changed(): void;
   now(): number;
@@ -58,8 +61,12 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     },
     'sale-complete': async (input) => {
       const cashier = session.require();
+      ctx.payments?.requireOnline(input.tenders);
       const sale = completeSale(db, who, cashier, { lines: input.lines, sale_discount_fen: input.sale_discount_fen, tenders: input.tenders }, ctx.now(), ctx.signPayUrl);
       ctx.changed();
+      // The code pay answer (paid, refused, or waiting for the buyer's password) before the receipt prints.
+      const charged = await ctx.payments?.chargeCodes(sale.sale_id).catch(() => []);
+      if (charged && charged.length > 0) sale.status = charged.every((c) => c.status === 'paid') ? 'completed' : sale.status;
       const outcome = await ctx.printQueue.print(sale.print_job_id);
       ctx.changed();
       return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, pay_url: sale.pay_url, status: sale.status, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
@@ -86,6 +93,10 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       const detail = saleDetail(db, sale_id, paper);
       if (!detail) throw new CodedError('not_found', `no sale ${sale_id} on this till`);
       return detail;
+    },
+    'payment-query': async ({ sale_id }) => {
+      if (!ctx.payments) throw new CodedError('conflict', 'payments are not available on this till');
+      return { tenders: await ctx.payments.query(sale_id) };
     },
     'sale-reprint': async ({ sale_id }) => {
       session.require();

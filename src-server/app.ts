@@ -10,6 +10,7 @@ import { MAX_PUSH_BYTES } from '../shared/sync/push';
 import type { ServerDb } from './db/database';
 import { ApiError, errorBody } from './http/errors';
 import { parseWith, registerRoutes } from './http/register';
+import { registerPayPage } from './payments/pay-page';
 import { ROUTES } from './routes';
 
 export interface AppOptions {
@@ -38,6 +39,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     bodyLimit: MAX_PUSH_BYTES * 2,
     genReqId: () => ulid(),
     trustProxy: false,
+    // the receipt QR's pay token is one path parameter of about 150 characters
+    maxParamLength: 400,
   });
 
   // Keep the raw body: terminal signatures cover its exact bytes.
@@ -65,5 +68,6 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.slice(0, 200)}`)));
 
   registerRoutes(app, ROUTES, opts.db, now);
+  registerPayPage(app, opts.db, now);
   return app;
 }

@@ -12,6 +12,8 @@ import { seedDemo } from './demo/seed';
 import { HOUSEKEEPING_EVERY_MS, JOB_HANDLERS, housekeepingJobId } from './jobs/handlers';
 import { enqueueJob } from './jobs/queue';
 import { startJobWorker } from './jobs/worker';
+import type { PaymentsOptions } from './payments/config';
+import { paymentsFromSim, startPayments } from './payments/setup';
 
 export interface ServerOptions {
   host?: string;
@@ -22,6 +24,9 @@ export interface ServerOptions {
   log?: boolean;
   /** Background jobs: on unless `false`; several processes on one PostgreSQL database share them. */
   jobs?: false | { worker_id?: string; poll_ms?: number };
+  /** Payments: the institutions and timings, or `sim` = a simulator's data dir (its sim-config.json). */
+  payments?: PaymentsOptions;
+  sim?: string;
 }
 
 export interface RunningServer {
@@ -44,16 +49,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     opts.jobs === false
       ? null
       : startJobWorker({ db, worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${ulid()}`, handlers: JOB_HANDLERS, poll_ms: opts.jobs?.poll_ms, onError: (err) => app.log.error({ err }, 'job worker') });
+  const paymentOpts = opts.payments ?? (opts.sim ? paymentsFromSim(opts.sim) : null);
+  const payments = paymentOpts ? startPayments(db, paymentOpts, '', { worker: opts.jobs !== false, onError: (err) => app.log.error({ err }, 'payments worker') }) : null;
   const housekeeping = () => void enqueueJob(db, 'housekeeping', {}, Date.now(), { id: housekeepingJobId(Date.now()) }).catch((err: unknown) => app.log.error({ err }, 'housekeeping'));
   const housekeepingTimer = worker ? setInterval(housekeeping, HOUSEKEEPING_EVERY_MS) : null;
   housekeepingTimer?.unref();
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  if (payments && !payments.ctx.public_url) payments.ctx.public_url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     async close() {
       if (housekeepingTimer) clearInterval(housekeepingTimer);
+      await payments?.stop();
       await worker?.stop();
       await app.close();
       await db.destroy();

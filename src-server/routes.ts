@@ -8,6 +8,8 @@ import { openApiDocument } from './http/openapi';
 import { PUBLIC, defineRoute, type AnyRoute } from './http/route';
 import { ledgerRoutes } from './ledger/routes';
 import { marketRoutes } from './market/routes';
+import { notifyRoutes } from './payments/notify-route';
+import { terminalPaymentRoutes } from './payments/terminal-routes';
 import { reportRoutes } from './reports/routes';
 import { staffRoutes } from './staff/routes';
 import { terminalAdminRoutes } from './terminals/admin-routes';
@@ -44,6 +46,8 @@ export const ROUTES: readonly AnyRoute[] = [
   healthRoute,
   openApiRoute,
   ...terminalRoutes,
+  ...terminalPaymentRoutes,
+  ...notifyRoutes,
   ...staffRoutes,
   ...marketRoutes,
   ...terminalAdminRoutes,

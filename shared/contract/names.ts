@@ -24,6 +24,7 @@ export const TILL_METHOD_NAMES = [
   'day-close',
   'sale-detail',
   'sale-reprint',
+  'payment-query',
 ] as const;
 export const METHOD_NAMES = [...CORE_METHOD_NAMES, ...TILL_METHOD_NAMES, ...DEVICE_METHOD_NAMES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

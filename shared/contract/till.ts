@@ -79,6 +79,11 @@ export const tillContract = {
       receipt_text: z.string().nullable(),
     }),
   },
+  /** The cashier's "query this order": asks the institution, through the server, about the sale's pending QR / payment-code tenders and applies the answer. */
+  'payment-query': {
+    input: z.object({ sale_id: id }),
+    output: z.object({ tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.string(), status: z.enum(['pending', 'paid', 'failed']), state: z.enum(['created', 'paying', 'succeeded', 'failed', 'closed', 'reversed']).nullable(), message: z.string().nullable() })) }),
+  },
   /** Prints a sale's receipt again, marked 补打, without opening the drawer. */
   'sale-reprint': { input: z.object({ sale_id: id }), output: z.object({ printed: z.boolean(), print_error: z.string().nullable() }) },
 } as const;

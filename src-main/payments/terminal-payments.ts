@@ -1,0 +1,132 @@
+/**
+ * The till's side of institution payments (issue 7). It pulls payment updates
+ * from the server while online (every few seconds, and at once when the link
+ * comes back) and turns pending tenders paid or failed through `settleTender`;
+ * it charges payment codes through the server (refused at once while
+ * offline: the cashier is offered QR, cash or on account); it asks the server
+ * about an order on the cashier's request.
+ */
+import { CodedError } from '../../shared/contract/envelope';
+import { orderViewSchema, paymentPullSchema, type OrderView, type PaymentUpdate } from '../../shared/pay/payments-wire';
+import { saleTenders } from '../sales/sale-store';
+import { settleTender } from '../sales/tender-status';
+import type { Db } from '../store/db';
+import { getSetting, setSetting } from '../store/settings';
+import { callServer, type ServerLink } from '../sync/server-client';
+
+export const PAYMENTS_CURSOR_KEY = 'payments_cursor';
+/** How often the till pulls payment updates while online. */
+export const PAYMENT_PULL_MS = 2_000;
+
+export interface TenderPaymentState {
+  tender_no: number;
+  kind: string;
+  status: 'pending' | 'paid' | 'failed';
+  /** the institution order's state, when the server was asked */
+  state: OrderView['state'] | null;
+  message: string | null;
+}
+
+export class TerminalPayments {
+  private timer: NodeJS.Timeout | null = null;
+  private pulling: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly link: ServerLink,
+    private readonly o: { online(): boolean; changed(): void; now(): number; pull_ms?: number },
+  ) {}
+
+  start(): void {
+    const tick = (): void => {
+      if (this.o.online()) void this.pull().catch(() => 0);
+      this.timer = setTimeout(tick, this.o.pull_ms ?? PAYMENT_PULL_MS);
+      this.timer.unref();
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.pulling?.catch(() => 0);
+  }
+
+  /** Applies one update; an update for a sale this till does not have (wiped, another till) is skipped. */
+  apply(u: Pick<PaymentUpdate, 'sale_id' | 'tender_no' | 'status' | 'external_ref'>): boolean {
+    try {
+      return settleTender(this.db, u.sale_id, u.tender_no, u.status, u.external_ref, this.o.now()).changed;
+    } catch (err) {
+      if (err instanceof CodedError && (err.code === 'not_found' || err.code === 'conflict')) return false;
+      throw err;
+    }
+  }
+
+  /** Pulls every update after the stored cursor; answers how many tenders changed. One pull at a time. */
+  pull(): Promise<number> {
+    this.pulling ??= this.pullAll().finally(() => {
+      this.pulling = null;
+    });
+    return this.pulling;
+  }
+
+  private async pullAll(): Promise<number> {
+    let changed = 0;
+    for (let round = 0; round < 100; round++) {
+      const after = Number(getSetting(this.db, PAYMENTS_CURSOR_KEY) ?? '0');
+      const r = await callServer(this.link, 'GET', `/api/v1/terminal/payments?after=${after}`, undefined, paymentPullSchema);
+      for (const u of r.updates) if (this.apply(u)) changed++;
+      if (r.cursor > after) setSetting(this.db, PAYMENTS_CURSOR_KEY, String(r.cursor));
+      if (r.updates.length === 0 || r.cursor <= after) break;
+    }
+    if (changed > 0) this.o.changed();
+    return changed;
+  }
+
+  /** Before a sale with a payment-code tender is committed: the code needs the server now. */
+  requireOnline(tenders: readonly { kind: string }[]): void {
+    if (tenders.some((t) => t.kind === 'payment_code') && !this.o.online()) {
+      throw new CodedError('conflict', '离线时不能使用付款码：请改用扫码（收款码）、现金或赊账 — a payment code needs the network; offer QR, cash or on account');
+    }
+  }
+
+  private applyView(saleId: string, tenderNo: number, v: OrderView): void {
+    if (v.state === 'succeeded') this.apply({ sale_id: saleId, tender_no: tenderNo, status: 'paid', external_ref: v.transaction_id });
+    else if (v.state === 'failed' || v.state === 'closed' || v.state === 'reversed') this.apply({ sale_id: saleId, tender_no: tenderNo, status: 'failed', external_ref: null });
+  }
+
+  /** Charges the sale's pending payment-code tenders (the code was kept as the tender's reference until now). */
+  async chargeCodes(saleId: string): Promise<TenderPaymentState[]> {
+    const out: TenderPaymentState[] = [];
+    for (const t of saleTenders(this.db, saleId)) {
+      if (t.kind !== 'payment_code' || t.status !== 'pending' || !t.external_ref) continue;
+      const v = await callServer(this.link, 'POST', '/api/v1/terminal/payments/codepay', { sale_id: saleId, tender_no: t.tender_no, amount_fen: t.amount_fen, auth_code: t.external_ref }, orderViewSchema);
+      this.applyView(saleId, t.tender_no, v);
+      out.push({ tender_no: t.tender_no, kind: t.kind, status: this.statusOf(saleId, t.tender_no), state: v.state, message: v.message });
+    }
+    if (out.length > 0) this.o.changed();
+    return out;
+  }
+
+  private statusOf(saleId: string, tenderNo: number): TenderPaymentState['status'] {
+    return saleTenders(this.db, saleId).find((x) => x.tender_no === tenderNo)?.status ?? 'pending';
+  }
+
+  /** The cashier's "query this order": asks the institution (through the server) about every pending tender of the sale. */
+  async query(saleId: string): Promise<TenderPaymentState[]> {
+    const tenders = saleTenders(this.db, saleId);
+    if (tenders.length === 0) throw new CodedError('not_found', `no sale ${saleId} on this till`);
+    const out: TenderPaymentState[] = [];
+    for (const t of tenders) {
+      if (t.kind !== 'qr' && t.kind !== 'payment_code') continue;
+      let view: OrderView | null = null;
+      if (t.status === 'pending') {
+        view = await callServer(this.link, 'POST', '/api/v1/terminal/payments/query', { sale_id: saleId, tender_no: t.tender_no }, orderViewSchema).catch(() => null);
+        if (view) this.applyView(saleId, t.tender_no, view);
+      }
+      out.push({ tender_no: t.tender_no, kind: t.kind, status: this.statusOf(saleId, t.tender_no), state: view?.state ?? null, message: view?.message ?? null });
+    }
+    this.o.changed();
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The payments side of a running server: its institutions, how stalls are
+ * routed to them, its timings. Routes receive only the database, so the
+ * context is looked up by the database instance the app was built with.
+ */
+import type { ServerDb } from '../db/database';
+import { ApiError } from '../http/errors';
+import { codepayTiming, type CodepayTiming, type PaymentsOptions, type StallRoute } from './config';
+import type { Institution } from './institution';
+import { pdb } from './schema';
+
+export interface PaymentsContext {
+  institutions: Map<string, Institution>;
+  default_institution: string;
+  stall_routes: Record<string, StallRoute>;
+  public_url: string;
+  codepay: CodepayTiming;
+  recover_after_ms: number;
+  split_delay_ms: number;
+  worker_poll_ms: number;
+  /** wakes the worker early (a notification or a new code-pay order has work due now) */
+  wake(): void;
+}
+
+const CONTEXTS = new WeakMap<object, PaymentsContext>();
+
+export function attachPayments(db: ServerDb, ctx: PaymentsContext): void {
+  CONTEXTS.set(db, ctx);
+}
+
+export function paymentsOf(db: ServerDb): PaymentsContext {
+  const ctx = CONTEXTS.get(db);
+  if (!ctx) throw new ApiError('conflict', 'payments are not configured on this server (start it with --sim DIR)');
+  return ctx;
+}
+
+export function contextFrom(institutions: Institution[], o: PaymentsOptions, publicUrl: string): PaymentsContext {
+  const first = institutions[0];
+  if (!first) throw new Error('payments need at least one institution');
+  return {
+    institutions: new Map(institutions.map((i) => [i.id, i])),
+    default_institution: first.id,
+    stall_routes: o.stall_routes ?? {},
+    public_url: (o.public_url ?? publicUrl).replace(/\/+$/, ''),
+    codepay: codepayTiming(o.codepay),
+    recover_after_ms: o.recover_after_ms ?? 60_000,
+    split_delay_ms: o.split_delay_ms ?? 31_000,
+    worker_poll_ms: o.worker_poll_ms ?? 500,
+    wake: () => undefined,
+  };
+}
+
+export interface Route {
+  institution: Institution;
+  sub_mchid: string;
+}
+
+/** Channel routing: which institution and sub-merchant serve a stall. */
+export async function routeFor(db: ServerDb, ctx: PaymentsContext, stallId: string): Promise<Route> {
+  const fixed = ctx.stall_routes[stallId];
+  const stall = await pdb(db).selectFrom('stall').select(['sub_mchid']).where('id', '=', stallId).executeTakeFirst();
+  const instId = fixed?.institution ?? ctx.default_institution;
+  const sub = fixed?.sub_mchid ?? stall?.sub_mchid ?? null;
+  const institution = ctx.institutions.get(instId);
+  if (!institution || !sub) throw new ApiError('conflict', `stall ${stallId} has no payment channel (no sub-merchant number)`);
+  return { institution, sub_mchid: sub };
+}
+
+export function institutionOf(ctx: PaymentsContext, id: string): Institution {
+  const i = ctx.institutions.get(id);
+  if (!i) throw new Error(`no institution ${id}`);
+  return i;
+}
+
+export function paymentsOfOrNull(db: ServerDb): PaymentsContext | null {
+  return CONTEXTS.get(db) ?? null;
+}

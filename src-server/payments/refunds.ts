@@ -1,0 +1,106 @@
+/**
+ * Refunds from the till through the server to the institution: partial or
+ * full, idempotent by the till's refund id, never above what was paid. Where
+ * a split was made, the market's share of the refunded part is returned
+ * first (分账回退), then the refund is applied for. The sale's refund itself
+ * is booked from the till's journal (`refund_qr`).
+ */
+import { mulDivRoundHalfUp } from '../../shared/money';
+import type { RefundViewWire } from '../../shared/pay/payments-wire';
+import type { ServerDb } from '../db/database';
+import { ApiError } from '../http/errors';
+import type { AuthedTerminal } from '../terminals/terminal-auth';
+import { institutionOf, type PaymentsContext } from './context';
+import type { Institution } from './institution';
+import { getOrder, outTradeNo, type Order } from './orders';
+import { pdb, type PaymentRefundTable, type RefundState } from './schema';
+import { splitOrderNo } from './split';
+
+/** How long a refund request waits for the split return to finish before answering `returning`. */
+export const RETURN_WAIT_MS = 3_000;
+
+const LIVE: RefundState[] = ['returning', 'processing', 'succeeded', 'abnormal'];
+
+function view(r: Pick<PaymentRefundTable, 'out_refund_no' | 'state' | 'amount_fen' | 'return_fen' | 'last_error'>, total: number): RefundViewWire {
+  return { out_refund_no: r.out_refund_no, state: r.state, amount_fen: r.amount_fen, return_fen: r.return_fen, refunded_total_fen: total, message: r.last_error };
+}
+
+async function findPaidOrder(db: ServerDb, terminal: AuthedTerminal, saleId: string, tenderNo: number): Promise<Order> {
+  const p = pdb(db);
+  for (const kind of ['qr', 'code'] as const) {
+    const o = await getOrder(p, outTradeNo(kind, saleId, tenderNo));
+    if (o && o.stall_id === terminal.stall_id) {
+      if (o.state !== 'succeeded') throw new ApiError('conflict', `payment of ${saleId}#${tenderNo} is ${o.state}, not paid`);
+      return o;
+    }
+  }
+  throw new ApiError('not_found', `no institution payment for ${saleId}#${tenderNo}`);
+}
+
+async function refundedSoFar(db: ServerDb, outNo: string, except: string | null): Promise<{ amount: number; returned: number }> {
+  const rows = await pdb(db).selectFrom('payment_refund').select(['out_refund_no', 'amount_fen', 'return_fen', 'state']).where('out_trade_no', '=', outNo).execute();
+  const live = rows.filter((r) => r.out_refund_no !== except && LIVE.includes(r.state));
+  return { amount: live.reduce((a, r) => a + r.amount_fen, 0), returned: live.reduce((a, r) => a + r.return_fen, 0) };
+}
+
+async function setRefund(db: ServerDb, no: string, state: RefundState, nowMs: number, error: string | null = null): Promise<void> {
+  await pdb(db).updateTable('payment_refund').set({ state, updated_ms: nowMs, last_error: error?.slice(0, 500) ?? null }).where('out_refund_no', '=', no).execute();
+}
+
+async function waitReturn(inst: Institution, o: Order, no: string): Promise<boolean> {
+  const end = Date.now() + RETURN_WAIT_MS;
+  for (;;) {
+    const q = await inst.queryReturn(o.sub_mchid, no);
+    if (q.kind === 'ok' && q.value.result === 'SUCCESS') return true;
+    if (q.kind === 'ok' && q.value.result === 'FAILED') return false;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function requestRefund(db: ServerDb, ctx: PaymentsContext, terminal: AuthedTerminal, b: { refund_id: string; sale_id: string; tender_no: number; amount_fen: number; reason: string }, nowMs: number): Promise<RefundViewWire> {
+  const o = await findPaidOrder(db, terminal, b.sale_id, b.tender_no);
+  const inst = institutionOf(ctx, o.institution);
+  const no = `R${b.refund_id}${String(b.tender_no).padStart(2, '0')}`.slice(0, 64);
+  const p = pdb(db);
+  let r = await p.selectFrom('payment_refund').selectAll().where('out_refund_no', '=', no).executeTakeFirst();
+  if (r && (r.amount_fen !== b.amount_fen || r.out_trade_no !== o.out_trade_no)) throw new ApiError('exists_with_different_payload', `refund ${b.refund_id} exists with another amount`);
+  const so = await refundedSoFar(db, o.out_trade_no, no);
+  if (!r) {
+    if (so.amount + b.amount_fen > o.amount_fen) throw new ApiError('conflict', `refund of ${b.amount_fen} fen exceeds what is left to refund (${o.amount_fen - so.amount} fen)`);
+    const fee = o.split_state === 'done' ? (o.market_fee_fen ?? 0) : 0;
+    const full = so.amount + b.amount_fen === o.amount_fen;
+    const ret = fee === 0 ? 0 : full ? fee - so.returned : Math.min(fee - so.returned, mulDivRoundHalfUp(fee, b.amount_fen, o.amount_fen));
+    await p.insertInto('payment_refund').values({ out_refund_no: no, out_trade_no: o.out_trade_no, refund_id: b.refund_id, amount_fen: b.amount_fen, return_fen: ret, state: ret > 0 ? 'returning' : 'processing', created_ms: nowMs, updated_ms: nowMs, last_error: null }).execute();
+    r = await p.selectFrom('payment_refund').selectAll().where('out_refund_no', '=', no).executeTakeFirstOrThrow();
+  }
+  if (r.state === 'returning') {
+    const ret = await inst.returnSplit({ sub_mchid: o.sub_mchid, out_order_no: splitOrderNo(o), out_return_no: `B${no}`.slice(0, 64), return_mchid: inst.market_account, amount_fen: r.return_fen });
+    if (ret.kind === 'refused') {
+      await setRefund(db, no, 'refused', nowMs, `split return refused: ${ret.message}`);
+      return view({ ...r, state: 'refused', last_error: ret.message }, so.amount);
+    }
+    if (ret.kind === 'unknown' || !(await waitReturn(inst, o, `B${no}`.slice(0, 64)))) return view({ ...r, last_error: 'the split is being returned; ask again' }, so.amount);
+    await setRefund(db, no, 'processing', nowMs);
+    r = { ...r, state: 'processing' };
+  }
+  if (r.state !== 'processing') return view(r, so.amount + (LIVE.includes(r.state) ? r.amount_fen : 0));
+  const a = await inst.refund({ sub_mchid: o.sub_mchid, out_trade_no: o.out_trade_no, out_refund_no: no, amount_fen: r.amount_fen, total_fen: o.amount_fen, notify_url: `${ctx.public_url}/api/v1/payments/notify/${inst.id}`, reason: b.reason || '退货退款' });
+  if (a.kind === 'refused') {
+    await setRefund(db, no, 'refused', nowMs, `${a.code}: ${a.message}`);
+    return view({ ...r, state: 'refused', last_error: `${a.code}: ${a.message}` }, so.amount);
+  }
+  if (a.kind === 'unknown') return view({ ...r, last_error: `${a.message}; ask again with the same refund id` }, so.amount + r.amount_fen);
+  const state: RefundState = a.value.status === 'SUCCESS' ? 'succeeded' : a.value.status === 'PROCESSING' ? 'processing' : a.value.status === 'ABNORMAL' ? 'abnormal' : 'closed';
+  await setRefund(db, no, state, nowMs);
+  await p.updateTable('payment_order').set({ refunded_fen: so.amount + (state === 'closed' ? 0 : r.amount_fen), updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).execute();
+  return view({ ...r, state }, so.amount + r.amount_fen);
+}
+
+/** A REFUND.* notification: the refund's final state. */
+export async function refundNotified(db: ServerDb, outRefundNo: string, status: string, nowMs: number): Promise<boolean> {
+  const state: RefundState | null = status === 'SUCCESS' ? 'succeeded' : status === 'ABNORMAL' ? 'abnormal' : status === 'CLOSED' ? 'closed' : null;
+  if (!state) return false;
+  const r = await pdb(db).updateTable('payment_refund').set({ state, updated_ms: nowMs }).where('out_refund_no', '=', outRefundNo).where('state', '=', 'processing').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
