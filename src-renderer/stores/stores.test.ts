@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PRODUCTS } from '../test-support/fake-core';
+import { freshTill, signedIn } from '../test-support/reset';
+import type { FakeCore } from '../test-support/fake-core';
+import { cartTotal, useCart } from './cart';
+import { useCheckout } from './checkout';
+import { useEntry } from './entry';
+import { useSettings } from './settings';
+
+const [cabbage, tomato, garlic] = PRODUCTS as [(typeof PRODUCTS)[0], (typeof PRODUCTS)[0], (typeof PRODUCTS)[0]];
+let core: FakeCore;
+
+beforeEach(async () => {
+  core = freshTill();
+  await signedIn(core);
+});
+
+const type = (text: string): void => {
+  for (const k of text) useEntry.getState().press(k);
+};
+
+describe('cart and keypad stores', () => {
+  it('adds by weight in the product unit, or in 斤 when the stall weighs in 斤', () => {
+    useEntry.getState().open(tomato);
+    type('1.5');
+    expect(useEntry.getState().confirm()).toBe(true);
+    expect(useCart.getState().lines[0]?.entry).toEqual({ kind: 'weight', gross_g: 1500, tare_g: 0 });
+    useSettings.getState().setWeightUnit('jin');
+    useEntry.getState().open(tomato);
+    type('3');
+    useEntry.getState().confirm();
+    expect(useCart.getState().lines[1]?.entry).toEqual({ kind: 'weight', gross_g: 1500, tare_g: 0 });
+    expect(cartTotal(useCart.getState().lines, 'none')).toBe(1920);
+  });
+
+  it('takes tare and a discount on a line, and refuses what the pricing rules refuse', () => {
+    useCart.getState().add(cabbage, { kind: 'weight', gross_g: 2500, tare_g: 0 });
+    useEntry.getState().openLine(0, 'tare');
+    type('6');
+    expect(useEntry.getState().confirm()).toBe(false);
+    expect(useEntry.getState().invalid).toBe('keypad.tare_too_big');
+    useEntry.getState().setText('0.5');
+    expect(useEntry.getState().confirm()).toBe(true);
+    expect(useCart.getState().lines[0]?.entry).toEqual({ kind: 'weight', gross_g: 2500, tare_g: 250 });
+    useEntry.getState().openLine(0, 'discount');
+    type('9');
+    expect(useEntry.getState().confirm()).toBe(false);
+    expect(useEntry.getState().invalid).toBe('keypad.discount_too_big');
+    useEntry.getState().setText('0.4');
+    useEntry.getState().confirm();
+    expect(cartTotal(useCart.getState().lines, 'none')).toBe(540 - 40);
+  });
+
+  it('a scanned piece product counts up its last line; pieces take no decimal point', () => {
+    useCart.getState().addScanned(garlic);
+    useCart.getState().addScanned(garlic);
+    expect(useCart.getState().lines).toHaveLength(1);
+    expect(useCart.getState().lines[0]?.entry).toEqual({ kind: 'count', count: 2 });
+    useEntry.getState().open(garlic);
+    type('2.5');
+    expect(useEntry.getState().text).toBe('25');
+  });
+});
+
+describe('checkout store', () => {
+  beforeEach(() => {
+    useCart.getState().add(garlic, { kind: 'count', count: 30 }); // 450.00
+    useCheckout.getState().startPay();
+  });
+
+  it('refuses on account above the buyer’s room before asking the core, then splits with cash last', async () => {
+    await new Promise((r) => setTimeout(r, 0)); // buyers-list
+    const co = useCheckout.getState();
+    co.setMethod('account');
+    co.setBuyer('B1');
+    await useCheckout.getState().confirm();
+    expect(useCheckout.getState().problem).toEqual({ key: 'pay.over_limit', params: { name: '张老板饭店', room: '400.00' } });
+    useCheckout.getState().setAmountText('400');
+    useCheckout.getState().addPart();
+    expect(useCheckout.getState().parts).toEqual([{ kind: 'account', amount_fen: 40_000, buyer_id: 'B1' }]);
+    useCheckout.getState().setAmountText('100');
+    await useCheckout.getState().confirm();
+    expect(useCheckout.getState().phase).toBe('done');
+    expect(useCheckout.getState().result?.change_fen).toBe(5_000);
+    expect(core.calls.find((c) => c.method === 'sale-complete')?.input).toMatchObject({ tenders: [{ kind: 'account', amount_fen: 40_000 }, { kind: 'cash', tendered_fen: 10_000 }] });
+    expect(useCart.getState().lines).toHaveLength(0);
+  });
+
+  it('keeps cash last and wants a payment code of 16–24 digits', async () => {
+    useCheckout.getState().setAmountText('100');
+    useCheckout.getState().addPart();
+    expect(useCheckout.getState().problem?.key).toBe('pay.cash_last');
+    useCheckout.getState().setMethod('payment_code');
+    useCheckout.getState().setCode('1234');
+    await useCheckout.getState().confirm();
+    expect(useCheckout.getState().problem?.key).toBe('pay.code_needed');
+    useCheckout.getState().setCode('134567890123456789');
+    await useCheckout.getState().confirm();
+    expect(useCheckout.getState().result?.status).toBe('pending');
+  });
+});

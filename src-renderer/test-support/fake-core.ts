@@ -1,0 +1,103 @@
+/**
+ * An in-memory core for the renderer's component tests: the contract's
+ * methods the screens use, with the real pricing (shared/sales/cart) and the
+ * core's refusals (credit limit, manager PIN). The real core is exercised by
+ * the Chromium tests in test/ui; this one only has to answer like it.
+ */
+import type { CoreApi } from '../../shared/contract/api';
+import type { Envelope, ErrorCode } from '../../shared/contract/envelope';
+import type { CoreEvents, MethodName, MethodOutput, Product } from '../../shared/contract/methods';
+import { priceSale } from '../../shared/sales/cart';
+
+export const PRODUCTS: Product[] = [
+  { id: 'P1', code: 'V001', name: '大白菜', unit: 'jin', unit_price_fen: 120, category: '叶菜' },
+  { id: 'P2', code: 'V003', name: '西红柿', unit: 'kg', unit_price_fen: 640, category: '茄果' },
+  { id: 'P3', code: '6901234567892', name: '蒜头（网袋）', unit: 'piece', unit_price_fen: 1500, category: '葱蒜' },
+];
+
+type Out<M extends MethodName> = MethodOutput<M>;
+type Handler = (input: never) => unknown;
+
+export interface FakeCore {
+  api: CoreApi;
+  calls: { method: string; input: unknown }[];
+  emit<E extends keyof CoreEvents>(event: E, payload: CoreEvents[E]): void;
+  state: { cashier: Out<'session-info'>['cashier']; status: Out<'status-get'> };
+}
+
+const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+
+export function fakeCore(): FakeCore {
+  const calls: FakeCore['calls'] = [];
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const state: FakeCore['state'] = {
+    cashier: null,
+    status: { online: true, sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null }, printer: { state: 'ready', message: null } },
+  };
+  const buyers = [{ id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000 }];
+  const sales: (Out<'sales-recent'>['sales'][number] & { refunded: number })[] = [];
+  let seq = 0;
+  const handlers: Partial<Record<MethodName, Handler>> = {
+    'session-info': () => ({ terminal_id: 'T1', market_name: '城南市场', stall_name: '老王蔬菜', cashier: state.cashier, time_zone: 'Asia/Shanghai', rounding: 'none', allow_price_override: true, refund_manager_limit_fen: 5000 }),
+    'catalog-list': () => ({ products: PRODUCTS }),
+    'status-get': () => state.status,
+    'cashier-signin': ({ pin }: { pin: string }) => {
+      if (pin !== '1234' && pin !== '8888') return fail('wrong_pin', 'no cashier has that PIN');
+      state.cashier = pin === '8888' ? { id: 'M', name: '店长', role: 'manager' } : { id: 'C', name: '收银员', role: 'cashier' };
+      return state.cashier;
+    },
+    'cashier-signout': () => ((state.cashier = null), {}),
+    'buyers-list': () => ({ buyers }),
+    'sale-complete': (input: { lines: { product_id: string; entry: never; discount_fen?: number }[]; tenders: { kind: string; tendered_fen?: number; amount_fen?: number; buyer_id?: string }[] }) => {
+      const priced = priceSale(input.lines.map((l) => ({ product: PRODUCTS.find((p) => p.id === l.product_id) ?? PRODUCTS[0]!, entry: l.entry, discount_fen: l.discount_fen ?? 0 })), 0, 'none');
+      const nonCash = input.tenders.reduce((a, t) => a + (t.amount_fen ?? 0), 0);
+      for (const t of input.tenders) {
+        const b = buyers.find((x) => x.id === t.buyer_id);
+        if (t.kind === 'account' && b && (t.amount_fen ?? 0) > b.credit_limit_fen - b.balance_fen) return fail('credit_limit_exceeded', 'over the limit');
+      }
+      const cash = input.tenders.find((t) => t.kind === 'cash');
+      const id = `S${++seq}`;
+      const pending = input.tenders.some((t) => t.kind === 'qr' || t.kind === 'payment_code');
+      sales.unshift({ id, receipt_no: `T1-20261125-000${seq}`, business_day: '20261125', status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, created_ms: Date.now(), refunded: 0 });
+      return { sale_id: id, receipt_no: `T1-20261125-000${seq}`, status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, change_fen: cash ? (cash.tendered_fen ?? 0) - (priced.total_fen - nonCash) : 0, printed: state.status.printer.state !== 'error', print_error: state.status.printer.message };
+    },
+    'sales-recent': () => ({ sales: sales.map(({ refunded: _r, ...s }) => s) }),
+    'sale-detail': ({ sale_id }: { sale_id: string }) => {
+      const s = sales.find((x) => x.id === sale_id);
+      if (!s) return fail('not_found', 'no sale');
+      return { sale: { ...s, subtotal_fen: s.total_fen, discount_fen: 0, rounding_fen: 0, cashier_id: 'C' }, lines: [], tenders: [{ tender_no: 1, kind: 'cash', amount_fen: s.total_fen, tendered_fen: s.total_fen, change_fen: 0, status: s.status === 'pending' ? 'pending' : 'paid', buyer_id: null }], refunded_fen: s.refunded, pay_url: null, receipt_text: `小票 ${s.receipt_no}` };
+    },
+    'refund-create': ({ sale_id, manager_pin }: { sale_id: string; manager_pin?: string }) => {
+      const s = sales.find((x) => x.id === sale_id);
+      if (!s) return fail('not_found', 'no sale');
+      if (s.total_fen > 5000 && state.cashier?.role !== 'manager') {
+        if (manager_pin === undefined) return fail('manager_required', 'needs a manager');
+        if (manager_pin !== '8888') return fail('wrong_pin', 'not a manager');
+      }
+      s.refunded = s.total_fen;
+      return { refund_id: 'R1', refund_no: 'R-0001', amount_fen: s.total_fen, tenders: [{ tender_no: 1, kind: 'cash', amount_fen: s.total_fen }] };
+    },
+    'parked-list': () => ({ parked: [] }),
+  };
+  const api: Record<string, unknown> = {
+    subscribe: (event: string, l: (p: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(l);
+      return () => set.delete(l);
+    },
+  };
+  for (const [name, h] of Object.entries(handlers)) {
+    api[name] = async (input: never) => {
+      calls.push({ method: name, input });
+      const v = (h as Handler)(input);
+      return v !== null && typeof v === 'object' && 'ok' in v && v.ok === false ? v : { ok: true, value: v };
+    };
+  }
+  return {
+    api: api as CoreApi,
+    calls,
+    state,
+    emit: (event, payload) => listeners.get(event)?.forEach((l) => l(payload)),
+  };
+}
