@@ -119,8 +119,8 @@ export const staffRoutes = [
     example: { new_password: 'another long passphrase' },
     response: okSchema,
     handler: async ({ db, params, body }) => {
-      const r = await db.updateTable('staff_user').set({ password_hash: await hashPassword(body.new_password) }).where('id', '=', params.staff_id).executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw new ApiError('not_found', `no staff ${params.staff_id}`);
+      if (!(await db.selectFrom('staff_user').select('id').where('id', '=', params.staff_id).executeTakeFirst())) throw new ApiError('not_found', `no staff ${params.staff_id}`);
+      await db.updateTable('staff_user').set({ password_hash: await hashPassword(body.new_password) }).where('id', '=', params.staff_id).execute();
       await endSessionsOf(db, params.staff_id);
       return { ok: true as const };
     },

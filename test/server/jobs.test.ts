@@ -100,7 +100,7 @@ describe('jobs across two server processes [postgres]', () => {
   });
 
   it('every job runs exactly once, and both processes take part', async () => {
-    const n = 400;
+    const n = 200;
     const ids: string[] = [];
     for (let i = 0; i < n; i++) ids.push(await enqueueJob(f.db, 'ledger.post', ledgerJob(i), Date.now()));
     const deadline = Date.now() + 30_000;

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { audit } from '../../src-server/audit/audit';
 import { CHART } from '../../src-server/ledger/chart';
 import { buildPostings, postEntryTx, type LedgerEvent } from '../../src-server/ledger/post';
 import { balances, secondaryClearingViolations, unbalancedEntries } from '../../src-server/ledger/queries';
@@ -62,6 +63,8 @@ describeEachDialect('ledger', (dialect) => {
     const { db } = s().fresh;
     await expect(sql`update ledger_posting set amount_fen = 0`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from ledger_entry`.execute(db)).rejects.toThrow(/append-only/);
+    await audit(db, { staffId: 'U01', action: 'test', target: null, detail: null, ip: '127.0.0.1' }, Date.now());
+    await expect(sql`update audit_log set action = 'other'`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
   });
 

@@ -7,7 +7,7 @@ import { describeEachDialect } from './helpers/dialects';
 import { operations, stringLeaves, urlFor } from './helpers/openapi';
 import { PASSWORDS, useTestServer, type TestServer } from './helpers/server';
 
-const INJECTIONS = ["' OR '1'='1", "'; DROP TABLE stall; --", '" OR 1=1 --', "S01' --", '1; DELETE FROM staff_user', "%' OR name LIKE '%", "'); SELECT pg_sleep(1); --"];
+const INJECTIONS = ["' OR '1'='1", "'; DROP TABLE stall; --", "S01' --", '1; DELETE FROM staff_user', "'); SELECT pg_sleep(1); --"];
 
 async function tables(s: TestServer): Promise<string[]> {
   const q =

@@ -7,8 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../../src-server/app';
 import type { Dialect } from '../../../src-server/db/database';
-import { DEMO_STAFF, seedDemo } from '../../../src-server/demo/seed';
+import { seedDemo } from '../../../src-server/demo/seed';
 import { hashPassword } from '../../../src-server/staff/password';
+import { SESSION_COOKIE, createSession } from '../../../src-server/staff/sessions';
 import { freshDb, type FreshDb } from './dialects';
 
 export type Who = 'anon' | 'admin' | 'finance' | 'owner1' | 'owner2';
@@ -32,6 +33,14 @@ export interface TestServer {
 
 export const PASSWORDS = { finance: 'finance-pass-123', owner1: 'owner1-pass-123', owner2: 'owner2-pass-123' } as const;
 
+// scrypt is deliberately slow: hash each test password once per worker process.
+const hashes = new Map<string, Promise<string>>();
+const hashOnce = (pw: string): Promise<string> => {
+  let h = hashes.get(pw);
+  if (!h) hashes.set(pw, (h = hashPassword(pw)));
+  return h;
+};
+
 export async function startTestServer(dialect: Dialect, opts: { now?: () => number } = {}): Promise<TestServer> {
   const fresh = await freshDb(dialect);
   const pairing = await seedDemo(fresh.db, Date.now());
@@ -41,7 +50,7 @@ export async function startTestServer(dialect: Dialect, opts: { now?: () => numb
     { id: 'U03', username: 'owner1', role: 'stall_owner' as const, stall_id: 'S01', password: PASSWORDS.owner1 },
     { id: 'U04', username: 'owner2', role: 'stall_owner' as const, stall_id: 'S02', password: PASSWORDS.owner2 },
   ];
-  for (const u of users) await fresh.db.insertInto('staff_user').values({ id: u.id, username: u.username, role: u.role, stall_id: u.stall_id, password_hash: await hashPassword(u.password) }).execute();
+  for (const u of users) await fresh.db.insertInto('staff_user').values({ id: u.id, username: u.username, role: u.role, stall_id: u.stall_id, password_hash: await hashOnce(u.password) }).execute();
   const app = buildApp({ db: fresh.db, now: opts.now });
   await app.ready();
 
@@ -49,18 +58,12 @@ export async function startTestServer(dialect: Dialect, opts: { now?: () => numb
     const r = await app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username, password }, remoteAddress: ip });
     return { status: r.statusCode, body: r.json(), headers: r.headers };
   };
-  const sessionOf = async (username: string, password: string): Promise<Session> => {
-    const r = await login(username, password, '10.0.0.1');
-    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-    const cookie = String(r.headers['set-cookie']).split(';')[0] ?? '';
-    return { cookie, csrf: (r.body as { csrf_token: string }).csrf_token };
+  // Sessions made directly (the login route itself is tested on its own, with real passwords).
+  const sessionOf = async (staffId: string): Promise<Session> => {
+    const s = await createSession(fresh.db, staffId, Date.now());
+    return { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrf_token };
   };
-  const sessions = {
-    admin: await sessionOf(DEMO_STAFF.username, DEMO_STAFF.password),
-    finance: await sessionOf('finance', PASSWORDS.finance),
-    owner1: await sessionOf('owner1', PASSWORDS.owner1),
-    owner2: await sessionOf('owner2', PASSWORDS.owner2),
-  };
+  const sessions = { admin: await sessionOf('U01'), finance: await sessionOf('U02'), owner1: await sessionOf('U03'), owner2: await sessionOf('U04') };
   const call: TestServer['call'] = async (who, method, url, body, headers = {}) => {
     const s = who === 'anon' ? null : typeof who === 'string' ? sessions[who] : who;
     const h: Record<string, string> = { ...headers };
