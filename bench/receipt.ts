@@ -23,7 +23,7 @@ import { PrintQueue } from '../src-main/print/print-queue';
 import { migrate } from '../src-main/store/db';
 import * as m001 from '../src-main/store/migrations/001-init';
 import { startPrinterEmulator } from '../test/emulators/printer/emulator';
-import { median, percentile, report, round } from './stats';
+import { median, percentile, report, round } from './lib/stats';
 
 const ENCODE_ROUNDS = 5;
 const ENCODE_ROUND_MS = 300;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { completeSale } from '../src-main/sales/complete-sale';
 import { openTill, pieces, weight } from '../test/helpers/till';
 import { tempDir } from '../test/helpers/temp';
-import { median, percentile, report, round } from './stats';
+import { median, percentile, report, round } from './lib/stats';
 
 const ROUNDS = 5;
 const PER_ROUND = 600;

@@ -17,7 +17,7 @@ import { createTerminal } from '../src-server/terminals/terminals';
 import type { JournalEntryWire } from '../shared/sync/push';
 import { tempDir } from '../test/helpers/temp';
 import { JournalBuilder, cashSale } from '../test/server/helpers/journal';
-import { median, report, round } from './stats';
+import { median, report, round } from './lib/stats';
 
 const ENTRIES = 5_000;
 const BATCH = 500;

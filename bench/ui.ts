@@ -13,7 +13,7 @@
 import type { Page } from 'playwright-core';
 import { spawnRole } from '../bin/cli/children';
 import { signedInPage, startStack } from '../test/ui/stack';
-import { median, percentile, report, round } from './stats';
+import { median, percentile, report, round } from './lib/stats';
 
 const SCANS = 200;
 const CLEAR_EVERY = 20;

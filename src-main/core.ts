@@ -4,7 +4,8 @@
  * headless (browser-mode) process both host exactly this.
  */
 import { EventEmitter } from 'node:events';
-import type { DeviceConfig } from '../shared/contract/devices';
+import type { DeviceConfig, DeviceStatus } from '../shared/contract/devices';
+import { assertNever } from '../shared/sales/rounding';
 import type { CoreEvents, TerminalStatus } from '../shared/contract/methods';
 import { deviceHandlers } from './devices/device-handlers';
 import { DeviceManager } from './devices/device-manager';
@@ -69,6 +70,26 @@ const BACKUP_CHECK_MS = 60 * 60 * 1000;
 const ANY = Symbol('any event');
 export const CONFIG_PULL_MS = 60_000;
 
+/** The status bar's printer line from the device's state. Paper near its end still prints: a warning, not an error. */
+function printerSummary(p: DeviceStatus['printer']): TerminalStatus['printer'] {
+  switch (p.state) {
+    case 'none':
+      return { state: 'none', message: null };
+    case 'ready':
+    case 'printing':
+      return { state: p.state, message: null };
+    case 'near_end':
+      return { state: 'ready', message: p.message ?? 'paper near end' };
+    case 'paper_out':
+    case 'cover_open':
+    case 'offline':
+    case 'error':
+      return { state: 'error', message: p.message ?? p.state };
+    default:
+      return assertNever(p.state);
+  }
+}
+
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? Date.now;
   const db = openTerminalDb(opts.dataDir);
@@ -125,7 +146,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     return {
       online: s.online,
       sync: { queue_depth: s.queue_depth, oldest_unsynced_age_ms: s.oldest_unsynced_age_ms, last_success_ms: s.last_success_ms, last_error: s.last_error },
-      printer: p.state === 'none' ? { state: 'none', message: null } : p.state === 'ready' ? { state: 'ready', message: null } : { state: 'error', message: p.message ?? p.state },
+      printer: printerSummary(p),
     };
   }
 
@@ -176,7 +197,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     session,
     async close() {
       if (backupTimer) clearInterval(backupTimer);
-      sync.stop();
+      await sync.stop();
       await payments.stop();
       await devices.stop();
       await Promise.all([backupRun, configPull]);

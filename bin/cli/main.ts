@@ -11,7 +11,7 @@ const USAGE = `usage: markettill <command> [options]
 commands:
   demo       server + simulator + terminal with demo data (what \`npm start\` runs)
   server     the settlement server          [--port N] [--data DIR] [--db postgres://…] [--demo]
-  sim        the payment institution simulator [--port N] [--data DIR] [--test-control]
+  sim        the payment institution simulator [--port N] [--data DIR] [--test-control] [--time-scale N]
   terminal   the till's core in browser mode   [--port N] [--data DIR] [--server URL --pair CODE] [--printer tcp://HOST:PORT] [--paper 58|80]
   terminal verify --data DIR   walk the till's journal chain and report the first bad entry
   terminal wipe --data DIR [--manager-pin PIN]   set a till's data aside (a manager's PIN when entries are unsynced)

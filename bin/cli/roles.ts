@@ -8,7 +8,7 @@ import { verifyDataDir } from '../../src-main/journal/verify-file';
 import { wipeTill } from '../../src-main/sync/wipe';
 import { startHttpTransport } from '../../src-main/rpc/http-transport';
 import { parseTerminalArgs } from '../../src-main/terminal-options';
-import { parseRoleArgs } from './args';
+import { parseRoleArgs, UsageError } from './args';
 import { untilSignal } from './signals';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../build/renderer', import.meta.url));
@@ -21,8 +21,10 @@ export async function runServer(argv: string[]): Promise<void> {
 }
 
 export async function runSim(argv: string[]): Promise<void> {
-  const { values, common } = parseRoleArgs(argv, { 'test-control': { type: 'boolean' } }, '.data/sim');
-  const sim = await startSim({ port: common.port, dataDir: common.dataDir, testControl: values['test-control'] === true });
+  const { values, common } = parseRoleArgs(argv, { 'test-control': { type: 'boolean' }, 'time-scale': { type: 'string' } }, '.data/sim');
+  const timeScale = values['time-scale'] === undefined ? 1 : Number(values['time-scale']);
+  if (!Number.isFinite(timeScale) || timeScale < 1 || timeScale > 1e6) throw new UsageError(`--time-scale must be 1 to 1000000, got '${String(values['time-scale'])}'`);
+  const sim = await startSim({ port: common.port, dataDir: common.dataDir, testControl: values['test-control'] === true, timeScale });
   console.log(`ready sim ${sim.url}`);
   untilSignal(() => sim.close());
 }

@@ -95,9 +95,11 @@ export class SyncWorker {
     this.trigger();
   }
 
-  stop(): void {
+  /** Stops scheduling, and resolves once a push in flight has finished (so the database can close after it). */
+  async stop(): Promise<void> {
     this.stopped = true;
     this.clearTimers();
+    await this.running;
   }
 
   /** Push now: a new entry was written, or the network came back. */

@@ -51,7 +51,7 @@ describe('sync through network faults', () => {
     while (!(await worker.runOnce()) || worker.status().queue_depth > 0) {
       if (++rounds > 2_000) throw new Error(`not drained after ${rounds} rounds: ${JSON.stringify(worker.status())}`);
     }
-    worker.stop();
+    await worker.stop();
 
     const requests = Object.values(proxy.counts).reduce((a, b) => a + b, 0);
     const faulted = requests - proxy.counts.none;

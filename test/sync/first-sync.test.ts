@@ -8,7 +8,7 @@ import { startStack, type Stack } from '../helpers/in-process-stack';
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-  stack.core.sync.stop();
+  await stack.core.sync.stop();
   await stack.core.handlers['cashier-signin']({ pin: '1234' });
 });
 afterAll(() => stack.close());
