@@ -1,6 +1,7 @@
 /** SQL for sales, their lines and tenders. */
 import type { PricedLine } from '../../shared/sales/cart';
-import type { TenderKind, TenderStatus } from '../../shared/journal/entries';
+import type { TenderStatus } from '../../shared/journal/entries';
+import type { PlannedTender } from './tenders';
 import type { Db } from '../store/db';
 import { stmt } from '../store/sql';
 
@@ -20,18 +21,8 @@ export interface SaleRow {
   created_ms: number;
 }
 
-export interface TenderRow {
-  sale_id: string;
-  tender_no: number;
-  kind: TenderKind;
-  amount_fen: number;
-  tendered_fen: number;
-  change_fen: number;
-  status: TenderStatus;
-  buyer_id: string | null;
-  external_ref: string | null;
-  updated_ms: number;
-}
+/** A tender as stored: the planned tender with its sale and last change. */
+export type TenderRow = PlannedTender & { sale_id: string; updated_ms: number };
 
 export type SaleLineRow = PricedLine & { sale_id: string };
 
