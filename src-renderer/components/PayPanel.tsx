@@ -16,6 +16,7 @@ export function PayPanel() {
   const problem = useCheckout((s) => s.problem);
   const error = useCheckout((s) => s.error);
   const removePart = useCheckout((s) => s.removePart);
+  const accountWhatFits = useCheckout((s) => s.accountWhatFits);
   useCart((s) => s.lines);
   if (phase !== 'paying' && phase !== 'committing') return null;
   const total = saleTotal();
@@ -56,6 +57,11 @@ export function PayPanel() {
         {problem && (
           <div className="error" role="alert" data-testid="pay-problem">
             {t(problem.key, problem.params)}
+            {problem.key === 'pay.over_limit' && (
+              <button type="button" className="secondary fit" data-testid="account-fits" onClick={accountWhatFits}>
+                {t('pay.account_fits', { room: problem.params?.room ?? '' })}
+              </button>
+            )}
           </div>
         )}
         {errNotice && (

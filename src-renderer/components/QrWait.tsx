@@ -10,7 +10,13 @@ export function QrWait({ saleId }: { saleId: string }) {
   const watch = usePaymentWait((s) => s.watch);
   const tenders = usePaymentWait((s) => s.tenders);
   const payUrl = usePaymentWait((s) => s.payUrl);
+  const startedMs = usePaymentWait((s) => s.startedMs);
   const [image, setImage] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
   useEffect(() => watch(saleId), [watch, saleId]);
   useEffect(() => {
     let live = true;
@@ -32,6 +38,7 @@ export function QrWait({ saleId }: { saleId: string }) {
         {waiting.map((x) => (
           <li key={x.tender_no} data-testid={`tender-status-${x.kind}`} data-status={x.status} className={x.status === 'paid' ? 'ok' : x.status === 'failed' ? 'alarm' : 'waiting'}>
             {t(`pay.method_${x.kind}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
+            {x.status === 'pending' && startedMs > 0 ? ` · ${t('done.waited', { s: Math.max(0, Math.floor((now - startedMs) / 1000)) })}` : ''}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatYuan, parseYuan } from '../../shared/money';
+import { classifyScan } from '../../shared/scan/classify';
 import { Money } from './bits';
 import { creditRoom, useCheckout } from '../stores/checkout';
 
@@ -61,16 +62,18 @@ export function TenderBody({ left }: { left: number }) {
         {amountField}
       </div>
     );
-  if (method === 'payment_code')
+  if (method === 'payment_code') {
+    const scanned = code === '' ? null : classifyScan(code);
     return (
       <div className="tender-body">
         <label className="field">
-          {t('pay.code')}
+          {scanned?.kind === 'payment_code' ? t(`pay.provider_${scanned.provider}`) : t('pay.code')}
           <input autoFocus inputMode="numeric" className="num big-input" data-testid="payment-code" value={code} placeholder={t('pay.code_hint')} onChange={(e) => setCode(e.target.value)} />
         </label>
         {amountField}
       </div>
     );
+  }
   return (
     <div className="tender-body">
       <div className="buyers" role="radiogroup" aria-label={t('pay.buyer')} data-testid="buyers">

@@ -16,7 +16,7 @@ export const en: Shape<typeof zhCN> = {
   units: { jin: 'jin', kg: 'kg', piece: 'pc', yuan: 'yuan' },
   keypad: {
     weight: 'Weight ({{unit}})', count: 'Count ({{unit}})', amount: 'Amount ({{unit}})', discount: 'Discount ({{unit}})', tare: 'Tare ({{unit}})',
-    ok: 'OK', cancel: 'Cancel', backspace: 'Backspace', mode: 'Entry', by_weight: 'By weight', by_count: 'By count', by_amount: 'By amount',
+    clear: 'Clear', ok: 'OK', cancel: 'Cancel', backspace: 'Backspace', mode: 'Entry', by_weight: 'By weight', by_count: 'By count', by_amount: 'By amount',
     invalid: 'Enter a valid number', tare_too_big: 'Tare must be less than the gross weight', discount_too_big: 'The discount cannot exceed the line amount',
   },
   cart: {
@@ -28,14 +28,16 @@ export const en: Shape<typeof zhCN> = {
     tendered: 'Cash given (yuan)', change: 'Change', exact: 'Exact', short: '¥{{amount}} short', confirm: 'Take ¥{{amount}}', committing: 'Saving…',
     part_amount: 'Amount of this part (yuan; empty: all that is left)', add_part: 'Take this part first', parts: 'Parts', left: 'Left to pay', remove_part: 'Remove this part',
     qr_hint: 'After confirming, the pay code is shown large for the buyer; until paid the sale is “waiting for payment”.', code: "Buyer's pay code", code_hint: "Scan the pay code on the buyer's phone",
+    provider_wechat: 'WeChat Pay code', provider_alipay: 'Alipay code', provider_unionpay: 'UnionPay code',
     buyer: 'Buyer on account', no_buyers: 'No buyers may buy on account at this stall yet: add them in the back office', limit: 'limit', owing: 'owing', room: 'can still owe',
     cash_last: 'Cash goes last: take the other parts first', bad_amount: 'That amount is not valid: type it again', part_too_big: 'A part must be less than what is left; to take it all, just confirm',
     too_many_parts: 'A sale takes at most 4 parts', use_split: 'That is not what is left: press “Take this part first” (F6)', code_needed: "Scan the buyer's pay code (16–24 digits)",
+    account_fits: 'Put ¥{{room}} on account, pay the rest another way',
     buyer_needed: 'Pick the buyer first', over_limit: '{{name}} can owe at most ¥{{room}} more: take the rest another way',
   },
   done: {
     title: 'Paid', title_pending: 'Saved, waiting for the buyer to pay', receipt: 'Receipt', change: 'Change', printed: 'Receipt printed', print_failed: 'Receipt not printed but saved: it prints once the printer is fixed, or reprint it from History',
-    next: 'Next buyer', qr_label: 'Pay QR code', qr_placeholder: 'Ask the buyer to scan the QR code on the receipt', tender_pending: 'waiting for payment', tender_paid: 'paid', tender_failed: 'payment failed',
+    waited: '{{s}} s', next: 'Next buyer', qr_label: 'Pay QR code', qr_placeholder: 'Ask the buyer to scan the QR code on the receipt', tender_pending: 'waiting for payment', tender_paid: 'paid', tender_failed: 'payment failed',
   },
   parked: { title: 'Parked sales', none: 'No parked sales', lines: '{{count}} items', resume: 'Resume', parked: 'Sale parked: serve the next buyer', cart_not_empty: 'The cart is not empty: take payment or park it first', product_gone: 'A product is no longer sold ({{id}}) and was left out' },
   history: {

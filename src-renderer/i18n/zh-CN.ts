@@ -12,7 +12,7 @@ export const zhCN = {
   units: { jin: '斤', kg: '公斤', piece: '件', yuan: '元' },
   keypad: {
     weight: '输入重量（{{unit}}）', count: '输入数量（{{unit}}）', amount: '输入金额（{{unit}}）', discount: '优惠金额（{{unit}}）', tare: '去皮重量（{{unit}}）',
-    ok: '确定', cancel: '取消', backspace: '退格', mode: '输入方式', by_weight: '按重量', by_count: '按件数', by_amount: '按金额',
+    clear: '清除', ok: '确定', cancel: '取消', backspace: '退格', mode: '输入方式', by_weight: '按重量', by_count: '按件数', by_amount: '按金额',
     invalid: '请输入有效的数字', tare_too_big: '皮重不能大于等于毛重', discount_too_big: '优惠不能超过这一行的金额',
   },
   cart: {
@@ -24,14 +24,16 @@ export const zhCN = {
     tendered: '实收现金（元）', change: '找零', exact: '刚好', short: '还差 ¥{{amount}}', confirm: '确认收款 ¥{{amount}}', committing: '正在保存…',
     part_amount: '这一笔金额（元，不填为剩余全部）', add_part: '先收这部分', parts: '已分笔', left: '还需收', remove_part: '删除这一笔',
     qr_hint: '确认后大屏显示收款码，买家扫码付款；未付前这单记为“待付款”。', code: '买家付款码', code_hint: '扫买家手机上的付款码',
+    provider_wechat: '微信付款码', provider_alipay: '支付宝付款码', provider_unionpay: '云闪付付款码',
     buyer: '赊账客户', no_buyers: '本摊位还没有可赊账的客户，请在后台添加', limit: '额度', owing: '已欠', room: '还可赊',
     cash_last: '现金请放在最后一笔：先收其他方式', bad_amount: '金额不对，请重新输入', part_too_big: '分笔金额要小于还需收的金额；收全部请直接确认',
     too_many_parts: '一单最多分 4 笔', use_split: '金额和还需收的不一致：先点“先收这部分”（F6）', code_needed: '请扫买家的付款码（16–24 位数字）',
+    account_fits: '先赊 ¥{{room}}，剩下的换方式付',
     buyer_needed: '请先选赊账客户', over_limit: '{{name}} 最多还能赊 ¥{{room}}：请改用其他方式付剩下的部分',
   },
   done: {
     title: '收款完成', title_pending: '已保存，等待买家付款', receipt: '小票号', change: '找零', printed: '小票已打印', print_failed: '小票没打出来，已保存：处理好打印机后会自动补打，也可在“历史”里重打',
-    next: '下一位', qr_label: '付款二维码', qr_placeholder: '请买家扫小票上的二维码付款', tender_pending: '等待付款', tender_paid: '已付款', tender_failed: '付款失败',
+    waited: '已等 {{s}} 秒', next: '下一位', qr_label: '付款二维码', qr_placeholder: '请买家扫小票上的二维码付款', tender_pending: '等待付款', tender_paid: '已付款', tender_failed: '付款失败',
   },
   parked: { title: '挂单', none: '没有挂起的单', lines: '{{count}} 样商品', resume: '取回', parked: '已挂单，可以接待下一位', cart_not_empty: '购物车里还有商品：先收款或挂单，再取回', product_gone: '有商品已下架（{{id}}），取回时去掉了' },
   history: {

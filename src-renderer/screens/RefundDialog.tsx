@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CommandButton, Money } from '../components/bits';
+import { PinPad } from '../components/PinPad';
 import { useHistory } from '../stores/history';
 
 /** Confirms a whole-sale refund; asks for a manager's PIN when the core answers manager_required. */
@@ -33,6 +34,7 @@ export function RefundDialog({ amountFen }: { amountFen: number }) {
             <input autoFocus type="password" inputMode="numeric" autoComplete="off" className="pin num" data-testid="manager-pin" value={pin} onChange={(e) => setPin(e.target.value)} />
           </label>
         )}
+        {manager && <PinPad value={pin} onChange={setPin} />}
         {refund.pinWrong && (
           <div className="error" role="alert">
             {t('refund.wrong_pin')}

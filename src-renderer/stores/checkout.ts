@@ -45,6 +45,8 @@ interface CheckoutState {
   setCode(code: string): void;
   setBuyer(id: string | null): void;
   addPart(): void;
+  /** on account for all the buyer's remaining credit, as a part: the rest is paid another way */
+  accountWhatFits(): void;
   removePart(index: number): void;
   confirm(): Promise<void>;
   back(): void;
@@ -102,6 +104,13 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     const t = current(s, amount, false);
     if (isProblem(t)) return set({ problem: t });
     set({ parts: [...s.parts, t], amountText: '', code: '', problem: null, method: 'cash' });
+  },
+  accountWhatFits: () => {
+    const s = get();
+    const buyer = s.buyers.find((b) => b.id === s.buyerId);
+    if (!buyer || creditRoom(buyer) <= 0) return;
+    set({ amountText: (Math.min(creditRoom(buyer), remaining(s.parts) - 1) / 100).toFixed(2) });
+    get().addPart();
   },
   removePart: (index) => set((s) => ({ parts: s.parts.filter((_, i) => i !== index), problem: null })),
   async confirm() {

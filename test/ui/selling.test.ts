@@ -81,9 +81,8 @@ describe('selling in Chromium at 1024×768', () => {
     await page.getByTestId('confirm-pay').click();
     await expect.poll(() => text('pay-problem')).toContain('最多还能赊 ¥440.00');
     await shot('pay-account-over');
-    // Split: 440 on account, the rest in cash.
-    await page.getByTestId('part-amount').fill('440');
-    await page.getByTestId('add-part').click();
+    // Split in one tap: 440 on account, the rest in cash.
+    await page.getByTestId('account-fits').click();
     await expect.poll(() => text('pay-left')).toBe('¥10.00');
     await page.getByTestId('confirm-pay').click();
     await page.getByTestId('done').waitFor();
@@ -108,6 +107,21 @@ describe('selling in Chromium at 1024×768', () => {
     expect(await text('tender-status-qr')).toContain('等待付款');
     await shot('done-qr-pending');
     expect(await seriousViolations(page)).toEqual([]);
+    await finish();
+  });
+
+  it('a payment code scanned while paying goes to the payment code tender; the sale waits as pending', async () => {
+    await addByKeypad(page, 'V005', '1'); // 大葱 1 kg = 4.80
+    await page.keyboard.press('F9');
+    await page.getByTestId('tendered').waitFor(); // focus is in the cash field: the scan must not land there
+    await page.keyboard.type('134567890123456789');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('payment-code').inputValue()).toBe('134567890123456789');
+    expect(await page.getByTestId('tendered').count()).toBe(0);
+    await shot('pay-code');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('done').waitFor();
+    expect(await page.getByTestId('tender-status-payment_code').getAttribute('data-status')).toBe('pending');
     await finish();
   });
 
@@ -153,5 +167,18 @@ describe('selling in Chromium at 1024×768', () => {
     await expect.poll(() => text('notice')).toContain('已退款 ¥60.00');
     expect(await text('refunded')).toContain('60.00');
     await shot('refund-done');
+  });
+
+  it('settings switch the language to English and back', async () => {
+    await page.keyboard.press('F8');
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByTestId('nav-selling').textContent()).toContain('Sell');
+    await shot('settings-en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('F1');
+    await shot('selling-en');
+    await page.keyboard.press('F8');
+    await page.getByTestId('lang-zh-CN').click();
+    await expect.poll(() => page.getByTestId('nav-selling').textContent()).toContain('收银');
   });
 });
