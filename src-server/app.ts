@@ -19,6 +19,8 @@ export interface AppOptions {
   /** pino level when logging, 'info' unless said. */
   logLevel?: string;
   now?: () => number;
+  /** Behind a TLS-terminating reverse proxy: take the client address and https from X-Forwarded-* (Secure cookies, per-IP login limits). */
+  trustProxy?: boolean;
 }
 
 declare module 'fastify' {
@@ -38,7 +40,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     logger: opts.log ? { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-mt-signature"]', 'res.headers["set-cookie"]'] } : false,
     bodyLimit: MAX_PUSH_BYTES * 2,
     genReqId: () => ulid(),
-    trustProxy: false,
+    trustProxy: opts.trustProxy === true,
     // the receipt QR's pay token is one path parameter of about 150 characters
     maxParamLength: 400,
   });

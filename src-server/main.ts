@@ -27,6 +27,8 @@ export interface ServerOptions {
   /** Payments: the institutions and timings, or `sim` = a simulator's data dir (its sim-config.json). */
   payments?: PaymentsOptions;
   sim?: string;
+  /** Behind a TLS-terminating reverse proxy (see AppOptions.trustProxy). */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -44,7 +46,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const pairing = await seedDemo(db, Date.now());
     if (pairing) writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing));
   }
-  const app = buildApp({ db, log: opts.log });
+  const app = buildApp({ db, log: opts.log, trustProxy: opts.trustProxy });
   const worker =
     opts.jobs === false
       ? null

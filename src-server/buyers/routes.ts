@@ -1,7 +1,8 @@
 /**
  * Buyers (采购商) known to a stall, each with an on-account credit limit at
  * that stall. The balance owed is read from the ledger (memo account M1103),
- * never kept as a second truth.
+ * never kept as a second truth. `over_limit` shows where offline on-account
+ * sales (allowed against the limit the till last synced) went past it.
  */
 import { sql } from 'kysely';
 import { ulid } from 'ulid';
@@ -12,7 +13,7 @@ import { buyerParams, nameSchema, nonNegFen, stallParams } from '../http/schemas
 import { ALL_STAFF } from '../staff/roles';
 
 const phoneSchema = z.string().regex(/^[0-9+ -]{5,20}$/).nullable();
-const buyerView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), phone: z.string().nullable(), credit_limit_fen: z.number().int(), owed_fen: z.number().int() });
+const buyerView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), phone: z.string().nullable(), credit_limit_fen: z.number().int(), owed_fen: z.number().int(), over_limit: z.boolean() });
 type BuyerView = z.infer<typeof buyerView>;
 
 async function buyersOf(db: ServerDb, where: { stall_id?: string; id?: string }): Promise<BuyerView[]> {
@@ -25,7 +26,7 @@ async function buyersOf(db: ServerDb, where: { stall_id?: string; id?: string })
     .orderBy('b.name');
   if (where.stall_id) q = q.where('b.stall_id', '=', where.stall_id);
   if (where.id) q = q.where('b.id', '=', where.id);
-  return (await q.execute()).map((r) => ({ ...r, owed_fen: Number(r.owed_fen) }));
+  return (await q.execute()).map((r) => ({ ...r, owed_fen: Number(r.owed_fen), over_limit: Number(r.owed_fen) > r.credit_limit_fen }));
 }
 
 export const buyerRoutes = [
@@ -56,7 +57,7 @@ export const buyerRoutes = [
       const id = ulid(now);
       await db.insertInto('buyer').values({ id, stall_id: params.stall_id, ...body, created_ms: now }).execute();
       auditTarget(id);
-      return { id, stall_id: params.stall_id, ...body, owed_fen: 0 };
+      return { id, stall_id: params.stall_id, ...body, owed_fen: 0, over_limit: false };
     },
   }),
   defineRoute({

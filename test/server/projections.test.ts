@@ -67,6 +67,9 @@ describeEachDialect('journal projections', (dialect) => {
     const config = await terminalConfig(db, t.terminal_id);
     expect(config.buyers).toEqual([{ id: buyer.id, name: '赊账客', credit_limit_fen: 100_000, balance_fen: 10_000, as_of_seq: entries.length }]);
 
+    const owed = await s().call('owner1', 'GET', '/api/v1/admin/stalls/S01/buyers');
+    expect((owed.body as { buyers: { id: string; owed_fen: number; over_limit: boolean }[] }).buyers.find((b) => b.id === buyer.id)).toMatchObject({ owed_fen: 10_000, over_limit: false });
+
     const flagged = await s().call('finance', 'GET', '/api/v1/admin/sync/flags');
     expect(JSON.stringify(flagged.body)).toContain('mystery.thing');
   });

@@ -2,6 +2,7 @@
 // path parameter change nothing and never crash the server; login is rate-limited per username.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { buildApp } from '../../src-server/app';
 import { LOGIN_MAX_FAILURES } from '../../src-server/staff/rate-limit';
 import { describeEachDialect } from './helpers/dialects';
 import { operations, stringLeaves, urlFor } from './helpers/openapi';
@@ -73,6 +74,14 @@ describeEachDialect('hostile input', (dialect) => {
     expect((await s().login('owner1', PASSWORDS.owner1, '10.9.9.9')).status).toBe(200);
     const audit = await s().call('admin', 'GET', '/api/v1/admin/audit?limit=50');
     expect(JSON.stringify(audit.body)).toContain('staffLoginRateLimited');
+  });
+
+  it('the session cookie is Secure as well behind a TLS proxy', async () => {
+    const app = buildApp({ db: s().fresh.db, trustProxy: true });
+    const r = await app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username: 'finance', password: PASSWORDS.finance }, headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '10.8.8.8' } });
+    expect(r.statusCode).toBe(200);
+    expect(String(r.headers['set-cookie'])).toMatch(/; Secure/);
+    await app.close();
   });
 
   it('the session cookie is httpOnly and SameSite=Strict, and logout ends it', async () => {
