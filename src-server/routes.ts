@@ -8,6 +8,8 @@ import { openApiDocument } from './http/openapi';
 import { PUBLIC, defineRoute, type AnyRoute } from './http/route';
 import { ledgerRoutes } from './ledger/routes';
 import { marketRoutes } from './market/routes';
+import { reconRoutes } from './recon/routes';
+import { paymentAdminRoutes } from './payments/admin-routes';
 import { notifyRoutes } from './payments/notify-route';
 import { terminalPaymentRoutes } from './payments/terminal-routes';
 import { reportRoutes } from './reports/routes';
@@ -48,6 +50,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...terminalRoutes,
   ...terminalPaymentRoutes,
   ...notifyRoutes,
+  ...paymentAdminRoutes,
   ...staffRoutes,
   ...marketRoutes,
   ...terminalAdminRoutes,
@@ -58,4 +61,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...reportRoutes,
   ...ledgerRoutes,
   ...auditRoutes,
+  ...reconRoutes,
 ];

@@ -1,0 +1,60 @@
+/**
+ * What staff do with a difference the job could not explain. Each action is
+ * recorded on the item (who, when, why) and, through the route, in the audit
+ * log; money-moving ones post to the ledger.
+ * - bu_dan (补单): the institution confirms the payment on query: our order is
+ *   completed as the lost notification would have (ledger, split due).
+ * - suspense (挂账): the difference goes to the suspense account (ledger.ts).
+ * - refund: the payer gets the money back at the institution; staff record
+ *   the refund reference (our refund flow belongs to the till, issue 7).
+ * - explain: nothing moves; the note says why (e.g. confirmed with the stall).
+ */
+import type { ServerDb } from '../db/database';
+import { ApiError } from '../http/errors';
+import { postSuspense, signedDifference } from './ledger';
+import type { ReconPorts } from './ports';
+import { resolveItem } from './run';
+import { rdb } from './schema';
+
+export const STAFF_ACTIONS = ['bu_dan', 'suspense', 'refund', 'explain'] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+export const NOTE_MAX_CHARS = 500;
+
+export async function actOnItem(db: ServerDb, ports: ReconPorts | null, itemId: string, action: StaffAction, staffId: string, note: string, nowMs: number) {
+  const r = rdb(db);
+  const item = await r.selectFrom('recon_item').selectAll().where('id', '=', itemId).executeTakeFirst();
+  if (!item) throw new ApiError('not_found', `no reconciliation item ${itemId}`);
+  if (item.status !== 'open') throw new ApiError('conflict', `item ${itemId} is already resolved (${item.resolution ?? '?'})`);
+  let ledgerRef: string | null = null;
+  switch (action) {
+    case 'bu_dan': {
+      if (item.record !== 'pay') throw new ApiError('conflict', '补单 applies to payments; a refund difference is posted to suspense or explained');
+      if (!ports) throw new ApiError('conflict', 'no institution configured to query');
+      const q = await ports.queryTrade(item.sub_mchid, item.out_trade_no);
+      if (q.kind !== 'ok') throw new ApiError('conflict', `the institution did not confirm the payment: ${q.kind === 'refused' ? q.code : q.message}`);
+      if (q.value.trade_state !== 'SUCCESS' && q.value.trade_state !== 'REFUND') throw new ApiError('conflict', `the institution says ${q.value.trade_state}, not paid`);
+      const done = await ports.markPaid(item.out_trade_no, q.value, nowMs);
+      if (done === 'unknown_order') throw new ApiError('conflict', 'we hold no order with this number to complete: post it to suspense (挂账) and find the sale');
+      if (done === 'mismatch') throw new ApiError('conflict', 'the institution’s amount differs from our order: post the difference to suspense');
+      if (done === 'ended') throw new ApiError('conflict', 'our order ended unpaid and the till reversed the sale: refund the payer');
+      ledgerRef = `payment:${item.out_trade_no}`;
+      break;
+    }
+    case 'suspense': {
+      const d = signedDifference(item);
+      if (d === 0) throw new ApiError('conflict', 'no money differs: explain it instead');
+      let stall = item.stall_id;
+      if (stall === null) stall = (await r.selectFrom('stall').select('id').where('sub_mchid', '=', item.sub_mchid).executeTakeFirst())?.id ?? null;
+      if (stall === null) throw new ApiError('conflict', `no stall has sub-merchant ${item.sub_mchid}`);
+      ledgerRef = await db.transaction().execute((trx) => postSuspense(trx, { id: item.id, bill_date: item.bill_date, stall_id: stall, out_trade_no: item.out_trade_no, difference_fen: d }, nowMs));
+      break;
+    }
+    case 'refund':
+    case 'explain':
+      if (note.trim().length < 2) throw new ApiError('bad_request', action === 'refund' ? 'give the refund number' : 'say why in the note');
+      break;
+  }
+  const resolution = action === 'explain' ? 'explained' : action;
+  if (!(await resolveItem(db, itemId, { resolution, by: staffId, note, ledger_ref: ledgerRef }, nowMs))) throw new ApiError('conflict', `item ${itemId} was resolved meanwhile`);
+  return r.selectFrom('recon_item').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+}
