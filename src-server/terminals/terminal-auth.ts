@@ -8,6 +8,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { SIGNATURE_HEADERS, SIGNATURE_WINDOW_MS, signingString } from '../../shared/sync/signing';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
+import { LOCAL_TIME_HEADER, noteClockSkew } from './clock-skew';
 
 export interface SignedRequest {
   method: string;
@@ -46,6 +47,7 @@ export async function verifyTerminalRequest(db: ServerDb, req: SignedRequest, no
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw new ApiError('replayed_nonce', 'this request nonce was already used');
+  await noteClockSkew(db, terminal.id, req.headers[LOCAL_TIME_HEADER], nowMs);
   return { id: terminal.id, stall_id: terminal.stall_id };
 }
 
