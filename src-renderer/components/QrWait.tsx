@@ -5,11 +5,11 @@ import { Money } from './bits';
 import { usePaymentWait } from '../stores/payment-wait';
 
 /** The buyer's view of a pending QR part: the pay code large, and its live status. */
-export function QrWait({ saleId }: { saleId: string }) {
+export function QrWait({ saleId, initialPayUrl }: { saleId: string; initialPayUrl: string | null }) {
   const { t } = useTranslation();
   const watch = usePaymentWait((s) => s.watch);
   const tenders = usePaymentWait((s) => s.tenders);
-  const payUrl = usePaymentWait((s) => s.payUrl);
+  const payUrl = usePaymentWait((s) => s.payUrl) ?? initialPayUrl;
   const startedMs = usePaymentWait((s) => s.startedMs);
   const [image, setImage] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -29,8 +29,13 @@ export function QrWait({ saleId }: { saleId: string }) {
   if (waiting.length === 0) return null;
   return (
     <div className="qr-wait" data-testid="qr-wait">
-      {waiting.some((x) => x.kind === 'qr') && (
-        <div className="qr-box" aria-label={t('done.qr_label')}>
+      {waiting.some((x) => x.kind === 'qr' && x.status === 'paid') && (
+        <div className="qr-box paid" data-testid="qr-paid">
+          ✓ {t('done.tender_paid')}
+        </div>
+      )}
+      {waiting.some((x) => x.kind === 'qr' && x.status !== 'paid') && (
+        <div className="qr-box" data-testid="qr-box" data-pay-url={payUrl ?? ''}>
           {image ? <img src={image} alt={t('done.qr_label')} width={280} height={280} /> : <div className="qr-placeholder">{t('done.qr_placeholder')}</div>}
         </div>
       )}

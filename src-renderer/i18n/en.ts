@@ -37,6 +37,7 @@ export const en: Shape<typeof zhCN> = {
   },
   done: {
     title: 'Paid', title_pending: 'Saved, waiting for the buyer to pay', receipt: 'Receipt', change: 'Change', printed: 'Receipt printed', print_failed: 'Receipt not printed but saved: it prints once the printer is fixed, or reprint it from History',
+    no_printer: 'No printer: the receipt is saved and can be seen in History',
     waited: '{{s}} s', next: 'Next buyer', qr_label: 'Pay QR code', qr_placeholder: 'Ask the buyer to scan the QR code on the receipt', tender_pending: 'waiting for payment', tender_paid: 'paid', tender_failed: 'payment failed',
   },
   parked: { title: 'Parked sales', none: 'No parked sales', lines: '{{count}} items', resume: 'Resume', parked: 'Sale parked: serve the next buyer', cart_not_empty: 'The cart is not empty: take payment or park it first', product_gone: 'A product is no longer sold ({{id}}) and was left out' },

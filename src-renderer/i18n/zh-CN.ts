@@ -33,6 +33,7 @@ export const zhCN = {
   },
   done: {
     title: '收款完成', title_pending: '已保存，等待买家付款', receipt: '小票号', change: '找零', printed: '小票已打印', print_failed: '小票没打出来，已保存：处理好打印机后会自动补打，也可在“历史”里重打',
+    no_printer: '未接打印机：小票已保存，可在“历史”里查看',
     waited: '已等 {{s}} 秒', next: '下一位', qr_label: '付款二维码', qr_placeholder: '请买家扫小票上的二维码付款', tender_pending: '等待付款', tender_paid: '已付款', tender_failed: '付款失败',
   },
   parked: { title: '挂单', none: '没有挂起的单', lines: '{{count}} 样商品', resume: '取回', parked: '已挂单，可以接待下一位', cart_not_empty: '购物车里还有商品：先收款或挂单，再取回', product_gone: '有商品已下架（{{id}}），取回时去掉了' },

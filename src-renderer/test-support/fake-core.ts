@@ -59,7 +59,7 @@ export function fakeCore(): FakeCore {
       const id = `S${++seq}`;
       const pending = input.tenders.some((t) => t.kind === 'qr' || t.kind === 'payment_code');
       sales.unshift({ id, receipt_no: `T1-20261125-000${seq}`, business_day: '20261125', status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, created_ms: Date.now(), refunded: 0 });
-      return { sale_id: id, receipt_no: `T1-20261125-000${seq}`, status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, change_fen: cash ? (cash.tendered_fen ?? 0) - (priced.total_fen - nonCash) : 0, printed: state.status.printer.state !== 'error', print_error: state.status.printer.message };
+      return { sale_id: id, receipt_no: `T1-20261125-000${seq}`, pay_url: null, status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, change_fen: cash ? (cash.tendered_fen ?? 0) - (priced.total_fen - nonCash) : 0, printed: state.status.printer.state !== 'error', print_error: state.status.printer.message };
     },
     'sales-recent': () => ({ sales: sales.map(({ refunded: _r, ...s }) => s) }),
     'sale-detail': ({ sale_id }: { sale_id: string }) => {
