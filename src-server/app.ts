@@ -11,6 +11,7 @@ import type { ServerDb } from './db/database';
 import { ApiError, errorBody } from './http/errors';
 import { parseWith, registerRoutes } from './http/register';
 import { registerPayPage } from './payments/pay-page';
+import { registerAdminWeb } from './admin-web/static';
 import { ROUTES } from './routes';
 
 export interface AppOptions {
@@ -71,5 +72,6 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   registerRoutes(app, ROUTES, opts.db, now);
   registerPayPage(app, opts.db, now);
+  registerAdminWeb(app);
   return app;
 }

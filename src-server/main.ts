@@ -14,6 +14,7 @@ import { enqueueJob } from './jobs/queue';
 import { startJobWorker } from './jobs/worker';
 import type { PaymentsOptions } from './payments/config';
 import { paymentsFromSim, startPayments } from './payments/setup';
+import { startRecon } from './recon/setup';
 
 export interface ServerOptions {
   host?: string;
@@ -53,6 +54,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       : startJobWorker({ db, worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${ulid()}`, handlers: JOB_HANDLERS, poll_ms: opts.jobs?.poll_ms, onError: (err) => app.log.error({ err }, 'job worker') });
   const paymentOpts = opts.payments ?? (opts.sim ? paymentsFromSim(opts.sim) : null);
   const payments = paymentOpts ? startPayments(db, paymentOpts, '', { worker: opts.jobs !== false, onError: (err) => app.log.error({ err }, 'payments worker') }) : null;
+  const firstInstitution = paymentOpts?.institutions[0];
+  const recon = firstInstitution ? startRecon(db, firstInstitution, { schedule: opts.jobs !== false, onError: (err) => app.log.error({ err }, 'reconciliation') }) : null;
   const housekeeping = () => void enqueueJob(db, 'housekeeping', {}, Date.now(), { id: housekeepingJobId(Date.now()) }).catch((err: unknown) => app.log.error({ err }, 'housekeeping'));
   const housekeepingTimer = worker ? setInterval(housekeeping, HOUSEKEEPING_EVERY_MS) : null;
   housekeepingTimer?.unref();
@@ -64,6 +67,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     async close() {
       if (housekeepingTimer) clearInterval(housekeepingTimer);
+      recon?.stop();
       await payments?.stop();
       await worker?.stop();
       await app.close();

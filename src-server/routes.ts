@@ -9,6 +9,7 @@ import { PUBLIC, defineRoute, type AnyRoute } from './http/route';
 import { ledgerRoutes } from './ledger/routes';
 import { marketRoutes } from './market/routes';
 import { reconRoutes } from './recon/routes';
+import { adminWebRoutes } from './admin-web/routes';
 import { paymentAdminRoutes } from './payments/admin-routes';
 import { notifyRoutes } from './payments/notify-route';
 import { terminalPaymentRoutes } from './payments/terminal-routes';
@@ -62,4 +63,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...ledgerRoutes,
   ...auditRoutes,
   ...reconRoutes,
+  ...adminWebRoutes,
 ];

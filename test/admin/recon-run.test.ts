@@ -40,7 +40,11 @@ function ports(db: FreshDb['db'], paidThere: Map<string, number>): ReconPorts {
       const amount = paidThere.get(no);
       return amount === undefined ? { kind: 'refused', status: 404, code: 'ORDER_NOT_EXIST', message: 'no such order' } : ok({ out_trade_no: no, transaction_id: `42${no}`, trade_state: 'SUCCESS', amount_fen: amount, channel: 'WECHAT' });
     },
-    queryRefund: async (_sub, no): Promise<InstResult<RefundView>> => ok({ out_refund_no: no, refund_id: `50${no}`, status: 'SUCCESS', amount_fen: 1000 }),
+    queryRefund: async (_sub, no): Promise<InstResult<RefundView>> => {
+      // A variable, not a literal: the payments side may add fields to RefundView (the fee returned).
+      const view = { out_refund_no: no, refund_id: `50${no}`, status: 'SUCCESS' as const, amount_fen: 1000, refund_fee_fen: 6 };
+      return ok<RefundView>(view);
+    },
     markPaid: (no, tx, nowMs) => applyPaid(db, no, { transaction_id: tx.transaction_id, amount_fen: tx.amount_fen, channel: tx.channel }, nowMs, 31_000),
   };
 }

@@ -1,0 +1,66 @@
+/**
+ * The market office's live view of a business day: takings per stall and
+ * terminal, per tender and per wallet, hour by hour (Asia/Shanghai), the
+ * terminals with when each was last heard from, QR orders still unpaid and
+ * what buyers owe on account.
+ */
+import { sql } from 'kysely';
+import type { ServerDb } from '../db/database';
+import { rdb } from '../recon/schema';
+import { dayTotals } from '../reports/totals';
+
+/** A terminal not heard from for this long is shown offline. */
+export const ONLINE_WITHIN_MS = 5 * 60_000;
+export const RECEIVABLES_SHOWN_MAX = 20;
+
+const big = (col: string) => sql<number>`cast(coalesce(sum(${sql.ref(col)}), 0) as bigint)`;
+
+export async function dashboard(db: ServerDb, day: string, nowMs: number) {
+  const r = rdb(db);
+  const totals = await dayTotals(db, day, null);
+  const stalls = await db.selectFrom('stall').select(['id', 'name']).orderBy('id').execute();
+  const by_tender: Record<string, number> = {};
+  for (const s of totals.stalls) for (const [k, v] of Object.entries(s.by_tender)) by_tender[k] = (by_tender[k] ?? 0) + v;
+  const hourExpr = sql<number>`cast(((at_ms + 28800000) / 3600000) % 24 as integer)`;
+  const hours = await db.selectFrom('sale').select([hourExpr.as('hour'), (eb) => eb.fn.countAll<number>().as('n'), big('total_fen').as('fen')]).where('business_day', '=', day).groupBy(hourExpr).execute();
+  const hourly = Array.from({ length: 24 }, (_, h) => {
+    const x = hours.find((y) => Number(y.hour) === h);
+    return { hour: h, sales: Number(x?.n ?? 0), total_fen: Number(x?.fen ?? 0) };
+  });
+  const wallets = await r.selectFrom('payment_order').select(['channel', big('amount_fen').as('fen')]).where('business_day', '=', day).where('state', '=', 'succeeded').groupBy('channel').execute();
+  const terms = await db.selectFrom('terminal').select(['id', 'stall_id', 'name', 'status']).orderBy('id').execute();
+  const seen = await db.selectFrom('journal_entry').select(['terminal_id', (eb) => eb.fn.max('received_ms').as('last_ms'), (eb) => eb.fn.max('at_ms').as('last_at_ms')]).groupBy('terminal_id').execute();
+  const terminals = terms.map((t) => {
+    const s = seen.find((x) => x.terminal_id === t.id);
+    const last = s?.last_ms === undefined || s.last_ms === null ? null : Number(s.last_ms);
+    const lastAt = s?.last_at_ms === undefined || s.last_at_ms === null ? null : Number(s.last_at_ms);
+    return { id: t.id, stall_id: t.stall_id, name: t.name, status: t.status, last_seen_ms: last, online: t.status === 'active' && last !== null && nowMs - last <= ONLINE_WITHIN_MS, sync_lag_ms: last !== null && lastAt !== null ? Math.max(0, last - lastAt) : null };
+  });
+  const unpaid = await r.selectFrom('payment_order').select([(eb) => eb.fn.countAll<number>().as('n'), big('amount_fen').as('fen')]).where('kind', '=', 'qr').where('state', 'in', ['created', 'paying']).executeTakeFirst();
+  const owed = await db
+    .selectFrom('ledger_posting as p')
+    .innerJoin('ledger_account as a', 'a.id', 'p.account_id')
+    .leftJoin('buyer as b', 'b.id', 'a.buyer_id')
+    .select(['a.buyer_id', 'a.stall_id', 'b.name', big('p.amount_fen').as('fen')])
+    .where('p.chart_code', '=', 'M1103')
+    .groupBy(['a.buyer_id', 'a.stall_id', 'b.name'])
+    .execute();
+  const receivables = owed.map((o) => ({ buyer_id: o.buyer_id ?? '', stall_id: o.stall_id ?? '', name: o.name ?? o.buyer_id ?? '', owed_fen: Number(o.fen) })).filter((o) => o.owed_fen !== 0).sort((a, b) => b.owed_fen - a.owed_fen);
+  return {
+    business_day: day,
+    total_fen: totals.stalls.reduce((a, s) => a + s.total_fen, 0),
+    sales: totals.stalls.reduce((a, s) => a + s.sales, 0),
+    stalls: stalls.map((s) => {
+      const t = totals.stalls.find((x) => x.stall_id === s.id);
+      return { stall_id: s.id, name: s.name, sales: t?.sales ?? 0, total_fen: t?.total_fen ?? 0 };
+    }),
+    terminal_totals: totals.terminals,
+    by_tender,
+    by_wallet: Object.fromEntries(wallets.map((w) => [w.channel ?? 'UNKNOWN', Number(w.fen)])),
+    hourly,
+    terminals,
+    unpaid_qr: { count: Number(unpaid?.n ?? 0), amount_fen: Number(unpaid?.fen ?? 0) },
+    receivables: receivables.slice(0, RECEIVABLES_SHOWN_MAX),
+    receivables_total_fen: receivables.reduce((a, o) => a + o.owed_fen, 0),
+  };
+}
