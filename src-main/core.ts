@@ -127,7 +127,15 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     publish();
     pullConfigWhenDue();
   });
-  const payments = new TerminalPayments(db, { url: who.server_url, auth: { key: privateKey, terminalId: who.terminal_id } }, { online: () => sync.status().online, changed: publish, now });
+  const payments = new TerminalPayments(db, { url: who.server_url, auth: { key: privateKey, terminalId: who.terminal_id } }, {
+    online: () => sync.status().online,
+    // A tender turned paid or failed: its journal entry goes to the server now, not at the next idle push.
+    changed: () => {
+      sync.trigger();
+      publish();
+    },
+    now,
+  });
   const devices = new DeviceManager({
     db,
     defaults: opts.devices,

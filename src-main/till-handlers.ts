@@ -76,7 +76,12 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'sale-resume': ({ parked_id }) => journaled({ cart: resumeParked(db, session.require(), parked_id, ctx.now()).cart }),
     'sale-void': (input) => journaled(voidOpenSale(db, who, session.require(), input, input.reason, ctx.now())),
     'sales-recent': ({ query, limit }) => ({ sales: recentSales(db, limit, query ?? null).map(({ id, receipt_no, business_day, status, total_fen, created_ms }) => ({ id, receipt_no, business_day, status, total_fen, created_ms })) }),
-    'refund-create': (input) => journaled(refundSale(db, who, session.require(), input, ctx.now())),
+    'refund-create': async (input) => {
+      const refund = journaled(refundSale(db, who, session.require(), input, ctx.now()));
+      // QR and payment-code parts go back through the institution (queued, resent until the server accepts them).
+      await ctx.payments?.refundTenders(refund).catch(() => []);
+      return refund;
+    },
     'shift-open': ({ float_fen }) => {
       const cashier = session.require();
       const now = ctx.now();

@@ -63,5 +63,7 @@ export const refundViewSchema = z.object({
   return_fen: fen,
   refunded_total_fen: fen,
   message: z.string().nullable(),
+  /** the institution's answer is not known yet (split return under way, no answer): ask again with the same refund id */
+  retry: z.boolean().default(false),
 });
 export type RefundViewWire = z.infer<typeof refundViewSchema>;

@@ -12,7 +12,9 @@ import { saleTenders } from '../sales/sale-store';
 import { settleTender } from '../sales/tender-status';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
+import { stmt } from '../store/sql';
 import { callServer, type ServerLink } from '../sync/server-client';
+import { flushRefunds, pendingRefunds, queueRefunds, type RefundOutcome } from './institution-refunds';
 
 export const PAYMENTS_CURSOR_KEY = 'payments_cursor';
 /** How often the till pulls payment updates while online. */
@@ -30,6 +32,7 @@ export interface TenderPaymentState {
 export class TerminalPayments {
   private timer: NodeJS.Timeout | null = null;
   private pulling: Promise<number> | null = null;
+  private flushing: Promise<RefundOutcome[]> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -39,7 +42,7 @@ export class TerminalPayments {
 
   start(): void {
     const tick = (): void => {
-      if (this.o.online()) void this.pull().catch(() => 0);
+      if (this.o.online()) void this.pull().then(() => this.flushRefunds()).catch(() => 0);
       this.timer = setTimeout(tick, this.o.pull_ms ?? PAYMENT_PULL_MS);
       this.timer.unref();
     };
@@ -50,6 +53,7 @@ export class TerminalPayments {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.pulling?.catch(() => 0);
+    await this.flushing?.catch(() => []);
   }
 
   /** Applies one update; an update for a sale this till does not have (wiped, another till) is skipped. */
@@ -81,6 +85,29 @@ export class TerminalPayments {
     }
     if (changed > 0) this.o.changed();
     return changed;
+  }
+
+  /**
+   * After a till refund committed: its QR and payment-code parts go back
+   * through the server to the institution (queued first, so an offline or
+   * failed call is sent again on the next pull).
+   */
+  async refundTenders(r: { refund_id: string; tenders: readonly { tender_no: number; kind: string; amount_fen: number }[] }): Promise<RefundOutcome[]> {
+    const inst = r.tenders.filter((t) => (t.kind === 'qr' || t.kind === 'payment_code') && t.amount_fen > 0);
+    const row = stmt(this.db, 'SELECT sale_id, reason FROM refund WHERE id = ?').get(r.refund_id) as { sale_id: string; reason: string } | undefined;
+    if (inst.length === 0 || !row) return [];
+    queueRefunds(this.db, inst.map((t) => ({ refund_id: r.refund_id, sale_id: row.sale_id, tender_no: t.tender_no, amount_fen: t.amount_fen, reason: row.reason.slice(0, 80) })));
+    if (!this.o.online()) return [];
+    return this.flushRefunds();
+  }
+
+  /** Sends the queued institution refunds (one flush at a time). */
+  flushRefunds(): Promise<RefundOutcome[]> {
+    if (pendingRefunds(this.db).length === 0) return Promise.resolve([]);
+    this.flushing ??= flushRefunds(this.db, this.link).finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
   }
 
   /** Before a sale with a payment-code tender is committed: the code needs the server now. */

@@ -42,6 +42,8 @@ export interface PaymentsOptions {
   recover_after_ms?: number;
   /** the institution refuses splits earlier than this after payment (WeChat: 30 s) */
   split_delay_ms?: number;
+  /** first wait before a split is tried again (refused receiver, too early, no answer); doubles each time */
+  split_retry_ms?: number;
   /** how often the payments worker looks for due work */
   worker_poll_ms?: number;
 }

@@ -27,6 +27,8 @@ export interface RefundView {
   refund_id: string;
   status: 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
   amount_fen: number;
+  /** the institution's channel fee given back on this refund, as it reports it */
+  refund_fee_fen?: number;
 }
 
 export interface SplitView {

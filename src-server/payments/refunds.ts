@@ -9,6 +9,7 @@ import { mulDivRoundHalfUp } from '../../shared/money';
 import type { RefundViewWire } from '../../shared/pay/payments-wire';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
+import { postEntry } from '../ledger/post';
 import type { AuthedTerminal } from '../terminals/terminal-auth';
 import { institutionOf, type PaymentsContext } from './context';
 import type { Institution } from './institution';
@@ -21,8 +22,8 @@ export const RETURN_WAIT_MS = 3_000;
 
 const LIVE: RefundState[] = ['returning', 'processing', 'succeeded', 'abnormal'];
 
-function view(r: Pick<PaymentRefundTable, 'out_refund_no' | 'state' | 'amount_fen' | 'return_fen' | 'last_error'>, total: number): RefundViewWire {
-  return { out_refund_no: r.out_refund_no, state: r.state, amount_fen: r.amount_fen, return_fen: r.return_fen, refunded_total_fen: total, message: r.last_error };
+function view(r: Pick<PaymentRefundTable, 'out_refund_no' | 'state' | 'amount_fen' | 'return_fen' | 'last_error'>, total: number, retry = false): RefundViewWire {
+  return { out_refund_no: r.out_refund_no, state: r.state, amount_fen: r.amount_fen, return_fen: r.return_fen, refunded_total_fen: total, message: r.last_error, retry };
 }
 
 async function findPaidOrder(db: ServerDb, terminal: AuthedTerminal, saleId: string, tenderNo: number): Promise<Order> {
@@ -60,6 +61,8 @@ async function waitReturn(inst: Institution, o: Order, no: string): Promise<bool
 
 export async function requestRefund(db: ServerDb, ctx: PaymentsContext, terminal: AuthedTerminal, b: { refund_id: string; sale_id: string; tender_no: number; amount_fen: number; reason: string }, nowMs: number): Promise<RefundViewWire> {
   const o = await findPaidOrder(db, terminal, b.sale_id, b.tender_no);
+  // The split instruction is with the institution: whether the market's share must be returned first is known in a moment.
+  if (o.split_state === 'processing') return { out_refund_no: '', state: 'processing', amount_fen: b.amount_fen, return_fen: 0, refunded_total_fen: o.refunded_fen, message: 'the split is being made; ask again with the same refund id', retry: true };
   const inst = institutionOf(ctx, o.institution);
   const no = `R${b.refund_id}${String(b.tender_no).padStart(2, '0')}`.slice(0, 64);
   const p = pdb(db);
@@ -80,8 +83,13 @@ export async function requestRefund(db: ServerDb, ctx: PaymentsContext, terminal
       await setRefund(db, no, 'refused', nowMs, `split return refused: ${ret.message}`);
       return view({ ...r, state: 'refused', last_error: ret.message }, so.amount);
     }
-    if (ret.kind === 'unknown' || !(await waitReturn(inst, o, `B${no}`.slice(0, 64)))) return view({ ...r, last_error: 'the split is being returned; ask again' }, so.amount);
-    await setRefund(db, no, 'processing', nowMs);
+    if (ret.kind === 'unknown' || !(await waitReturn(inst, o, `B${no}`.slice(0, 64)))) return view({ ...r, last_error: 'the split is being returned; ask again' }, so.amount, true);
+    const base = { business_day: o.business_day, stall_id: o.stall_id, ref: o.transaction_id ?? o.out_trade_no };
+    const returned = r.return_fen;
+    await db.transaction().execute(async (t) => {
+      await pdb(t).updateTable('payment_refund').set({ state: 'processing', updated_ms: nowMs, last_error: null }).where('out_refund_no', '=', no).execute();
+      await postEntry(t, { ...base, idem_key: `split-return:${no}`, txn_type: 'split_return', amount_fen: returned }, nowMs);
+    });
     r = { ...r, state: 'processing' };
   }
   if (r.state !== 'processing') return view(r, so.amount + (LIVE.includes(r.state) ? r.amount_fen : 0));
@@ -90,10 +98,16 @@ export async function requestRefund(db: ServerDb, ctx: PaymentsContext, terminal
     await setRefund(db, no, 'refused', nowMs, `${a.code}: ${a.message}`);
     return view({ ...r, state: 'refused', last_error: `${a.code}: ${a.message}` }, so.amount);
   }
-  if (a.kind === 'unknown') return view({ ...r, last_error: `${a.message}; ask again with the same refund id` }, so.amount + r.amount_fen);
+  if (a.kind === 'unknown') return view({ ...r, last_error: `${a.message}; ask again with the same refund id` }, so.amount + r.amount_fen, true);
   const state: RefundState = a.value.status === 'SUCCESS' ? 'succeeded' : a.value.status === 'PROCESSING' ? 'processing' : a.value.status === 'ABNORMAL' ? 'abnormal' : 'closed';
-  await setRefund(db, no, state, nowMs);
-  await p.updateTable('payment_order').set({ refunded_fen: so.amount + (state === 'closed' ? 0 : r.amount_fen), updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).execute();
+  const feeBooked = o.split_state === 'done' || o.split_state === 'skipped';
+  await db.transaction().execute(async (t) => {
+    await pdb(t).updateTable('payment_refund').set({ state, updated_ms: nowMs, last_error: null }).where('out_refund_no', '=', no).where('state', '=', 'processing').execute();
+    await pdb(t).updateTable('payment_order').set({ refunded_fen: so.amount + (state === 'closed' ? 0 : r.amount_fen), updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).execute();
+    // Before the split the channel fee is not booked yet; the split books it net of what came back.
+    const feeBack = a.value.refund_fee_fen ?? 0;
+    if (feeBooked && feeBack > 0) await postEntry(t, { business_day: o.business_day, stall_id: o.stall_id, ref: a.value.refund_id, idem_key: `channel-fee-return:${no}`, txn_type: 'channel_fee_return', amount_fen: feeBack }, nowMs);
+  });
   return view({ ...r, state }, so.amount + r.amount_fen);
 }
 

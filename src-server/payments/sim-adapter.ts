@@ -15,7 +15,7 @@ export const INSTITUTION_TIMEOUT_MS = 10_000;
 const UNKNOWN_CODES = new Set(['SYSTEM_ERROR', 'BANKERROR', 'FREQUENCY_LIMITED']);
 
 
-const refundSchema = z.object({ out_refund_no: z.string(), refund_id: z.string(), status: z.enum(['PROCESSING', 'SUCCESS', 'ABNORMAL', 'CLOSED']), amount: z.object({ refund: z.number().int() }) });
+const refundSchema = z.object({ out_refund_no: z.string(), refund_id: z.string(), status: z.enum(['PROCESSING', 'SUCCESS', 'ABNORMAL', 'CLOSED']), amount: z.object({ refund: z.number().int(), refund_fee: z.number().int().nonnegative().optional() }) });
 const splitSchema = z.object({
   out_order_no: z.string(),
   state: z.enum(['PROCESSING', 'FINISHED']),
@@ -24,7 +24,7 @@ const splitSchema = z.object({
 const returnSchema = z.object({ out_return_no: z.string(), result: z.enum(['PROCESSING', 'SUCCESS', 'FAILED']) });
 const errorSchema = z.object({ code: z.string(), message: z.string() });
 
-const toRefund = (r: z.infer<typeof refundSchema>): RefundView => ({ out_refund_no: r.out_refund_no, refund_id: r.refund_id, status: r.status, amount_fen: r.amount.refund });
+const toRefund = (r: z.infer<typeof refundSchema>): RefundView => ({ out_refund_no: r.out_refund_no, refund_id: r.refund_id, status: r.status, amount_fen: r.amount.refund, refund_fee_fen: r.amount.refund_fee ?? 0 });
 const toSplit = (s: z.infer<typeof splitSchema>): SplitView => ({ out_order_no: s.out_order_no, state: s.state, receivers: s.receivers.map((r) => ({ account: r.account, amount_fen: r.amount, result: r.result, fail_reason: r.fail_reason ?? null })) });
 
 export class SimInstitution implements Institution {

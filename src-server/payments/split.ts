@@ -21,7 +21,7 @@ export const SPLIT_QUERY_MS = 200;
 
 export const splitOrderNo = (o: Pick<Order, 'out_trade_no' | 'split_no'>): string => `S${o.out_trade_no}_${o.split_no}`;
 
-const backoff = (attempts: number, nowMs: number): number => nowMs + Math.min(1000 * 2 ** Math.min(attempts, 10), 600_000);
+const backoff = (ctx: PaymentsContext, attempts: number, nowMs: number): number => nowMs + Math.min(ctx.split_retry_ms * 2 ** Math.min(attempts, 10), 600_000);
 
 export async function stepSplit(db: ServerDb, ctx: PaymentsContext, inst: Institution, o: Order, nowMs: number): Promise<void> {
   const p = pdb(db);
@@ -29,13 +29,14 @@ export async function stepSplit(db: ServerDb, ctx: PaymentsContext, inst: Instit
   if (!tx) return scheduleCheck(db, o.out_trade_no, null, nowMs, 'paid order without a transaction id');
   if (o.split_state === 'due') {
     const unsplit = await inst.unsplitAmount(o.sub_mchid, tx);
-    if (unsplit.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(o.check_attempts, nowMs), nowMs, unsplit.message);
-    const channelFee = o.channel_fee_fen ?? Math.max(0, o.amount_fen - o.refunded_fen - unsplit.value);
+    if (unsplit.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, unsplit.message);
+    // Recomputed on every attempt: a refund in between changed what is frozen (and gave part of the fee back).
+    const channelFee = Math.max(0, o.amount_fen - o.refunded_fen - unsplit.value);
     const market = Math.min(await marketFee(db, o.stall_id, o.amount_fen), unsplit.value);
     await p.updateTable('payment_order').set({ channel_fee_fen: channelFee, market_fee_fen: market }).where('out_trade_no', '=', o.out_trade_no).execute();
-    if (market === 0) return finish(db, inst, { ...o, channel_fee_fen: channelFee, market_fee_fen: 0 }, nowMs, 'skipped');
+    if (market === 0) return finish(db, ctx, inst, { ...o, channel_fee_fen: channelFee, market_fee_fen: 0 }, nowMs, 'skipped');
     const rec = await inst.addReceiver(o.sub_mchid, inst.market_account);
-    if (rec.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(o.check_attempts, nowMs), nowMs, rec.message);
+    if (rec.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, rec.message);
     const s = await inst.split({ sub_mchid: o.sub_mchid, transaction_id: tx, out_order_no: splitOrderNo(o), receivers: [{ account: inst.market_account, amount_fen: market, description: '市场服务费' }], unfreeze_unsplit: false });
     if (s.kind === 'ok') {
       await p.updateTable('payment_order').set({ split_state: 'processing', next_check_ms: nowMs + SPLIT_QUERY_MS, lease_until_ms: null, updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).execute();
@@ -43,19 +44,19 @@ export async function stepSplit(db: ServerDb, ctx: PaymentsContext, inst: Instit
     }
     if (o.check_attempts + 1 >= SPLIT_MAX_ATTEMPTS * 4) return splitFailed(db, o, s.message, nowMs);
     // Too early (the institution waits 30 s after payment), rate-limited or unknown: the same instruction again later.
-    return scheduleCheck(db, o.out_trade_no, backoff(o.check_attempts, nowMs), nowMs, s.message);
+    return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, s.message);
   }
   if (o.split_state === 'processing') {
     const q = await inst.querySplit(o.sub_mchid, splitOrderNo(o), tx);
-    if (q.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(o.check_attempts, nowMs), nowMs, q.message);
+    if (q.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, q.message);
     if (q.value.state === 'PROCESSING') return scheduleCheck(db, o.out_trade_no, nowMs + SPLIT_QUERY_MS * 2, nowMs);
     const closed = q.value.receivers.find((r) => r.result === 'CLOSED');
-    if (!closed) return finish(db, inst, o, nowMs, 'done');
+    if (!closed) return finish(db, ctx, inst, o, nowMs, 'done');
     const reason = `receiver ${closed.account} refused: ${closed.fail_reason ?? 'CLOSED'}`;
     if (o.split_no + 1 >= SPLIT_MAX_ATTEMPTS) return splitFailed(db, o, reason, nowMs);
     await p
       .updateTable('payment_order')
-      .set({ split_state: 'due', split_no: o.split_no + 1, next_check_ms: backoff(o.split_no, nowMs), lease_until_ms: null, last_error: reason, updated_ms: nowMs })
+      .set({ split_state: 'due', split_no: o.split_no + 1, next_check_ms: backoff(ctx, o.split_no, nowMs), lease_until_ms: null, last_error: reason, updated_ms: nowMs })
       .where('out_trade_no', '=', o.out_trade_no)
       .execute();
     return;
@@ -68,10 +69,10 @@ async function splitFailed(db: ServerDb, o: Order, reason: string, nowMs: number
 }
 
 /** The fee share arrived (or there was none): unfreeze the rest to the stall, then book channel fee and split together. */
-async function finish(db: ServerDb, inst: Institution, o: Order, nowMs: number, state: 'done' | 'skipped'): Promise<void> {
+async function finish(db: ServerDb, ctx: PaymentsContext, inst: Institution, o: Order, nowMs: number, state: 'done' | 'skipped'): Promise<void> {
   const tx = o.transaction_id ?? '';
   const u = await inst.unfreeze(o.sub_mchid, tx, `U${o.out_trade_no}`);
-  if (u.kind === 'unknown') return scheduleCheck(db, o.out_trade_no, backoff(o.check_attempts, nowMs), nowMs, u.message);
+  if (u.kind === 'unknown') return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, u.message);
   const channelFee = o.channel_fee_fen ?? 0;
   const market = o.market_fee_fen ?? 0;
   await db.transaction().execute(async (t) => {

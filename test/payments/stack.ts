@@ -5,6 +5,7 @@
  * terminal core. Stall S01 is onboarded at the simulator and given its sub_mchid.
  */
 import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../src-main/core';
@@ -13,6 +14,7 @@ import type { PaymentsOptions } from '../../src-server/payments/config';
 import { paymentsFromSim } from '../../src-server/payments/setup';
 import { startSim, type RunningSim } from '../../src-sim/main';
 import { tempDir } from '../helpers/temp';
+import { startFaultProxy, type FaultProxy } from '../emulators/fault-proxy/fault-proxy';
 
 export const WECHAT_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47';
 export const ALIPAY_UA = 'Mozilla/5.0 (Linux; Android 13) AlipayClient/10.5.36';
@@ -24,15 +26,22 @@ export interface PayStack {
   server: RunningServer;
   serverDir: string;
   core: Core;
+  terminalDir: string;
   subMchid: string;
   control<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   buyer(channel: 'WECHAT' | 'ALIPAY' | 'UNIONPAY', balanceFen?: number): Promise<string>;
   code(buyerId: string): Promise<string>;
   serverDb(): Database.Database;
+  /** the simulator's own database, read only (its ledger, its orders) */
+  simDb(): Database.Database;
+  /** between the till and the server when started with `via_proxy` (set it down to take the till offline) */
+  proxy: FaultProxy | null;
+  /** a staff session (the demo admin) for the admin API */
+  admin<T>(path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutions'>> = {}, core: { pull_ms?: number; background?: boolean } = {}): Promise<PayStack> {
+export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutions'>> = {}, core: { background?: boolean; via_proxy?: boolean } = {}): Promise<PayStack> {
   const simDir = tempDir('sim');
   const sim = await startSim({ port: 0, dataDir: simDir, testControl: true, timeScale: 1000 });
   const control = async <T,>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
@@ -43,18 +52,24 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
   };
   const { sub_mchid } = await control<{ sub_mchid: string }>('POST', '/merchants', { merchant_name: '老王蔬菜批发', account_name: '王建国', account_number: '6222020000000000000'.slice(0, 18) + luhnDigit('622202000000000000') });
   const serverDir = tempDir('pay-server');
-  const server = await startServer({ port: 0, dataDir: serverDir, demo: true, payments: { ...paymentsFromSim(simDir), split_delay_ms: 0, worker_poll_ms: 50, recover_after_ms: 500, codepay: { poll_ms: 50, limit_ms: 400 }, ...o } });
+  const server = await startServer({ port: 0, dataDir: serverDir, demo: true, payments: { ...paymentsFromSim(simDir), split_delay_ms: 0, split_retry_ms: 50, worker_poll_ms: 50, recover_after_ms: 500, codepay: { poll_ms: 50, limit_ms: 400 }, ...o } });
   const sdb = new Database(join(serverDir, 'server.sqlite'));
   sdb.prepare("UPDATE stall SET sub_mchid = ? WHERE id = 'S01'").run(sub_mchid);
   sdb.prepare("INSERT INTO fee_rule (id, stall_id, kind, rate_bp, fixed_fen, updated_ms) VALUES ('FR1', NULL, 'trade_commission', 100, 0, 0)").run();
   const pairing = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
-  const c = await startCore({ dataDir: tempDir('pay-terminal'), serverUrl: server.url, pairingCode: pairing.pairing_code, background: core.background });
+  const proxy = core.via_proxy ? await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(server.url).port) }) : null;
+  const terminalDir = tempDir('pay-terminal');
+  const c = await startCore({ dataDir: terminalDir, serverUrl: proxy?.url ?? server.url, pairingCode: pairing.pairing_code, background: core.background });
+  const sessionToken = randomBytes(24).toString('hex');
+  sdb.prepare('INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)').run(createHash('sha256').update(sessionToken).digest('hex'), 'U01', 'csrf', Date.now(), Date.now() + 3_600_000);
+  let simDb: Database.Database | null = null;
   return {
     sim,
     simDir,
     server,
     serverDir,
     core: c,
+    terminalDir,
     subMchid: sub_mchid,
     control,
     async buyer(channel, balanceFen = 10_000_000) {
@@ -65,11 +80,22 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
       return ((await res.json()) as { auth_code: string }).auth_code;
     },
     serverDb: () => sdb,
+    simDb: () => (simDb ??= new Database(join(simDir, 'sim.sqlite'), { readonly: true })),
+    proxy,
+    async admin<T>(path: string, body?: unknown): Promise<T> {
+      const headers: Record<string, string> = { cookie: `mt_session=${sessionToken}` };
+      if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'x-csrf-token': 'csrf' });
+      const res = await fetch(server.url + path, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (res.status !== 200) throw new Error(`admin ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
     async close() {
       await c.close();
+      await proxy?.close();
       await server.close();
       await sim.close();
       sdb.close();
+      simDb?.close();
     },
   };
 }
@@ -110,4 +136,21 @@ export async function until<T>(fn: () => T | undefined | null | false | Promise<
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** The buyer's phone opens the pay URL: the server makes the order and sends the phone to the institution's page (not paid yet). */
+export async function openPayPage(payUrl: string, ua: string): Promise<string> {
+  const first = await fetch(payUrl, { headers: { 'user-agent': ua }, redirect: 'manual' });
+  const location = first.headers.get('location');
+  await first.text();
+  if (first.status !== 302 || !location) throw new Error(`pay page answered ${first.status}`);
+  return location;
+}
+
+export async function simTransactionId(s: PayStack, outTradeNo: string): Promise<string> {
+  return until(() => (s.simDb().prepare('SELECT transaction_id FROM orders WHERE out_trade_no = ?').get(outTradeNo) as { transaction_id: string } | undefined)?.transaction_id, 5_000, `the institution's order ${outTradeNo}`);
+}
+
+export function count(db: Database.Database, sql: string, ...args: unknown[]): number {
+  return (db.prepare(sql).get(...args) as { n: number }).n;
 }
