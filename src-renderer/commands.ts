@@ -67,7 +67,7 @@ export const COMMANDS: readonly Command[] = [
   nav('shift', 'F6'),
   nav('day', 'F7'),
   nav('settings', 'F8'),
-  { id: 'clear_cart', key: 'F4', labelKey: 'commands.clear_cart', enabled: selling, run: () => useCart.getState().clear() },
+  { id: 'clear_cart', key: 'F4', labelKey: 'commands.clear_cart', enabled: selling, run: () => void useParked.getState().voidCart() },
   { id: 'park', key: 'F5', labelKey: 'commands.park', enabled: () => selling() && useCart.getState().lines.length > 0, run: () => void useParked.getState().park() },
   { id: 'pay', key: 'F9', labelKey: 'commands.pay', enabled: () => selling() && useCart.getState().lines.length > 0, run: () => useCheckout.getState().startPay() },
   { id: 'search', key: 'F10', labelKey: 'commands.search', enabled: selling, run: () => document.getElementById('product-search')?.focus() },

@@ -6,6 +6,7 @@ import { CommandButton } from './bits';
 import { parseEntry, useEntry, type EntryTarget } from '../stores/entry';
 import { useSettings } from '../stores/settings';
 import { weighUnit } from '../units';
+import { useStatus } from '../stores/status';
 
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '.', '⌫'];
 
@@ -23,6 +24,8 @@ export function Keypad() {
   const invalid = useEntry((s) => s.invalid);
   const press = useEntry((s) => s.press);
   const setMode = useEntry((s) => s.setMode);
+  const readScale = useEntry((s) => s.readScale);
+  const scaleReady = useStatus((s) => s.devices?.scale.state === 'ready');
   const pref = useSettings((s) => s.weightUnit);
   const box = useRef<HTMLDivElement>(null);
   const open = target !== null;
@@ -61,6 +64,11 @@ export function Keypad() {
         <div className={invalid ? 'preview error' : 'preview num'} role={invalid ? 'alert' : undefined}>
           {invalid ? t(invalid) : preview !== null ? `¥${formatYuan(preview)}` : ''}
         </div>
+        {scaleReady && unit && (target.mode === 'add' || target.mode === 'edit') && (
+          <button type="button" className="secondary" data-testid="read-scale" onClick={() => void readScale()}>
+            {t('keypad.read_scale')}
+          </button>
+        )}
         <div className="keys">
           {KEYS.map((k) => (
             <button key={k} type="button" className="key" data-testid={`key-${k}`} aria-label={k === '⌫' ? t('keypad.backspace') : k} onClick={() => press(k)}>

@@ -21,16 +21,25 @@ function untype(el: Element | null, n: number): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** Keys closer than this belong to one burst even when the wedge detector lost it to a stall of the PC. */
+const LOOSE_GAP_MS = 150;
+
 export function useKeyboard(): void {
   useEffect(() => {
     const wedge = new WedgeDetector();
-    /** digits typed with no field focused: a code keyed in by hand (or a scanner slowed by a busy PC), taken on Enter */
+    /** digits typed with no field focused: a code keyed in by hand, taken on Enter */
     let keyed = '';
+    /** the current loose burst: its characters, and how many of them landed in a field or the keypad */
+    let burst = { text: '', lastMs: -Infinity, landed: 0 };
     const onKey = (e: KeyboardEvent): void => {
+      const printable = e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey && !e.isComposing;
+      if (printable) {
+        if (e.timeStamp - burst.lastMs > LOOSE_GAP_MS) burst = { text: '', lastMs: e.timeStamp, landed: 0 };
+        burst.text = (burst.text + e.key).slice(-64);
+        burst.lastMs = e.timeStamp;
+      }
       const d = wedge.key({ key: e.key, timeMs: e.timeStamp, isComposing: e.isComposing, keyCode: e.keyCode, modifier: e.ctrlKey || e.altKey || e.metaKey });
       if (d.action === 'swallow') {
-        // Kept for the keyed-code path: a burst broken by a stall is still a code ended by Enter.
-        keyed = (keyed + e.key).slice(-32);
         e.preventDefault();
         e.stopImmediatePropagation();
         return;
@@ -38,10 +47,12 @@ export function useKeyboard(): void {
       if (d.action === 'scan') {
         e.preventDefault();
         e.stopImmediatePropagation();
-        const seen = keyed;
+        // A stall mid-burst leaves the detector only the tail: the loose burst may hold the whole code.
+        const code = fullCode(d.code, burst.text);
+        untype(document.activeElement, code === d.code ? d.typedChars : burst.landed);
+        burst = { text: '', lastMs: -Infinity, landed: 0 };
         keyed = '';
-        untype(document.activeElement, d.typedChars);
-        handleScan(fullCode(d.code, seen));
+        handleScan(code);
         return;
       }
       if (e.isComposing || e.keyCode === 229) return;
@@ -61,9 +72,11 @@ export function useKeyboard(): void {
       if (entry.target && (/^[0-9.]$/.test(e.key) || e.key === 'Backspace')) {
         e.preventDefault();
         entry.press(e.key === 'Backspace' ? '⌫' : e.key);
+        if (printable) burst.landed++;
         return;
       }
       // Printable keys belong to the field being typed in; F-keys, Enter and Esc always work.
+      if (typing && printable) burst.landed++;
       if (typing && !/^(F\d+|Enter|Escape)$/.test(e.key)) return;
       const cmd = commandFor(e.key);
       if (cmd) {

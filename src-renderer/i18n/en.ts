@@ -17,6 +17,7 @@ export const en: Shape<typeof zhCN> = {
   keypad: {
     weight: 'Weight ({{unit}})', count: 'Count ({{unit}})', amount: 'Amount ({{unit}})', discount: 'Discount ({{unit}})', tare: 'Tare ({{unit}})',
     clear: 'Clear', ok: 'OK', cancel: 'Cancel', backspace: 'Backspace', mode: 'Entry', by_weight: 'By weight', by_count: 'By count', by_amount: 'By amount',
+    read_scale: 'Read the scale', scale_unstable: 'The scale is not steady yet: read again when it settles', scale_none: 'No reading from the scale: check it, or type the weight',
     invalid: 'Enter a valid number', tare_too_big: 'Tare must be less than the gross weight', discount_too_big: 'The discount cannot exceed the line amount',
   },
   cart: {
@@ -40,7 +41,7 @@ export const en: Shape<typeof zhCN> = {
     no_printer: 'No printer: the receipt is saved and can be seen in History',
     waited: '{{s}} s', next: 'Next buyer', qr_label: 'Pay QR code', qr_placeholder: 'Ask the buyer to scan the QR code on the receipt', tender_pending: 'waiting for payment', tender_paid: 'paid', tender_failed: 'payment failed',
   },
-  parked: { title: 'Parked sales', none: 'No parked sales', lines: '{{count}} items', resume: 'Resume', parked: 'Sale parked: serve the next buyer', cart_not_empty: 'The cart is not empty: take payment or park it first', product_gone: 'A product is no longer sold ({{id}}) and was left out' },
+  parked: { voided: 'Cleared; the void is recorded', title: 'Parked sales', none: 'No parked sales', lines: '{{count}} items', resume: 'Resume', parked: 'Sale parked: serve the next buyer', cart_not_empty: 'The cart is not empty: take payment or park it first', product_gone: 'A product is no longer sold ({{id}}) and was left out' },
   history: {
     title: 'Receipts', search: 'Search receipts', search_hint: 'Last digits of the receipt number', none: 'No receipts found', pick: 'Pick a receipt on the left', detail: 'Receipt detail', preview: 'Receipt preview', no_receipt: 'No receipt was stored for this sale',
     status_pending: 'Waiting for payment', status_completed: 'Completed', reprint: 'Reprint', reprinted: 'Reprinted (marked as a copy)', reprint_waiting: 'The copy is saved and prints once the printer is ready',
@@ -62,6 +63,7 @@ export const en: Shape<typeof zhCN> = {
   },
   settings: {
     title: 'Settings', language: 'Language', lang_zh: '中文', lang_en: 'English', paper: 'Receipt width (preview)', weight_unit: 'Weigh in', weight_product: "The product's unit", weight_jin: 'jin', weight_kg: 'kg',
+    test_printer: 'Print a test page', test_printed: 'Test page printed', test_failed: 'The test page did not print: see the printer in the status bar',
     devices: 'Devices', printer: 'Printer', scanner: 'Scanner', scale: 'Scale', wedge_only: 'Keyboard-wedge scanner (works as is)', unknown: 'Unknown', till: 'This till',
     market: 'Market', terminal: 'Terminal', rounding: 'Rounding', rounding_none: 'None', rounding_floor_jiao: 'Drop fen', rounding_round_jiao: 'Round to jiao', rounding_floor_yuan: 'Drop jiao and fen',
   },

@@ -13,6 +13,7 @@ export const zhCN = {
   keypad: {
     weight: '输入重量（{{unit}}）', count: '输入数量（{{unit}}）', amount: '输入金额（{{unit}}）', discount: '优惠金额（{{unit}}）', tare: '去皮重量（{{unit}}）',
     clear: '清除', ok: '确定', cancel: '取消', backspace: '退格', mode: '输入方式', by_weight: '按重量', by_count: '按件数', by_amount: '按金额',
+    read_scale: '读秤', scale_unstable: '秤还在晃，稳定后再读', scale_none: '秤没有读数：检查电子秤，或手动输入',
     invalid: '请输入有效的数字', tare_too_big: '皮重不能大于等于毛重', discount_too_big: '优惠不能超过这一行的金额',
   },
   cart: {
@@ -36,7 +37,7 @@ export const zhCN = {
     no_printer: '未接打印机：小票已保存，可在“历史”里查看',
     waited: '已等 {{s}} 秒', next: '下一位', qr_label: '付款二维码', qr_placeholder: '请买家扫小票上的二维码付款', tender_pending: '等待付款', tender_paid: '已付款', tender_failed: '付款失败',
   },
-  parked: { title: '挂单', none: '没有挂起的单', lines: '{{count}} 样商品', resume: '取回', parked: '已挂单，可以接待下一位', cart_not_empty: '购物车里还有商品：先收款或挂单，再取回', product_gone: '有商品已下架（{{id}}），取回时去掉了' },
+  parked: { voided: '已清空，作废记录已保存', title: '挂单', none: '没有挂起的单', lines: '{{count}} 样商品', resume: '取回', parked: '已挂单，可以接待下一位', cart_not_empty: '购物车里还有商品：先收款或挂单，再取回', product_gone: '有商品已下架（{{id}}），取回时去掉了' },
   history: {
     title: '历史小票', search: '搜索小票', search_hint: '小票号后几位', none: '没有找到小票', pick: '点左边的小票查看', detail: '小票详情', preview: '小票预览', no_receipt: '这一单没有保存小票',
     status_pending: '待付款', status_completed: '已完成', reprint: '重打小票', reprinted: '已重打（小票上印“补打”）', reprint_waiting: '重打的小票已保存，打印机好了就会打出来',
@@ -58,6 +59,7 @@ export const zhCN = {
   },
   settings: {
     title: '设置', language: '语言', lang_zh: '中文', lang_en: 'English', paper: '小票宽度（预览）', weight_unit: '称重单位', weight_product: '按商品单位', weight_jin: '斤', weight_kg: '公斤',
+    test_printer: '打印测试页', test_printed: '测试页已打印', test_failed: '测试页没打出来：看状态栏的打印机提示',
     devices: '设备', printer: '打印机', scanner: '扫码枪', scale: '电子秤', wedge_only: '键盘式扫码枪（直接可用）', unknown: '未知', till: '本机',
     market: '市场', terminal: '收银机号', rounding: '抹零规则', rounding_none: '不抹零', rounding_floor_jiao: '抹去分', rounding_round_jiao: '四舍五入到角', rounding_floor_yuan: '抹去角分',
   },

@@ -23,6 +23,7 @@ export function SettingsScreen() {
   const info = useSession((x) => x.info);
   const status = useStatus((x) => x.status);
   const devices = useStatus((x) => x.devices);
+  const testPrinter = useStatus((x) => x.testPrinter);
   const printer = printerView(status, devices);
   return (
     <main className="screen narrow" aria-labelledby="settings-title">
@@ -42,6 +43,11 @@ export function SettingsScreen() {
           <dt>{t('settings.scale')}</dt>
           <dd>{devices ? t(`status.scale_${devices.scale.state}`) : t('settings.unknown')}</dd>
         </dl>
+        {printer.state !== 'none' && (
+          <button type="button" className="secondary big" data-testid="printer-test" onClick={() => void testPrinter()}>
+            {t('settings.test_printer')}
+          </button>
+        )}
       </section>
       <section aria-labelledby="till-title">
         <h2 id="till-title">{t('settings.till')}</h2>

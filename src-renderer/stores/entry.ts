@@ -3,7 +3,8 @@ import { create } from 'zustand';
 import type { Product } from '../../shared/contract/methods';
 import { parseYuan } from '../../shared/money';
 import { isWeighed, parseWeightToGrams } from '../../shared/units';
-import { weighUnit } from '../units';
+import { coreApi } from '../transport/core-client';
+import { shortWeight, weighUnit } from '../units';
 import { useCart } from './cart';
 import { useSettings } from './settings';
 
@@ -32,6 +33,8 @@ interface EntryState {
   drop(n: number): void;
   confirm(): boolean;
   cancel(): void;
+  /** the scale's stable weight into the keypad (gross; tare comes off on the line) */
+  readScale(): Promise<void>;
 }
 
 const MAX_ENTRY_CHARS = 9;
@@ -112,4 +115,12 @@ export const useEntry = create<EntryState>()((set, get) => ({
     return true;
   },
   cancel: () => set({ target: null, text: '', invalid: null }),
+  async readScale() {
+    const target = get().target;
+    const unit = target ? weighUnit(target.product, useSettings.getState().weightUnit) : null;
+    if (!target || !unit) return;
+    const r = await coreApi()['scale-read']({});
+    if (!r.ok || r.value.state !== 'stable' || r.value.weight_g <= 0) return set({ invalid: r.ok && r.value.state === 'unstable' ? 'keypad.scale_unstable' : 'keypad.scale_none' });
+    set({ text: shortWeight(r.value.weight_g, unit), invalid: null });
+  },
 }));

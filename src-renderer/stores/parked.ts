@@ -12,6 +12,8 @@ interface ParkedState {
   parked: Parked[];
   load(): Promise<void>;
   park(): Promise<boolean>;
+  /** clears the cart through the core, which journals the abandoned sale (作废) */
+  voidCart(): Promise<boolean>;
   resume(id: string): Promise<boolean>;
   reset(): void;
 }
@@ -34,6 +36,18 @@ export const useParked = create<ParkedState>()((set, get) => ({
     useCart.getState().clear();
     useUi.getState().notify({ kind: 'info', key: 'parked.parked' });
     await get().load();
+    return true;
+  },
+  async voidCart() {
+    const lines = useCart.getState().lines;
+    if (lines.length === 0) return false;
+    const r = await coreApi()['sale-void']({ ...cartWire(lines), reason: 'cleared at the till' });
+    if (!r.ok) {
+      useUi.getState().fail(r.error);
+      return false;
+    }
+    useCart.getState().clear();
+    useUi.getState().notify({ kind: 'info', key: 'parked.voided' });
     return true;
   },
   async resume(id) {

@@ -58,15 +58,16 @@ export function handleKeyedCode(text: string): boolean {
 
 /**
  * A busy PC can stall a scanner's burst: the detector then sees only the
- * keys after the stall. When that tail is no product's code but the keys
- * typed before it complete one, the whole code is meant.
+ * keys after the stall. When that tail is no product's code or payment code
+ * but the keys typed just before it complete one, the whole code is meant.
  */
-export function fullCode(code: string, keyed: string): string {
+export function fullCode(code: string, burst: string): string {
   const index = useSession.getState().index;
-  if (productByCode(index, code) || !keyed.endsWith(code)) return code;
-  for (let n = keyed.length; n > code.length; n--) {
-    const c = keyed.slice(-n);
-    if (productByCode(index, c)) return c;
+  const known = (c: string): boolean => productByCode(index, c) !== null || classifyScan(c).kind === 'payment_code';
+  if (known(code) || !burst.endsWith(code)) return code;
+  for (let n = burst.length; n > code.length; n--) {
+    const c = burst.slice(-n);
+    if (known(c)) return c;
   }
   return code;
 }

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { DeviceStatus } from '../../shared/contract/devices';
 import type { TerminalStatus } from '../../shared/contract/methods';
 import { coreApi } from '../transport/core-client';
+import { useUi } from './ui';
 
 interface StatusState {
   status: TerminalStatus | null;
@@ -11,6 +12,8 @@ interface StatusState {
   /** the core itself stopped answering (its process is gone) */
   coreDown: boolean;
   start(): () => void;
+  /** prints the printer's test page: the quickest check after changing paper or cable */
+  testPrinter(): Promise<void>;
   reset(): void;
 }
 
@@ -53,6 +56,11 @@ export const useStatus = create<StatusState>()((set) => ({
       offDevices();
       clearInterval(timer);
     };
+  },
+  async testPrinter() {
+    const r = await coreApi()['printer-test-page']({});
+    if (!r.ok) return useUi.getState().fail(r.error);
+    useUi.getState().notify(r.value.printed ? { kind: 'info', key: 'settings.test_printed' } : { kind: 'error', key: 'settings.test_failed', detail: r.value.error ?? '' });
   },
   reset: () => set({ status: null, devices: null, coreDown: false }),
 }));

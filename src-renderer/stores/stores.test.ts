@@ -7,6 +7,7 @@ import { cartTotal, useCart } from './cart';
 import { useCheckout } from './checkout';
 import { useEntry } from './entry';
 import { useSettings } from './settings';
+import { fullCode } from './scan';
 
 const [cabbage, tomato, garlic] = PRODUCTS as [(typeof PRODUCTS)[0], (typeof PRODUCTS)[0], (typeof PRODUCTS)[0]];
 let core: FakeCore;
@@ -98,5 +99,14 @@ describe('checkout store', () => {
     useCheckout.getState().setCode('134567890123456789');
     await useCheckout.getState().confirm();
     expect(useCheckout.getState().result?.status).toBe('pending');
+  });
+});
+
+describe('scan recovery', () => {
+  it('takes the whole code when a stall left the wedge detector only its tail', () => {
+    expect(fullCode('6020695348', '2874846020695348')).toBe('2874846020695348'); // an Alipay payment code
+    expect(fullCode('34567892', '12' + '6901234567892'.slice(0, 5) + '34567892')).toBe('6901234567892'); // a product's EAN-13
+    expect(fullCode('6901234567892', '996901234567892')).toBe('6901234567892'); // already whole
+    expect(fullCode('55555555', '1255555555')).toBe('55555555'); // nothing longer is known: keep what was scanned
   });
 });

@@ -78,6 +78,7 @@ export function fakeCore(): FakeCore {
       return { refund_id: 'R1', refund_no: 'R-0001', amount_fen: s.total_fen, tenders: [{ tender_no: 1, kind: 'cash', amount_fen: s.total_fen }] };
     },
     'parked-list': () => ({ parked: [] }),
+    'sale-void': () => ({ void_id: 'V1' }),
   };
   const api: Record<string, unknown> = {
     subscribe: (event: string, l: (p: unknown) => void) => {

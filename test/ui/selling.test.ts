@@ -171,6 +171,8 @@ describe('selling in Chromium at 1024×768', () => {
 
   it('settings switch the language to English and back', async () => {
     await page.keyboard.press('F8');
+    await page.getByTestId('printer-test').click();
+    await expect.poll(() => text('notice')).toContain('测试页已打印');
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.getByTestId('nav-selling').textContent()).toContain('Sell');
     await shot('settings-en');

@@ -57,6 +57,9 @@ describe('shift and day close in Chromium at 1024×768', () => {
     await shot('day-needs-manager');
 
     await page.getByRole('button', { name: /退出|Sign out/ }).click();
+    await page.getByTestId('pin').waitFor();
+    expect(await seriousViolations(page)).toEqual([]); // the sign-in screen
+    await page.screenshot({ path: artifactPath('ui-signin.png') });
     await page.getByTestId('pin').fill('8888');
     await page.getByTestId('signin').click();
     await page.getByTestId('nav-day').click();
