@@ -7,5 +7,11 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react()],
-  build: { outDir: fileURLToPath(new URL('../build/renderer', import.meta.url)), emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: fileURLToPath(new URL('../build/renderer', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    // The staff web (src-renderer/admin/) is a second entry, served by the settlement server at /admin/.
+    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), admin: fileURLToPath(new URL('admin/index.html', import.meta.url)) } },
+  },
 });

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Failed } from '../AdminApp';
+import { api, yuan } from '../api';
+import type { DayData } from '../types';
+import { useLoad } from '../useLoad';
+
+type Stall = DayData['stalls'][number];
+
+function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const diffs = s.terminals.reduce((a, x) => a + x.differences.length, 0);
+  const confirm = () =>
+    api('POST', `/days/${day}/confirm`, { stall_id: s.stall_id, note }).then(done, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  return (
+    <section className={diffs > 0 ? 'stallday has-diff' : 'stallday'} aria-label={s.name}>
+      <h2>
+        {s.name} <span className={diffs > 0 ? 'pill bad' : 'pill ok'}>{diffs > 0 ? `${t('eod.diff')} ${diffs}` : t('eod.ok')}</span>
+      </h2>
+      {s.terminals.length === 0 ? (
+        <p className="muted">{t('eod.noTerminals')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr><th>{t('eod.terminal')}</th><th className="num">{t('eod.server')} {t('eod.count')}</th><th className="num">{t('eod.zreport')} {t('eod.count')}</th><th className="num">{t('eod.server')} {t('eod.gross')}</th><th className="num">{t('eod.zreport')} {t('eod.gross')}</th><th className="num">{t('eod.refunds')}</th><th>{t('eod.diff')}</th></tr>
+          </thead>
+          <tbody>
+            {s.terminals.map((x) => {
+              const cBad = x.z_report?.sales_count !== x.server.sales_count;
+              const gBad = x.z_report?.gross_fen !== x.server.gross_fen;
+              return (
+                <tr key={x.terminal_id}>
+                  <td>{x.terminal_id}</td>
+                  <td className="num">{x.server.sales_count}</td>
+                  <td className={cBad ? 'num bad' : 'num'}>{x.z_report?.sales_count ?? t('eod.noZ')}</td>
+                  <td className="num">¥{yuan(x.server.gross_fen)}</td>
+                  <td className={gBad ? 'num bad' : 'num'}>{(x.z_report?.gross_fen ?? null) === null || !x.z_report ? t('eod.noZ') : `¥${yuan(x.z_report.gross_fen ?? 0)}`}</td>
+                  <td className="num">{x.server.refunds_count} · ¥{yuan(x.server.refunds_fen)}</td>
+                  <td>{x.differences.length === 0 ? '—' : <ul className="diffs">{x.differences.map((d) => <li key={d}>{d}</li>)}</ul>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {s.confirmation ? (
+        <p className="confirmed">✓ {t('eod.confirmed', { by: s.confirmation.confirmed_by, at: new Date(s.confirmation.confirmed_ms).toLocaleString() })}{s.confirmation.note && ` — ${s.confirmation.note}`}</p>
+      ) : (
+        <div className="confirm">
+          <input aria-label={t('eod.note')} placeholder={t('eod.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+          <button type="button" className="primary" onClick={() => void confirm()} disabled={diffs > 0 && note.trim().length < 2}>{t('eod.confirm')}</button>
+          {error && <span role="alert" className="error">{error}</span>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function EndOfDay({ day }: { day: string }) {
+  const { t } = useTranslation();
+  const { data, error, reload } = useLoad(day, () => api<DayData>('GET', `/days/${day}`));
+  if (error) return <Failed msg={error} retry={reload} />;
+  if (!data) return <p className="loading">{t('app.loading')}</p>;
+  return (
+    <div>
+      <h2 className="screen-title">{t('eod.title')}</h2>
+      {data.stalls.map((s) => <StallDay key={s.stall_id} s={s} day={day} done={reload} />)}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Failed } from '../AdminApp';
+import { api } from '../api';
+import { useLoad } from '../useLoad';
+
+interface Stall { id: string; name: string }
+interface Terminal { id: string; stall_id: string; name: string; status: 'pending' | 'active' | 'revoked'; created_ms: number }
+interface Pairing { terminal_id: string; pairing_code: string; expires_ms: number }
+/** minutes left, worked out when the code arrived */
+type Shown = Pairing & { minutes: number };
+
+function PairingCard({ p }: { p: Shown }) {
+  const { t } = useTranslation();
+  const [qr, setQr] = useState('');
+  useEffect(() => {
+    void QRCode.toDataURL(p.pairing_code, { margin: 1, width: 200 }).then(setQr);
+  }, [p.pairing_code]);
+  return (
+    <div className="pairing" role="status">
+      {qr && <img src={qr} width={200} height={200} alt={`${t('term.pairing')} ${p.pairing_code}`} />}
+      <div>
+        <div>{t('term.pairing')}</div>
+        <div className="code mono">{p.pairing_code}</div>
+        <div className="muted">{t('term.expires', { min: p.minutes })}</div>
+        <div className="muted">{t('term.scan')}</div>
+      </div>
+    </div>
+  );
+}
+
+export function Terminals() {
+  const { t } = useTranslation();
+  const [stall, setStall] = useState('');
+  const [name, setName] = useState('');
+  const [pairing, setPairing] = useState<Shown | null>(null);
+  const [err, setErr] = useState<string | null>(null);
+  const stalls = useLoad('stalls', () => api<{ stalls: Stall[] }>('GET', '/stalls'));
+  const current = stall || stalls.data?.stalls[0]?.id || '';
+  const terms = useLoad(current, () => (current ? api<{ terminals: Terminal[] }>('GET', `/stalls/${current}/terminals`) : Promise.resolve({ terminals: [] })));
+  const fail = (e: unknown) => setErr(e instanceof Error ? e.message : String(e));
+  const create = () => api<Pairing>('POST', `/stalls/${current}/terminals`, { name }).then((p) => (setPairing({ ...p, minutes: Math.max(0, Math.round((p.expires_ms - Date.now()) / 60_000)) }), setName(''), terms.reload()), fail);
+  const revoke = (id: string) => window.confirm(t('term.revokeConfirm')) && api('POST', `/terminals/${id}/revoke`, {}).then(terms.reload, fail);
+  if (stalls.error) return <Failed msg={stalls.error} retry={stalls.reload} />;
+  return (
+    <div>
+      <h2 className="screen-title">{t('term.title')}</h2>
+      <div className="toolbar">
+        <label>{t('term.stall')} <select value={current} onChange={(e) => (setStall(e.target.value), setPairing(null))}>{(stalls.data?.stalls ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>
+        <input aria-label={t('term.name')} placeholder={t('term.name')} value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="button" className="primary" disabled={!current || name.trim().length === 0} onClick={() => void create()}>{t('term.create')}</button>
+      </div>
+      {err && <p role="alert" className="error">{err}</p>}
+      {pairing && <PairingCard p={pairing} />}
+      <table>
+        <thead><tr><th>{t('term.name')}</th><th>ID</th><th>{t('term.status')}</th><th /></tr></thead>
+        <tbody>
+          {(terms.data?.terminals ?? []).map((x) => (
+            <tr key={x.id}>
+              <td>{x.name}</td>
+              <td className="mono">{x.id}</td>
+              <td><span className={x.status === 'active' ? 'pill ok' : x.status === 'revoked' ? 'pill bad' : 'pill'}>{t(`term.${x.status}`)}</span></td>
+              <td>{x.status !== 'revoked' && <button type="button" className="danger" onClick={() => void revoke(x.id)}>{t('term.revoke')}</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** The staff web's state: who is logged in, which screen, which day. One store, resettable for tests. */
+import { create } from 'zustand';
+import { api, setCsrf, shanghaiDay } from './api';
+
+export type Screen = 'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals';
+export interface StaffUser {
+  id: string;
+  username: string;
+  role: 'admin' | 'finance' | 'stall_owner';
+  stall_id: string | null;
+}
+interface SessionAnswer {
+  user: StaffUser;
+  csrf_token: string;
+}
+
+interface AdminState {
+  user: StaffUser | null;
+  checked: boolean;
+  screen: Screen;
+  day: string;
+  restore(): Promise<void>;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  go(screen: Screen): void;
+  setDay(day: string): void;
+  reset(): void;
+}
+
+const initial = { user: null, checked: false, screen: 'dashboard' as Screen, day: shanghaiDay() };
+
+export const useAdmin = create<AdminState>((set) => ({
+  ...initial,
+  restore: async () => {
+    try {
+      const s = await api<SessionAnswer>('GET', '/session');
+      setCsrf(s.csrf_token);
+      set({ user: s.user, checked: true });
+    } catch {
+      set({ user: null, checked: true });
+    }
+  },
+  login: async (username, password) => {
+    const s = await api<SessionAnswer>('POST', '/login', { username, password });
+    setCsrf(s.csrf_token);
+    set({ user: s.user, checked: true, screen: 'dashboard' });
+  },
+  logout: async () => {
+    await api('POST', '/logout', {}).catch(() => undefined);
+    setCsrf('');
+    set({ user: null });
+  },
+  go: (screen) => set({ screen }),
+  setDay: (day) => set({ day }),
+  reset: () => set(initial),
+}));

@@ -1,0 +1,60 @@
+/** Every string the staff web shows, zh-CN first; `en` must have the same keys (checked by type). */
+export const adminZh = {
+  app: { title: '市场管理后台', lang: 'English', logout: '退出登录', day: '营业日', loading: '加载中…', error: '出错了：{{msg}}', retry: '重试' },
+  nav: { dashboard: '今日概览', eod: '日结核对', recon: '对账差错', settlement: '结算报表', terminals: '收银终端' },
+  login: { title: '员工登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{{msg}}' },
+  dash: {
+    total: '成交总额', sales: '笔数', byStall: '各摊位成交', byTender: '支付方式', byWallet: '钱包', hourly: '分时成交（元）', terminals: '终端状态',
+    online: '在线', offline: '离线', lag: '同步延迟', lastSeen: '最后联系', never: '从未联系', unpaid: '未付款二维码', receivables: '采购商赊账', owed: '欠款', none: '暂无',
+    stall: '摊位', terminal: '终端', amount: '金额',
+  },
+  tender: { cash: '现金', qr: '扫码', code: '付款码', credit: '赊账', WECHAT: '微信', ALIPAY: '支付宝', UNIONPAY: '云闪付', UNKNOWN: '未知' },
+  eod: {
+    title: '日结核对', stall: '摊位', terminal: '终端', server: '服务器', zreport: 'Z 报表', count: '笔数', gross: '销售额', refunds: '退款',
+    noZ: '未日结', ok: '一致', diff: '差异', confirm: '确认日结', confirmed: '已确认（{{by}}，{{at}}）', note: '说明（有差异时必填）', noTerminals: '当日无终端数据',
+  },
+  recon: {
+    title: '对账差错', billDay: '账单日', run: '拉取账单并对账', running: '对账中…', reconciled: '已平账：无未解释差错', open: '待处理 {{n}} 条', lastRun: '最近一次：{{state}}，{{rows}} 行，匹配 {{matched}}，差错 {{diffs}}，自动处理 {{auto}}',
+    noRun: '该日尚未对账', kind: '类型', order: '订单号', inst: '机构', plat: '本地', cause: '原因', suggestion: '建议', status: '状态', action: '处理', note: '备注', by: '处理人',
+    doIt: '执行', explainNote: '请填写说明', showResolved: '显示已处理',
+  },
+  kind: { long: '长款', short: '短款', amount: '金额不符', status: '状态不符', cross_midnight: '跨日' },
+  cause: { lost_notification: '通知丢失', cross_midnight: '日切', refund_snapshot: '退款状态快照', near_midnight: '临近零点', ended_but_paid: '本地已关单，机构已收款', unknown: '待查' },
+  suggestion: { auto_mark_paid: '自动补单', auto_redate: '自动调账', auto_requery_refund: '自动复查退款', bu_dan: '补单', refund: '退款', suspense: '挂账', await_next_bill: '等次日账单' },
+  action: { bu_dan: '补单', suspense: '挂账', refund: '已退款', explain: '说明并关闭' },
+  resolution: { marked_paid: '已补单（自动）', redated: '已调账（自动）', requeried: '已复查（自动）', healed: '已自愈', bu_dan: '已补单', refund: '已退款', suspense: '已挂账', explained: '已说明' },
+  settle: { title: '结算报表', merchant: '商户', payments: '笔数', gross: '交易额', refunds: '退款', chanFee: '渠道手续费', mktFee: '市场服务费', net: 'T+1 应结', inst: '机构账单', instNet: '机构应结', feeIncome: '市场费收入', type: '类型', income: '收入', export: '导出 CSV', ledger: '科目明细 CSV', recon: '对账差错 CSV' },
+  txn: { split: '市场服务费（分账）', market_fee: '市场费（开票）' },
+  term: { title: '收银终端', stall: '摊位', name: '名称', status: '状态', create: '登记新终端', pairing: '配对码', expires: '{{min}} 分钟内有效', revoke: '吊销', revokeConfirm: '吊销后该终端立即无法同步，确定？', pending: '待配对', active: '使用中', revoked: '已吊销', scan: '在收银机上输入配对码或扫描二维码' },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const adminEn: Shape<typeof adminZh> = {
+  app: { title: 'Market office', lang: '中文', logout: 'Log out', day: 'Business day', loading: 'Loading…', error: 'Something went wrong: {{msg}}', retry: 'Retry' },
+  nav: { dashboard: 'Today', eod: 'End of day', recon: 'Reconciliation', settlement: 'Settlement', terminals: 'Terminals' },
+  login: { title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', failed: 'Login failed: {{msg}}' },
+  dash: {
+    total: 'Takings', sales: 'Sales', byStall: 'By stall', byTender: 'By tender', byWallet: 'By wallet', hourly: 'Hour by hour (CNY)', terminals: 'Terminals',
+    online: 'online', offline: 'offline', lag: 'sync lag', lastSeen: 'last seen', never: 'never', unpaid: 'Unpaid QR codes', receivables: 'Buyer receivables', owed: 'owed', none: 'none',
+    stall: 'Stall', terminal: 'Terminal', amount: 'Amount',
+  },
+  tender: { cash: 'Cash', qr: 'QR', code: 'Payment code', credit: 'On account', WECHAT: 'WeChat', ALIPAY: 'Alipay', UNIONPAY: 'UnionPay', UNKNOWN: 'Unknown' },
+  eod: {
+    title: 'End of day', stall: 'Stall', terminal: 'Terminal', server: 'Server', zreport: 'Z report', count: 'Count', gross: 'Gross', refunds: 'Refunds',
+    noZ: 'not closed', ok: 'agrees', diff: 'differs', confirm: 'Confirm day', confirmed: 'Confirmed ({{by}}, {{at}})', note: 'Note (required when it differs)', noTerminals: 'No terminal data for this day',
+  },
+  recon: {
+    title: 'Reconciliation', billDay: 'Bill day', run: 'Fetch bill and reconcile', running: 'Reconciling…', reconciled: 'Reconciled: nothing unexplained', open: '{{n}} open', lastRun: 'Last run: {{state}}, {{rows}} rows, {{matched}} matched, {{diffs}} differences, {{auto}} resolved automatically',
+    noRun: 'Not reconciled yet', kind: 'Kind', order: 'Order no.', inst: 'Institution', plat: 'Ours', cause: 'Cause', suggestion: 'Suggested', status: 'Status', action: 'Action', note: 'Note', by: 'By',
+    doIt: 'Do it', explainNote: 'Write a note', showResolved: 'Show resolved',
+  },
+  kind: { long: 'Long', short: 'Short', amount: 'Amount', status: 'Status', cross_midnight: 'Cross-midnight' },
+  cause: { lost_notification: 'Lost notification', cross_midnight: 'Day cut-off', refund_snapshot: 'Refund snapshot', near_midnight: 'Near midnight', ended_but_paid: 'Closed here, paid there', unknown: 'To investigate' },
+  suggestion: { auto_mark_paid: 'Auto: mark paid', auto_redate: 'Auto: re-date', auto_requery_refund: 'Auto: re-query refund', bu_dan: 'Complete order', refund: 'Refund', suspense: 'Suspense', await_next_bill: 'Wait for next bill' },
+  action: { bu_dan: 'Complete order', suspense: 'To suspense', refund: 'Refunded', explain: 'Explain and close' },
+  resolution: { marked_paid: 'Marked paid (auto)', redated: 'Re-dated (auto)', requeried: 'Re-queried (auto)', healed: 'Healed', bu_dan: 'Completed', refund: 'Refunded', suspense: 'In suspense', explained: 'Explained' },
+  settle: { title: 'Settlement', merchant: 'Merchant', payments: 'Payments', gross: 'Gross', refunds: 'Refunds', chanFee: 'Channel fee', mktFee: 'Market fee', net: 'Net T+1', inst: 'Institution bill', instNet: 'Institution net', feeIncome: 'Market fee income', type: 'Type', income: 'Income', export: 'Export CSV', ledger: 'Ledger by account CSV', recon: 'Differences CSV' },
+  txn: { split: 'Market fee (split)', market_fee: 'Market charges (invoiced)' },
+  term: { title: 'Terminals', stall: 'Stall', name: 'Name', status: 'Status', create: 'Enrol a terminal', pairing: 'Pairing code', expires: 'valid for {{min}} minutes', revoke: 'Revoke', revokeConfirm: 'The terminal stops syncing at once. Revoke?', pending: 'awaiting pairing', active: 'in use', revoked: 'revoked', scan: 'Type the pairing code on the till or scan the QR' },
+};
