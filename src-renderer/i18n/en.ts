@@ -45,6 +45,7 @@ export const en: Shape<typeof zhCN> = {
   history: {
     title: 'Receipts', search: 'Search receipts', search_hint: 'Last digits of the receipt number', none: 'No receipts found', pick: 'Pick a receipt on the left', detail: 'Receipt detail', preview: 'Receipt preview', no_receipt: 'No receipt was stored for this sale',
     status_pending: 'Waiting for payment', status_completed: 'Completed', reprint: 'Reprint', reprinted: 'Reprinted (marked as a copy)', reprint_waiting: 'The copy is saved and prints once the printer is ready',
+    lines: 'Tap items to refund only those (none: the whole sale)', line_refunded: 'refunded',
     refund: 'Refund ¥{{amount}}', refunded: 'Refunded', refund_done: 'Refunded ¥{{amount}} ({{no}}) to the original payment methods',
   },
   refund: {

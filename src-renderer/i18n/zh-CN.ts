@@ -41,6 +41,7 @@ export const zhCN = {
   history: {
     title: '历史小票', search: '搜索小票', search_hint: '小票号后几位', none: '没有找到小票', pick: '点左边的小票查看', detail: '小票详情', preview: '小票预览', no_receipt: '这一单没有保存小票',
     status_pending: '待付款', status_completed: '已完成', reprint: '重打小票', reprinted: '已重打（小票上印“补打”）', reprint_waiting: '重打的小票已保存，打印机好了就会打出来',
+    lines: '点商品只退这几样（不点为整单退）', line_refunded: '已退',
     refund: '退款 ¥{{amount}}', refunded: '已退', refund_done: '已退款 ¥{{amount}}（{{no}}）：按原付款方式退回',
   },
   refund: {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../components/bits';
 import { RefundDialog } from './RefundDialog';
-import { useHistory } from '../stores/history';
+import { refundEstimate, useHistory } from '../stores/history';
 import { useSession } from '../stores/session';
 import { formatTime } from './time';
 
@@ -17,12 +17,14 @@ export function HistoryScreen() {
   const reprint = useHistory((s) => s.reprint);
   const startRefund = useHistory((s) => s.startRefund);
   const busy = useHistory((s) => s.busy);
+  const picked = useHistory((s) => s.picked);
+  const toggleLine = useHistory((s) => s.toggleLine);
   const tz = useSession((s) => s.info?.time_zone ?? 'Asia/Shanghai');
   useEffect(() => {
     const timer = setTimeout(() => void load(), 200);
     return () => clearTimeout(timer);
   }, [query, load]);
-  const refundable = detail ? detail.tenders.filter((x) => x.status === 'paid').reduce((a, x) => a + x.amount_fen, 0) - detail.refunded_fen : 0;
+  const refundable = refundEstimate(detail, picked);
   return (
     <main className="screen history" aria-labelledby="history-title">
       <div className="history-list">
@@ -58,6 +60,21 @@ export function HistoryScreen() {
                   {t('history.refunded')} <Money fen={detail.refunded_fen} />
                 </li>
               )}
+            </ul>
+            <p className="hint" id="refund-lines-hint">
+              {t('history.lines')}
+            </p>
+            <ul className="refund-lines" aria-labelledby="refund-lines-hint">
+              {detail.lines.map((l) => {
+                const left = l.net_fen - l.refunded_fen;
+                return (
+                  <li key={l.line_no}>
+                    <button type="button" className={picked.includes(l.line_no) ? 'tab active' : 'tab'} aria-pressed={picked.includes(l.line_no)} disabled={left <= 0} data-testid={`refund-line-${l.line_no}`} onClick={() => toggleLine(l.line_no)}>
+                      {l.name} {left > 0 ? <Money fen={left} /> : t('history.line_refunded')}
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
             <pre className="receipt-preview" data-testid="receipt-preview" aria-label={t('history.preview')}>
               {detail.receipt_text ?? t('history.no_receipt')}

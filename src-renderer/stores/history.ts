@@ -19,6 +19,9 @@ interface HistoryState {
   refunded: Refund | null;
   /** the manager's PIN being typed */
   pin: string;
+  /** lines picked for a partial refund (line_no); none picked refunds the whole sale */
+  picked: number[];
+  toggleLine(lineNo: number): void;
   setPin(pin: string): void;
   setQuery(q: string): void;
   load(): Promise<void>;
@@ -30,10 +33,11 @@ interface HistoryState {
   reset(): void;
 }
 
-const initial = { query: '', sales: [], detail: null, busy: false, refund: null, refunded: null, pin: '' };
+const initial = { query: '', sales: [], detail: null, busy: false, refund: null, refunded: null, pin: '', picked: [] };
 
 export const useHistory = create<HistoryState>()((set, get) => ({
   ...initial,
+  toggleLine: (no) => set((s) => ({ picked: s.picked.includes(no) ? s.picked.filter((x) => x !== no) : [...s.picked, no] })),
   setPin: (pin) => set({ pin: pin.replace(/\D/g, '').slice(0, 8) }),
   setQuery: (query) => set({ query: query.slice(0, 40) }),
   async load() {
@@ -44,7 +48,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   },
   async open(id) {
     const r = await coreApi()['sale-detail']({ sale_id: id, paper: useSettings.getState().paper });
-    if (r.ok) set({ detail: r.value, refunded: null });
+    if (r.ok) set({ detail: r.value, refunded: null, picked: [] });
     else useUi.getState().fail(r.error);
   },
   async reprint() {
@@ -65,7 +69,8 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     const managerPin = step === 'manager' ? get().pin : undefined;
     if (managerPin !== undefined && managerPin.length < 4) return;
     set({ busy: true, pin: '' });
-    const r = await coreApi()['refund-create']({ sale_id: d.sale.id, manager_pin: managerPin });
+    const lines = get().picked.length === 0 ? undefined : d.lines.filter((l) => get().picked.includes(l.line_no)).map((l) => ({ line_no: l.line_no, quantity: l.quantity - l.refunded_quantity }));
+    const r = await coreApi()['refund-create']({ sale_id: d.sale.id, lines, manager_pin: managerPin });
     set({ busy: false });
     if (!r.ok) {
       if (r.error.code === 'manager_required') return set({ refund: { step: 'manager', pinWrong: false } });
@@ -80,3 +85,10 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   },
   reset: () => set(initial),
 }));
+
+/** What a refund would give back, for the screen (the core computes the real amount): picked lines' unrefunded share, or all that was paid and not refunded. */
+export function refundEstimate(d: Detail | null, picked: readonly number[]): number {
+  if (!d) return 0;
+  if (picked.length > 0) return d.lines.filter((l) => picked.includes(l.line_no)).reduce((a, l) => a + l.net_fen - l.refunded_fen, 0);
+  return Math.max(0, d.tenders.filter((x) => x.status === 'paid').reduce((a, x) => a + x.amount_fen, 0) - d.refunded_fen);
+}
