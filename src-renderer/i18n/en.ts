@@ -60,6 +60,7 @@ export const en: Shape<typeof zhCN> = {
   day: {
     title: 'Day close', sales_count: 'Sales', gross: 'Gross', discounts: 'Discounts', rounding: 'Rounding', refunds: 'Refunds ({{count}})', voids: 'Voids ({{count}})', net: 'Net',
     by_tender: 'By payment method', tender: 'Method', count: 'Count', amount: 'Amount', pending: 'Pending', refunded: 'Refunded',
+    manager_signin: 'Manager: sign in to close the day', confirm: 'Yes, close the day', confirm_hint: 'After the close, today is done: later sales count for the next business day.',
     receipts: 'Receipts {{first}} to {{last}}', close: 'Close the day', closed: 'The day is closed; the Z report is saved and will sync', manager_only: 'Day close needs a manager: sign in as the manager first',
   },
   settings: {

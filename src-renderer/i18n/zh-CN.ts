@@ -56,6 +56,7 @@ export const zhCN = {
   day: {
     title: '日结', sales_count: '销售笔数', gross: '销售额', discounts: '优惠', rounding: '抹零', refunds: '退款（{{count}} 笔）', voids: '作废（{{count}} 笔）', net: '净额',
     by_tender: '按付款方式', tender: '方式', count: '笔数', amount: '金额', pending: '待付款', refunded: '已退',
+    manager_signin: '请店长登录来日结', confirm: '确认日结', confirm_hint: '日结后今天的账就结束了，之后的销售算下一个营业日。',
     receipts: '小票号 {{first}} 至 {{last}}', close: '日结（结束今天营业）', closed: '今天已日结，Z 报表已保存并会上传', manager_only: '日结需要店长：请店长登录后再点日结',
   },
   settings: {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../components/bits';
 import { useSession } from '../stores/session';
@@ -14,6 +14,9 @@ export function DayScreen() {
   const loadReport = useShift((s) => s.loadReport);
   const closeDay = useShift((s) => s.closeDay);
   const role = useSession((s) => s.info?.cashier?.role);
+  const signOut = useSession((s) => s.signOut);
+  // Closing the day cannot be undone: the button asks once more.
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => void loadReport(), [loadReport]);
   return (
     <main className="screen" aria-labelledby="day-title">
@@ -65,12 +68,26 @@ export function DayScreen() {
           <p className="hint">{t('day.receipts', { first: report.first_receipt_no ?? '—', last: report.last_receipt_no ?? '—' })}</p>
         </div>
       )}
-      {!dayClosed && (
+      {!dayClosed && role !== 'manager' && (
         <div className="actions">
-          {role !== 'manager' && <p className="hint">{t('day.manager_only')}</p>}
-          <button type="button" className="danger big" data-testid="day-close" onClick={() => void closeDay()}>
-            {t('day.close')}
+          <p className="hint">{t('day.manager_only')}</p>
+          <button type="button" className="primary big" data-testid="day-manager-signin" onClick={() => void signOut()}>
+            {t('day.manager_signin')}
           </button>
+        </div>
+      )}
+      {!dayClosed && role === 'manager' && (
+        <div className="actions">
+          <p className="hint">{confirming ? t('day.confirm_hint') : ''}</p>
+          {confirming ? (
+            <button type="button" className="danger big" data-testid="day-close-confirm" onClick={() => void closeDay()}>
+              {t('day.confirm')}
+            </button>
+          ) : (
+            <button type="button" className="danger big" data-testid="day-close" onClick={() => setConfirming(true)}>
+              {t('day.close')}
+            </button>
+          )}
         </div>
       )}
     </main>
