@@ -41,10 +41,9 @@ export async function runDemo(argv: string[]): Promise<void> {
   console.log(`ready printer tcp://127.0.0.1:${printer.port}`);
 
   try {
-    const [sim, server] = await Promise.all([
-      spawnRole('sim', ['--port', '0', '--data', join(dataDir, 'sim')], { echo: echo('sim') }),
-      spawnRole('server', ['--port', '0', '--data', join(dataDir, 'server'), '--demo'], { echo: echo('server') }),
-    ]);
+    // The server reads the simulator's sim-config.json, written when the simulator starts: one after the other.
+    const sim = await spawnRole('sim', ['--port', '0', '--data', join(dataDir, 'sim')], { echo: echo('sim') });
+    const server = await spawnRole('server', ['--port', '0', '--data', join(dataDir, 'server'), '--demo', '--sim', join(dataDir, 'sim')], { echo: echo('server') });
     children.push(sim, server);
     const termData = join(dataDir, 'terminal');
     const pairingFile = join(dataDir, 'server', 'demo-pairing.json');

@@ -14,8 +14,9 @@ import { untilSignal } from './signals';
 export const RENDERER_DIR = fileURLToPath(new URL('../../build/renderer', import.meta.url));
 
 export async function runServer(argv: string[]): Promise<void> {
-  const { values, common } = parseRoleArgs(argv, { db: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'boolean' } }, '.data/server');
-  const server = await startServer({ port: common.port, dataDir: common.dataDir, dbUrl: values.db as string | undefined, demo: values.demo === true, log: values.log === true });
+  const { values, common } = parseRoleArgs(argv, { db: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'boolean' }, sim: { type: 'string' } }, '.data/server');
+  // --sim DIR: payments through that simulator (its sim-config.json names its URL, keys and the market's merchant number).
+  const server = await startServer({ port: common.port, dataDir: common.dataDir, dbUrl: values.db as string | undefined, demo: values.demo === true, log: values.log === true, sim: values.sim as string | undefined });
   console.log(`ready server ${server.url}`);
   untilSignal(() => server.close());
 }
