@@ -14,6 +14,12 @@ interface SessionAnswer {
   csrf_token: string;
 }
 
+/** The market's business day now: its day starts at the cut-off hour (a night market's 02:00 belongs to yesterday). */
+async function marketDay(): Promise<string> {
+  const m = await api<{ day_cutoff_hour: number }>('GET', '/market').catch(() => ({ day_cutoff_hour: 0 }));
+  return shanghaiDay(0, Date.now() - m.day_cutoff_hour * 3_600_000);
+}
+
 interface AdminState {
   user: StaffUser | null;
   checked: boolean;
@@ -35,7 +41,7 @@ export const useAdmin = create<AdminState>((set) => ({
     try {
       const s = await api<SessionAnswer>('GET', '/session');
       setCsrf(s.csrf_token);
-      set({ user: s.user, checked: true });
+      set({ user: s.user, checked: true, day: await marketDay() });
     } catch {
       set({ user: null, checked: true });
     }
@@ -43,7 +49,7 @@ export const useAdmin = create<AdminState>((set) => ({
   login: async (username, password) => {
     const s = await api<SessionAnswer>('POST', '/login', { username, password });
     setCsrf(s.csrf_token);
-    set({ user: s.user, checked: true, screen: 'dashboard' });
+    set({ user: s.user, checked: true, screen: 'dashboard', day: await marketDay() });
   },
   logout: async () => {
     await api('POST', '/logout', {}).catch(() => undefined);

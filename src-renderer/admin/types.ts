@@ -19,8 +19,8 @@ export interface DayData {
   stalls: {
     stall_id: string;
     name: string;
-    terminals: { terminal_id: string; server: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number }; z_report: { sales_count: number | null; gross_fen: number | null } | null; differences: string[] }[];
-    confirmation: { confirmed_by: string; confirmed_ms: number; note: string } | null;
+    terminals: { terminal_id: string; name: string; server: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number }; z_report: { sales_count: number | null; gross_fen: number | null } | null; differences: string[] }[];
+    confirmation: { confirmed_by: string; confirmed_by_name: string; confirmed_ms: number; note: string } | null;
   }[];
 }
 
@@ -41,6 +41,7 @@ export interface ReconItem {
   status: string;
   resolution: string | null;
   resolved_by: string | null;
+  resolved_by_name?: string | null;
   note: string | null;
 }
 

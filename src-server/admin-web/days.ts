@@ -11,12 +11,15 @@ import { stallDay } from '../reports/day';
 
 export async function dayOverview(db: ServerDb, day: string) {
   const stalls = await db.selectFrom('stall').select(['id', 'name']).orderBy('id').execute();
+  const names = new Map((await db.selectFrom('terminal').select(['id', 'name']).execute()).map((t) => [t.id, t.name]));
+  const who = new Map((await db.selectFrom('staff_user').select(['id', 'username']).execute()).map((u) => [u.id, u.username]));
   const confs = await rdb(db).selectFrom('day_confirmation').selectAll().where('business_day', '=', day).execute();
   const out = [];
   for (const s of stalls) {
     const d = await stallDay(db, s.id, day);
-    const c = confs.find((x) => x.stall_id === s.id) ?? null;
-    out.push({ stall_id: s.id, name: s.name, terminals: d.terminals.map((t) => ({ terminal_id: t.terminal_id, server: t.server, z_report: t.z_report === null ? null : { sales_count: num(t.z_report.sales_count), gross_fen: num(t.z_report.gross_fen) }, differences: t.differences })), confirmation: c });
+    const found = confs.find((x) => x.stall_id === s.id);
+    const c = found ? { ...found, confirmed_by_name: who.get(found.confirmed_by) ?? found.confirmed_by } : null;
+    out.push({ stall_id: s.id, name: s.name, terminals: d.terminals.map((t) => ({ terminal_id: t.terminal_id, name: names.get(t.terminal_id) ?? t.terminal_id, server: t.server, z_report: t.z_report === null ? null : { sales_count: num(t.z_report.sales_count), gross_fen: num(t.z_report.gross_fen) }, differences: t.differences })), confirmation: c });
   }
   return { business_day: day, stalls: out };
 }

@@ -53,8 +53,8 @@ export const adminWebRoutes = [
       business_day: z.string(),
       stalls: z.array(z.object({
         stall_id: z.string(), name: z.string(),
-        terminals: z.array(z.object({ terminal_id: z.string(), server: z.object({ sales_count: int, gross_fen: int, refunds_count: int, refunds_fen: int }), z_report: z.object({ sales_count: int.nullable(), gross_fen: int.nullable() }).nullable(), differences: z.array(z.string()) })),
-        confirmation: confirmationView.nullable(),
+        terminals: z.array(z.object({ terminal_id: z.string(), name: z.string(), server: z.object({ sales_count: int, gross_fen: int, refunds_count: int, refunds_fen: int }), z_report: z.object({ sales_count: int.nullable(), gross_fen: int.nullable() }).nullable(), differences: z.array(z.string()) })),
+        confirmation: confirmationView.extend({ confirmed_by_name: z.string() }).nullable(),
       })),
     }),
     handler: async ({ db, params }) => dayOverview(db, params.business_day),

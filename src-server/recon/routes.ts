@@ -14,7 +14,7 @@ const int = z.number().int();
 const itemView = z.object({
   id: z.string(), bill_date: z.string(), kind: z.string(), record: z.string(), out_trade_no: z.string(), out_refund_no: z.string().nullable(), stall_id: z.string().nullable(), sub_mchid: z.string(),
   inst_amount_fen: int.nullable(), plat_amount_fen: int.nullable(), inst_state: z.string().nullable(), plat_state: z.string().nullable(), cause: z.string(), suggestion: z.string(),
-  status: z.string(), resolution: z.string().nullable(), resolved_by: z.string().nullable(), resolved_ms: int.nullable(), note: z.string().nullable(), ledger_ref: z.string().nullable(), created_ms: int,
+  status: z.string(), resolution: z.string().nullable(), resolved_by: z.string().nullable(), resolved_by_name: z.string().nullable().optional(), resolved_ms: int.nullable(), note: z.string().nullable(), ledger_ref: z.string().nullable(), created_ms: int,
 });
 const runView = z.object({ id: z.string(), bill_date: z.string(), state: z.string(), rows: int, matched: int, matched_fen: int, differences: int, auto_resolved: int, sha1: z.string().nullable(), error: z.string().nullable(), started_by: z.string(), started_ms: int, finished_ms: int.nullable() });
 const ITEM_COLS = ['id', 'bill_date', 'kind', 'record', 'out_trade_no', 'out_refund_no', 'stall_id', 'sub_mchid', 'inst_amount_fen', 'plat_amount_fen', 'inst_state', 'plat_state', 'cause', 'suggestion', 'status', 'resolution', 'resolved_by', 'resolved_ms', 'note', 'ledger_ref', 'created_ms'] as const;
@@ -29,7 +29,11 @@ export const reconRoutes = [
     auth: staffAuth(MARKET_STAFF),
     params: z.object({ bill_date: billDate }),
     response: z.object({ bill_date: z.string(), run: runView.nullable(), open: int, resolved: int, reconciled: z.boolean(), items: z.array(itemView) }),
-    handler: async ({ db, params }) => ({ ...(await dayStatus(db, params.bill_date)), items: await rdb(db).selectFrom('recon_item').select(ITEM_COLS).where('bill_date', '=', params.bill_date).orderBy('status', 'desc').orderBy('created_ms').limit(1000).execute() }),
+    handler: async ({ db, params }) => {
+      const who = new Map((await db.selectFrom('staff_user').select(['id', 'username']).execute()).map((u) => [u.id, u.username]));
+      const items = await rdb(db).selectFrom('recon_item').select(ITEM_COLS).where('bill_date', '=', params.bill_date).orderBy('status', 'desc').orderBy('created_ms').limit(1000).execute();
+      return { ...(await dayStatus(db, params.bill_date)), items: items.map((i) => ({ ...i, resolved_by_name: i.resolved_by === null ? null : (who.get(i.resolved_by) ?? i.resolved_by) })) };
+    },
   }),
   defineRoute({
     id: 'reconRun',

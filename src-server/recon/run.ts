@@ -33,13 +33,13 @@ export async function resolveItem(db: ServerDb, id: string, r: { resolution: Res
 async function autoResolve(db: ServerDb, ports: ReconPorts, item: ReconItemTable, nowMs: number): Promise<boolean> {
   switch (item.suggestion) {
     case 'auto_redate':
-      return resolveItem(db, item.id, { resolution: 'redated', by: 'auto', note: `日切: the institution booked it on ${item.bill_date}; re-dated to the bill day` }, nowMs);
+      return resolveItem(db, item.id, { resolution: 'redated', by: 'auto', note: `日切：机构记在 ${item.bill_date}，已调账到账单日 / re-dated to the bill day` }, nowMs);
     case 'auto_mark_paid': {
       const q = await ports.queryTrade(item.sub_mchid, item.out_trade_no);
       if (q.kind !== 'ok' || q.value.trade_state !== 'SUCCESS' || q.value.amount_fen !== item.inst_amount_fen) return false;
       const done = await ports.markPaid(item.out_trade_no, q.value, nowMs);
       if (done !== 'applied' && done !== 'already') return false;
-      return resolveItem(db, item.id, { resolution: 'marked_paid', by: 'auto', note: 'lost notification: the institution confirmed SUCCESS on query; marked paid, split due', ledger_ref: `payment:${item.out_trade_no}` }, nowMs);
+      return resolveItem(db, item.id, { resolution: 'marked_paid', by: 'auto', note: '通知丢失：查询机构确认已支付，已补单、待分账 / lost notification: confirmed on query, marked paid', ledger_ref: `payment:${item.out_trade_no}` }, nowMs);
     }
     case 'auto_requery_refund': {
       if (item.out_refund_no === null) return false;
@@ -47,7 +47,7 @@ async function autoResolve(db: ServerDb, ports: ReconPorts, item: ReconItemTable
       if (q.kind !== 'ok' || q.value.amount_fen !== item.plat_amount_fen) return false;
       const same = (q.value.status === 'SUCCESS' && item.plat_state === 'succeeded') || (q.value.status === 'PROCESSING' && item.plat_state === 'pending');
       if (!same) return false;
-      return resolveItem(db, item.id, { resolution: 'requeried', by: 'auto', note: `the bill showed ${item.inst_state ?? '?'} (a snapshot); the institution now says ${q.value.status}, as we do` }, nowMs);
+      return resolveItem(db, item.id, { resolution: 'requeried', by: 'auto', note: `账单中退款状态为 ${item.inst_state ?? '?'}（快照），复查机构现为 ${q.value.status}，与本地一致 / re-queried` }, nowMs);
     }
     case 'bu_dan':
     case 'refund':
@@ -89,7 +89,7 @@ export async function runRecon(db: ServerDb, ports: ReconPorts, billDate: string
       const rows = out.differences.map((d) => ({ id: fastUlid(nowMs), bill_date: billDate, run_id: runId, item_key: itemKey(billDate, d), ...d, status: 'open' as const, resolution: null, resolved_by: null, resolved_ms: null, note: null, ledger_ref: null, created_ms: nowMs }));
       for (let i = 0; i < rows.length; i += ITEM_INSERT_CHUNK) await trx.insertInto('recon_item').values(rows.slice(i, i + ITEM_INSERT_CHUNK)).onConflict((oc) => oc.column('item_key').doNothing()).execute();
       const stale = await trx.selectFrom('recon_item').select(['id', 'item_key']).where('bill_date', '=', billDate).where('status', '=', 'open').execute();
-      for (const s of stale) if (!keys.has(s.item_key)) await trx.updateTable('recon_item').set({ status: 'resolved', resolution: 'healed', resolved_by: 'auto', resolved_ms: nowMs, note: 'no longer differs when the bill was matched again' }).where('id', '=', s.id).execute();
+      for (const s of stale) if (!keys.has(s.item_key)) await trx.updateTable('recon_item').set({ status: 'resolved', resolution: 'healed', resolved_by: 'auto', resolved_ms: nowMs, note: '重新对账后已无差异 / no longer differs on re-run' }).where('id', '=', s.id).execute();
     });
     let auto = 0;
     const open = await r.selectFrom('recon_item').selectAll().where('bill_date', '=', billDate).where('status', '=', 'open').where('suggestion', 'in', ['auto_mark_paid', 'auto_redate', 'auto_requery_refund']).execute();
@@ -97,7 +97,7 @@ export async function runRecon(db: ServerDb, ports: ReconPorts, billDate: string
     // Yesterday's "short, paid just before midnight" that this bill carries as cross-midnight: healed.
     const crossed = out.differences.filter((d) => d.kind === 'cross_midnight').map((d) => d.out_trade_no);
     if (crossed.length > 0) {
-      await r.updateTable('recon_item').set({ status: 'resolved', resolution: 'healed', resolved_by: 'auto', resolved_ms: now(), note: `日切: in the institution's bill of ${billDate}` }).where('bill_date', 'in', neighbours).where('kind', '=', 'short').where('status', '=', 'open').where('out_trade_no', 'in', crossed).execute();
+      await r.updateTable('recon_item').set({ status: 'resolved', resolution: 'healed', resolved_by: 'auto', resolved_ms: now(), note: `日切：已出现在机构 ${billDate} 的账单中 / in the next bill` }).where('bill_date', 'in', neighbours).where('kind', '=', 'short').where('status', '=', 'open').where('out_trade_no', 'in', crossed).execute();
     }
     await r.updateTable('recon_run').set({ state: 'done', rows: out.rows, matched: out.matched, matched_fen: out.matched_fen, differences: out.differences.length, auto_resolved: auto, sha1: read?.sha1 ?? null, finished_ms: now() }).where('id', '=', runId).execute();
     return { run_id: runId, state: 'done', error: null };

@@ -19,6 +19,7 @@ export function Dashboard({ day }: { day: string }) {
   if (error) return <Failed msg={error} retry={reload} />;
   if (!data) return <p className="loading">{t('app.loading')}</p>;
   const now = at;
+  const termName = (id: string) => data.terminals.find((x) => x.id === id)?.name ?? id;
   const stallName = (id: string) => data.stalls.find((s) => s.stall_id === id)?.name ?? id;
   return (
     <div className="dashboard" data-refresh={REFRESH_MS}>
@@ -38,12 +39,14 @@ export function Dashboard({ day }: { day: string }) {
           <table>
             <thead><tr><th>{t('dash.stall')}</th><th className="num">{t('dash.sales')}</th><th className="num">{t('dash.amount')}</th></tr></thead>
             <tbody>
-              {data.stalls.map((s) => (
-                <tr key={s.stall_id}><td>{s.name}</td><td className="num">{s.sales}</td><td className="num">¥{yuan(s.total_fen)}</td></tr>
-              ))}
-              {data.terminal_totals.map((x) => (
-                <tr key={x.terminal_id} className="sub"><td>↳ {t('dash.terminal')} {x.terminal_id}</td><td className="num">{x.sales}</td><td className="num">¥{yuan(x.total_fen)}</td></tr>
-              ))}
+              {data.stalls.flatMap((s) => [
+                <tr key={s.stall_id}><td>{s.name}</td><td className="num">{s.sales}</td><td className="num">¥{yuan(s.total_fen)}</td></tr>,
+                ...data.terminal_totals
+                  .filter((x) => x.stall_id === s.stall_id)
+                  .map((x) => (
+                    <tr key={x.terminal_id} className="sub"><td>↳ {termName(x.terminal_id)}</td><td className="num">{x.sales}</td><td className="num">¥{yuan(x.total_fen)}</td></tr>
+                  )),
+              ])}
             </tbody>
           </table>
         </section>

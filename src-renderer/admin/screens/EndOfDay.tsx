@@ -6,6 +6,21 @@ import type { DayData } from '../types';
 import { useLoad } from '../useLoad';
 
 type Stall = DayData['stalls'][number];
+type Term = Stall['terminals'][number];
+
+/** Says in the staff's words what the server's named differences mean; anything else is shown as the server put it. */
+function explain(x: Term, t: (k: string, o?: Record<string, unknown>) => string): string[] {
+  if (x.differences.length === 0) return [];
+  if (x.z_report === null) return [t('eod.missingZ')];
+  const zc = x.z_report.sales_count ?? 0;
+  const zg = x.z_report.gross_fen ?? 0;
+  const out: string[] = [];
+  if (zc < x.server.sales_count) out.push(t('eod.fewer', { n: x.server.sales_count - zc, amt: yuan(x.server.gross_fen - zg) }));
+  else if (zc > x.server.sales_count) out.push(t('eod.more', { n: zc - x.server.sales_count, amt: yuan(zg - x.server.gross_fen) }));
+  else if (zg !== x.server.gross_fen) out.push(t('eod.amountOnly', { amt: yuan(Math.abs(zg - x.server.gross_fen)) }));
+  const known = /^(sales_count|gross_fen|no Z report)/;
+  return [...out, ...x.differences.filter((d) => !known.test(d))];
+}
 
 function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void }) {
   const { t } = useTranslation();
@@ -24,7 +39,7 @@ function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void })
       ) : (
         <table>
           <thead>
-            <tr><th>{t('eod.terminal')}</th><th className="num">{t('eod.server')} {t('eod.count')}</th><th className="num">{t('eod.zreport')} {t('eod.count')}</th><th className="num">{t('eod.server')} {t('eod.gross')}</th><th className="num">{t('eod.zreport')} {t('eod.gross')}</th><th className="num">{t('eod.refunds')}</th><th>{t('eod.diff')}</th></tr>
+            <tr><th>{t('eod.terminal')}</th><th className="num">{t('eod.server')} {t('eod.count')}</th><th className="num">{t('eod.zreport')} {t('eod.count')}</th><th className="num">{t('eod.server')} {t('eod.gross')}</th><th className="num">{t('eod.zreport')} {t('eod.gross')}</th><th className="num">{t('eod.refunds')}</th><th>{t('eod.why')}</th></tr>
           </thead>
           <tbody>
             {s.terminals.map((x) => {
@@ -32,13 +47,13 @@ function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void })
               const gBad = x.z_report?.gross_fen !== x.server.gross_fen;
               return (
                 <tr key={x.terminal_id}>
-                  <td>{x.terminal_id}</td>
+                  <td>{x.name}<br /><small className="mono muted">{x.terminal_id}</small></td>
                   <td className="num">{x.server.sales_count}</td>
                   <td className={cBad ? 'num bad' : 'num'}>{x.z_report?.sales_count ?? t('eod.noZ')}</td>
                   <td className="num">¥{yuan(x.server.gross_fen)}</td>
                   <td className={gBad ? 'num bad' : 'num'}>{(x.z_report?.gross_fen ?? null) === null || !x.z_report ? t('eod.noZ') : `¥${yuan(x.z_report.gross_fen ?? 0)}`}</td>
                   <td className="num">{x.server.refunds_count} · ¥{yuan(x.server.refunds_fen)}</td>
-                  <td>{x.differences.length === 0 ? '—' : <ul className="diffs">{x.differences.map((d) => <li key={d}>{d}</li>)}</ul>}</td>
+                  <td>{x.differences.length === 0 ? '—' : <ul className="diffs">{explain(x, t).map((d) => <li key={d}>{d}</li>)}</ul>}</td>
                 </tr>
               );
             })}
@@ -46,7 +61,7 @@ function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void })
         </table>
       )}
       {s.confirmation ? (
-        <p className="confirmed">✓ {t('eod.confirmed', { by: s.confirmation.confirmed_by, at: new Date(s.confirmation.confirmed_ms).toLocaleString() })}{s.confirmation.note && ` — ${s.confirmation.note}`}</p>
+        <p className="confirmed">✓ {t('eod.confirmed', { by: s.confirmation.confirmed_by_name, at: new Date(s.confirmation.confirmed_ms).toLocaleString() })}{s.confirmation.note && ` — ${s.confirmation.note}`}</p>
       ) : (
         <div className="confirm">
           <input aria-label={t('eod.note')} placeholder={t('eod.note')} value={note} onChange={(e) => setNote(e.target.value)} />

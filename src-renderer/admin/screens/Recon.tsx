@@ -22,10 +22,10 @@ function Row({ item, done }: { item: ReconItem; done: () => void }) {
     <tr className={open ? 'open' : 'resolved'} data-item={item.out_refund_no ?? item.out_trade_no}>
       <td><span className={`kind k-${item.kind}`}>{t(`kind.${item.kind}`)}</span></td>
       <td className="mono">{item.out_refund_no ? `${item.out_refund_no} ← ` : ''}{item.out_trade_no}</td>
-      <td className="num">{money(item.inst_amount_fen)}<br /><small>{item.inst_state ?? '—'}</small></td>
-      <td className="num">{money(item.plat_amount_fen)}<br /><small>{item.plat_state ?? '—'}</small></td>
-      <td>{t(`cause.${item.cause}`)}</td>
-      <td>{t(`suggestion.${item.suggestion}`)}</td>
+      <td className="num">{money(item.inst_amount_fen)}<br /><small>{item.inst_state ? t(`pstate.${item.inst_state}`, { defaultValue: item.inst_state }) : '—'}</small></td>
+      <td className="num">{money(item.plat_amount_fen)}<br /><small>{item.plat_state ? t(`pstate.${item.plat_state}`, { defaultValue: item.plat_state }) : '—'}</small></td>
+      <td className="nowrap">{t(`cause.${item.cause}`)}</td>
+      <td className="nowrap">{t(`suggestion.${item.suggestion}`)}</td>
       <td>
         {open ? (
           <div className="act">
@@ -37,7 +37,7 @@ function Row({ item, done }: { item: ReconItem; done: () => void }) {
             {error && <div role="alert" className="error">{error}</div>}
           </div>
         ) : (
-          <span className="resolved-by">✓ {t(`resolution.${item.resolution ?? 'explained'}`)} · {item.resolved_by}{item.note ? ` — ${item.note}` : ''}</span>
+          <span className="resolved-by">✓ {t(`resolution.${item.resolution ?? 'explained'}`)} · {item.resolved_by === 'auto' ? t('recon.auto') : (item.resolved_by_name ?? item.resolved_by)}{item.note ? ` — ${item.note}` : ''}</span>
         )}
       </td>
     </tr>
@@ -74,7 +74,7 @@ export function Recon({ day }: { day: string }) {
       {runError && <p role="alert" className="error">{runError}</p>}
       <p className={data.reconciled ? 'banner ok' : 'banner warn'} role="status">
         {data.run === null ? t('recon.noRun') : data.reconciled ? t('recon.reconciled') : t('recon.open', { n: data.open })}
-        {data.run && <small> — {t('recon.lastRun', { state: data.run.state, rows: data.run.rows, matched: data.run.matched, diffs: data.run.differences, auto: data.run.auto_resolved })}</small>}
+        {data.run && <small> — {t('recon.lastRun', { state: t(`runState.${data.run.state}`, { defaultValue: data.run.state }), rows: data.run.rows, matched: data.run.matched, diffs: data.run.differences, auto: data.run.auto_resolved })}</small>}
       </p>
       {items.length > 0 && (
         <table className="recon">
