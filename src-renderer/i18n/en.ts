@@ -34,6 +34,7 @@ export const en: Shape<typeof zhCN> = {
     cash_last: 'Cash goes last: take the other parts first', bad_amount: 'That amount is not valid: type it again', part_too_big: 'A part must be less than what is left; to take it all, just confirm',
     too_many_parts: 'A sale takes at most 4 parts', use_split: 'That is not what is left: press “Take this part first” (F6)', code_needed: "Scan the buyer's pay code (16–24 digits)",
     account_fits: 'Put ¥{{room}} on account, pay the rest another way',
+    cash_too_much: 'Cash given ¥{{amount}} cannot be right: far more than due; type it again (it looks like a scanned code)', moved_to_code: "That was the buyer's pay code: switched to pay code; check the amount and confirm again",
     buyer_needed: 'Pick the buyer first', over_limit: '{{name}} can owe at most ¥{{room}} more: take the rest another way',
   },
   done: {

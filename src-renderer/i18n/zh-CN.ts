@@ -30,6 +30,7 @@ export const zhCN = {
     cash_last: '现金请放在最后一笔：先收其他方式', bad_amount: '金额不对，请重新输入', part_too_big: '分笔金额要小于还需收的金额；收全部请直接确认',
     too_many_parts: '一单最多分 4 笔', use_split: '金额和还需收的不一致：先点“先收这部分”（F6）', code_needed: '请扫买家的付款码（16–24 位数字）',
     account_fits: '先赊 ¥{{room}}，剩下的换方式付',
+    cash_too_much: '实收 ¥{{amount}} 不对：比应收多太多，请重新输入（像是扫到了条码）', moved_to_code: '扫到的是买家付款码，已改为付款码收款：核对金额后再按确认',
     buyer_needed: '请先选赊账客户', over_limit: '{{name}} 最多还能赊 ¥{{room}}：请改用其他方式付剩下的部分',
   },
   done: {

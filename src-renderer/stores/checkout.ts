@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { RpcError } from '../../shared/contract/envelope';
 import type { MethodInput, MethodOutput } from '../../shared/contract/methods';
 import { parseYuan } from '../../shared/money';
+import { classifyScan } from '../../shared/scan/classify';
 import { coreApi } from '../transport/core-client';
 import { cartTotal, cartWire, useCart } from './cart';
 import { useSession } from './session';
@@ -69,6 +70,8 @@ function current(s: CheckoutState, amount: number, last: boolean): TenderInput |
     if (!last) return { key: 'pay.cash_last' };
     const given = s.amountText === '' ? amount : parseYuan(s.amountText);
     if (given === null) return { key: 'pay.bad_amount' };
+    // A scanner the PC was too busy to tell from typing leaves a code in the cash field: never take it as money.
+    if (given - amount > MAX_CHANGE_FEN) return { key: 'pay.cash_too_much', params: { amount: (given / 100).toFixed(2) } };
     if (given < amount) return { key: 'pay.short', params: { amount: ((amount - given) / 100).toFixed(2) } };
     return { kind: 'cash', tendered_fen: given };
   }
@@ -83,6 +86,9 @@ function current(s: CheckoutState, amount: number, last: boolean): TenderInput |
 
 const isProblem = (v: TenderInput | PayProblem): v is PayProblem => 'key' in v;
 
+/** More change than any note a buyer hands over could need (1,000 元): the "cash given" is a mistake. */
+export const MAX_CHANGE_FEN = 100_000;
+
 export const useCheckout = create<CheckoutState>()((set, get) => ({
   ...initial,
   startPay: () => {
@@ -91,7 +97,8 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     void coreApi()['buyers-list']({}).then((r) => r.ok && set({ buyers: r.value.buyers }));
   },
   setMethod: (method) => set({ method, amountText: '', problem: null, error: null }),
-  setAmountText: (text) => set({ amountText: text.replace(/[^\d.]/g, '').slice(0, 12), problem: null, error: null }),
+  // Up to 24 characters so that a payment code typed here can be recognised (confirm), never paid as cash.
+  setAmountText: (text) => set({ amountText: text.replace(/[^\d.]/g, '').slice(0, 24), problem: null, error: null }),
   setCode: (code) => set({ code: code.replace(/\D/g, '').slice(0, 24), problem: null, error: null }),
   setBuyer: (buyerId) => set({ buyerId, problem: null, error: null }),
   addPart: () => {
@@ -119,6 +126,10 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     const left = remaining(s.parts);
     const amount = s.method !== 'cash' && s.amountText !== '' ? parseYuan(s.amountText) : left;
     if (amount !== left) return set({ problem: { key: 'pay.use_split' } });
+    if (s.method === 'cash' && /^\d{16,24}$/.test(s.amountText) && classifyScan(s.amountText).kind === 'payment_code') {
+      // The buyer's payment code landed in the cash field: pay by code, after the cashier confirms once more.
+      return set({ method: 'payment_code', code: s.amountText, amountText: '', problem: { key: 'pay.moved_to_code' } });
+    }
     const t = current(s, left, true);
     if (isProblem(t)) return set({ problem: t });
     const tenders = [...s.parts, t];

@@ -88,6 +88,20 @@ describe('checkout store', () => {
     expect(useCart.getState().lines).toHaveLength(0);
   });
 
+  it('never takes a code that landed in the cash field as money', async () => {
+    useCheckout.getState().setAmountText('6901234567892'); // an EAN-13: no amount at all
+    await useCheckout.getState().confirm();
+    expect(useCheckout.getState().problem?.key).toBe('pay.bad_amount');
+    useCheckout.getState().setAmountText('69012345'); // an EAN-8: ¥69,012,345 "given"
+    await useCheckout.getState().confirm();
+    expect(useCheckout.getState().problem?.key).toBe('pay.cash_too_much');
+    useCheckout.getState().setAmountText('134567890123456789');
+    await useCheckout.getState().confirm();
+    expect(useCheckout.getState().method).toBe('payment_code');
+    expect(useCheckout.getState().code).toBe('134567890123456789');
+    expect(core.calls.some((c) => c.method === 'sale-complete')).toBe(false);
+  });
+
   it('keeps cash last and wants a payment code of 16–24 digits', async () => {
     useCheckout.getState().setAmountText('100');
     useCheckout.getState().addPart();
