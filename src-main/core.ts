@@ -19,7 +19,7 @@ import { dailyBackup } from './store/backup';
 import { openTerminalDb, type Db } from './store/db';
 import { getTillSettings } from './store/till-settings';
 import { enrol, pullConfig } from './sync/enrol';
-import { loadIdentity, type TerminalIdentity } from './sync/identity';
+import { loadIdentity, saveIdentity, type TerminalIdentity } from './sync/identity';
 import { loadOrCreateKey } from './sync/signer';
 import { SyncWorker } from './sync/sync-worker';
 import { tillHandlers } from './till-handlers';
@@ -99,8 +99,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     if (!opts.serverUrl || !opts.pairingCode) throw new Error('this terminal is not enrolled: start it with --server URL --pair CODE');
     identity = await enrol(db, opts.dataDir, opts.serverUrl, opts.pairingCode);
   } else {
+    // A server address given on the command line wins over the one remembered from enrolment (the server moved).
+    const known = opts.serverUrl && opts.serverUrl !== identity.server_url ? { ...identity, server_url: opts.serverUrl } : identity;
+    if (known !== identity) saveIdentity(db, known);
     // Fresh prices when the server answers; the till sells on the last known catalog when it does not.
-    const known = identity;
     identity = await pullConfig(db, known.server_url, { key: privateKey, terminalId: known.terminal_id }).catch(() => known);
   }
   if (seedDefaultCashiers(db)) console.log('[core] no cashiers from the server: created 店长 (PIN 8888) and 收银员 (PIN 1234) — change them');

@@ -12,6 +12,7 @@ import { DEMO_STAFF } from '../../src-server/demo/seed';
 import { parseRoleArgs } from './args';
 import { spawnRole, type RoleProcess } from './children';
 import { findElectronBinary } from './electron';
+import { onboardDemoStalls } from './demo-payments';
 import { untilSignal } from './signals';
 
 const ELECTRON_MAIN = fileURLToPath(new URL('../../build/electron/main.cjs', import.meta.url));
@@ -42,9 +43,12 @@ export async function runDemo(argv: string[]): Promise<void> {
 
   try {
     // The server reads the simulator's sim-config.json, written when the simulator starts: one after the other.
-    const sim = await spawnRole('sim', ['--port', '0', '--data', join(dataDir, 'sim')], { echo: echo('sim') });
+    // Training mode: the simulator's control API onboards the demo stalls (see demo-payments.ts).
+    const sim = await spawnRole('sim', ['--port', '0', '--data', join(dataDir, 'sim'), '--test-control'], { echo: echo('sim') });
     const server = await spawnRole('server', ['--port', '0', '--data', join(dataDir, 'server'), '--demo', '--sim', join(dataDir, 'sim')], { echo: echo('server') });
     children.push(sim, server);
+    const onboarded = await onboardDemoStalls(sim.url, server.url);
+    if (onboarded > 0) console.log(`demo: ${onboarded} stalls onboarded at the payment institution simulator; QR and payment codes work`);
     const termData = join(dataDir, 'terminal');
     const pairingFile = join(dataDir, 'server', 'demo-pairing.json');
     const enrolled = existsSync(join(termData, 'terminal.sqlite'));

@@ -21,6 +21,10 @@ export function loadIdentity(db: Db): TerminalIdentity | null {
   return raw ? (JSON.parse(raw) as TerminalIdentity) : null;
 }
 
+export function saveIdentity(db: Db, id: TerminalIdentity): void {
+  setSetting(db, KEY, JSON.stringify(id));
+}
+
 export function saveIdentityFromConfig(db: Db, serverUrl: string, c: TerminalConfig): TerminalIdentity {
   const id: TerminalIdentity = {
     terminal_id: c.terminal_id,
@@ -32,6 +36,6 @@ export function saveIdentityFromConfig(db: Db, serverUrl: string, c: TerminalCon
     day_cutoff_hour: c.day_cutoff_hour,
     config_version: c.version,
   };
-  setSetting(db, KEY, JSON.stringify(id));
+  saveIdentity(db, id);
   return id;
 }
