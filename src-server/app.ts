@@ -43,7 +43,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     genReqId: () => ulid(),
     trustProxy: opts.trustProxy === true,
     // the receipt QR's pay token is one path parameter of about 150 characters
-    maxParamLength: 400,
+    routerOptions: { maxParamLength: 400 },
   });
 
   // Keep the raw body: terminal signatures cover its exact bytes.
