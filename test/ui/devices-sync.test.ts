@@ -5,29 +5,19 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { addByKeypad, signedInPage, startStack, type Stack } from './stack';
+import { pageHelpers, useSignedInTill } from './session';
+import { addByKeypad, type Stack } from './stack';
 
 let stack: Stack;
 let page: Page;
 
-beforeAll(async () => {
-  stack = await startStack();
-  page = await signedInPage(stack, { width: 1366, height: 768 });
-}, 90_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
+useSignedInTill(undefined, { width: 1366, height: 768 }, (s, p) => {
+  stack = s;
+  page = p;
 });
-
-afterAll(async () => {
-  await stack?.close();
-});
-
-const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`ui-${name}.png`) });
-const text = async (id: string): Promise<string> => (await page.getByTestId(id).textContent()) ?? '';
+const { shot, text } = pageHelpers(() => page);
 
 async function cashSale(code: string, qty: string): Promise<string> {
   await addByKeypad(page, code, qty);

@@ -2,29 +2,19 @@
 // printer emulator: cash with change, on account within and over the limit, split tender with a
 // pending QR part, park/resume, and a refund that needs a manager's PIN. Screenshots go to test-artifacts/.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { addByKeypad, signedInPage, startStack, type Stack } from './stack';
+import { pageHelpers, useSignedInTill } from './session';
+import { addByKeypad, type Stack } from './stack';
 
 let stack: Stack;
 let page: Page;
 
-beforeAll(async () => {
-  stack = await startStack({ buyers: [{ name: '张老板饭店', credit_limit_fen: 50_000 }] });
-  page = await signedInPage(stack, { width: 1024, height: 768 });
-}, 90_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
+useSignedInTill({ buyers: [{ name: '张老板饭店', credit_limit_fen: 50_000 }] }, { width: 1024, height: 768 }, (s, p) => {
+  stack = s;
+  page = p;
 });
-
-afterAll(async () => {
-  await stack?.close();
-});
-
-const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`ui-${name}.png`) });
-const text = async (id: string): Promise<string> => (await page.getByTestId(id).textContent()) ?? '';
+const { shot, text } = pageHelpers(() => page);
 
 async function finish(): Promise<void> {
   await page.getByTestId('next').click();

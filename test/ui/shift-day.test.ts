@@ -2,29 +2,18 @@
 // counted cash against what the till expects (over/short), then the manager closes the day and
 // the Z report is on screen. Screenshots go to test-artifacts/.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser';
 import { seriousViolations } from './axe';
-import { addByKeypad, signedInPage, startStack, type Stack } from './stack';
+import { pageHelpers, useSignedInTill } from './session';
+import { addByKeypad } from './stack';
 
-let stack: Stack;
 let page: Page;
 
-beforeAll(async () => {
-  stack = await startStack();
-  page = await signedInPage(stack, { width: 1024, height: 768 });
-}, 90_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
+useSignedInTill(undefined, { width: 1024, height: 768 }, (_stack, p) => {
+  page = p;
 });
-
-afterAll(async () => {
-  await stack?.close();
-});
-
-const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`ui-${name}.png`) });
-const text = async (id: string): Promise<string> => (await page.getByTestId(id).textContent()) ?? '';
+const { shot, text } = pageHelpers(() => page);
 
 describe('shift and day close in Chromium at 1024×768', () => {
   it('opens a shift with a float, sells, closes it with counted cash and shows the shortfall', async () => {
