@@ -4,23 +4,10 @@
  * the institution's asynchronous 进件 review), and the stall's sub-merchant id
  * and the market's fee (0.3%) are set through the server's admin API.
  */
+import { withLuhnDigit } from '../../shared/pay/luhn';
 import { DEMO_STAFF } from '../../src-server/demo/seed';
 
 const DEMO_FEE_BP = 30;
-
-function luhnComplete(base: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const digits = `${base}${d}`;
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-      let n = Number(digits[digits.length - 1 - i]);
-      if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-      sum += n;
-    }
-    if (sum % 10 === 0) return digits;
-  }
-  throw new Error('unreachable: one check digit always fits');
-}
 
 async function json<T>(res: Response, what: string): Promise<T> {
   const text = await res.text();
@@ -40,7 +27,7 @@ export async function onboardDemoStalls(simUrl: string, serverUrl: string): Prom
   for (const [i, s] of list.entries()) {
     if (s.sub_mchid) continue;
     const merchant = await json<{ sub_mchid: string }>(
-      await fetch(`${simUrl}/sim/control/merchants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ merchant_name: s.name, account_name: s.name, account_number: luhnComplete(`62220200000000000${i}`) }) }),
+      await fetch(`${simUrl}/sim/control/merchants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ merchant_name: s.name, account_name: s.name, account_number: withLuhnDigit(`62220200000000000${i}`) }) }),
       `onboard ${s.name} at the institution`,
     );
     await json(await fetch(`${serverUrl}/api/v1/admin/stalls/${s.id}`, { method: 'PATCH', headers: staff, body: JSON.stringify({ sub_mchid: merchant.sub_mchid }) }), `set ${s.name}'s sub-merchant id`);

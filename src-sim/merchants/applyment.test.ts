@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyReceiver, startHarness, until, card, type Harness } from '../testing/harness';
 import { wxDecrypt } from '../testing/client';
-import { luhnOk } from './applyment';
+import { luhnOk } from '../../shared/pay/luhn';
 
 let h: Harness;
 let rx: Awaited<ReturnType<typeof notifyReceiver>>;

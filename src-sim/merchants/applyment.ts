@@ -5,6 +5,7 @@ import { scheduleJob } from '../jobs/runner';
 import { enqueueNotification } from '../notify/outbox';
 import { SimError } from '../protocol/errors';
 import { DEFAULT_FEE_RATE_BP, DEFAULT_MAX_RATIO_BP, type MerchantRow } from './store';
+import { luhnOk } from '../../shared/pay/luhn';
 
 /** How long review takes, before time compression. */
 export const REVIEW_DELAY_MS = 10_000;
@@ -29,18 +30,6 @@ export const ApplymentBody = z.object({
   notify_url: z.string().url().max(256).optional(),
 });
 export type ApplymentBody = z.infer<typeof ApplymentBody>;
-
-/** Luhn check, which Chinese debit card numbers (16–19 digits) pass. */
-export function luhnOk(n: string): boolean {
-  if (!/^\d{12,30}$/.test(n)) return false;
-  let sum = 0;
-  for (let i = 0; i < n.length; i++) {
-    let d = Number(n[n.length - 1 - i]);
-    if (i % 2 === 1) { d *= 2; if (d > 9) d -= 9; }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 /** Why review would refuse the application, or null. */
 export function reviewFinding(b: ApplymentBody): string | null {

@@ -15,6 +15,7 @@ import { paymentsFromSim } from '../../src-server/payments/setup';
 import { startSim, type RunningSim } from '../../src-sim/main';
 import { tempDir } from '../helpers/temp';
 import { startFaultProxy, type FaultProxy } from '../emulators/fault-proxy/fault-proxy';
+import { withLuhnDigit } from '../../shared/pay/luhn';
 
 export const WECHAT_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47';
 export const ALIPAY_UA = 'Mozilla/5.0 (Linux; Android 13) AlipayClient/10.5.36';
@@ -50,7 +51,7 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
     if (res.status >= 300) throw new Error(`sim control ${path}: ${res.status} ${text}`);
     return (text === '' ? {} : JSON.parse(text)) as T;
   };
-  const { sub_mchid } = await control<{ sub_mchid: string }>('POST', '/merchants', { merchant_name: '老王蔬菜批发', account_name: '王建国', account_number: '6222020000000000000'.slice(0, 18) + luhnDigit('622202000000000000') });
+  const { sub_mchid } = await control<{ sub_mchid: string }>('POST', '/merchants', { merchant_name: '老王蔬菜批发', account_name: '王建国', account_number: withLuhnDigit('622202000000000000') });
   const serverDir = tempDir('pay-server');
   const server = await startServer({ port: 0, dataDir: serverDir, demo: true, payments: { ...paymentsFromSim(simDir), split_delay_ms: 0, split_retry_ms: 50, worker_poll_ms: 50, recover_after_ms: 500, codepay: { poll_ms: 50, limit_ms: 400 }, ...o } });
   const sdb = new Database(join(serverDir, 'server.sqlite'));
@@ -98,23 +99,6 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
       simDb?.close();
     },
   };
-}
-
-function luhnDigit(base: string): string {
-  for (let d = 0; d <= 9; d++) {
-    const n = base + d;
-    let sum = 0;
-    for (let i = 0; i < n.length; i++) {
-      let x = Number(n[n.length - 1 - i]);
-      if (i % 2 === 1) {
-        x *= 2;
-        if (x > 9) x -= 9;
-      }
-      sum += x;
-    }
-    if (sum % 10 === 0) return String(d);
-  }
-  throw new Error('unreachable');
 }
 
 /** The buyer's phone: opens the pay URL with its app, follows to the institution's page, confirms with the password. */
