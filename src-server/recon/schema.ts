@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { ServerSchema } from '../db/schema';
 import type { PaymentsSchema } from '../payments/schema';
-import type { DiffCause, DiffKind, Suggestion } from './types';
+import type { Difference } from './types';
 
 /** running: fetching and matching; done: every row classified; failed: no bill or a bad one (error says why). */
 export type RunState = 'running' | 'done' | 'failed';
@@ -30,24 +30,13 @@ export interface ReconRunTable {
   finished_ms: number | null;
 }
 
-export interface ReconItemTable {
+/** A difference as found (its fields are `Difference`'s), with where it came from and what became of it. */
+export interface ReconItemTable extends Difference {
   id: string;
   bill_date: string;
   run_id: string;
   /** bill date, record, order and refund number: a re-run never queues the same difference twice */
   item_key: string;
-  kind: DiffKind;
-  record: 'pay' | 'refund';
-  out_trade_no: string;
-  out_refund_no: string | null;
-  stall_id: string | null;
-  sub_mchid: string;
-  inst_amount_fen: number | null;
-  plat_amount_fen: number | null;
-  inst_state: string | null;
-  plat_state: string | null;
-  cause: DiffCause;
-  suggestion: Suggestion;
   status: ItemStatus;
   resolution: Resolution | null;
   resolved_by: string | null;
