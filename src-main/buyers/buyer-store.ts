@@ -12,18 +12,16 @@ export interface Buyer {
   balance_fen: number;
 }
 
+const SELECT_BUYER = `SELECT b.id, b.name, b.credit_limit_fen,
+       b.balance_fen + COALESCE((SELECT SUM(d.delta_fen) FROM buyer_delta d WHERE d.buyer_id = b.id AND d.seq > b.balance_as_of_seq), 0) AS balance_fen
+  FROM buyer b`;
+
 export function listBuyers(db: Db): Buyer[] {
-  return db
-    .prepare(
-      `SELECT b.id, b.name, b.credit_limit_fen,
-              b.balance_fen + COALESCE((SELECT SUM(d.delta_fen) FROM buyer_delta d WHERE d.buyer_id = b.id AND d.seq > b.balance_as_of_seq), 0) AS balance_fen
-         FROM buyer b ORDER BY b.name`,
-    )
-    .all() as Buyer[];
+  return stmt(db, `${SELECT_BUYER} ORDER BY b.name`).all() as Buyer[];
 }
 
 export function getBuyer(db: Db, id: string): Buyer | null {
-  return listBuyers(db).find((b) => b.id === id) ?? null;
+  return (stmt(db, `${SELECT_BUYER} WHERE b.id = ?`).get(id) as Buyer | undefined) ?? null;
 }
 
 export function recordBuyerDelta(db: Db, buyerId: string, seq: number, deltaFen: number): void {

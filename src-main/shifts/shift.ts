@@ -45,9 +45,10 @@ export function ensureOpenShift(db: Db, cashier: Cashier, day: string, nowMs: nu
 
 export function expectedCash(db: Db, shift: ShiftRow): number {
   const taken = stmt(db, "SELECT COALESCE(SUM(t.amount_fen), 0) AS v FROM tender t JOIN sale s ON s.id = t.sale_id WHERE s.shift_id = ? AND t.kind = 'cash' AND t.status = 'paid'").get(shift.id) as { v: number };
-  const refunded = db
-    .prepare("SELECT COALESCE(SUM(rt.amount_fen), 0) AS v FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE t.kind = 'cash' AND r.cashier_id = ? AND r.created_ms >= ?")
-    .get(shift.cashier_id, shift.opened_ms) as { v: number };
+  const refunded = stmt(
+    db,
+    "SELECT COALESCE(SUM(rt.amount_fen), 0) AS v FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE t.kind = 'cash' AND r.cashier_id = ? AND r.created_ms >= ?",
+  ).get(shift.cashier_id, shift.opened_ms) as { v: number };
   return shift.float_fen + taken.v - refunded.v;
 }
 
