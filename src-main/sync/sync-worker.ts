@@ -109,18 +109,16 @@ export class SyncWorker {
     void this.runOnce();
   }
 
-  /** Drains what is pending; true when the queue is empty afterwards. Concurrent calls share one run. */
-  runOnce(): Promise<boolean> {
-    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+  /**
+   * Pushes what is pending, or at most maxBatches batches (tests interleave terminals with 1);
+   * true when no push failed. Concurrent calls share one run.
+   */
+  runOnce(maxBatches = Infinity): Promise<boolean> {
+    if (!this.running) this.running = this.drain(maxBatches).finally(() => (this.running = null));
     return this.running;
   }
 
-  /** Pushes at most one batch (tests interleave terminals with it). */
-  runOnceBatch(): Promise<boolean> {
-    return this.drain(1);
-  }
-
-  private async drain(maxBatches = Infinity): Promise<boolean> {
+  private async drain(maxBatches: number): Promise<boolean> {
     let ok = false;
     try {
       for (let n = 0; n < maxBatches; n++) {

@@ -40,7 +40,7 @@ describe('two terminals, one stall', () => {
     const workers = tills.map((t) => new SyncWorker(t.db, server.url, t.auth, () => {}, { batchEntries: 7 }));
     // Interleave: one batch from each in turn.
     for (let round = 0; round < 100 && workers.some((w) => w.status().queue_depth > 0); round++) {
-      for (const w of workers) await w.runOnceBatch();
+      for (const w of workers) await w.runOnce(1);
     }
     for (const w of workers) expect(w.status().queue_depth).toBe(0);
     const sdb = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
