@@ -21,7 +21,9 @@ export interface RoleProcess {
 }
 
 export function spawnRole(role: string, args: string[], opts: { echo?: (line: string) => void; command?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<RoleProcess> {
-  const [cmd, ...pre] = opts.command ?? [process.execPath, CLI_PATH, role];
+  // MT_CPU_PROF_DIR=<dir>: every spawned role writes V8 CPU profiles (one per thread) into <dir>/<role> when it exits (for benchmarks).
+  const prof = process.env.MT_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MT_CPU_PROF_DIR}/${role}`] : [];
+  const [cmd, ...pre] = opts.command ?? [process.execPath, ...prof, CLI_PATH, role];
   const child = spawn(cmd ?? process.execPath, [...pre, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: opts.env ?? process.env });
   const output: string[] = [];
   const waiters = new Set<(line: string) => void>();
