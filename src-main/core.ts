@@ -175,7 +175,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       session,
       printQueue,
       now,
-      signPayUrl: (claims, at) => payUrl(who.server_url, privateKey, claims, at),
+      signPayUrl: (claims, at, purpose) => payUrl(who.server_url, privateKey, claims, at, purpose),
       payments,
       changed: () => {
         sync.trigger();

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'insufficient_tender', // cash given is less than the total, or tenders do not cover it
   'invalid_cart', // a line or discount the cart rules refuse
   'credit_limit_exceeded', // an on-account sale above the buyer's remaining credit
+  'qr_limit_exceeded', // a QR / payment-code tender above the per-payer code limit: pay it via the B2B gateway
   'not_signed_in', // no cashier is signed in
   'wrong_pin', // the PIN matches no cashier (or no manager, where one is needed)
   'manager_required', // the action needs a manager's PIN

@@ -18,7 +18,8 @@ export type CartWire = z.input<typeof cartSchema>;
 
 export const tenderInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash'), tendered_fen: fen.nonnegative() }),
-  z.object({ kind: z.literal('qr'), amount_fen: fen.positive() }),
+  /** via 'gateway': above the code limits (shared/pay/qr-limits.ts), the printed link opens the institution's B2B bank page */
+  z.object({ kind: z.literal('qr'), amount_fen: fen.positive(), via: z.enum(['gateway']).optional() }),
   z.object({ kind: z.literal('payment_code'), amount_fen: fen.positive(), code: z.string().regex(/^\d{16,24}$/) }),
   z.object({ kind: z.literal('account'), amount_fen: fen.positive(), buyer_id: id }),
 ]);
@@ -72,7 +73,7 @@ export const tillContract = {
     output: z.object({
       sale: saleSummary.extend({ subtotal_fen: fen, discount_fen: fen, rounding_fen: fen, cashier_id: z.string() }),
       lines: z.array(z.object({ line_no: z.number().int(), name: z.string(), unit: z.enum(['jin', 'kg', 'piece']), kind: z.enum(['weight', 'count', 'amount']), quantity: z.number().int(), tare_g: z.number().int(), unit_price_fen: fen, amount_fen: fen, discount_fen: fen, net_fen: fen, refunded_quantity: z.number().int(), refunded_fen: fen })),
-      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(['pending', 'paid', 'failed']), buyer_id: z.string().nullable() })),
+      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(['pending', 'paid', 'failed']), buyer_id: z.string().nullable(), via: z.enum(['gateway']).nullable().default(null) })),
       refunded_fen: fen,
       /** the signed pay URL printed for a pending QR tender, when the payment flow put one on the receipt */
       pay_url: z.string().nullable(),

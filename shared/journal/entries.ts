@@ -12,6 +12,9 @@ const day = z.string().regex(/^\d{8}$/);
 
 export const TENDER_KINDS = ['cash', 'qr', 'payment_code', 'account'] as const;
 export type TenderKind = (typeof TENDER_KINDS)[number];
+/** How a QR tender is paid when not by a wallet app: the institution's B2B bank gateway (amounts above the code limits). */
+export const TENDER_VIAS = ['gateway'] as const;
+export type TenderVia = (typeof TENDER_VIAS)[number];
 export const TENDER_STATUSES = ['pending', 'paid', 'failed'] as const;
 export type TenderStatus = (typeof TENDER_STATUSES)[number];
 
@@ -23,6 +26,8 @@ export const tenderPayload = z.object({
   change_fen: fen,
   status: z.enum(TENDER_STATUSES).default('paid'),
   buyer_id: id.nullable().default(null),
+  /** set only for a QR tender paid through the B2B gateway */
+  via: z.enum(TENDER_VIAS).optional(),
 });
 
 export const saleLinePayload = z.object({

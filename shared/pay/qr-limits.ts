@@ -65,7 +65,7 @@ export function codeLimitDecision(amountFen: number, way: CodeWay, provider?: Pa
     allowed: false,
     cap_fen: cap,
     use: 'gateway',
-    reason_zh: `金额超过${wayZh}支付每人每日限额 ${yuan(cap)} 元（银发〔2017〕296号），请用企业网银（B2B）付款`,
+    reason_zh: `金额超过${wayZh}支付每人每日限额${yuan(cap)}元（银发〔2017〕296号），请用企业网银（B2B）付款`,
     reason_en: `${yuan(amountFen)} yuan is above the ${yuan(cap)} yuan a payer may pay by ${wayEn} per day (PBoC 2017 No. 296); pay via the bank (B2B) gateway`,
   };
 }

@@ -14,6 +14,15 @@ export const PAY_TOKEN_VERSION = 1;
 export const SIGNATURE_BYTES = 64;
 /** Signatures cover this tag and the fields, so they mean nothing in any other protocol. */
 export const PAY_TOKEN_DOMAIN = 'markettill-pay-token-v1';
+/**
+ * What a token pays with: the receipt QR (wallet apps, `/p/<token>`) or the
+ * institution's B2B bank gateway for amounts above the code limits
+ * (`/g/<token>`). Each has its own signing tag, so a token signed for one is
+ * refused on the other's path.
+ */
+export type PayPurpose = 'qr' | 'gateway';
+export const PAY_TOKEN_DOMAINS: Readonly<Record<PayPurpose, string>> = { qr: PAY_TOKEN_DOMAIN, gateway: 'markettill-gateway-token-v1' };
+export const PAY_PATHS: Readonly<Record<PayPurpose, string>> = { qr: '/p/', gateway: '/g/' };
 const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export interface PayClaims {
@@ -77,9 +86,9 @@ export function encodeClaims(c: PayClaims): Uint8Array {
   return out;
 }
 
-export function signingInput(claims: Uint8Array): Uint8Array {
+export function signingInput(claims: Uint8Array, purpose: PayPurpose = 'qr'): Uint8Array {
   // The tag is ASCII: its bytes are its char codes (no TextEncoder in shared/, which has no DOM or Node types).
-  const tag = Uint8Array.from(PAY_TOKEN_DOMAIN, (c) => c.charCodeAt(0));
+  const tag = Uint8Array.from(PAY_TOKEN_DOMAINS[purpose], (c) => c.charCodeAt(0));
   const out = new Uint8Array(tag.length + claims.length);
   out.set(tag);
   out.set(claims, tag.length);

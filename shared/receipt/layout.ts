@@ -81,18 +81,26 @@ function layoutTender(b: Builder, t: ReceiptTender, doc: ReceiptDoc, qrPrinted: 
       b.pair('  实收', yuan(t.tendered_fen));
       b.pair('  找零', yuan(t.change_fen), { bold: true });
       return false;
-    case 'qr':
+    case 'qr': {
+      const label = t.via === 'gateway' ? '企业网银' : '扫码支付';
       if (t.status === 'paid') {
-        b.pair('扫码支付 已付', yuan(t.amount_fen));
+        b.pair(`${label} 已付`, yuan(t.amount_fen));
         return false;
       }
-      b.pair('扫码支付 待付款', yuan(t.amount_fen), { bold: true });
+      b.pair(`${label} 待付款`, yuan(t.amount_fen), { bold: true });
       // One QR per receipt: it pays the whole sale's pending amount.
       if (doc.pay_url === undefined || qrPrinted) return false;
       b.blank();
       b.blocks.push({ kind: 'qr', data: doc.pay_url });
-      b.center('请扫码付款', { bold: true, size: 'tall' });
+      if (t.via !== 'gateway') {
+        b.center('请扫码付款', { bold: true, size: 'tall' });
+        return true;
+      }
+      // The buyer's accountant opens the link on a phone or PC and pays from the company's bank account.
+      b.center('扫码打开企业网银付款', { bold: true, size: 'tall' });
+      if (t.reason) b.left(t.reason);
       return true;
+    }
     case 'payment_code':
       b.pair(t.status === 'paid' ? '付款码 已付' : '付款码 待确认', yuan(t.amount_fen));
       return false;

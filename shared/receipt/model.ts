@@ -16,7 +16,8 @@ export interface ReceiptLine {
 
 export type ReceiptTender =
   | { kind: 'cash'; amount_fen: number; tendered_fen: number; change_fen: number }
-  | { kind: 'qr'; amount_fen: number; status: 'pending' | 'paid' }
+  /** via 'gateway': a large amount paid through the institution's B2B bank page; reason says why (the code limit), printed with the link */
+  | { kind: 'qr'; amount_fen: number; status: 'pending' | 'paid'; via?: 'gateway'; reason?: string }
   | { kind: 'payment_code'; amount_fen: number; status: 'pending' | 'paid' }
   | { kind: 'account'; amount_fen: number; buyer_name: string; balance_after_fen: number };
 
@@ -39,7 +40,7 @@ export interface ReceiptDoc {
   rounding_fen: number;
   total_fen: number;
   tenders: ReceiptTender[];
-  /** the signed pay URL for a QR tender still pending; printed as a QR code */
+  /** the signed pay URL for a QR tender still pending (the B2B gateway link for a gateway tender); printed as a QR code */
   pay_url?: string;
   footer?: string;
   /** a copy printed again on request (补打): marked on the paper, never kicks the drawer */

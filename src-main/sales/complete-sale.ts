@@ -6,6 +6,7 @@
 import { newId } from '../ids';
 import { CodedError } from '../../shared/contract/envelope';
 import type { EntryPayload } from '../../shared/journal/entries';
+import type { PayPurpose } from '../../shared/pay/token';
 import { getBuyer, recordBuyerDelta } from '../buyers/buyer-store';
 import type { Cashier } from '../cashiers/cashier-store';
 import { appendJournal } from '../journal/journal';
@@ -32,8 +33,8 @@ export interface CompletedSale {
   print_job_id: string;
 }
 
-/** Signs a pay URL for a pending QR tender (the terminal's key lives in the core). */
-export type PayUrlSigner = (claims: { terminal_id: string; sale_id: string; tender_no: number; amount_fen: number }, nowMs: number) => string;
+/** Signs a pay URL for a pending QR tender — a wallet QR, or the B2B gateway link (the terminal's key lives in the core). */
+export type PayUrlSigner = (claims: { terminal_id: string; sale_id: string; tender_no: number; amount_fen: number }, nowMs: number, purpose: PayPurpose) => string;
 
 export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, input: CartInput & { tenders: TenderInput[] }, nowMs: number, signPayUrl?: PayUrlSigner): CompletedSale {
   const { priced } = priceCart(db, input, getTillSettings(db).rounding);
@@ -86,12 +87,12 @@ export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, in
       total_fen: sale.total_fen,
       at_ms: nowMs,
       lines: priced.lines,
-      tenders: planned.map(({ tender_no, kind, amount_fen, tendered_fen, change_fen, status: s, buyer_id }) => ({ tender_no, kind, amount_fen, tendered_fen, change_fen, status: s, buyer_id })),
+      tenders: planned.map(({ tender_no, kind, amount_fen, tendered_fen, change_fen, status: s, buyer_id, via }) => ({ tender_no, kind, amount_fen, tendered_fen, change_fen, status: s, buyer_id, ...(via ? { via } : {}) })),
     };
     const entry = appendJournal(db, 'sale.completed', payload, nowMs);
     for (const t of planned) if (t.kind === 'account' && t.buyer_id) recordBuyerDelta(db, t.buyer_id, entry.seq, t.amount_fen);
     const qr = planned.find((t) => t.kind === 'qr' && t.status === 'pending');
-    const payUrl = qr && signPayUrl ? signPayUrl({ terminal_id: who.terminal_id, sale_id: saleId, tender_no: qr.tender_no, amount_fen: qr.amount_fen }, nowMs) : null;
+    const payUrl = qr && signPayUrl ? signPayUrl({ terminal_id: who.terminal_id, sale_id: saleId, tender_no: qr.tender_no, amount_fen: qr.amount_fen }, nowMs, qr.via ?? 'qr') : null;
     const doc = receiptFromRows(db, who, sale, priced.lines, planned, cashier.name);
     const jobId = enqueuePrintJob(db, saleId, payUrl ? { ...doc, pay_url: payUrl } : doc, nowMs);
     const change = planned.find((t) => t.kind === 'cash')?.change_fen ?? 0;

@@ -1,5 +1,6 @@
 /** Builds a sale's receipt document from its rows: at commit from the rows in hand, for reprints from the database. */
 import type { ReceiptDoc, ReceiptTender } from '../../shared/receipt/model';
+import { codeLimitDecision } from '../../shared/pay/qr-limits';
 import type { PricedLine } from '../../shared/sales/cart';
 import { getBuyer } from '../buyers/buyer-store';
 import type { Db } from '../store/db';
@@ -11,8 +12,12 @@ export function receiptFromRows(db: Db, who: TerminalIdentity, sale: SaleRow, li
     switch (t.kind) {
       case 'cash':
         return { kind: 'cash', amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen };
-      case 'qr':
-        return { kind: 'qr', amount_fen: t.amount_fen, status: t.status === 'paid' ? 'paid' : 'pending' };
+      case 'qr': {
+        const status = t.status === 'paid' ? 'paid' : 'pending';
+        if (t.via !== 'gateway') return { kind: 'qr', amount_fen: t.amount_fen, status };
+        const limit = codeLimitDecision(t.amount_fen, 'qr');
+        return { kind: 'qr', amount_fen: t.amount_fen, status, via: 'gateway', ...(limit.allowed ? {} : { reason: limit.reason_zh }) };
+      }
       case 'payment_code':
         return { kind: 'payment_code', amount_fen: t.amount_fen, status: t.status === 'paid' ? 'paid' : 'pending' };
       case 'account': {

@@ -43,7 +43,7 @@ export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | 
       refunded_quantity: byLine.get(l.line_no)?.q ?? 0,
       refunded_fen: byLine.get(l.line_no)?.a ?? 0,
     })),
-    tenders: saleTenders(db, saleId).map((t) => ({ tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id })),
+    tenders: saleTenders(db, saleId).map((t) => ({ tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id, via: t.via })),
     refunded_fen: refunded.reduce((a, r) => a + r.a, 0),
     pay_url: doc?.pay_url ?? null,
     receipt_text: doc ? renderReceiptText(layoutReceipt(doc, paper)) : null,

@@ -41,8 +41,8 @@ export function insertSale(db: Db, sale: SaleRow, lines: readonly PricedLine[], 
   );
   for (const l of lines) insLine.run({ sale_id: sale.id, ...l });
   const insTender = stmt(db, 
-    `INSERT INTO tender (sale_id, tender_no, kind, amount_fen, tendered_fen, change_fen, status, buyer_id, external_ref, updated_ms)
-     VALUES (@sale_id, @tender_no, @kind, @amount_fen, @tendered_fen, @change_fen, @status, @buyer_id, @external_ref, @updated_ms)`,
+    `INSERT INTO tender (sale_id, tender_no, kind, amount_fen, tendered_fen, change_fen, status, buyer_id, external_ref, via, updated_ms)
+     VALUES (@sale_id, @tender_no, @kind, @amount_fen, @tendered_fen, @change_fen, @status, @buyer_id, @external_ref, @via, @updated_ms)`,
   );
   for (const t of tenders) insTender.run(t);
 }
