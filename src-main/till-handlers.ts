@@ -44,10 +44,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
   };
   return {
     'cashier-signin': ({ pin }) => journaled(session.signIn(pin, ctx.now())),
-    'cashier-signout': () => {
-      session.signOut(ctx.now());
-      return journaled({});
-    },
+    'cashier-signout': ({ manager_pin }) => journaled(session.signOut(ctx.now(), manager_pin)),
     'buyers-list': () => ({ buyers: listBuyers(db) }),
     'price-override': ({ product_id, unit_price_fen }) => {
       const cashier = session.require();

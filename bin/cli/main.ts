@@ -15,6 +15,7 @@ commands:
   terminal   the till's core in browser mode   [--port N] [--data DIR] [--server URL --pair CODE] [--printer tcp://HOST:PORT] [--paper 58|80]
   terminal verify --data DIR   walk the till's journal chain and report the first bad entry
   terminal wipe --data DIR [--manager-pin PIN]   set a till's data aside (a manager's PIN when entries are unsynced)
+  terminal update-check --data DIR [--manager-pin PIN]   before installing a new version: exit 0 when it may go ahead (a manager's PIN when entries are unsynced)
 
 common options: --port N (0 = any free port), --data DIR`;
 

@@ -5,6 +5,7 @@ import { startServer } from '../../src-server/main';
 import { startCore } from '../../src-main/core';
 import { deviceDefaultsFromOptions } from '../../src-main/devices/printer-setup';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
+import { approveAtRiskInFolder } from '../../src-main/sync/at-risk';
 import { wipeTill } from '../../src-main/sync/wipe';
 import { startHttpTransport } from '../../src-main/rpc/http-transport';
 import { parseTerminalArgs } from '../../src-main/terminal-options';
@@ -33,6 +34,7 @@ export async function runSim(argv: string[]): Promise<void> {
 export async function runTerminal(argv: string[]): Promise<void> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1));
   if (argv[0] === 'wipe') return runWipe(argv.slice(1));
+  if (argv[0] === 'update-check') return runUpdateCheck(argv.slice(1));
   const opts = parseTerminalArgs(argv);
   const core = await startCore({ dataDir: opts.dataDir ?? '.data/terminal', serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, devices: deviceDefaultsFromOptions(opts) });
   const http = await startHttpTransport({ handlers: core.handlers, events: core.events, port: opts.port, staticDir: RENDERER_DIR });
@@ -62,6 +64,21 @@ function runWipe(argv: string[]): void {
     console.log(`till wiped: its data folder was moved to ${r.moved_to}${r.unsynced > 0 ? ` (${r.unsynced} unsynced entries kept there)` : ''}`);
     return;
   }
-  console.log(`not wiped: ${r.reason}${r.oldest_ms !== null ? ` (oldest from ${new Date(r.oldest_ms).toISOString()})` : ''}`);
+  console.log(`not wiped: ${r.reason}${sinceOldest(r.oldest_ms)}`);
   process.exitCode = 1;
 }
+
+/** For whoever installs a new version (by hand or from an installer script): nothing is installed here. */
+function runUpdateCheck(argv: string[]): void {
+  const { values, common } = parseRoleArgs(argv, { 'manager-pin': { type: 'string' } }, '.data/terminal');
+  const r = approveAtRiskInFolder(common.dataDir, 'update', values['manager-pin'] as string | undefined);
+  if (r.ok) {
+    const { unsynced, approved_by } = r.approval;
+    console.log(approved_by ? `update approved by ${approved_by.name} (${approved_by.id}): ${unsynced} unsynced entries stay in ${common.dataDir} and sync after the update` : 'update may go ahead: every journal entry has reached the server');
+    return;
+  }
+  console.log(`do not update yet: ${r.reason}${sinceOldest(r.oldest_ms)}`);
+  process.exitCode = 1;
+}
+
+const sinceOldest = (oldestMs: number | null): string => (oldestMs !== null ? ` (oldest from ${new Date(oldestMs).toISOString()})` : '');

@@ -21,9 +21,16 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Numbers a refusal carries so the UI can word it, e.g. how many journal entries a sign-out would leave unsynced. */
+export interface ErrorDetails {
+  unsynced?: number;
+  oldest_unsynced_ms?: number | null;
+}
+
 export interface RpcError {
   code: ErrorCode;
   message: string;
+  details?: ErrorDetails;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: RpcError };
@@ -32,8 +39,8 @@ export function ok<T>(value: T): Envelope<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, details?: ErrorDetails): Envelope<never> {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
 /** An expected failure carried as a value through the core up to the envelope. */
@@ -41,6 +48,7 @@ export class CodedError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'CodedError';

@@ -46,7 +46,8 @@ const saleSummary = z.object({ id, receipt_no: z.string(), business_day: z.strin
 
 export const tillContract = {
   'cashier-signin': { input: z.object({ pin: z.string().max(16) }), output: cashierSchema },
-  'cashier-signout': { input: z.object({}), output: z.object({}) },
+  // With journal entries the server has not acknowledged, a manager's PIN approves (refused with manager_required and details.unsynced).
+  'cashier-signout': { input: z.object({ manager_pin: z.string().max(16).optional() }), output: z.object({ unsynced: z.number().int().nonnegative(), approved_by: id.nullable() }) },
   'buyers-list': { input: z.object({}), output: z.object({ buyers: z.array(z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen })) }) },
   'price-override': { input: z.object({ product_id: id, unit_price_fen: fen.nonnegative() }), output: z.object({}) },
   'sale-complete': {

@@ -81,7 +81,8 @@ export const entryPayloads = {
     tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen })),
   }),
   'cashier.signed_in': z.object({ cashier_id: id }),
-  'cashier.signed_out': z.object({ cashier_id: id }),
+  // unsynced: entries not yet acknowledged by the server at sign-out; approved_by: the manager who allowed it (null when none were at risk)
+  'cashier.signed_out': z.object({ cashier_id: id, unsynced: z.number().int().nonnegative().optional(), approved_by: id.nullable().optional() }),
   'shift.opened': z.object({ shift_id: id, cashier_id: id, business_day: day, float_fen: fen }),
   'shift.closed': z.object({ shift_id: id, cashier_id: id, counted_fen: fen, expected_fen: fen, over_short_fen: fen }),
   'day.closed': z.object({ business_day: day, cashier_id: id, z_report: z.record(z.string(), z.unknown()) }),

@@ -37,7 +37,7 @@ export async function dispatch(handlers: HandlerMap, name: string, rawInput: unk
     const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;
     return ok(await handler(parsed.data));
   } catch (err) {
-    if (err instanceof CodedError) return fail(err.code, err.message);
+    if (err instanceof CodedError) return fail(err.code, err.message, err.details);
     if (err instanceof Error && /SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY)/.test(String((err as { code?: string }).code))) {
       return fail('storage_error', `the till could not save: ${err.message}. Nothing was written; try again.`);
     }

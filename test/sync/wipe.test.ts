@@ -15,7 +15,7 @@ describe('wipe', () => {
     expect(wipeTill(till.dir, undefined, 1)).toMatchObject({ wiped: false, unsynced: 2, reason: expect.stringContaining('2 journal entries') });
     expect(wipeTill(till.dir, '1234', 1)).toMatchObject({ wiped: false });
     const r = wipeTill(till.dir, '8888', 1);
-    expect(r).toMatchObject({ wiped: true, unsynced: 2 });
+    expect(r).toMatchObject({ wiped: true, unsynced: 2, approved_by: 'C-MGR' });
     expect(existsSync(till.dir)).toBe(false);
     expect(existsSync(join(`${till.dir}.wiped-1`, 'terminal.sqlite'))).toBe(true);
   });
