@@ -14,6 +14,7 @@ import * as m004 from './migrations/004-stall-settings-cashiers';
 import * as m005 from './migrations/005-payments';
 import * as m006 from './migrations/006-recon';
 import type { ServerSchema } from './schema';
+import { cachingStatements } from './statement-cache';
 
 export type ServerDb = Kysely<ServerSchema>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -40,7 +41,7 @@ export function openServerDb(opts: { dataDir: string; dbUrl?: string; poolMax?: 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  return { db: new Kysely<ServerSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  return { db: new Kysely<ServerSchema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }), dialect: 'sqlite' };
 }
 
 /** Migrates to the latest version, or to `target` (a migration name) — the latter for migration tests. */
