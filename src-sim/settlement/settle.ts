@@ -60,8 +60,16 @@ export function settleDay(sim: Sim, day: string): number {
   return paid;
 }
 
+/**
+ * The earliest sim time the next payout run can be due, per simulator. The loop runs every few
+ * milliseconds under a time scale; without this each tick would search the postings for the first
+ * day. Postings are only ever made at the (monotonic) sim clock's now, so the bound never moves back.
+ */
+const notBefore = new WeakMap<Sim, number>();
+
 /** Settles every day whose T+1 06:00 has passed on the sim clock. */
 export function runSettlement(sim: Sim): number {
+  if (sim.clock.now() < (notBefore.get(sim) ?? 0)) return 0;
   const last = sim.db.prepare('SELECT MAX(day) AS d FROM settlement_days').get() as { d: string | null };
   let day: string;
   if (last.d !== null) day = nextDay(last.d);
@@ -76,5 +84,6 @@ export function runSettlement(sim: Sim): number {
     day = nextDay(day);
     n++;
   }
+  notBefore.set(sim, shanghaiMidnight(day) + DAY_MS + SETTLE_AT_MS_AFTER_MIDNIGHT);
   return n;
 }
