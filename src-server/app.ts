@@ -11,6 +11,7 @@ import type { ServerDb } from './db/database';
 import { ApiError, errorBody } from './http/errors';
 import { parseWith, registerRoutes } from './http/register';
 import { registerPayPage } from './payments/pay-page';
+import { registerGatewayPage } from './payments/gateway-page';
 import { registerAdminWeb } from './admin-web/static';
 import { ROUTES } from './routes';
 
@@ -72,6 +73,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   registerRoutes(app, ROUTES, opts.db, now);
   registerPayPage(app, opts.db, now);
+  registerGatewayPage(app, opts.db, now);
   registerAdminWeb(app);
   return app;
 }

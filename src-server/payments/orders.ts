@@ -8,13 +8,14 @@
 import { businessDay } from '../../shared/time';
 import type { ServerDb } from '../db/database';
 import { postEntry } from '../ledger/post';
-import { pdb, type OrderState, type PaymentsDb } from './schema';
+import { pdb, type OrderKind, type OrderState, type PaymentsDb } from './schema';
 
 
 /** One institution order per sale tender, whoever asks and however often: the number is derived from the tender. */
-export function outTradeNo(kind: 'qr' | 'code', saleId: string, tenderNo: number): string {
-  return `${kind === 'qr' ? 'Q' : 'C'}${saleId}${String(tenderNo).padStart(2, '0')}`;
+export function outTradeNo(kind: OrderKind, saleId: string, tenderNo: number): string {
+  return `${ORDER_PREFIX[kind]}${saleId}${String(tenderNo).padStart(2, '0')}`;
 }
+const ORDER_PREFIX: Readonly<Record<OrderKind, string>> = { qr: 'Q', code: 'C', gateway: 'G' };
 
 export async function businessDayOf(db: ServerDb, stallId: string, atMs: number): Promise<string> {
   const m = await pdb(db).selectFrom('stall as s').innerJoin('market as m', 'm.id', 's.market_id').select(['m.time_zone', 'm.day_cutoff_hour']).where('s.id', '=', stallId).executeTakeFirst();
@@ -68,15 +69,11 @@ export async function applyEnded(db: ServerDb, outNo: string, state: 'failed' | 
     });
 }
 
-/**
- * Schedules the next look at an order (and gives up this worker's lease). `failed` counts the look as a
- * failed attempt (what back-off and give-up limits count); a planned wait (the institution's clock, a refund
- * under way) does not.
- */
-export async function scheduleCheck(db: ServerDb, outNo: string, atMs: number | null, nowMs: number, error: string | null = null, failed = true): Promise<void> {
+/** Schedules the next look at an order (and gives up this worker's lease). */
+export async function scheduleCheck(db: ServerDb, outNo: string, atMs: number | null, nowMs: number, error: string | null = null): Promise<void> {
   await pdb(db)
     .updateTable('payment_order')
-    .set((eb) => ({ next_check_ms: atMs, lease_until_ms: null, updated_ms: nowMs, check_attempts: failed ? eb('check_attempts', '+', 1) : eb.ref('check_attempts'), ...(error !== null ? { last_error: error.slice(0, 500) } : {}) }))
+    .set((eb) => ({ next_check_ms: atMs, lease_until_ms: null, updated_ms: nowMs, check_attempts: eb('check_attempts', '+', 1), ...(error !== null ? { last_error: error.slice(0, 500) } : {}) }))
     .where('out_trade_no', '=', outNo)
     .execute();
 }

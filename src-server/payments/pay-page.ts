@@ -8,7 +8,7 @@
  */
 import { createPublicKey, verify } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { parsePayToken, signingInput, type PayClaims } from '../../shared/pay/token';
+import { parsePayToken, signingInput, type PayClaims, type PayPurpose } from '../../shared/pay/token';
 import type { ServerDb } from '../db/database';
 import { paymentsOfOrNull, routeFor, type PaymentsContext } from './context';
 import { businessDayOf, getOrder, outTradeNo } from './orders';
@@ -24,20 +24,20 @@ export function appFromUserAgent(ua: string | undefined): WalletApp | null {
   return null;
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(reply: FastifyReply, status: number, title: string, body: string): FastifyReply {
+export function page(reply: FastifyReply, status: number, title: string, body: string): FastifyReply {
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem 1.2rem;text-align:center}h1{font-size:1.4rem}.amount{font-size:2rem;font-variant-numeric:tabular-nums}p{color:#555}</style></head><body>${body}</body></html>`;
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
-const yuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+export const yuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export type TokenCheck = { ok: true; claims: PayClaims; stall_id: string } | { ok: false; status: number; title: string; message: string };
 
-/** Layout, signature with the terminal's key, terminal still active, not expired. */
-export async function checkToken(db: ServerDb, token: string, nowMs: number): Promise<TokenCheck> {
+/** Layout, signature with the terminal's key (under the purpose's tag: a QR token is no gateway token), terminal still active, not expired. */
+export async function checkToken(db: ServerDb, token: string, nowMs: number, purpose: PayPurpose = 'qr'): Promise<TokenCheck> {
   const bad = (message: string): TokenCheck => ({ ok: false, status: 400, title: '二维码无效', message });
   const p = parsePayToken(token);
   if (!p.ok) return bad(p.reason);
@@ -45,7 +45,7 @@ export async function checkToken(db: ServerDb, token: string, nowMs: number): Pr
   if (!t || !t.public_key_pem || t.status !== 'active') return bad('unknown terminal');
   let good = false;
   try {
-    good = verify(null, signingInput(p.signed), createPublicKey(t.public_key_pem), p.signature);
+    good = verify(null, signingInput(p.signed, purpose), createPublicKey(t.public_key_pem), p.signature);
   } catch {
     good = false;
   }
@@ -56,16 +56,20 @@ export async function checkToken(db: ServerDb, token: string, nowMs: number): Pr
 
 export type OrderForToken = { kind: 'redirect'; url: string } | { kind: 'paid' } | { kind: 'ended'; state: string } | { kind: 'error'; message: string };
 
-/** Exactly one institution order per sale tender: the number is derived from it and the request is identical every time. */
-export async function orderForToken(db: ServerDb, ctx: PaymentsContext, c: PayClaims, stallId: string, nowMs: number): Promise<OrderForToken> {
-  const outNo = outTradeNo('qr', c.sale_id, c.tender_no);
+/**
+ * Exactly one institution order per sale tender: the number is derived from it and the request is identical
+ * every time. A gateway token makes a B2B gateway order (gateway-page.ts) instead of a wallet one.
+ */
+export async function orderForToken(db: ServerDb, ctx: PaymentsContext, c: PayClaims, stallId: string, nowMs: number, purpose: PayPurpose = 'qr'): Promise<OrderForToken> {
+  const kind = purpose === 'gateway' ? 'gateway' : 'qr';
+  const outNo = outTradeNo(kind, c.sale_id, c.tender_no);
   const p = pdb(db);
   let o = await getOrder(p, outNo);
   if (!o) {
     const route = await routeFor(db, ctx, stallId);
     await p
       .insertInto('payment_order')
-      .values({ out_trade_no: outNo, institution: route.institution.id, sub_mchid: route.sub_mchid, stall_id: stallId, terminal_id: c.terminal_id, sale_id: c.sale_id, tender_no: c.tender_no, kind: 'qr', amount_fen: c.amount_fen, state: 'created', transaction_id: null, channel: null, business_day: await businessDayOf(db, stallId, nowMs), pay_url: null, created_ms: nowMs, updated_ms: nowMs, paid_ms: null, deadline_ms: c.expires_min * 60_000, next_check_ms: null, lease_until_ms: null, market_fee_fen: null, channel_fee_fen: null, last_error: null })
+      .values({ out_trade_no: outNo, institution: route.institution.id, sub_mchid: route.sub_mchid, stall_id: stallId, terminal_id: c.terminal_id, sale_id: c.sale_id, tender_no: c.tender_no, kind, amount_fen: c.amount_fen, state: 'created', transaction_id: null, channel: null, business_day: await businessDayOf(db, stallId, nowMs), pay_url: null, created_ms: nowMs, updated_ms: nowMs, paid_ms: null, deadline_ms: c.expires_min * 60_000, next_check_ms: null, lease_until_ms: null, market_fee_fen: null, channel_fee_fen: null, last_error: null })
       .onConflict((oc) => oc.doNothing())
       .execute();
     o = await getOrder(p, outNo);
@@ -76,7 +80,8 @@ export async function orderForToken(db: ServerDb, ctx: PaymentsContext, c: PayCl
   if (o.pay_url) return { kind: 'redirect', url: o.pay_url };
   const inst = ctx.institutions.get(o.institution);
   if (!inst) return { kind: 'error', message: `institution ${o.institution} is not configured` };
-  const r = await inst.prepay({ sub_mchid: o.sub_mchid, out_trade_no: outNo, description: `市场货款 ${c.sale_id.slice(-8)}`, amount_fen: o.amount_fen, notify_url: `${ctx.public_url}/api/v1/payments/notify/${inst.id}`, expires_ms: c.expires_min * 60_000 });
+  const req = { sub_mchid: o.sub_mchid, out_trade_no: outNo, description: `市场货款 ${c.sale_id.slice(-8)}`, amount_fen: o.amount_fen, notify_url: `${ctx.public_url}/api/v1/payments/notify/${inst.id}`, expires_ms: c.expires_min * 60_000 };
+  const r = kind === 'gateway' ? await inst.gatewayPrepay(req) : await inst.prepay(req);
   if (r.kind !== 'ok') return { kind: 'error', message: r.message };
   await p.updateTable('payment_order').set({ pay_url: r.value.pay_url, state: 'paying', updated_ms: nowMs, next_check_ms: nowMs + ctx.recover_after_ms }).where('out_trade_no', '=', outNo).where('state', '=', 'created').execute();
   return { kind: 'redirect', url: r.value.pay_url };

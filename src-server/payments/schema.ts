@@ -14,6 +14,8 @@ import type { ServerSchema } from '../db/schema';
  * closed: unpaid and closed (QR expired); reversed: code pay revoked (撤销) after the limit.
  */
 export type OrderState = 'created' | 'paying' | 'succeeded' | 'failed' | 'closed' | 'reversed';
+/** qr: the receipt QR, paid in a wallet app; code: the buyer's payment code; gateway: a large amount through the B2B bank gateway. */
+export type OrderKind = 'qr' | 'code' | 'gateway';
 /** none: not paid yet; due: to send; processing: sent, receivers pending; done; failed: a receiver was refused (surfaced, retried by staff); skipped: no fee to take. */
 export type SplitState = 'none' | 'due' | 'processing' | 'done' | 'failed' | 'skipped';
 /** processing: accepted by the institution; succeeded; abnormal / closed: the institution could not pay it back; refused: never accepted. */
@@ -27,7 +29,7 @@ export interface PaymentOrderTable {
   terminal_id: string;
   sale_id: string;
   tender_no: number;
-  kind: 'qr' | 'code';
+  kind: OrderKind;
   amount_fen: number;
   state: OrderState;
   transaction_id: string | null;

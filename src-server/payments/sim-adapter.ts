@@ -36,8 +36,6 @@ export class SimInstitution implements Institution {
   private readonly base: string;
   /** sub-merchants known to have the market as a receiver */
   private readonly receivers = new Set<string>();
-  /** the institution's clock less ours, from the HTTP Date of its last signed answer (whole seconds: up to 1 s behind) */
-  private offsetMs: number | null = null;
 
   constructor(
     private readonly s: InstitutionSettings,
@@ -69,8 +67,6 @@ export class SimInstitution implements Institution {
     }
     const v = verifySignature(this.platform, (n) => res.headers.get(n) ?? undefined, raw, this.now());
     if (!v.ok) return { kind: 'unknown', message: `answer to ${method} ${url} refused: ${v.reason}` };
-    const date = Date.parse(res.headers.get('date') ?? '');
-    if (Number.isSafeInteger(date)) this.offsetMs = date - this.now();
     let json: unknown = null;
     try {
       json = raw === '' ? null : JSON.parse(raw);
@@ -109,6 +105,12 @@ export class SimInstitution implements Institution {
       scene_info: { payer_client_ip: '127.0.0.1', h5_info: { type: 'Wap' } },
     };
     return this.map(await this.call('POST', '/v3/pay/partner/transactions/h5', body, z.object({ h5_url: z.string().url() })), (v) => ({ pay_url: v.h5_url }));
+  }
+
+  /** The simulator's † `POST /v3/pay/b2b/gateway` (body as native) → the 企业网银 page. */
+  async gatewayPrepay(r: Parameters<Institution['gatewayPrepay']>[0]): Promise<InstResult<{ pay_url: string }>> {
+    const body = { ...this.base_fields(r.sub_mchid), description: r.description, out_trade_no: r.out_trade_no, notify_url: r.notify_url, amount: { total: r.amount_fen, currency: 'CNY' }, settle_info: { profit_sharing: true } };
+    return this.call('POST', '/v3/pay/b2b/gateway', body, z.object({ pay_url: z.string().url() }));
   }
 
   async codepay(r: Parameters<Institution['codepay']>[0]): Promise<InstResult<CodepayOutcome>> {
@@ -174,10 +176,6 @@ export class SimInstitution implements Institution {
 
   async queryReturn(sub: string, no: string): Promise<InstResult<ReturnView>> {
     return this.call('GET', `/v3/profitsharing/return-orders/${encodeURIComponent(no)}?sub_mchid=${sub}`, undefined, returnSchema);
-  }
-
-  clockOffsetMs(): number | null {
-    return this.offsetMs;
   }
 
   verifyNotification(get: (name: string) => string | undefined, rawBody: string, nowMs: number): NotificationVerdict {

@@ -54,7 +54,7 @@ export const terminalPaymentRoutes = [
       const t = must(terminal, 'terminal');
       const ctx = paymentsOf(db);
       const p = pdb(db);
-      const o = (await getOrder(p, outTradeNo('code', body.sale_id, body.tender_no))) ?? (await getOrder(p, outTradeNo('qr', body.sale_id, body.tender_no)));
+      const o = (await getOrder(p, outTradeNo('code', body.sale_id, body.tender_no))) ?? (await getOrder(p, outTradeNo('qr', body.sale_id, body.tender_no))) ?? (await getOrder(p, outTradeNo('gateway', body.sale_id, body.tender_no)));
       if (!o || o.terminal_id !== t.id) throw new ApiError('not_found', `no payment order for ${body.sale_id}#${body.tender_no}`);
       if (o.state === 'paying' || o.state === 'created') await checkPaying(db, ctx, institutionOf(ctx, o.institution), o, now);
       const after = await getOrder(p, o.out_trade_no);

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, createSign, createVerify, randomBytes, type KeyObject } from 'node:crypto';
+import { createSign, createVerify, randomBytes } from 'node:crypto';
 
 /** The string a merchant signs for a request: `METHOD\nURL\ntimestamp\nnonce\nbody\n`. */
 export function requestMessage(method: string, url: string, timestamp: string, nonce: string, body: string): string {
@@ -10,33 +10,13 @@ export function responseMessage(timestamp: string, nonce: string, body: string):
   return `${timestamp}\n${nonce}\n${body}\n`;
 }
 
-/**
- * Parsed keys by PEM text. Parsing the PEM costs more than the RSA operation itself (measured here:
- * a sign 5.8 ms from PEM vs 2.4 ms from a KeyObject under load; a verify 0.75 vs 0.09 ms), and the
- * simulator signs every answer and notification with one platform key and checks a handful of
- * merchant keys. Bounded in case something feeds it endless distinct keys.
- */
-const parsed = new Map<string, KeyObject>();
-const PARSED_MAX = 1000;
-
-function keyOf(pem: string, kind: 'private' | 'public'): KeyObject {
-  const id = `${kind}\n${pem}`;
-  let key = parsed.get(id);
-  if (key === undefined) {
-    key = kind === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
-    if (parsed.size >= PARSED_MAX) parsed.clear();
-    parsed.set(id, key);
-  }
-  return key;
-}
-
 export function signSha256Rsa(message: string, privateKeyPem: string): string {
-  return createSign('RSA-SHA256').update(message, 'utf8').sign(keyOf(privateKeyPem, 'private'), 'base64');
+  return createSign('RSA-SHA256').update(message, 'utf8').sign(privateKeyPem, 'base64');
 }
 
 export function verifySha256Rsa(message: string, signatureB64: string, publicKeyPem: string): boolean {
   try {
-    return createVerify('RSA-SHA256').update(message, 'utf8').verify(keyOf(publicKeyPem, 'public'), signatureB64, 'base64');
+    return createVerify('RSA-SHA256').update(message, 'utf8').verify(publicKeyPem, signatureB64, 'base64');
   } catch {
     return false;
   }

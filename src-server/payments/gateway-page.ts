@@ -1,0 +1,41 @@
+/**
+ * The large-amount link, `GET /g/:token` (issue 7 "Large amounts"). Above the
+ * code limits (shared/pay/qr-limits.ts) the till prints a link signed for the
+ * gateway instead of a wallet QR. The buyer's accountant opens it in any
+ * browser (a bank page: no User-Agent routing); the server checks the token
+ * under the gateway tag, creates (or finds) the one B2B gateway order for the
+ * sale's tender (`G<sale><tender>`) at the institution, and sends the browser
+ * to the institution's 企业网银 page. The institution's notification comes
+ * through the same verified path as every payment (notify-route.ts), and the
+ * split, ledger and the till's payment update follow as for a QR order.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerDb } from '../db/database';
+import { paymentsOfOrNull } from './context';
+import { checkToken, esc, orderForToken, page, yuan } from './pay-page';
+
+export function registerGatewayPage(app: FastifyInstance, db: ServerDb, now: () => number): void {
+  app.get<{ Params: { token: string } }>('/g/:token', async (req, reply) => {
+    const nowMs = now();
+    const check = await checkToken(db, req.params.token, nowMs, 'gateway');
+    if (!check.ok) {
+      req.log.info({ reason: check.message }, 'gateway token refused');
+      const title = check.status === 410 ? '付款链接已过期' : '付款链接无效';
+      return page(reply, check.status, title, `<h1>${esc(title)}</h1><p>请向摊主索取新的付款链接</p>`);
+    }
+    const ctx = paymentsOfOrNull(db);
+    if (!ctx) return page(reply, 503, '暂不能收款', '<h1>暂不能收款</h1><p>市场收款通道未配置</p>');
+    const r = await orderForToken(db, ctx, check.claims, check.stall_id, nowMs, 'gateway');
+    switch (r.kind) {
+      case 'redirect':
+        return reply.redirect(r.url, 302);
+      case 'paid':
+        return page(reply, 200, '已支付', `<h1>该笔已支付</h1><div class="amount">¥${yuan(check.claims.amount_fen)}</div>`);
+      case 'ended':
+        return page(reply, 410, '订单已关闭', '<h1>订单已关闭</h1><p>请向摊主索取新的付款链接</p>');
+      case 'error':
+        req.log.warn({ err: r.message }, 'gateway page could not create the order');
+        return page(reply, 503, '暂不能收款', '<h1>暂不能收款，请稍后再试</h1>');
+    }
+  });
+}
