@@ -4,11 +4,12 @@
  * window, Ed25519 signature over method, path, timestamp, nonce and body digest.
  * Each refusal has its own code.
  */
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import { SIGNATURE_HEADERS, SIGNATURE_WINDOW_MS, signingString } from '../../shared/sync/signing';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { LOCAL_TIME_HEADER, noteClockSkew } from './clock-skew';
+import { terminalPublicKey } from './terminal-key';
 
 export interface SignedRequest {
   method: string;
@@ -39,7 +40,7 @@ export async function verifyTerminalRequest(db: ServerDb, req: SignedRequest, no
   const tsMs = Number(ts);
   if (!Number.isSafeInteger(tsMs) || Math.abs(nowMs - tsMs) > SIGNATURE_WINDOW_MS) throw new ApiError('stale_timestamp', 'request timestamp is more than 5 minutes from the server clock');
   const digest = createHash('sha256').update(req.rawBody).digest('hex');
-  const ok = verify(null, Buffer.from(signingString(req.method, req.path, tsMs, nonce, digest)), createPublicKey(terminal.public_key_pem), Buffer.from(sig, 'base64'));
+  const ok = verify(null, Buffer.from(signingString(req.method, req.path, tsMs, nonce, digest)), terminalPublicKey(terminal.public_key_pem), Buffer.from(sig, 'base64'));
   if (!ok) throw new ApiError('bad_signature', 'request signature does not verify');
   const inserted = await db
     .insertInto('request_nonce')
