@@ -8,6 +8,7 @@ import { NoticeBar } from './components/NoticeBar';
 import { PayPanel } from './components/PayPanel';
 import { ProductGrid } from './components/ProductGrid';
 import { SignIn } from './components/SignIn';
+import { SignOutDialog } from './components/SignOutDialog';
 import { StatusBar } from './components/StatusBar';
 import { useKeyboard } from './hooks/useKeyboard';
 import { DayScreen } from './screens/DayScreen';
@@ -84,6 +85,7 @@ export function App() {
       <Keypad />
       <PayPanel />
       <DonePanel />
+      <SignOutDialog />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useEntry } from './stores/entry';
 import { useHistory } from './stores/history';
 import { useParked } from './stores/parked';
 import { useSession } from './stores/session';
+import { useSignOut } from './stores/sign-out';
 import { useUi, type Screen } from './stores/ui';
 
 export type CommandId =
@@ -29,7 +30,7 @@ export interface Command {
 const signedIn = (): boolean => Boolean(useSession.getState().info?.cashier);
 const keypadOpen = (): boolean => useEntry.getState().target !== null;
 const phase = (): string => useCheckout.getState().phase;
-const modalOpen = (): boolean => keypadOpen() || phase() !== 'selling' || useHistory.getState().refund !== null;
+const modalOpen = (): boolean => keypadOpen() || phase() !== 'selling' || useHistory.getState().refund !== null || useSignOut.getState().ask !== null;
 /** Selling with nothing on top: the cart and grid have the keys. */
 const selling = (): boolean => signedIn() && !modalOpen() && useUi.getState().screen === 'selling';
 const lineSelected = (): boolean => selling() && useCart.getState().selected !== null;
@@ -60,6 +61,7 @@ export const COMMANDS: readonly Command[] = [
   tender('qr', 'F2'),
   tender('payment_code', 'F3'),
   tender('account', 'F4'),
+  tender('gateway', 'F5'),
   { id: 'add_part', key: 'F6', labelKey: 'pay.add_part', enabled: () => phase() === 'paying', run: () => useCheckout.getState().addPart() },
   nav('selling', 'F1'),
   nav('parked', 'F2'),
@@ -85,6 +87,7 @@ export const COMMANDS: readonly Command[] = [
     run: () => {
       if (keypadOpen()) return void useEntry.getState().confirm();
       if (useHistory.getState().refund) return void useHistory.getState().refundNow();
+      if (useSignOut.getState().ask) return void useSignOut.getState().signOut();
       if (phase() === 'paying') void useCheckout.getState().confirm();
       else if (phase() === 'done') useCheckout.getState().next();
     },
@@ -97,6 +100,7 @@ export const COMMANDS: readonly Command[] = [
     run: () => {
       if (keypadOpen()) return useEntry.getState().cancel();
       if (useHistory.getState().refund) return useHistory.getState().cancelRefund();
+      if (useSignOut.getState().ask) return useSignOut.getState().cancel();
       if (phase() === 'paying') return useCheckout.getState().back();
       if (phase() === 'done') return useCheckout.getState().next();
       useUi.getState().clearNotice();

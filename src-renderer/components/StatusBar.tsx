@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { printerView, useStatus } from '../stores/status';
 import { useSession } from '../stores/session';
+import { useSignOut } from '../stores/sign-out';
 
 /** "45 秒" / "12 分钟" / "3 小时": how long the oldest sale has waited to sync. */
 function useAge(): (ms: number) => string {
@@ -18,7 +19,7 @@ export function StatusBar() {
   const devices = useStatus((s) => s.devices);
   const coreDown = useStatus((s) => s.coreDown);
   const info = useSession((s) => s.info);
-  const signOut = useSession((s) => s.signOut);
+  const signOut = useSignOut((s) => s.signOut);
   const printer = printerView(status, devices);
   const alarm = ['paper_out', 'cover_open', 'offline', 'error'].includes(printer.state);
   const queue = status?.sync.queue_depth ?? 0;
@@ -42,7 +43,7 @@ export function StatusBar() {
         {alarm && printer.message ? <small> {t('status.printer_detail', { message: printer.message })}</small> : null}
       </span>
       {info?.cashier && (
-        <button type="button" className="signout" onClick={() => void signOut()}>
+        <button type="button" className="signout" data-testid="signout" onClick={() => void signOut()}>
           {info.cashier.name} · {t('signin.signout')}
         </button>
       )}

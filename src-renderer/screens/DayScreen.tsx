@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Money } from '../components/bits';
 import { useSession } from '../stores/session';
 import { useShift } from '../stores/shift';
+import { useSignOut } from '../stores/sign-out';
 
 const TENDERS = ['cash', 'qr', 'payment_code', 'account'] as const;
 
@@ -14,7 +15,7 @@ export function DayScreen() {
   const loadReport = useShift((s) => s.loadReport);
   const closeDay = useShift((s) => s.closeDay);
   const role = useSession((s) => s.info?.cashier?.role);
-  const signOut = useSession((s) => s.signOut);
+  const signOut = useSignOut((s) => s.signOut);
   // Closing the day cannot be undone: the button asks once more.
   const [confirming, setConfirming] = useState(false);
   useEffect(() => void loadReport(), [loadReport]);

@@ -15,7 +15,6 @@ interface SessionState {
   pinError: string | null;
   load(): Promise<void>;
   signIn(pin: string): Promise<boolean>;
-  signOut(): Promise<void>;
   reset(): void;
 }
 
@@ -40,10 +39,6 @@ export const useSession = create<SessionState>()((set, get) => ({
     set({ pinError: null });
     await get().load();
     return true;
-  },
-  async signOut() {
-    await coreApi()['cashier-signout']({});
-    await get().load();
   },
   reset: () => set(initial),
 }));

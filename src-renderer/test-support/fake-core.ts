@@ -46,7 +46,7 @@ export function fakeCore(): FakeCore {
       state.cashier = pin === '8888' ? { id: 'M', name: '店长', role: 'manager' } : { id: 'C', name: '收银员', role: 'cashier' };
       return state.cashier;
     },
-    'cashier-signout': () => ((state.cashier = null), {}),
+    'cashier-signout': () => ((state.cashier = null), { unsynced: 0, approved_by: null }),
     'buyers-list': () => ({ buyers }),
     'sale-complete': (input: { lines: { product_id: string; entry: never; discount_fen?: number }[]; tenders: { kind: string; tendered_fen?: number; amount_fen?: number; buyer_id?: string }[] }) => {
       const priced = priceSale(input.lines.map((l) => ({ product: PRODUCTS.find((p) => p.id === l.product_id) ?? PRODUCTS[0]!, entry: l.entry, discount_fen: l.discount_fen ?? 0 })), 0, 'none');

@@ -8,6 +8,7 @@ import { useParked } from '../stores/parked';
 import { usePaymentWait } from '../stores/payment-wait';
 import { useSession } from '../stores/session';
 import { useSettings } from '../stores/settings';
+import { useSignOut } from '../stores/sign-out';
 import { useShift } from '../stores/shift';
 import { useStatus } from '../stores/status';
 import { useUi } from '../stores/ui';
@@ -24,6 +25,7 @@ export function freshTill(): FakeCore {
   usePaymentWait.getState().reset();
   useSession.getState().reset();
   useSettings.getState().reset();
+  useSignOut.getState().reset();
   useShift.getState().reset();
   useStatus.getState().reset();
   useUi.getState().reset();

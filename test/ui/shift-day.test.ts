@@ -44,6 +44,8 @@ describe('shift and day close in Chromium at 1024×768', () => {
     expect(await page.getByTestId('day-close').count()).toBe(0);
     await shot('day-needs-manager');
 
+    // Signing out with entries still on their way to the server would ask for the manager's PIN first (test/ui/sign-out.test.ts).
+    await expect.poll(() => text('queue'), { timeout: 30_000 }).toMatch(/^待同步 0 笔/);
     await page.getByTestId('day-manager-signin').click();
     await page.getByTestId('pin').waitFor();
     expect(await seriousViolations(page)).toEqual([]); // the sign-in screen
