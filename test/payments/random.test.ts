@@ -9,7 +9,8 @@ import { count, startPayStack, until, type PayStack } from './stack';
 
 const SOAK = process.env.SOAK === '1';
 const N = SOAK ? 5_000 : 100;
-const SEED = 20_250_707;
+/** SOAK_SEED=<n> replays another run. */
+const SEED = Number(process.env.SOAK_SEED ?? 20_250_707);
 const BATCH = 20;
 
 let s: PayStack;
@@ -31,13 +32,15 @@ describe('randomized payments run', () => {
       // Payments of a batch run at once (faults apply to whichever call comes next, so they stay one at a time); refunds after, one by one.
       const faulted = batch.filter((o) => o.kind !== 'refund' && o.fault !== 'none');
       const clean = batch.filter((o) => o.kind !== 'refund' && o.fault === 'none');
+      const settled = paidSales.length;
       for (const op of faulted) await runOp(s, op, paidSales, refunded, stats);
       await Promise.all(clean.map((op) => runOp(s, op, paidSales, refunded, stats)));
-      await settleTill(s, paidSales, 30_000);
+      await settleTill(s, paidSales, 30_000, settled);
       for (const op of batch.filter((o) => o.kind === 'refund')) await runOp(s, op, paidSales, refunded, stats);
       // A minute of the institution's clock: splits become due, the same order may be refunded again.
       await s.control('POST', '/clock/advance', { ms: 61_000 });
       refunded.clear();
+      if (SOAK && (i + BATCH) % 500 === 0) console.log(`[random] ${i + BATCH}/${N} ops, ${Math.round((Date.now() - t0) / 1000)} s`, JSON.stringify(stats));
     }
     const db = s.serverDb();
     await until(() => count(db, "SELECT COUNT(*) AS n FROM payment_order WHERE state IN ('created', 'paying') OR (state = 'succeeded' AND split_state IN ('due', 'processing'))") === 0, 120_000, 'every order ended and split');

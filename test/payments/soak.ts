@@ -37,7 +37,8 @@ export interface RunStats {
 /** Runs one operation. Refunds pick a paid sale not refunded in this sim minute (the institution wants a minute between refunds of one order). */
 export async function runOp(s: PayStack, op: Op, paidSales: { sale_id: string; bags: number }[], refundedThisMinute: Set<string>, stats: RunStats): Promise<void> {
   if (op.kind === 'refund') {
-    const candidates = paidSales.filter((x) => x.bags > 0 && !refundedThisMinute.has(x.sale_id) && saleTenders(s.core.db, x.sale_id)[0]?.status === 'paid');
+    // paidSales holds only sales the till knows paid (settleTill drops the failed ones before refunds run).
+    const candidates = paidSales.filter((x) => x.bags > 0 && !refundedThisMinute.has(x.sale_id));
     const sale = candidates[op.pick % Math.max(1, candidates.length)];
     if (!sale) return;
     const bags = Math.min(op.bags, sale.bags);
@@ -65,10 +66,14 @@ export async function runOp(s: PayStack, op: Op, paidSales: { sale_id: string; b
   paidSales.push({ sale_id: r.sale_id, bags: op.bags });
 }
 
-/** Waits until the till knows every tender's outcome; the sales whose tender failed are dropped from the refundable list. */
-export async function settleTill(s: PayStack, paidSales: { sale_id: string; bags: number }[], timeoutMs: number): Promise<void> {
-  await until(() => paidSales.every((x) => saleTenders(s.core.db, x.sale_id)[0]?.status !== 'pending'), timeoutMs, 'every tender to be paid or failed on the till');
-  for (let i = paidSales.length - 1; i >= 0; i--) {
+/**
+ * Waits until the till knows the outcome of every tender from `from` on (the sales before it were settled by
+ * earlier calls); the sales whose tender failed are dropped from the refundable list.
+ */
+export async function settleTill(s: PayStack, paidSales: { sale_id: string; bags: number }[], timeoutMs: number, from = 0): Promise<void> {
+  const fresh = paidSales.slice(from);
+  await until(() => fresh.every((x) => saleTenders(s.core.db, x.sale_id)[0]?.status !== 'pending'), timeoutMs, 'every tender to be paid or failed on the till');
+  for (let i = paidSales.length - 1; i >= from; i--) {
     const x = paidSales[i];
     if (x && saleTenders(s.core.db, x.sale_id)[0]?.status === 'failed') paidSales.splice(i, 1);
   }
