@@ -47,7 +47,7 @@ export function approveAtRisk(db: Db, action: GuardedAction, managerPin: string 
   const details: ErrorDetails = { unsynced: risk.unsynced, oldest_unsynced_ms: risk.oldest_ms };
   if (!managerPin) throw new CodedError('manager_required', `${risk.unsynced} journal entries have not reached the server: ${DOING[action]} needs a manager's PIN`, details);
   const manager = PIN_RE.test(managerPin) ? findByPin(db, managerPin, 'manager') : null;
-  if (!manager) throw new CodedError('wrong_pin', 'that PIN is not a manager’s', details);
+  if (!manager) throw new CodedError('wrong_pin', `that PIN is not a manager’s, and ${risk.unsynced} journal entries have not reached the server`, details);
   return { ...risk, approved_by: manager };
 }
 
