@@ -43,6 +43,12 @@ export const TEMPLATES = {
     legs: [dr('M1202'), cr('M6101'), dr('6051'), cr('1012')],
   },
   channel_fee_return: { name_zh: '渠道手续费退回', description: 'on a refund after the channel fee was booked, the institution gives back its fee on the refunded part, as it reports it', legs: [dr('M1201'), cr('M6102')] },
+  refund_closed: {
+    name_zh: '退款关闭',
+    description: 'the institution gave up a refund (CLOSED): the money is the stall’s again at the institution, less the fee the institution takes back; the buyer is still owed it (staff settle that)',
+    fee: true,
+    legs: [dr('M1202', 'net'), dr('M6102', 'fee'), cr('M5002', 'amount')],
+  },
   market_fee: { name_zh: '市场费计提', description: 'a separately invoiced market charge (rent, entry, storage…) accrued', legs: [dr('1122'), cr('6051')] },
   market_fee_collected: { name_zh: '市场费收款', description: 'an invoiced market charge collected into the market’s own account', legs: [dr('1012'), cr('1122')] },
   settlement: { name_zh: '结算到卡', description: 'the institution settles the stall’s share to the stall’s own bank card (T+N)', legs: [dr('M1203'), cr('M1202')] },

@@ -42,8 +42,13 @@ export interface PaymentsOptions {
   recover_after_ms?: number;
   /** the institution refuses splits earlier than this after payment (WeChat: 30 s) */
   split_delay_ms?: number;
-  /** first wait before a split is tried again (refused receiver, too early, no answer); doubles each time */
+  /** first wait before a split is tried again after a real failure (refused receiver, no answer); doubles each time */
   split_retry_ms?: number;
+  /**
+   * While a split waits out the institution's clock, look again at least this often (a simulator whose
+   * clock test control moves forward); unset = wait exactly until the time the institution implies.
+   */
+  split_probe_ms?: number;
   /** how often the payments worker looks for due work */
   worker_poll_ms?: number;
 }

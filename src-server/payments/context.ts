@@ -18,6 +18,7 @@ export interface PaymentsContext {
   recover_after_ms: number;
   split_delay_ms: number;
   split_retry_ms: number;
+  split_probe_ms: number | null;
   worker_poll_ms: number;
   /** wakes the worker early (a notification or a new code-pay order has work due now) */
   wake(): void;
@@ -47,6 +48,7 @@ export function contextFrom(institutions: Institution[], o: PaymentsOptions, pub
     recover_after_ms: o.recover_after_ms ?? 60_000,
     split_delay_ms: o.split_delay_ms ?? 31_000,
     split_retry_ms: o.split_retry_ms ?? 1_000,
+    split_probe_ms: o.split_probe_ms ?? null,
     worker_poll_ms: o.worker_poll_ms ?? 500,
     wake: () => undefined,
   };

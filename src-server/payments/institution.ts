@@ -16,6 +16,8 @@ export interface Transaction {
   amount_fen: number;
   /** which wallet paid (WECHAT, ALIPAY, UNIONPAY), when the institution says */
   channel: string | null;
+  /** when the institution says it was paid, on its own clock (epoch ms), when it says */
+  success_ms?: number | null;
 }
 
 export type InstResult<T> = { kind: 'ok'; value: T } | { kind: 'refused'; status: number; code: string; message: string } | { kind: 'unknown'; message: string };
@@ -84,6 +86,12 @@ export interface Institution {
   unfreeze(subMchid: string, transactionId: string, outOrderNo: string): Promise<InstResult<SplitView>>;
   returnSplit(r: { sub_mchid: string; out_order_no: string; out_return_no: string; return_mchid: string; amount_fen: number }): Promise<InstResult<ReturnView>>;
   queryReturn(subMchid: string, outReturnNo: string): Promise<InstResult<ReturnView>>;
+  /**
+   * The institution's clock less ours (ms), as last seen on its answers; null before any. Its business
+   * rules with a time in them (the split wait after payment) run on its clock, which a simulator's test
+   * control may move.
+   */
+  clockOffsetMs?(): number | null;
   /** Verifies (signature, time window) and decrypts a notification from its raw body. */
   verifyNotification(get: (name: string) => string | undefined, rawBody: string, nowMs: number): NotificationVerdict;
 }

@@ -21,10 +21,12 @@ export const txSchema = z.object({
   trade_state: z.enum(['NOTPAY', 'USERPAYING', 'SUCCESS', 'REFUND', 'CLOSED', 'REVOKED', 'PAYERROR']),
   amount: z.object({ total: z.number().int() }),
   sim_channel: z.string().optional(),
+  success_time: z.string().max(40).optional(),
 });
 
 export function toTransaction(t: z.infer<typeof txSchema>): Transaction {
-  return { out_trade_no: t.out_trade_no, transaction_id: t.transaction_id ?? null, trade_state: t.trade_state, amount_fen: t.amount.total, channel: t.sim_channel ?? null };
+  const paid = t.success_time === undefined ? NaN : Date.parse(t.success_time);
+  return { out_trade_no: t.out_trade_no, transaction_id: t.transaction_id ?? null, trade_state: t.trade_state, amount_fen: t.amount.total, channel: t.sim_channel ?? null, success_ms: Number.isSafeInteger(paid) ? paid : null };
 }
 
 const txResourceSchema = z.object({

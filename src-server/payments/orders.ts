@@ -69,11 +69,15 @@ export async function applyEnded(db: ServerDb, outNo: string, state: 'failed' | 
     });
 }
 
-/** Schedules the next look at an order (and gives up this worker's lease). */
-export async function scheduleCheck(db: ServerDb, outNo: string, atMs: number | null, nowMs: number, error: string | null = null): Promise<void> {
+/**
+ * Schedules the next look at an order (and gives up this worker's lease). `failed` counts the look as a
+ * failed attempt (what back-off and give-up limits count); a planned wait (the institution's clock, a refund
+ * under way) does not.
+ */
+export async function scheduleCheck(db: ServerDb, outNo: string, atMs: number | null, nowMs: number, error: string | null = null, failed = true): Promise<void> {
   await pdb(db)
     .updateTable('payment_order')
-    .set((eb) => ({ next_check_ms: atMs, lease_until_ms: null, updated_ms: nowMs, check_attempts: eb('check_attempts', '+', 1), ...(error !== null ? { last_error: error.slice(0, 500) } : {}) }))
+    .set((eb) => ({ next_check_ms: atMs, lease_until_ms: null, updated_ms: nowMs, check_attempts: failed ? eb('check_attempts', '+', 1) : eb.ref('check_attempts'), ...(error !== null ? { last_error: error.slice(0, 500) } : {}) }))
     .where('out_trade_no', '=', outNo)
     .execute();
 }

@@ -13,9 +13,13 @@ import { postEntry } from '../ledger/post';
 import type { AuthedTerminal } from '../terminals/terminal-auth';
 import { institutionOf, type PaymentsContext } from './context';
 import type { Institution } from './institution';
+import { REFUND_LEASE_MS, releaseOrderLease, takeOrderLease } from './order-lock';
 import { getOrder, outTradeNo, type Order } from './orders';
+import { endState, refundEnded } from './refund-end';
 import { pdb, type PaymentRefundTable, type RefundState } from './schema';
 import { splitOrderNo } from './split';
+
+export { refundNotified } from './refund-end';
 
 /** How long a refund request waits for the split return to finish before answering `returning`. */
 export const RETURN_WAIT_MS = 3_000;
@@ -59,10 +63,29 @@ async function waitReturn(inst: Institution, o: Order, no: string): Promise<bool
   }
 }
 
-export async function requestRefund(db: ServerDb, ctx: PaymentsContext, terminal: AuthedTerminal, b: { refund_id: string; sale_id: string; tender_no: number; amount_fen: number; reason: string }, nowMs: number): Promise<RefundViewWire> {
-  const o = await findPaidOrder(db, terminal, b.sale_id, b.tender_no);
-  // The split instruction is with the institution: whether the market's share must be returned first is known in a moment.
-  if (o.split_state === 'processing') return { out_refund_no: '', state: 'processing', amount_fen: b.amount_fen, return_fen: 0, refunded_total_fen: o.refunded_fen, message: 'the split is being made; ask again with the same refund id', retry: true };
+type RefundRequest = { refund_id: string; sale_id: string; tender_no: number; amount_fen: number; reason: string };
+
+const busy = (o: Order, b: RefundRequest, why: string): RefundViewWire => ({ out_refund_no: '', state: 'processing', amount_fen: b.amount_fen, return_fen: 0, refunded_total_fen: o.refunded_fen, message: `${why}; ask again with the same refund id`, retry: true });
+
+/**
+ * A till's refund of one tender. Holds the order's lease for its institution calls: while the split (or
+ * another refund) of the order is being worked on, the answer is "ask again" (the till keeps it queued).
+ */
+export async function requestRefund(db: ServerDb, ctx: PaymentsContext, terminal: AuthedTerminal, b: RefundRequest, nowMs: number): Promise<RefundViewWire> {
+  const first = await findPaidOrder(db, terminal, b.sale_id, b.tender_no);
+  const lease = await takeOrderLease(db, first.out_trade_no, nowMs, REFUND_LEASE_MS);
+  if (lease === null) return busy(first, b, 'the order is being worked on (split or another refund)');
+  try {
+    const o = await findPaidOrder(db, terminal, b.sale_id, b.tender_no);
+    // The split instruction is with the institution: whether the market's share must be returned first is known in a moment.
+    if (o.split_state === 'processing') return busy(o, b, 'the split is being made');
+    return await refundUnderLease(db, ctx, o, b, nowMs);
+  } finally {
+    await releaseOrderLease(db, first.out_trade_no, lease);
+  }
+}
+
+async function refundUnderLease(db: ServerDb, ctx: PaymentsContext, o: Order, b: RefundRequest, nowMs: number): Promise<RefundViewWire> {
   const inst = institutionOf(ctx, o.institution);
   const no = `R${b.refund_id}${String(b.tender_no).padStart(2, '0')}`.slice(0, 64);
   const p = pdb(db);
@@ -99,22 +122,21 @@ export async function requestRefund(db: ServerDb, ctx: PaymentsContext, terminal
     return view({ ...r, state: 'refused', last_error: `${a.code}: ${a.message}` }, so.amount);
   }
   if (a.kind === 'unknown') return view({ ...r, last_error: `${a.message}; ask again with the same refund id` }, so.amount + r.amount_fen, true);
-  const state: RefundState = a.value.status === 'SUCCESS' ? 'succeeded' : a.value.status === 'PROCESSING' ? 'processing' : a.value.status === 'ABNORMAL' ? 'abnormal' : 'closed';
   const feeBooked = o.split_state === 'done' || o.split_state === 'skipped';
   await db.transaction().execute(async (t) => {
-    await pdb(t).updateTable('payment_refund').set({ state, updated_ms: nowMs, last_error: null }).where('out_refund_no', '=', no).where('state', '=', 'processing').execute();
-    await pdb(t).updateTable('payment_order').set({ refunded_fen: so.amount + (state === 'closed' ? 0 : r.amount_fen), updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).execute();
+    await pdb(t).updateTable('payment_refund').set({ updated_ms: nowMs, last_error: null }).where('out_refund_no', '=', no).where('state', '=', 'processing').execute();
+    // Accepted: the worker looks at it later should its notification be lost.
+    await pdb(t)
+      .updateTable('payment_order')
+      .set((eb) => ({ refunded_fen: so.amount + r.amount_fen, updated_ms: nowMs, next_check_ms: eb.fn.coalesce('next_check_ms', eb.val(nowMs + ctx.recover_after_ms)) }))
+      .where('out_trade_no', '=', o.out_trade_no)
+      .execute();
     // Before the split the channel fee is not booked yet; the split books it net of what came back.
     const feeBack = a.value.refund_fee_fen ?? 0;
     if (feeBooked && feeBack > 0) await postEntry(t, { business_day: o.business_day, stall_id: o.stall_id, ref: a.value.refund_id, idem_key: `channel-fee-return:${no}`, txn_type: 'channel_fee_return', amount_fen: feeBack }, nowMs);
   });
-  return view({ ...r, state }, so.amount + r.amount_fen);
-}
-
-/** A REFUND.* notification: the refund's final state. */
-export async function refundNotified(db: ServerDb, outRefundNo: string, status: string, nowMs: number): Promise<boolean> {
-  const state: RefundState | null = status === 'SUCCESS' ? 'succeeded' : status === 'ABNORMAL' ? 'abnormal' : status === 'CLOSED' ? 'closed' : null;
-  if (!state) return false;
-  const r = await pdb(db).updateTable('payment_refund').set({ state, updated_ms: nowMs }).where('out_refund_no', '=', outRefundNo).where('state', '=', 'processing').executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  // Ended at once (an institution that answers the end directly): the same end as a notification would bring.
+  if (a.value.status !== 'PROCESSING') await refundEnded(db, o, r, a.value, nowMs);
+  const state = endState(a.value.status);
+  return view({ ...r, state }, so.amount + (state === 'closed' ? 0 : r.amount_fen));
 }

@@ -36,6 +36,8 @@ export class SimInstitution implements Institution {
   private readonly base: string;
   /** sub-merchants known to have the market as a receiver */
   private readonly receivers = new Set<string>();
+  /** the institution's clock less ours, from the HTTP Date of its last signed answer (whole seconds: up to 1 s behind) */
+  private offsetMs: number | null = null;
 
   constructor(
     private readonly s: InstitutionSettings,
@@ -67,6 +69,8 @@ export class SimInstitution implements Institution {
     }
     const v = verifySignature(this.platform, (n) => res.headers.get(n) ?? undefined, raw, this.now());
     if (!v.ok) return { kind: 'unknown', message: `answer to ${method} ${url} refused: ${v.reason}` };
+    const date = Date.parse(res.headers.get('date') ?? '');
+    if (Number.isSafeInteger(date)) this.offsetMs = date - this.now();
     let json: unknown = null;
     try {
       json = raw === '' ? null : JSON.parse(raw);
@@ -176,6 +180,10 @@ export class SimInstitution implements Institution {
 
   async queryReturn(sub: string, no: string): Promise<InstResult<ReturnView>> {
     return this.call('GET', `/v3/profitsharing/return-orders/${encodeURIComponent(no)}?sub_mchid=${sub}`, undefined, returnSchema);
+  }
+
+  clockOffsetMs(): number | null {
+    return this.offsetMs;
   }
 
   verifyNotification(get: (name: string) => string | undefined, rawBody: string, nowMs: number): NotificationVerdict {

@@ -41,6 +41,12 @@ const Id = z.object({ id: z.string().min(1).max(64) });
 /** Only registered when the process was started with test control. */
 export function registerControlRoutes(app: FastifyInstance, sim: Sim, runNow: () => Promise<void>): void {
   const C = '/sim/control';
+  // Test control moves the business clock: every answer's HTTP Date tells the client what time it is here,
+  // so a client waiting out a business rule (the 30 s split wait) can follow a clock moved forward.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('date', new Date(sim.clock.now()).toUTCString());
+    return payload;
+  });
   app.get(`${C}/clock`, async (_req, reply) => json(reply, 200, { now_ms: sim.clock.now(), offset_ms: sim.clock.offsetMs() }));
   app.post(`${C}/clock/advance`, async (req, reply) => {
     const { ms } = z.object({ ms: z.number().int().min(0).max(400 * 86_400_000) }).parse(req.body);

@@ -53,7 +53,7 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
   };
   const { sub_mchid } = await control<{ sub_mchid: string }>('POST', '/merchants', { merchant_name: '老王蔬菜批发', account_name: '王建国', account_number: withLuhnDigit('622202000000000000') });
   const serverDir = tempDir('pay-server');
-  const server = await startServer({ port: 0, dataDir: serverDir, demo: true, payments: { ...paymentsFromSim(simDir), split_delay_ms: 0, split_retry_ms: 50, worker_poll_ms: 50, recover_after_ms: 500, codepay: { poll_ms: 50, limit_ms: 400 }, ...o } });
+  const server = await startServer({ port: 0, dataDir: serverDir, demo: true, payments: { ...paymentsFromSim(simDir), split_delay_ms: 0, split_retry_ms: 50, split_probe_ms: 100, worker_poll_ms: 50, recover_after_ms: 500, codepay: { poll_ms: 50, limit_ms: 400 }, ...o } });
   const sdb = new Database(join(serverDir, 'server.sqlite'));
   sdb.prepare("UPDATE stall SET sub_mchid = ? WHERE id = 'S01'").run(sub_mchid);
   sdb.prepare("INSERT INTO fee_rule (id, stall_id, kind, rate_bp, fixed_fen, updated_ms) VALUES ('FR1', NULL, 'trade_commission', 100, 0, 0)").run();
