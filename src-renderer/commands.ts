@@ -61,6 +61,7 @@ export const COMMANDS: readonly Command[] = [
   tender('qr', 'F2'),
   tender('payment_code', 'F3'),
   tender('account', 'F4'),
+  tender('gateway', 'F5'),
   { id: 'add_part', key: 'F6', labelKey: 'pay.add_part', enabled: () => phase() === 'paying', run: () => useCheckout.getState().addPart() },
   nav('selling', 'F1'),
   nav('parked', 'F2'),

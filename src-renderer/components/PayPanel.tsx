@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../shared/money';
 import { CommandButton, Money } from './bits';
 import { TenderBody } from './TenderBody';
-import { partsTotal, saleTotal, useCheckout, type TenderKind } from '../stores/checkout';
+import { offersGateway, partMethod, partsTotal, saleTotal, useCheckout, type TenderKind } from '../stores/checkout';
 import { useCart } from '../stores/cart';
 import { noticeFor } from '../stores/ui';
 
-const METHODS: TenderKind[] = ['cash', 'qr', 'payment_code', 'account'];
+const METHODS: TenderKind[] = ['cash', 'qr', 'payment_code', 'account', 'gateway'];
 
 export function PayPanel() {
   const { t } = useTranslation();
@@ -17,6 +17,7 @@ export function PayPanel() {
   const error = useCheckout((s) => s.error);
   const removePart = useCheckout((s) => s.removePart);
   const accountWhatFits = useCheckout((s) => s.accountWhatFits);
+  const switchToGateway = useCheckout((s) => s.switchToGateway);
   useCart((s) => s.lines);
   if (phase !== 'paying' && phase !== 'committing') return null;
   const total = saleTotal();
@@ -40,7 +41,7 @@ export function PayPanel() {
           <ul className="parts" data-testid="parts" aria-label={t('pay.parts')}>
             {parts.map((p, i) => (
               <li key={i}>
-                <span>{t(`pay.method_${p.kind}`)}</span>
+                <span>{t(`pay.method_${partMethod(p)}`)}</span>
                 <Money fen={p.kind === 'cash' ? 0 : p.amount_fen} />
                 <button type="button" className="secondary small" aria-label={t('pay.remove_part')} onClick={() => removePart(i)}>
                   ✕
@@ -68,6 +69,11 @@ export function PayPanel() {
           <div className="error" role="alert" data-testid="pay-error">
             {t(errNotice.key)} <small className="detail">{errNotice.detail}</small>
           </div>
+        )}
+        {offersGateway({ problem, error }) && (
+          <button type="button" className="secondary fit" data-testid="use-gateway" onClick={switchToGateway}>
+            {t('pay.use_gateway')}
+          </button>
         )}
         <div className="actions three">
           <CommandButton id="cancel" />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { Money } from './bits';
+import { partMethod } from '../stores/checkout';
 import { usePaymentWait } from '../stores/payment-wait';
 
 /** The buyer's view of a pending QR part: the pay code large, and its live status. */
@@ -39,10 +40,15 @@ export function QrWait({ saleId, initialPayUrl }: { saleId: string; initialPayUr
           {image ? <img src={image} alt={t('done.qr_label')} width={280} height={280} /> : <div className="qr-placeholder">{t('done.qr_placeholder')}</div>}
         </div>
       )}
+      {waiting.some((x) => x.via === 'gateway' && x.status !== 'paid') && (
+        <p className="gateway-caption" data-testid="gateway-caption">
+          {t('done.gateway_caption')}
+        </p>
+      )}
       <ul className="tender-status">
         {waiting.map((x) => (
           <li key={x.tender_no} data-testid={`tender-status-${x.kind}`} data-status={x.status} className={x.status === 'paid' ? 'ok' : x.status === 'failed' ? 'alarm' : 'waiting'}>
-            {t(`pay.method_${x.kind}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
+            {t(`pay.method_${partMethod(x)}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
             {x.status === 'pending' && startedMs > 0 ? ` · ${t('done.waited', { s: Math.max(0, Math.floor((now - startedMs) / 1000)) })}` : ''}
           </li>
         ))}

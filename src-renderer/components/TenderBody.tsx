@@ -55,6 +55,13 @@ export function TenderBody({ left }: { left: number }) {
       <input inputMode="decimal" className="num" data-testid="part-amount" value={text} placeholder={formatYuan(left)} onChange={(e) => setText(e.target.value)} />
     </label>
   );
+  if (method === 'gateway')
+    return (
+      <div className="tender-body" data-testid="gateway-body">
+        <p className="hint">{t('pay.gateway_hint')}</p>
+        {amountField}
+      </div>
+    );
   if (method === 'qr')
     return (
       <div className="tender-body">

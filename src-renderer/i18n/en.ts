@@ -25,7 +25,7 @@ export const en: Shape<typeof zhCN> = {
     typed_amount: 'By amount', tare_of: 'tare {{w}} {{unit}}', discount_of: '{{amount}} yuan off', up: 'Previous line', down: 'Next line',
   },
   pay: {
-    title: 'Payment', methods: 'Payment method', method_cash: 'Cash', method_qr: 'QR pay', method_payment_code: 'Pay code', method_account: 'On account',
+    title: 'Payment', methods: 'Payment method', method_cash: 'Cash', method_qr: 'QR pay', method_payment_code: 'Pay code', method_account: 'On account', method_gateway: 'Pay via bank gateway',
     tendered: 'Cash given (yuan)', change: 'Change', exact: 'Exact', short: '¥{{amount}} short', confirm: 'Take ¥{{amount}}', committing: 'Saving…',
     part_amount: 'Amount of this part (yuan; empty: all that is left)', add_part: 'Take this part first', parts: 'Parts', left: 'Left to pay', remove_part: 'Remove this part',
     qr_hint: 'After confirming, the pay code is shown large for the buyer; until paid the sale is “waiting for payment”.', code: "Buyer's pay code", code_hint: "Scan the pay code on the buyer's phone",
@@ -35,12 +35,15 @@ export const en: Shape<typeof zhCN> = {
     too_many_parts: 'A sale takes at most 4 parts', use_split: 'That is not what is left: press “Take this part first” (F6)', code_needed: "Scan the buyer's pay code (16–24 digits)",
     account_fits: 'Put ¥{{room}} on account, pay the rest another way',
     cash_too_much: 'Cash given ¥{{amount}} cannot be right: far more than due; type it again (it looks like a scanned code)', moved_to_code: "That was the buyer's pay code: switched to pay code; check the amount and confirm again",
+    gateway_hint: "A large amount is paid by the buyer's company through the bank (B2B) gateway: the receipt prints the pay link as a QR code to open on a phone or PC; until paid the sale is “waiting for payment”.",
+    over_code_limit: 'Above the ¥{{cap}} a payer may pay by QR or pay code per day (PBoC 2017 No. 296): pay via the bank (B2B) gateway', use_gateway: 'B2B gateway / pay via bank gateway',
     buyer_needed: 'Pick the buyer first', over_limit: '{{name}} can owe at most ¥{{room}} more: take the rest another way',
   },
   done: {
     title: 'Paid', title_pending: 'Saved, waiting for the buyer to pay', receipt: 'Receipt', change: 'Change', printed: 'Receipt printed', print_failed: 'Receipt not printed but saved: it prints once the printer is fixed, or reprint it from History',
     no_printer: 'No printer: the receipt is saved and can be seen in History',
     waited: '{{s}} s', next: 'Next buyer', qr_label: 'Pay QR code', qr_placeholder: 'Ask the buyer to scan the QR code on the receipt', tender_pending: 'waiting for payment', tender_paid: 'paid', tender_failed: 'payment failed',
+    gateway_caption: "Large amount: the buyer's company scans this to pay through its bank (above the QR limit)",
   },
   parked: { voided: 'Cleared; the void is recorded', title: 'Parked sales', none: 'No parked sales', lines: '{{count}} items', resume: 'Resume', parked: 'Sale parked: serve the next buyer', cart_not_empty: 'The cart is not empty: take payment or park it first', product_gone: 'A product is no longer sold ({{id}}) and was left out' },
   history: {
@@ -75,6 +78,7 @@ export const en: Shape<typeof zhCN> = {
     core: 'Cannot reach the till program: {{message}}. Restart the till; sales already taken are safe.', generic: 'Something went wrong: {{message}}', unauthorized: 'No launch token: open the address the till printed.',
     bad_request: 'Something entered is not valid: check it and try again', not_found: 'Not found: it may have been removed; refresh and try again', conflict: 'Not possible right now: finish the previous step first',
     insufficient_tender: 'Not enough money taken: add the rest', invalid_cart: 'A cart line is not valid: fix its quantity or discount, then take payment', credit_limit_exceeded: "Above this buyer's credit limit: take the rest another way",
+    qr_limit_exceeded: 'Above the QR / pay-code limit: pay via the bank (B2B) gateway',
     not_signed_in: 'Sign in as a cashier first', wrong_pin: 'Wrong PIN, try again', manager_required: "A manager is needed: sign in as the manager or enter the manager's PIN", refund_exceeds_paid: 'More than was paid: this sale may already be refunded',
     printer_error: 'The printer has a problem: the receipt is saved and prints once it is fixed', storage_error: 'Could not save (disk full or busy): nothing was recorded; try again, and call the admin if it keeps happening', internal: 'The till program failed: try again, and restart the till if it keeps failing',
   },

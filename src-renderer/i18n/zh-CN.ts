@@ -21,7 +21,7 @@ export const zhCN = {
     typed_amount: '按金额', tare_of: '皮 {{w}} {{unit}}', discount_of: '优惠 {{amount}} 元', up: '上一行', down: '下一行',
   },
   pay: {
-    title: '收款', methods: '付款方式', method_cash: '现金', method_qr: '扫码付', method_payment_code: '付款码', method_account: '赊账',
+    title: '收款', methods: '付款方式', method_cash: '现金', method_qr: '扫码付', method_payment_code: '付款码', method_account: '赊账', method_gateway: 'B2B 网关付款',
     tendered: '实收现金（元）', change: '找零', exact: '刚好', short: '还差 ¥{{amount}}', confirm: '确认收款 ¥{{amount}}', committing: '正在保存…',
     part_amount: '这一笔金额（元，不填为剩余全部）', add_part: '先收这部分', parts: '已分笔', left: '还需收', remove_part: '删除这一笔',
     qr_hint: '确认后大屏显示收款码，买家扫码付款；未付前这单记为“待付款”。', code: '买家付款码', code_hint: '扫买家手机上的付款码',
@@ -31,12 +31,15 @@ export const zhCN = {
     too_many_parts: '一单最多分 4 笔', use_split: '金额和还需收的不一致：先点“先收这部分”（F6）', code_needed: '请扫买家的付款码（16–24 位数字）',
     account_fits: '先赊 ¥{{room}}，剩下的换方式付',
     cash_too_much: '实收 ¥{{amount}} 不对：比应收多太多，请重新输入（像是扫到了条码）', moved_to_code: '扫到的是买家付款码，已改为付款码收款：核对金额后再按确认',
+    gateway_hint: '大额货款由买方单位通过企业网银（B2B）付款：小票上打印付款链接二维码，买方用手机或电脑打开付款；未付前这单记为“待付款”。',
+    over_code_limit: '金额超过扫码/付款码每人每日限额 ¥{{cap}}（银发〔2017〕296号）：请改用企业网银（B2B）付款', use_gateway: 'B2B 网关付款（企业网银）',
     buyer_needed: '请先选赊账客户', over_limit: '{{name}} 最多还能赊 ¥{{room}}：请改用其他方式付剩下的部分',
   },
   done: {
     title: '收款完成', title_pending: '已保存，等待买家付款', receipt: '小票号', change: '找零', printed: '小票已打印', print_failed: '小票没打出来，已保存：处理好打印机后会自动补打，也可在“历史”里重打',
     no_printer: '未接打印机：小票已保存，可在“历史”里查看',
     waited: '已等 {{s}} 秒', next: '下一位', qr_label: '付款二维码', qr_placeholder: '请买家扫小票上的二维码付款', tender_pending: '等待付款', tender_paid: '已付款', tender_failed: '付款失败',
+    gateway_caption: '大额：买方用企业网银扫码付款（超过扫码限额）',
   },
   parked: { voided: '已清空，作废记录已保存', title: '挂单', none: '没有挂起的单', lines: '{{count}} 样商品', resume: '取回', parked: '已挂单，可以接待下一位', cart_not_empty: '购物车里还有商品：先收款或挂单，再取回', product_gone: '有商品已下架（{{id}}），取回时去掉了' },
   history: {
@@ -71,6 +74,7 @@ export const zhCN = {
     core: '连不上收银程序：{{message}}。请重启收银机；已收的单不会丢。', generic: '出错了：{{message}}', unauthorized: '没有启动令牌，请从收银程序打开的地址进入。',
     bad_request: '输入的内容不对，请检查后再试', not_found: '没找到：可能已被删除，请刷新后再试', conflict: '现在不能这样操作：请按提示先完成上一步',
     insufficient_tender: '收的钱不够：请补足金额', invalid_cart: '购物车里有不对的行：请修改数量或优惠后再收款', credit_limit_exceeded: '超过这位客户的赊账额度：请改用其他方式付剩下的部分',
+    qr_limit_exceeded: '金额超过扫码/付款码限额：请改用 B2B 网关付款（企业网银）',
     not_signed_in: '请先登录收银员', wrong_pin: '密码不对，请重试', manager_required: '需要店长：请店长登录或输入店长密码', refund_exceeds_paid: '退款超过已付金额：这单可能已经退过了',
     printer_error: '打印机出问题了：小票已保存，处理好打印机后会打出来', storage_error: '保存失败（磁盘满或被占用）：什么都没记下，请再试一次；总是这样请叫管理员', internal: '收银程序出错了：请再试一次，仍不行请重启收银机',
   },

@@ -7,13 +7,15 @@
 import { create } from 'zustand';
 import type { RpcError } from '../../shared/contract/envelope';
 import type { MethodInput, MethodOutput } from '../../shared/contract/methods';
-import { parseYuan } from '../../shared/money';
+import { formatYuan, parseYuan } from '../../shared/money';
+import { codeLimitDecision } from '../../shared/pay/qr-limits';
 import { classifyScan } from '../../shared/scan/classify';
 import { coreApi } from '../transport/core-client';
 import { cartTotal, cartWire, useCart } from './cart';
 import { useSession } from './session';
 
-export type TenderKind = 'cash' | 'qr' | 'payment_code' | 'account';
+/** How the cashier takes this tender; 'gateway' is a QR tender paid through the institution's B2B bank page (large amounts). */
+export type TenderKind = 'cash' | 'qr' | 'payment_code' | 'account' | 'gateway';
 type TenderInput = MethodInput<'sale-complete'>['tenders'][number];
 export type Buyer = MethodOutput<'buyers-list'>['buyers'][number];
 
@@ -45,6 +47,8 @@ interface CheckoutState {
   setAmountText(text: string): void;
   setCode(code: string): void;
   setBuyer(id: string | null): void;
+  /** above the QR / payment-code limit: take the same amount through the B2B bank gateway */
+  switchToGateway(): void;
   addPart(): void;
   /** on account for all the buyer's remaining credit, as a part: the rest is paid another way */
   accountWhatFits(): void;
@@ -76,6 +80,12 @@ function current(s: CheckoutState, amount: number, last: boolean): TenderInput |
     return { kind: 'cash', tendered_fen: given };
   }
   if (amount <= 0) return { key: 'pay.bad_amount' };
+  if (s.method === 'gateway') return { kind: 'qr', amount_fen: amount, via: 'gateway' };
+  if (s.method === 'qr' || s.method === 'payment_code') {
+    const scanned = s.method === 'payment_code' ? classifyScan(s.code) : null;
+    const limit = codeLimitDecision(amount, s.method, scanned?.kind === 'payment_code' ? scanned.provider : undefined);
+    if (!limit.allowed) return { key: 'pay.over_code_limit', params: { cap: formatYuan(limit.cap_fen) } };
+  }
   if (s.method === 'qr') return { kind: 'qr', amount_fen: amount };
   if (s.method === 'payment_code') return /^\d{16,24}$/.test(s.code) ? { kind: 'payment_code', amount_fen: amount, code: s.code } : { key: 'pay.code_needed' };
   const buyer = s.buyers.find((b) => b.id === s.buyerId);
@@ -85,6 +95,12 @@ function current(s: CheckoutState, amount: number, last: boolean): TenderInput |
 }
 
 const isProblem = (v: TenderInput | PayProblem): v is PayProblem => 'key' in v;
+
+/** The way a committed part was taken, for its label: a gateway part is a QR tender via the gateway. */
+export const partMethod = (p: { kind: string; via?: string | null }): string => (p.kind === 'qr' && p.via === 'gateway' ? 'gateway' : p.kind);
+
+/** The core refused a QR / payment-code tender above the limit, or the till saw it first: offer the gateway. */
+export const offersGateway = (s: Pick<CheckoutState, 'problem' | 'error'>): boolean => s.problem?.key === 'pay.over_code_limit' || s.error?.code === 'qr_limit_exceeded';
 
 /** More change than any note a buyer hands over could need (1,000 元): the "cash given" is a mistake. */
 export const MAX_CHANGE_FEN = 100_000;
@@ -101,6 +117,7 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
   setAmountText: (text) => set({ amountText: text.replace(/[^\d.]/g, '').slice(0, 24), problem: null, error: null }),
   setCode: (code) => set({ code: code.replace(/\D/g, '').slice(0, 24), problem: null, error: null }),
   setBuyer: (buyerId) => set({ buyerId, problem: null, error: null }),
+  switchToGateway: () => set({ method: 'gateway', problem: null, error: null }),
   addPart: () => {
     const s = get();
     const left = remaining(s.parts);

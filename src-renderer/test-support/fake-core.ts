@@ -7,6 +7,7 @@
 import type { CoreApi } from '../../shared/contract/api';
 import type { Envelope, ErrorCode } from '../../shared/contract/envelope';
 import type { CoreEvents, MethodName, MethodOutput, Product } from '../../shared/contract/methods';
+import { codeLimitDecision } from '../../shared/pay/qr-limits';
 import { priceSale } from '../../shared/sales/cart';
 
 export const PRODUCTS: Product[] = [
@@ -48,12 +49,14 @@ export function fakeCore(): FakeCore {
     },
     'cashier-signout': () => ((state.cashier = null), { unsynced: 0, approved_by: null }),
     'buyers-list': () => ({ buyers }),
-    'sale-complete': (input: { lines: { product_id: string; entry: never; discount_fen?: number }[]; tenders: { kind: string; tendered_fen?: number; amount_fen?: number; buyer_id?: string }[] }) => {
+    'sale-complete': (input: { lines: { product_id: string; entry: never; discount_fen?: number }[]; tenders: { kind: string; tendered_fen?: number; amount_fen?: number; buyer_id?: string; via?: string }[] }) => {
       const priced = priceSale(input.lines.map((l) => ({ product: PRODUCTS.find((p) => p.id === l.product_id) ?? PRODUCTS[0]!, entry: l.entry, discount_fen: l.discount_fen ?? 0 })), 0, 'none');
       const nonCash = input.tenders.reduce((a, t) => a + (t.amount_fen ?? 0), 0);
       for (const t of input.tenders) {
         const b = buyers.find((x) => x.id === t.buyer_id);
         if (t.kind === 'account' && b && (t.amount_fen ?? 0) > b.credit_limit_fen - b.balance_fen) return fail('credit_limit_exceeded', 'over the limit');
+        const limit = (t.kind === 'qr' && t.via !== 'gateway') || t.kind === 'payment_code' ? codeLimitDecision(t.amount_fen ?? 1, t.kind) : null;
+        if (limit && !limit.allowed) return fail('qr_limit_exceeded', limit.reason_en);
       }
       const cash = input.tenders.find((t) => t.kind === 'cash');
       const id = `S${++seq}`;
