@@ -56,9 +56,12 @@ export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, inpu
     if (amount <= 0) throw new CodedError('refund_exceeds_paid', 'nothing left to refund on this sale');
 
     // Only money actually received can go back: pending QR / payment-code tenders are not refundable here.
-    const tenders = saleTenders(db, sale.id).filter((t) => t.status === 'paid');
+    // Nor is a B2B gateway payment: the institution does not refund 企业网银 online (the market's finance staff repay it by transfer).
+    const paid = saleTenders(db, sale.id).filter((t) => t.status === 'paid');
+    const tenders = paid.filter((t) => t.via !== 'gateway');
     const refundedByTender = new Map((stmt(db, 'SELECT rt.tender_no, SUM(rt.amount_fen) AS a FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id WHERE r.sale_id = ? GROUP BY rt.tender_no').all(sale.id) as { tender_no: number; a: number }[]).map((r) => [r.tender_no, r.a]));
     const refundable = tenders.reduce((a, t) => a + t.amount_fen - (refundedByTender.get(t.tender_no) ?? 0), 0);
+    if (amount > refundable && paid.length > tenders.length) throw new CodedError('conflict', `企业网银（B2B）付款不能在收银机原路退款，请由市场财务线下退款 — a bank-gateway payment cannot be refunded at the till (${refundable} fen of this sale can)`);
     if (amount > refundable) throw new CodedError('refund_exceeds_paid', `refund ${amount} fen exceeds the ${refundable} fen paid and not yet refunded`);
 
     let approvedBy: string | null = null;

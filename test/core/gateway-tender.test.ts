@@ -6,7 +6,9 @@ import { parsePayToken, signingInput } from '../../shared/pay/token';
 import { layoutReceipt, renderReceiptText } from '../../shared/receipt';
 import { payUrl } from '../../src-main/payments/pay-url';
 import { parseDoc } from '../../src-main/print/print-job-store';
+import { refundSale } from '../../src-main/refunds/refund';
 import { completeSale } from '../../src-main/sales/complete-sale';
+import { settleTender } from '../../src-main/sales/tender-status';
 import { saleTenders } from '../../src-main/sales/sale-store';
 import { openTill, pieces, type Till } from '../helpers/till';
 
@@ -58,10 +60,16 @@ describe('tenders above the code limit', () => {
     const doc = parseDoc(job);
     if (!doc) throw new Error('no receipt');
     const text = renderReceiptText(layoutReceipt(doc, 58));
-    if (process.env.SHOW_RECEIPT) console.log(text);
     expect(text).toContain('企业网银 待付款');
     expect(text).toContain(`[QR ${s.pay_url}]`);
     expect(text).toContain('扫码打开企业网银付款');
     expect(text.replace(/\s+/g, '')).toContain('超过扫码支付每人每日限额5000元');
+  });
+
+  it('a paid gateway tender is not refunded at the till (the institution does not refund 企业网银 online)', () => {
+    const s = sell([{ kind: 'qr', amount_fen: 600_000, via: 'gateway' }]);
+    settleTender(till.db, s.sale_id, 1, 'paid', 'TX1', T0 + 60_000);
+    expect(() => refundSale(till.db, till.who, till.manager, { sale_id: s.sale_id, reason: '退货' }, T0 + 120_000)).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringContaining('企业网银') }));
+    expect(till.db.prepare('SELECT COUNT(*) AS n FROM refund').get()).toEqual({ n: 0 });
   });
 });
