@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../components/bits';
 import { RefundDialog } from './RefundDialog';
+import { partMethod } from '../stores/checkout';
 import { refundEstimate, useHistory } from '../stores/history';
 import { useSession } from '../stores/session';
 import { formatTime } from './time';
@@ -52,7 +53,7 @@ export function HistoryScreen() {
             <ul className="tender-status">
               {detail.tenders.map((x) => (
                 <li key={x.tender_no} className={x.status === 'paid' ? 'ok' : x.status === 'failed' ? 'alarm' : 'waiting'}>
-                  {t(`pay.method_${x.kind}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
+                  {t(`pay.method_${partMethod(x)}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
                 </li>
               ))}
               {detail.refunded_fen > 0 && (
