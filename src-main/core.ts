@@ -18,7 +18,9 @@ import { registerHandlers, type HandlerMap } from './rpc/registry';
 import { dailyBackup } from './store/backup';
 import { openTerminalDb, type Db } from './store/db';
 import { getTillSettings } from './store/till-settings';
+import { ConfigPuller } from './sync/config-pull';
 import { enrol, pullConfig } from './sync/enrol';
+import { EventStream, type EventStreamOptions } from './sync/event-stream';
 import { loadIdentity, saveIdentity, type TerminalIdentity } from './sync/identity';
 import { loadOrCreateKey } from './sync/signer';
 import { SyncWorker } from './sync/sync-worker';
@@ -35,8 +37,12 @@ export interface CoreOptions {
   now?: () => number;
   /** for tests: no background sync or backups */
   background?: boolean;
-  /** how often the configuration is pulled while online */
+  /** safety poll of the configuration while online (the server's event stream brings changes at once) */
   configPullMs?: number;
+  /** safety poll of payment updates while online (likewise) */
+  paymentPullMs?: number;
+  /** for tests: the event stream's reconnect timings */
+  eventStream?: EventStreamOptions;
 }
 
 export interface Core {
@@ -45,6 +51,7 @@ export interface Core {
   handlers: HandlerMap;
   events: TypedEmitter;
   sync: SyncWorker;
+  stream: EventStream;
   session: TillSession;
   close(): Promise<void>;
 }
@@ -68,7 +75,6 @@ export class TypedEmitter {
 
 const BACKUP_CHECK_MS = 60 * 60 * 1000;
 const ANY = Symbol('any event');
-export const CONFIG_PULL_MS = 60_000;
 
 /** The status bar's printer line from the device's state. Paper near its end still prints: a warning, not an error. */
 function printerSummary(p: DeviceStatus['printer']): TerminalStatus['printer'] {
@@ -110,26 +116,16 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const events = new TypedEmitter();
   const session = new TillSession(db);
   const publish = (): void => events.emit('status', status());
-  // While the link is up, the configuration is pulled now and then; a new version is applied and announced.
-  let configPulledMs = now();
-  let configPull: Promise<unknown> = Promise.resolve();
-  const pullConfigWhenDue = (): void => {
-    if (!sync.status().online || now() - configPulledMs < (opts.configPullMs ?? CONFIG_PULL_MS)) return;
-    configPulledMs = now();
-    const before = who.config_version;
-    configPull = pullConfig(db, who.server_url, { key: privateKey, terminalId: who.terminal_id }).then(
-      (fresh) => {
-        Object.assign(who, fresh);
-        if (fresh.config_version !== before) events.emit('config', { version: fresh.config_version });
-      },
-      (err: unknown) => console.error('[core] config pull failed:', err instanceof Error ? err.message : err),
-    );
-  };
-  const sync = new SyncWorker(db, who.server_url, { key: privateKey, terminalId: who.terminal_id }, () => {
+  const auth = { key: privateKey, terminalId: who.terminal_id };
+  const online = (): boolean => sync.status().online;
+  // The configuration is pulled when the server's event stream says so, and now and then; a new version is applied and announced.
+  const config = new ConfigPuller(db, who, auth, { online, now, changed: (version) => events.emit('config', { version }), every_ms: opts.configPullMs });
+  const sync = new SyncWorker(db, who.server_url, auth, () => {
     publish();
-    pullConfigWhenDue();
+    config.pullWhenDue();
+    stream.linkChanged();
   });
-  const payments = new TerminalPayments(db, { url: who.server_url, auth: { key: privateKey, terminalId: who.terminal_id } }, {
+  const payments = new TerminalPayments(db, { url: who.server_url, auth }, {
     online: () => sync.status().online,
     // A tender turned paid or failed: its journal entry goes to the server now, not at the next idle push.
     changed: () => {
@@ -137,7 +133,24 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       publish();
     },
     now,
+    pull_ms: opts.paymentPullMs,
   });
+  const pullPayments = (): void => void payments.pull().then(() => payments.flushRefunds()).catch(() => 0);
+  // While online the server pushes: each event starts a pull, and every (re)connect pulls both (what happened while away).
+  const stream = new EventStream(
+    { url: who.server_url, auth },
+    {
+      online,
+      connected: () => {
+        void config.pullNow();
+        pullPayments();
+      },
+      payment: pullPayments,
+      config: () => void config.pullNow(),
+      refused: (err) => sync.refuse(err),
+    },
+    opts.eventStream,
+  );
   const devices = new DeviceManager({
     db,
     defaults: opts.devices,
@@ -189,6 +202,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   let backupRun: Promise<unknown> = Promise.resolve();
   if (opts.background !== false) {
     sync.start();
+    stream.start();
     payments.start();
     devices.start();
     const backup = (): void => {
@@ -204,13 +218,15 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     handlers,
     events,
     sync,
+    stream,
     session,
     async close() {
       if (backupTimer) clearInterval(backupTimer);
+      await stream.stop();
       await sync.stop();
       await payments.stop();
       await devices.stop();
-      await Promise.all([backupRun, configPull]);
+      await Promise.all([backupRun, config.idle()]);
       db.close();
     },
   };

@@ -14,6 +14,7 @@ import { registerPayPage } from './payments/pay-page';
 import { registerGatewayPage } from './payments/gateway-page';
 import { registerAdminWeb } from './admin-web/static';
 import { ROUTES } from './routes';
+import { attachTerminalEvents } from './terminals/event-hub';
 
 export interface AppOptions {
   db: ServerDb;
@@ -23,6 +24,8 @@ export interface AppOptions {
   now?: () => number;
   /** Behind a TLS-terminating reverse proxy: take the client address and https from X-Forwarded-* (Secure cookies, per-IP login limits). */
   trustProxy?: boolean;
+  /** Heartbeat of the terminal event streams (15 s unless said). */
+  eventHeartbeatMs?: number;
 }
 
 declare module 'fastify' {
@@ -71,6 +74,12 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.slice(0, 200)}`)));
 
+  // Open event streams would hold the server's close forever: end them first.
+  const events = attachTerminalEvents(opts.db, opts.eventHeartbeatMs);
+  app.addHook('preClose', (done) => {
+    events.closeAll();
+    done();
+  });
   registerRoutes(app, ROUTES, opts.db, now);
   registerPayPage(app, opts.db, now);
   registerGatewayPage(app, opts.db, now);

@@ -30,6 +30,8 @@ export interface ServerOptions {
   sim?: string;
   /** Behind a TLS-terminating reverse proxy (see AppOptions.trustProxy). */
   trustProxy?: boolean;
+  /** Heartbeat of the terminal event streams (15 s unless said). */
+  eventHeartbeatMs?: number;
 }
 
 export interface RunningServer {
@@ -47,7 +49,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const pairing = await seedDemo(db, Date.now());
     if (pairing) writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing));
   }
-  const app = buildApp({ db, log: opts.log, trustProxy: opts.trustProxy });
+  const app = buildApp({ db, log: opts.log, trustProxy: opts.trustProxy, eventHeartbeatMs: opts.eventHeartbeatMs });
   const worker =
     opts.jobs === false
       ? null

@@ -16,6 +16,7 @@ import { terminalPaymentRoutes } from './payments/terminal-routes';
 import { reportRoutes } from './reports/routes';
 import { staffRoutes } from './staff/routes';
 import { terminalAdminRoutes } from './terminals/admin-routes';
+import { terminalEventRoutes } from './terminals/events';
 import { terminalRoutes } from './terminals/routes';
 import { tillRoutes } from './tills/routes';
 
@@ -49,6 +50,7 @@ export const ROUTES: readonly AnyRoute[] = [
   healthRoute,
   openApiRoute,
   ...terminalRoutes,
+  ...terminalEventRoutes,
   ...terminalPaymentRoutes,
   ...notifyRoutes,
   ...paymentAdminRoutes,

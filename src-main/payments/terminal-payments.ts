@@ -1,7 +1,8 @@
 /**
  * The till's side of institution payments (issue 7). It pulls payment updates
- * from the server while online (every few seconds, and at once when the link
- * comes back) and turns pending tenders paid or failed through `settleTender`;
+ * from the server while online — at once when the server's event stream says
+ * one was appended or the stream (re)connects (src-main/sync/event-stream.ts),
+ * and every 30 s as a safety net — and turns pending tenders paid or failed through `settleTender`;
  * it charges payment codes through the server (refused at once while
  * offline: the cashier is offered QR, cash or on account); it asks the server
  * about an order on the cashier's request.
@@ -17,8 +18,8 @@ import { callServer, type ServerLink } from '../sync/server-client';
 import { flushRefunds, pendingRefunds, queueRefunds, type RefundOutcome } from './institution-refunds';
 
 export const PAYMENTS_CURSOR_KEY = 'payments_cursor';
-/** How often the till pulls payment updates while online. */
-export const PAYMENT_PULL_MS = 2_000;
+/** The safety poll of payment updates while online; the event stream brings them at once. */
+export const PAYMENT_PULL_MS = 30_000;
 
 export interface TenderPaymentState {
   tender_no: number;
@@ -32,6 +33,8 @@ export interface TenderPaymentState {
 export class TerminalPayments {
   private timer: NodeJS.Timeout | null = null;
   private pulling: Promise<number> | null = null;
+  /** asked to pull while a pull was on the wire: it pulls once more before it ends */
+  private again = false;
   private flushing: Promise<RefundOutcome[]> | null = null;
 
   constructor(
@@ -66,8 +69,9 @@ export class TerminalPayments {
     }
   }
 
-  /** Pulls every update after the stored cursor; answers how many tenders changed. One pull at a time. */
+  /** Pulls every update after the stored cursor; answers how many tenders changed. One pull at a time; a call during one makes it go round once more. */
   pull(): Promise<number> {
+    if (this.pulling) this.again = true;
     this.pulling ??= this.pullAll().finally(() => {
       this.pulling = null;
     });
@@ -77,11 +81,13 @@ export class TerminalPayments {
   private async pullAll(): Promise<number> {
     let changed = 0;
     for (let round = 0; round < 100; round++) {
+      this.again = false;
       const after = Number(getSetting(this.db, PAYMENTS_CURSOR_KEY) ?? '0');
       const r = await callServer(this.link, 'GET', `/api/v1/terminal/payments?after=${after}`, undefined, paymentPullSchema);
       for (const u of r.updates) if (this.apply(u)) changed++;
       if (r.cursor > after) setSetting(this.db, PAYMENTS_CURSOR_KEY, String(r.cursor));
-      if (r.updates.length === 0 || r.cursor <= after) break;
+      // A pull asked for during this request may be about an update appended after the server read: go round once more.
+      if ((r.updates.length === 0 || r.cursor <= after) && !this.again) break;
     }
     if (changed > 0) this.o.changed();
     return changed;

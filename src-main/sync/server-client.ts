@@ -40,30 +40,66 @@ export interface ServerLink {
   clockOffsetMs?: number;
 }
 
-export async function callServer<T>(link: ServerLink, method: 'GET' | 'POST', path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const local = Date.now();
+function signedHeaders(link: ServerLink, method: 'GET' | 'POST', path: string, text: string, local: number): Record<string, string> {
   const headers: Record<string, string> = link.auth ? signRequest(link.auth.key, link.auth.terminalId, method, path, text, local + (link.clockOffsetMs ?? 0)) : {};
   headers['x-mt-local-time'] = String(local);
   if (text) headers['content-type'] = 'application/json';
+  return headers;
+}
+
+function learnClock(link: ServerLink, res: Response, local: number): void {
+  const date = Date.parse(res.headers.get('date') ?? '');
+  // Date has one-second resolution: only move the offset when it is clearly off.
+  if (Number.isFinite(date) && Math.abs(date - local - (link.clockOffsetMs ?? 0)) > 2_000) link.clockOffsetMs = date - local;
+}
+
+function refusal(status: number, json: unknown): ServerError {
+  const parsed = errorBodySchema.safeParse(json);
+  if (!parsed.success) return new ServerError(status, 'http_error', `HTTP ${status}`);
+  const { code, message, ...details } = parsed.data.error;
+  return new ServerError(status, code, message, details);
+}
+
+const networkError = (err: unknown): NetworkError => new NetworkError(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+
+export async function callServer<T>(link: ServerLink, method: 'GET' | 'POST', path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const local = Date.now();
+  const headers = signedHeaders(link, method, path, text, local);
   let res: Response;
   let json: unknown;
   try {
     res = await fetch(new URL(path, link.url), { method, headers, body: text || undefined, signal: AbortSignal.timeout(link.timeoutMs ?? REQUEST_TIMEOUT_MS) });
     json = await res.json().catch(() => null);
   } catch (err) {
-    throw new NetworkError(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+    throw networkError(err);
   }
-  const date = Date.parse(res.headers.get('date') ?? '');
-  // Date has one-second resolution: only move the offset when it is clearly off.
-  if (Number.isFinite(date) && Math.abs(date - local - (link.clockOffsetMs ?? 0)) > 2_000) link.clockOffsetMs = date - local;
-  if (!res.ok) {
-    const parsed = errorBodySchema.safeParse(json);
-    if (!parsed.success) throw new ServerError(res.status, 'http_error', `HTTP ${res.status}`);
-    const { code, message, ...details } = parsed.data.error;
-    throw new ServerError(res.status, code, message, details);
-  }
+  learnClock(link, res, local);
+  if (!res.ok) throw refusal(res.status, json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ServerError(res.status, 'bad_answer', `the server's answer to ${path} is not what the terminal expects`);
   return parsed.data;
+}
+
+/**
+ * Opens a signed GET whose answer is a Server-Sent Events stream and answers
+ * its body once the headers are in; `signal` ends it. Refusals and network
+ * failures are the same errors `callServer` throws.
+ */
+export async function openServerStream(link: ServerLink, path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const local = Date.now();
+  const headers = { ...signedHeaders(link, 'GET', path, '', local), accept: 'text/event-stream' };
+  let res: Response;
+  try {
+    res = await fetch(new URL(path, link.url), { method: 'GET', headers, signal });
+  } catch (err) {
+    throw networkError(err);
+  }
+  learnClock(link, res, local);
+  if (!res.ok) throw refusal(res.status, await res.json().catch(() => null));
+  if (!res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new ServerError(res.status, 'bad_answer', `the server's answer to ${path} is not an event stream`);
+  }
+  return res.body;
 }

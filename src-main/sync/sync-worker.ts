@@ -102,6 +102,13 @@ export class SyncWorker {
     await this.running;
   }
 
+  /** The server refused this terminal outside a push (the event stream heard it was revoked): the link shows it. */
+  refuse(err: ServerError): void {
+    if (!TERMINAL_REFUSALS.has(err.code)) return;
+    this.link = { state: 'refused', since_ms: Date.now(), code: err.code, error: err.message };
+    this.onChange();
+  }
+
   /** Push now: a new entry was written, or the network came back. */
   trigger(): void {
     if (this.stopped) return;
@@ -130,7 +137,8 @@ export class SyncWorker {
         this.succeeded(Date.now() - t0);
         if (res.acked_seq < (batch.at(-1)?.seq ?? 0)) throw new ServerError(200, 'partial_ack', `server stored up to ${res.acked_seq} of ${batch.at(-1)?.seq}`);
       }
-      if (this.link.state !== 'online' && this.link.state !== 'degraded') this.succeeded(0);
+      // Nothing to push proves nothing about a refusal (a revocation heard on the event stream): it stays.
+      if (this.link.state !== 'online' && this.link.state !== 'degraded' && this.link.state !== 'refused') this.succeeded(0);
       ok = true;
     } catch (err) {
       this.failed(err);

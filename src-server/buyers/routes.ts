@@ -3,6 +3,7 @@
  * that stall. The balance owed is read from the ledger (memo account M1103),
  * never kept as a second truth. `over_limit` shows where offline on-account
  * sales (allowed against the limit the till last synced) went past it.
+ * A change is announced to the stall's online tills (a `config` event).
  */
 import { sql } from 'kysely';
 import { ulid } from 'ulid';
@@ -11,6 +12,7 @@ import type { ServerDb } from '../db/database';
 import { defineRoute, staffAuth } from '../http/route';
 import { buyerParams, nameSchema, nonNegFen, stallParams } from '../http/schemas';
 import { ALL_STAFF } from '../staff/roles';
+import { announceConfig } from '../terminals/config-change';
 
 const phoneSchema = z.string().regex(/^[0-9+ -]{5,20}$/).nullable();
 const buyerView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), phone: z.string().nullable(), credit_limit_fen: z.number().int(), owed_fen: z.number().int(), over_limit: z.boolean() });
@@ -56,6 +58,7 @@ export const buyerRoutes = [
     handler: async ({ db, params, body, now, auditTarget }) => {
       const id = ulid(now);
       await db.insertInto('buyer').values({ id, stall_id: params.stall_id, ...body, created_ms: now }).execute();
+      await announceConfig(db, params.stall_id);
       auditTarget(id);
       return { id, stall_id: params.stall_id, ...body, owed_fen: 0, over_limit: false };
     },
@@ -75,6 +78,7 @@ export const buyerRoutes = [
       if (Object.keys(body).length > 0) await db.updateTable('buyer').set(body).where('id', '=', params.buyer_id).execute();
       const [b] = await buyersOf(db, { id: params.buyer_id });
       if (!b) throw new Error('buyer vanished');
+      await announceConfig(db, b.stall_id);
       return b;
     },
   }),

@@ -6,7 +6,7 @@ import { ApiError } from '../http/errors';
 import { defineRoute, staffAuth } from '../http/route';
 import { nameSchema, nonNegFen, productParams, stallParams } from '../http/schemas';
 import { ALL_STAFF } from '../staff/roles';
-import { bumpConfig } from '../tills/routes';
+import { changeConfig } from '../terminals/config-change';
 
 const productView = z.object({ id: z.string(), stall_id: z.string(), code: z.string(), name: z.string(), unit: z.enum(UNITS), unit_price_fen: z.number().int(), category: z.string() });
 const codeSchema = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/);
@@ -45,9 +45,9 @@ export const catalogRoutes = [
       if (dup) throw new ApiError('conflict', `product code ${body.code} exists at this stall`);
       const id = `${params.stall_id}-${ulid(now)}`;
       const row = { id, stall_id: params.stall_id, ...body };
-      await db.transaction().execute(async (trx) => {
+      await changeConfig(db, async (trx, bump) => {
         await trx.insertInto('product').values(row).execute();
-        await bumpConfig(trx, params.stall_id);
+        await bump(params.stall_id);
       });
       auditTarget(id);
       return row;
@@ -65,10 +65,10 @@ export const catalogRoutes = [
     example: { unit_price_fen: 130 },
     response: productView,
     handler: async ({ db, params, body }) => {
-      const p = await db.transaction().execute(async (trx) => {
+      const p = await changeConfig(db, async (trx, bump) => {
         if (Object.keys(body).length > 0) await trx.updateTable('product').set(body).where('id', '=', params.product_id).execute();
         const row = await trx.selectFrom('product').select(COLS).where('id', '=', params.product_id).executeTakeFirstOrThrow();
-        await bumpConfig(trx, row.stall_id);
+        await bump(row.stall_id);
         return row;
       });
       return asView(p);

@@ -40,7 +40,7 @@ export function openApiDocument(routes: readonly AnyRoute[]): Json {
       tags: [r.tag],
       parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
       responses: {
-        [String(r.status ?? 200)]: { description: 'success', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } },
+        [String(r.status ?? 200)]: { description: 'success', content: { [r.produces ?? 'application/json']: { schema: schemaOf(r.response, 'output') } } },
         ...Object.fromEntries([...statuses].map((s) => [String(s), { $ref: `#/components/responses/E${s}` }])),
         '500': { $ref: '#/components/responses/E500' },
       },

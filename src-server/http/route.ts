@@ -46,6 +46,8 @@ export interface RouteDef<P, Q, B, R> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   response: z.ZodType<R>;
+  /** The success answer's media type, JSON unless said (an event stream writes its own answer). */
+  produces?: 'text/event-stream';
   /** HTTP status of success, 200 unless said. */
   status?: number;
   /** A valid example body (documentation, and the security tests fill every string of it with injection strings). */

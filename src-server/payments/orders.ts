@@ -3,11 +3,13 @@
  * created → paying → succeeded | failed | closed | reversed. Each transition
  * is one database transaction that also appends the terminal's payment
  * update (what the till pulls) and, for success, the ledger entry; a
- * transition that already happened changes nothing.
+ * transition that already happened changes nothing. After the commit the
+ * terminal's open event stream is told to pull.
  */
 import { businessDay } from '../../shared/time';
 import type { ServerDb } from '../db/database';
 import { postEntry } from '../ledger/post';
+import { terminalEvents } from '../terminals/event-hub';
 import { pdb, type OrderKind, type OrderState, type PaymentsDb } from './schema';
 
 
@@ -27,17 +29,26 @@ export async function getOrder(db: PaymentsDb, outNo: string) {
 }
 export type Order = NonNullable<Awaited<ReturnType<typeof getOrder>>>;
 
-async function appendEvent(trx: PaymentsDb, o: Order, status: 'paid' | 'failed', state: OrderState, ref: string | null, nowMs: number): Promise<void> {
+type Appended = { terminal_id: string; seq: number };
+
+async function appendEvent(trx: PaymentsDb, o: Order, status: 'paid' | 'failed', state: OrderState, ref: string | null, nowMs: number, appended: Appended[]): Promise<void> {
   const last = await trx.selectFrom('payment_event').select((eb) => eb.fn.max('seq').as('seq')).where('terminal_id', '=', o.terminal_id).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
   await trx.insertInto('payment_event').values({ terminal_id: o.terminal_id, seq, out_trade_no: o.out_trade_no, sale_id: o.sale_id, tender_no: o.tender_no, status, state, external_ref: ref, amount_fen: o.amount_fen, at_ms: nowMs }).execute();
+  appended.push({ terminal_id: o.terminal_id, seq });
+}
+
+/** After the commit (never before: the till would pull and not find it), the terminal's open event stream is told to pull. */
+function announce(db: ServerDb, appended: readonly Appended[]): void {
+  for (const a of appended) terminalEvents(db).toTerminal(a.terminal_id, { type: 'payment', seq: a.seq });
 }
 
 export type PaidOutcome = 'applied' | 'already' | 'mismatch' | 'unknown_order' | 'ended';
 
 /** The institution says the order is paid. Checked against our order (amount) before anything changes. */
 export async function applyPaid(db: ServerDb, outNo: string, tx: { transaction_id: string | null; amount_fen: number; channel: string | null }, nowMs: number, splitDelayMs: number): Promise<PaidOutcome> {
-  return db.transaction().execute(async (t): Promise<PaidOutcome> => {
+  const appended: Appended[] = [];
+  const outcome = await db.transaction().execute(async (t): Promise<PaidOutcome> => {
       const trx = pdb(t);
       const o = await getOrder(trx, outNo);
       if (!o) return 'unknown_order';
@@ -51,22 +62,27 @@ export async function applyPaid(db: ServerDb, outNo: string, tx: { transaction_i
         .where('state', 'in', ['created', 'paying'])
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return 'already';
-      await appendEvent(trx, o, 'paid', 'succeeded', tx.transaction_id, nowMs);
+      await appendEvent(trx, o, 'paid', 'succeeded', tx.transaction_id, nowMs, appended);
       await postEntry(t, { idem_key: `payment:${outNo}`, txn_type: 'payment_success', business_day: o.business_day, stall_id: o.stall_id, amount_fen: o.amount_fen, ref: tx.transaction_id ?? outNo }, nowMs);
       return 'applied';
     });
+  announce(db, appended);
+  return outcome;
 }
 
 /** The order ended unpaid. The till's tender turns failed (its journal books the reversal of the sale). */
 export async function applyEnded(db: ServerDb, outNo: string, state: 'failed' | 'closed' | 'reversed', reason: string, nowMs: number): Promise<boolean> {
-  return db.transaction().execute(async (t) => {
+  const appended: Appended[] = [];
+  const ended = await db.transaction().execute(async (t) => {
       const trx = pdb(t);
       const o = await getOrder(trx, outNo);
       if (!o || (o.state !== 'created' && o.state !== 'paying')) return false;
       await trx.updateTable('payment_order').set({ state, updated_ms: nowMs, next_check_ms: null, lease_until_ms: null, last_error: reason.slice(0, 500) }).where('out_trade_no', '=', outNo).execute();
-      await appendEvent(trx, o, 'failed', state, null, nowMs);
+      await appendEvent(trx, o, 'failed', state, null, nowMs, appended);
       return true;
     });
+  announce(db, appended);
+  return ended;
 }
 
 /**

@@ -1,9 +1,10 @@
-/** Staff side of terminals: list a stall's terminals, create one (answers its one-time pairing code), revoke one at once. */
+/** Staff side of terminals: list a stall's terminals, create one (answers its one-time pairing code), revoke one at once (its event stream too). */
 import { z } from 'zod';
 import { ApiError } from '../http/errors';
 import { defineRoute, staffAuth } from '../http/route';
 import { nameSchema, stallParams, terminalParams } from '../http/schemas';
 import { ADMIN_ONLY, ALL_STAFF } from '../staff/roles';
+import { terminalEvents } from './event-hub';
 import { createTerminal } from './terminals';
 
 const terminalView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), status: z.enum(['pending', 'active', 'revoked']), created_ms: z.number().int() });
@@ -44,7 +45,7 @@ export const terminalAdminRoutes = [
     id: 'terminalRevoke',
     method: 'POST',
     path: '/api/v1/admin/terminals/:terminal_id/revoke',
-    summary: 'Revoke a terminal: its next signed request is refused',
+    summary: 'Revoke a terminal: its next signed request is refused, and its open event stream gets `revoked` and ends',
     tag: 'terminals',
     auth: staffAuth(ADMIN_ONLY),
     params: terminalParams,
@@ -54,6 +55,8 @@ export const terminalAdminRoutes = [
       await db.updateTable('pairing_code').set({ used_ms: 0 }).where('terminal_id', '=', params.terminal_id).where('used_ms', 'is', null).execute();
       const t = await db.selectFrom('terminal').select(['id', 'stall_id', 'name', 'status', 'created_ms']).where('id', '=', params.terminal_id).executeTakeFirst();
       if (!t) throw new ApiError('not_found', `no terminal ${params.terminal_id}`);
+      // Its open event stream is told and ended now, not at its next request.
+      terminalEvents(db).revoke(t.id);
       return t;
     },
   }),

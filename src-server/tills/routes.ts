@@ -1,7 +1,8 @@
 /**
  * What a stall's tills get with their config: settings (rounding 抹零, the
  * refund amount above which a manager's PIN is needed, price override) and the
- * cashiers with their PIN hashes. Every change bumps the stall's config version.
+ * cashiers with their PIN hashes. Every change bumps the stall's config version
+ * and tells its open terminal streams (terminals/config-change.ts).
  */
 import { ulid } from 'ulid';
 import { z } from 'zod';
@@ -11,14 +12,11 @@ import { ApiError } from '../http/errors';
 import { defineRoute, staffAuth } from '../http/route';
 import { idSchema, nameSchema, stallParams } from '../http/schemas';
 import { ALL_STAFF } from '../staff/roles';
+import { changeConfig } from '../terminals/config-change';
 import { PIN_RE, hashPin } from './pin';
 
 const settingsSchema = z.object({ rounding: z.enum(ROUNDING_MODES), refund_manager_limit_fen: z.number().int().min(0).max(1e10), allow_price_override: z.boolean() });
 const cashierView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), role: z.enum(['cashier', 'manager']), active: z.boolean() });
-
-export async function bumpConfig(db: ServerDb, stallId: string): Promise<void> {
-  await db.updateTable('stall').set((eb) => ({ config_version: eb('config_version', '+', 1) })).where('id', '=', stallId).execute();
-}
 
 export async function stallSettings(db: ServerDb, stallId: string): Promise<z.infer<typeof settingsSchema>> {
   const s = await db.selectFrom('stall').select(['rounding', 'refund_manager_limit_fen', 'allow_price_override']).where('id', '=', stallId).executeTakeFirstOrThrow();
@@ -49,9 +47,9 @@ export const tillRoutes = [
     example: { rounding: 'floor_jiao', refund_manager_limit_fen: 10000, allow_price_override: true },
     response: settingsSchema,
     handler: async ({ db, params, body }) => {
-      await db.transaction().execute(async (trx) => {
+      await changeConfig(db, async (trx, bump) => {
         await trx.updateTable('stall').set({ rounding: body.rounding, refund_manager_limit_fen: body.refund_manager_limit_fen, allow_price_override: body.allow_price_override ? 1 : 0 }).where('id', '=', params.stall_id).execute();
-        await bumpConfig(trx, params.stall_id);
+        await bump(params.stall_id);
       });
       return body;
     },
@@ -84,9 +82,9 @@ export const tillRoutes = [
     handler: async ({ db, params, body, now, auditTarget }) => {
       const id = ulid(now);
       const pin_hash = await hashPin(body.pin);
-      await db.transaction().execute(async (trx) => {
+      await changeConfig(db, async (trx, bump) => {
         await trx.insertInto('cashier').values({ id, stall_id: params.stall_id, name: body.name, role: body.role, pin_hash, active: 1, created_ms: now }).execute();
-        await bumpConfig(trx, params.stall_id);
+        await bump(params.stall_id);
       });
       auditTarget(id);
       return { id, stall_id: params.stall_id, name: body.name, role: body.role, active: true };
@@ -104,9 +102,9 @@ export const tillRoutes = [
     handler: async ({ db, params }) => {
       const c = await db.selectFrom('cashier').select(['id', 'stall_id', 'name', 'role']).where('id', '=', params.cashier_id).executeTakeFirst();
       if (!c) throw new ApiError('not_found', `no cashier ${params.cashier_id}`);
-      await db.transaction().execute(async (trx) => {
+      await changeConfig(db, async (trx, bump) => {
         await trx.updateTable('cashier').set({ active: 0 }).where('id', '=', c.id).execute();
-        await bumpConfig(trx, c.stall_id);
+        await bump(c.stall_id);
       });
       return { ...c, active: false };
     },

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCore, type Core } from '../../src-main/core';
+import { startCore, type Core, type CoreOptions } from '../../src-main/core';
 import { DEMO_PAIRING_FILE, startServer, type RunningServer } from '../../src-server/main';
 import type { PaymentsOptions } from '../../src-server/payments/config';
 import { paymentsFromSim } from '../../src-server/payments/setup';
@@ -42,7 +42,7 @@ export interface PayStack {
   close(): Promise<void>;
 }
 
-export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutions'>> = {}, core: { background?: boolean; via_proxy?: boolean } = {}): Promise<PayStack> {
+export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutions'>> = {}, core: { via_proxy?: boolean } & Pick<CoreOptions, 'background' | 'paymentPullMs' | 'configPullMs' | 'eventStream'> = {}): Promise<PayStack> {
   const simDir = tempDir('sim');
   const sim = await startSim({ port: 0, dataDir: simDir, testControl: true, timeScale: 1000 });
   const control = async <T,>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
@@ -60,7 +60,7 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
   const pairing = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
   const proxy = core.via_proxy ? await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(server.url).port) }) : null;
   const terminalDir = tempDir('pay-terminal');
-  const c = await startCore({ dataDir: terminalDir, serverUrl: proxy?.url ?? server.url, pairingCode: pairing.pairing_code, background: core.background });
+  const c = await startCore({ dataDir: terminalDir, serverUrl: proxy?.url ?? server.url, pairingCode: pairing.pairing_code, background: core.background, paymentPullMs: core.paymentPullMs, configPullMs: core.configPullMs, eventStream: core.eventStream });
   const sessionToken = randomBytes(24).toString('hex');
   sdb.prepare('INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)').run(createHash('sha256').update(sessionToken).digest('hex'), 'U01', 'csrf', Date.now(), Date.now() + 3_600_000);
   let simDb: Database.Database | null = null;

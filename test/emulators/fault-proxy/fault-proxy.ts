@@ -5,7 +5,7 @@
  * middle of the answer; delay; or blackhole (swallow it, never answer).
  */
 import net from 'node:net';
-import { takeMessage } from './http-framing';
+import { startsEventStream, takeMessage } from './http-framing';
 
 export const FAULTS = ['none', 'drop_before_request', 'drop_after_request', 'drop_mid_response', 'delay', 'blackhole'] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -69,17 +69,28 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       }
     });
 
+    // Applies the request's fault to its answer; false when the connection was killed.
+    const answer = (message: Buffer): boolean => {
+      const fault = pending.shift() ?? 'none';
+      if (fault === 'drop_mid_response') client.write(message.subarray(0, Math.max(1, Math.floor(message.length / 2))));
+      if (fault === 'drop_after_request' || fault === 'drop_mid_response') {
+        kill();
+        return false;
+      }
+      client.write(message);
+      return true;
+    };
+    let streaming = false;
     upstream.on('data', (chunk: Buffer) => {
+      if (streaming) return void client.write(chunk);
       outbuf = Buffer.concat([outbuf, chunk]);
-      for (let f = takeMessage(outbuf); f && !dead; f = takeMessage(outbuf)) {
-        outbuf = f.rest;
-        const fault = pending.shift() ?? 'none';
-        if (fault === 'drop_after_request') return kill();
-        if (fault === 'drop_mid_response') {
-          client.write(f.message.subarray(0, Math.max(1, Math.floor(f.message.length / 2))));
-          return kill();
-        }
-        client.write(f.message);
+      while (!dead) {
+        // An event stream never ends: its head takes the fault, then the connection flows through.
+        if (startsEventStream(outbuf)) return void (streaming = answer(outbuf));
+        const m = takeMessage(outbuf);
+        if (!m) return;
+        outbuf = m.rest;
+        if (!answer(m.message)) return;
       }
     });
   });

@@ -2,6 +2,8 @@
  * Just enough HTTP/1.1 framing for the fault proxy: split a byte stream into
  * whole messages by their Content-Length (our server and fetch both send one;
  * chunked bodies are refused loudly, since the proxy could not fault them exactly).
+ * A Server-Sent Events answer never ends: the proxy recognises its head and
+ * passes the rest of that connection through as it comes.
  */
 export interface Framed {
   message: Buffer;
@@ -18,4 +20,10 @@ export function takeMessage(buf: Buffer): Framed | null {
   const total = headEnd + 4 + bodyLen;
   if (buf.length < total) return null;
   return { message: buf.subarray(0, total), rest: buf.subarray(total) };
+}
+
+/** The buffer starts with a whole response head whose body is an event stream. */
+export function startsEventStream(buf: Buffer): boolean {
+  const headEnd = buf.indexOf('\r\n\r\n');
+  return headEnd >= 0 && /^content-type:\s*text\/event-stream/im.test(buf.subarray(0, headEnd).toString('latin1'));
 }

@@ -1,0 +1,105 @@
+/**
+ * The in-process hub behind `GET /api/v1/terminal/events` (DESIGN.md "The
+ * terminal journal is the outbox": while online, the server pushes). Writers
+ * tell it after their transaction committed — a payment update appended for a
+ * terminal, a stall's config version bumped, a terminal revoked — and it
+ * passes the word to that terminal's open streams. It carries signals, not
+ * data: the till pulls what changed through the ordinary signed routes, so a
+ * lost signal costs only latency (the till pulls on reconnect and polls
+ * slowly as a safety net).
+ *
+ * One hub per server database instance, in this process. Several server
+ * processes on one PostgreSQL database would each see only their own writes;
+ * they would need PostgreSQL LISTEN/NOTIFY to fan out (see src-server/README.md).
+ */
+import type { TerminalEventWire } from '../../shared/sync/events';
+import type { ServerDb } from '../db/database';
+
+export type TerminalEvent = TerminalEventWire;
+
+export interface EventSubscriber {
+  terminal_id: string;
+  stall_id: string;
+  send(e: TerminalEvent): void;
+  /** ends the stream (revoked, replaced by a newer stream, server closing) */
+  close(): void;
+}
+
+/** A till keeps one stream; a second may overlap while a dead one is not yet noticed. Beyond that the oldest goes. */
+export const MAX_STREAMS_PER_TERMINAL = 2;
+/** Open streams this process accepts in all: a market has tens of tills, not thousands. */
+export const MAX_STREAMS = 5_000;
+export const HEARTBEAT_MS = 15_000;
+
+export class TerminalEventHub {
+  private readonly byTerminal = new Map<string, EventSubscriber[]>();
+  private total = 0;
+
+  heartbeat_ms = HEARTBEAT_MS;
+
+  /** No room for another terminal's stream (a terminal's own new stream replaces its oldest). */
+  full(terminalId: string): boolean {
+    return this.total >= MAX_STREAMS && this.streams(terminalId) === 0;
+  }
+
+  /** Answers the unsubscribe function. */
+  subscribe(s: EventSubscriber): () => void {
+    const list = this.byTerminal.get(s.terminal_id) ?? [];
+    while (list.length >= MAX_STREAMS_PER_TERMINAL) this.drop(list, list[0]);
+    list.push(s);
+    this.total++;
+    this.byTerminal.set(s.terminal_id, list);
+    return () => this.drop(this.byTerminal.get(s.terminal_id) ?? [], s, false);
+  }
+
+  toTerminal(terminalId: string, e: TerminalEvent): void {
+    for (const s of [...(this.byTerminal.get(terminalId) ?? [])]) s.send(e);
+  }
+
+  toStall(stallId: string, e: TerminalEvent): void {
+    for (const list of this.byTerminal.values()) for (const s of [...list]) if (s.stall_id === stallId) s.send(e);
+  }
+
+  /** Tells the terminal's streams it is revoked, then ends them. */
+  revoke(terminalId: string): void {
+    const list = this.byTerminal.get(terminalId) ?? [];
+    for (const s of [...list]) {
+      s.send({ type: 'revoked' });
+      this.drop(list, s);
+    }
+  }
+
+  /** Ends every stream (the server is closing: open streams would hold its close forever). */
+  closeAll(): void {
+    for (const list of [...this.byTerminal.values()]) for (const s of [...list]) this.drop(list, s);
+  }
+
+  streams(terminalId?: string): number {
+    return terminalId === undefined ? this.total : (this.byTerminal.get(terminalId)?.length ?? 0);
+  }
+
+  private drop(list: EventSubscriber[], s: EventSubscriber | undefined, close = true): void {
+    const i = s ? list.indexOf(s) : -1;
+    if (!s || i < 0) return;
+    list.splice(i, 1);
+    this.total--;
+    if (list.length === 0) this.byTerminal.delete(s.terminal_id);
+    if (close) s.close();
+  }
+}
+
+const HUBS = new WeakMap<object, TerminalEventHub>();
+
+/** Routes receive only the database, so the hub is found by the database instance the app was built with. */
+export function terminalEvents(db: ServerDb): TerminalEventHub {
+  let hub = HUBS.get(db);
+  if (!hub) HUBS.set(db, (hub = new TerminalEventHub()));
+  return hub;
+}
+
+/** The app's hub, with its heartbeat (streams opened from now on use it). */
+export function attachTerminalEvents(db: ServerDb, heartbeatMs?: number): TerminalEventHub {
+  const hub = terminalEvents(db);
+  if (heartbeatMs !== undefined) hub.heartbeat_ms = heartbeatMs;
+  return hub;
+}
