@@ -5,7 +5,7 @@
  * answers `exists`, with other content `exists_with_different_payload`.
  * Runs inside the caller's transaction when given one.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { fastUlid } from '../db/ids';
 import { canonicalJson } from '../../shared/journal/canonical';
 import type { ServerDb } from '../db/database';
@@ -72,7 +72,7 @@ export function assertBalanced(postings: readonly { book: string; amount_fen: nu
 
 export function digestOf(ev: LedgerEvent): string {
   const { idem_key: _k, ...content } = ev;
-  return createHash('sha256').update(canonicalJson({ ...content, buyer_id: ev.buyer_id ?? null, fee_fen: ev.fee_fen ?? 0, ref: ev.ref ?? null })).digest('hex');
+  return hash('sha256', canonicalJson({ ...content, buyer_id: ev.buyer_id ?? null, fee_fen: ev.fee_fen ?? 0, ref: ev.ref ?? null }), 'hex');
 }
 
 /** The rows one entry writes: entry, postings, and the accounts they need. Pure apart from the new id. */

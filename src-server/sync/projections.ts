@@ -50,7 +50,7 @@ export async function projectEntry(trx: Trx, terminal: { id: string; stall_id: s
       // One sale on its own: a batch of one (ingest batches whole pushes).
       const b = new SaleBatch();
       await b.preload(trx, [e]);
-      const flag = b.add(src, e.payload);
+      const flag = b.add(src, e);
       await b.flush(trx);
       return flag;
     }

@@ -1,15 +1,16 @@
 /**
  * Completed sales are the bulk of every push, so they are projected in bulk:
  * the batch's sale ids and receipt numbers are checked against the database
- * in one query, each sale is validated and turned into rows (sale, lines,
- * tenders, ledger entry per tender) in memory, and the rows are written with
- * a few multi-row inserts. Anything else in the push flushes the buffer
- * first, so every projection sees the sales before it.
+ * in one query (each payload parsed once, there), each sale is validated and
+ * turned into rows (sale, lines, tenders, ledger entry per tender) in memory,
+ * and the rows are written with multi-row inserts every CHUNK_ROWS sales.
+ * Anything else in the push flushes the buffer first, so every projection
+ * sees the sales before it.
  */
 import type { z } from 'zod';
 import { entryPayloads } from '../../shared/journal/entries';
 import type { JournalEntryWire } from '../../shared/sync/push';
-import { insertChunked } from '../db/bulk';
+import { CHUNK_ROWS, insertChunked } from '../db/bulk';
 import type { ServerDb } from '../db/database';
 import type { Insertable } from 'kysely';
 import type { ServerSchema } from '../db/schema';
@@ -18,7 +19,7 @@ import { saleTxnFor } from './tender-kinds';
 
 type Sale = z.output<(typeof entryPayloads)['sale.completed']>;
 type Rows<T extends keyof ServerSchema> = Insertable<ServerSchema[T]>[];
-const LOOKUP_CHUNK = 500;
+const LOOKUP_CHUNK = 512;
 
 /** Validation of a sale against itself; a message is the flag to store. Pure. */
 export function checkSale(s: Sale): string | null {
@@ -31,18 +32,26 @@ export function checkSale(s: Sale): string | null {
   return null;
 }
 
-function peekIds(e: JournalEntryWire): string[] {
+/** A payload that is not JSON: stored, flagged, never projected. */
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
   try {
-    const p: unknown = JSON.parse(e.payload);
-    if (!p || typeof p !== 'object') return [];
-    return [(p as { sale_id?: unknown }).sale_id, (p as { receipt_no?: unknown }).receipt_no].filter((v): v is string => typeof v === 'string');
+    return JSON.parse(text) as unknown;
   } catch {
-    return [];
+    return NOT_JSON;
   }
+}
+
+function saleKeys(raw: unknown): string[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return [(raw as { sale_id?: unknown }).sale_id, (raw as { receipt_no?: unknown }).receipt_no].filter((v): v is string => typeof v === 'string');
 }
 
 export class SaleBatch {
   private readonly known = new Set<string>();
+  /** Each sale's payload is parsed once, by preload, and read back by add. */
+  private readonly parsed = new Map<JournalEntryWire, unknown>();
   private sales: Rows<'sale'> = [];
   private lines: Rows<'sale_line'> = [];
   private tenders: Rows<'sale_tender'> = [];
@@ -52,22 +61,40 @@ export class SaleBatch {
 
   /** Loads which of the batch's sale ids and receipt numbers the server already holds, in one query per chunk. */
   async preload(db: ServerDb, entries: readonly JournalEntryWire[]): Promise<void> {
-    const keys = [...new Set(entries.filter((e) => e.type === 'sale.completed').flatMap(peekIds))];
+    const keys = new Set<string>();
+    for (const e of entries) {
+      if (e.type !== 'sale.completed') continue;
+      const raw = parseJson(e.payload);
+      this.parsed.set(e, raw);
+      for (const k of saleKeys(raw)) keys.add(k);
+    }
+    await this.loadKnown(db, [...keys]);
+  }
+
+  private async loadKnown(db: ServerDb, keys: string[]): Promise<void> {
     for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
       const chunk = keys.slice(i, i + LOOKUP_CHUNK);
+      // Padded to a power of two with a repeated key, so a few SQL texts serve every batch size (prepared once).
+      const first = chunk[0] ?? '';
+      while (chunk.length & (chunk.length - 1)) chunk.push(first);
       const rows = await db.selectFrom('sale').select(['id', 'receipt_no']).where((eb) => eb.or([eb('id', 'in', chunk), eb('receipt_no', 'in', chunk)])).execute();
       for (const r of rows) this.known.add(`id:${r.id}`).add(`rc:${r.receipt_no}`);
     }
   }
 
+  /**
+   * Enough sales buffered for one full multi-row statement per table: flushing now keeps
+   * the rows short-lived (a whole batch held until the end made the collector copy them).
+   */
+  get full(): boolean {
+    return this.sales.length >= CHUNK_ROWS;
+  }
+
   /** Validates and buffers one sale; answers its flag, or null when it will be projected. */
-  add(src: { terminal: { id: string; stall_id: string }; now_ms: number }, payload: string): string | null {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(payload);
-    } catch {
-      return 'unreadable sale.completed: payload is not JSON';
-    }
+  add(src: { terminal: { id: string; stall_id: string }; now_ms: number }, e: JournalEntryWire): string | null {
+    const raw = this.parsed.has(e) ? this.parsed.get(e) : parseJson(e.payload);
+    this.parsed.delete(e);
+    if (raw === NOT_JSON) return 'unreadable sale.completed: payload is not JSON';
     const r = entryPayloads['sale.completed'].safeParse(raw);
     if (!r.success) return `unreadable sale.completed: ${r.error.issues[0]?.path.join('.') ?? ''} ${r.error.issues[0]?.message ?? 'invalid'}`;
     const s = r.data;
