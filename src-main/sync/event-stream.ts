@@ -10,7 +10,7 @@
  * never waits on any of it: the hooks only start pulls.
  */
 import { assertNever } from '../../shared/sales/rounding';
-import { EVENTS_PATH, SseParser, terminalEventSchema, type SseMessage } from '../../shared/sync/events';
+import { EVENTS_PATH, SseParser, terminalEventSchema, type SseMessage } from '../../shared/sync/terminal-events';
 import { backoffDelay, RETRY_DELAY_MS_MAX, RETRY_DELAY_MS_MIN, TERMINAL_REFUSALS } from './connectivity';
 import { openServerStream, ServerError, type ServerLink } from './server-client';
 

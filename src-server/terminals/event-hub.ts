@@ -12,7 +12,7 @@
  * processes on one PostgreSQL database would each see only their own writes;
  * they would need PostgreSQL LISTEN/NOTIFY to fan out (see src-server/README.md).
  */
-import type { TerminalEventWire } from '../../shared/sync/events';
+import type { TerminalEventWire } from '../../shared/sync/terminal-events';
 import type { ServerDb } from '../db/database';
 
 export type TerminalEvent = TerminalEventWire;

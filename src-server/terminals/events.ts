@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { EVENTS_PATH, SSE_HEARTBEAT, sseEvent, type TerminalEventWire } from '../../shared/sync/events';
+import { EVENTS_PATH, SSE_HEARTBEAT, sseEvent, type TerminalEventWire } from '../../shared/sync/terminal-events';
 import { ApiError } from '../http/errors';
 import { TERMINAL, defineRoute, must } from '../http/route';
 import { terminalEvents, type EventSubscriber } from './event-hub';

@@ -4,7 +4,7 @@
 // stream and the till shows `refused`. Real simulator, server, till, HTTP and SQLite files.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_PATH, SseParser, type SseMessage } from '../../shared/sync/events';
+import { EVENTS_PATH, SseParser, type SseMessage } from '../../shared/sync/terminal-events';
 import { getSale, saleTenders } from '../../src-main/sales/sale-store';
 import { loadOrCreateKey } from '../../src-main/sync/signer';
 import { openServerStream } from '../../src-main/sync/server-client';
