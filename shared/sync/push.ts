@@ -4,8 +4,12 @@
  */
 import { z } from 'zod';
 
-export const MAX_PUSH_ENTRIES = 500;
-export const MAX_PUSH_BYTES = 1_000_000;
+/** A push's bounds: a backlog drains in few requests (each costs a signature, a nonce write and a commit). */
+export const MAX_PUSH_ENTRIES = 2_000;
+export const MAX_PUSH_BYTES = 4_000_000;
+/** What servers before the bounds above accept: a till falls back to these when its push is refused as too big. */
+export const LEGACY_PUSH_ENTRIES = 500;
+export const LEGACY_PUSH_BYTES = 1_000_000;
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const journalEntrySchema = z.object({

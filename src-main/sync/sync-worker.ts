@@ -8,7 +8,7 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { TerminalStatus } from '../../shared/contract/methods';
-import { MAX_PUSH_BYTES, MAX_PUSH_ENTRIES, pushResponseSchema, type JournalEntryWire } from '../../shared/sync/push';
+import { LEGACY_PUSH_BYTES, LEGACY_PUSH_ENTRIES, MAX_PUSH_BYTES, MAX_PUSH_ENTRIES, pushResponseSchema, type JournalEntryWire } from '../../shared/sync/push';
 import { journalAfter } from '../journal/journal';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
@@ -45,6 +45,8 @@ export class SyncWorker {
   private link: Link = { state: 'starting' };
   private readonly server: ServerLink;
   private readonly o: Required<SyncOptions>;
+  /** Batch bounds in force: the options', or the legacy ones once a server refused a push as too big. */
+  private limits: { entries: number; bytes: number };
 
   constructor(
     private readonly db: Db,
@@ -64,6 +66,7 @@ export class SyncWorker {
       random: options.random ?? Math.random,
     };
     this.server = { url: serverUrl, auth, timeoutMs: this.o.requestTimeoutMs };
+    this.limits = { entries: this.o.batchEntries, bytes: this.o.batchBytes };
   }
 
   ackedSeq(): number {
@@ -128,14 +131,22 @@ export class SyncWorker {
   private async drain(maxBatches: number): Promise<boolean> {
     let ok = false;
     try {
-      for (let n = 0; n < maxBatches; n++) {
-        const batch = this.nextBatch();
-        if (batch.length === 0) break;
+      let batch = this.nextBatch(this.ackedSeq());
+      for (let n = 0; n < maxBatches && batch.length > 0; n++) {
+        const last = batch.at(-1)?.seq ?? 0;
         const t0 = Date.now();
-        const res = await callServer(this.server, 'POST', '/api/v1/terminal/journal', { entries: batch }, pushResponseSchema);
+        const push = callServer(this.server, 'POST', '/api/v1/terminal/journal', { entries: batch }, pushResponseSchema);
+        // Its failure is handled at the await below, after the read-ahead.
+        push.catch(() => undefined);
+        // Read the next batch while the server applies this one. It is sent only once this one is
+        // acknowledged in full, so the server still sees the entries in order, each once.
+        const readAhead = n + 1 < maxBatches ? await afterSending(() => this.nextBatch(last)) : [];
+        const res = await push;
         this.saveAck(res.acked_seq);
         this.succeeded(Date.now() - t0);
-        if (res.acked_seq < (batch.at(-1)?.seq ?? 0)) throw new ServerError(200, 'partial_ack', `server stored up to ${res.acked_seq} of ${batch.at(-1)?.seq}`);
+        if (res.acked_seq < last) throw new ServerError(200, 'partial_ack', `server stored up to ${res.acked_seq} of ${last}`);
+        // Empty read-ahead: entries written while the push was out are read now.
+        batch = readAhead.length > 0 || n + 1 >= maxBatches ? readAhead : this.nextBatch(last);
       }
       // Nothing to push proves nothing about a refusal (a revocation heard on the event stream): it stays.
       if (this.link.state !== 'online' && this.link.state !== 'degraded' && this.link.state !== 'refused') this.succeeded(0);
@@ -166,6 +177,7 @@ export class SyncWorker {
     this.failures++;
     if (err instanceof ServerError) {
       if (err.code === 'journal_gap' && typeof err.details.acked_seq === 'number') this.saveAck(err.details.acked_seq);
+      if (err.code === 'payload_too_large' || err.code === 'bad_request') this.fallBackToLegacyBounds();
       if (TERMINAL_REFUSALS.has(err.code)) this.link = { state: 'refused', since_ms: now, code: err.code, error: err.message };
       else this.link = { state: 'degraded', since_ms: now, error: `${err.code}: ${err.message}` };
     } else if (err instanceof NetworkError) {
@@ -173,6 +185,11 @@ export class SyncWorker {
     } else {
       this.link = { state: 'degraded', since_ms: now, error: err instanceof Error ? err.message : String(err) };
     }
+  }
+
+  /** A server older than this till refuses its bigger batches: push within what that server accepts from now on. */
+  private fallBackToLegacyBounds(): void {
+    this.limits = { entries: Math.min(this.limits.entries, LEGACY_PUSH_ENTRIES), bytes: Math.min(this.limits.bytes, LEGACY_PUSH_BYTES) };
   }
 
   private schedule(ok: boolean): void {
@@ -202,15 +219,29 @@ export class SyncWorker {
     this.probeTimer = null;
   }
 
-  private nextBatch(): JournalEntryWire[] {
-    const entries = journalAfter(this.db, this.ackedSeq(), this.o.batchEntries);
+  /** Entries after `afterSeq`, within the batch bounds. */
+  private nextBatch(afterSeq: number): JournalEntryWire[] {
+    const entries = journalAfter(this.db, afterSeq, this.limits.entries);
     let bytes = 2;
     const out: JournalEntryWire[] = [];
     for (const e of entries) {
       bytes += e.payload.length + e.id.length + e.type.length + 200;
-      if (out.length > 0 && bytes > this.o.batchBytes) break;
+      if (out.length > 0 && bytes > this.limits.bytes) break;
       out.push(e);
     }
     return out;
   }
+}
+
+/** Runs `read` once the request just started has had its turn to go out on the socket. */
+function afterSending<T>(read: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(read());
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    }),
+  );
 }
