@@ -2,30 +2,32 @@
 // payment and a staff price change still reach the till within a second, through its signed event stream.
 // Dropping the stream and reconnecting pulls what happened meanwhile; revoking the terminal ends its
 // stream and the till shows `refused`. Real simulator, server, till, HTTP and SQLite files.
-import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_PATH, SseParser, type SseMessage } from '../../shared/sync/terminal-events';
 import { getSale, saleTenders } from '../../src-main/sales/sale-store';
 import { loadOrCreateKey } from '../../src-main/sync/signer';
 import { openServerStream } from '../../src-main/sync/server-client';
+import { DEMO_STAFF } from '../../src-server/demo/seed';
 import { WECHAT_UA, buyerPays, startPayStack, until, type PayStack } from '../payments/stack';
 
 const HOUR_MS = 3_600_000;
 let s: PayStack;
 let staffCookie = '';
+let csrf = '';
 
 beforeAll(async () => {
   s = await startPayStack({}, { via_proxy: true, paymentPullMs: HOUR_MS, configPullMs: HOUR_MS, eventStream: { retryDelayMsMin: 50, retryDelayMsMax: 200 } });
   await s.core.handlers['cashier-signin']({ pin: '1234' });
-  const token = randomBytes(24).toString('hex');
-  s.serverDb().prepare('INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)').run(createHash('sha256').update(token).digest('hex'), 'U01', 'csrf-events', Date.now(), Date.now() + HOUR_MS);
-  staffCookie = `mt_session=${token}`;
+  // Staff log in as staff do (the server owns its database's writes).
+  const login = await fetch(`${s.server.url}/api/v1/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_STAFF) });
+  staffCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
   await until(() => s.core.stream.state().state === 'open', 10_000, 'the till to open its event stream');
 }, 60_000);
 afterAll(async () => s?.close());
 
 async function staff(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(s.server.url + path, { method, headers: { cookie: staffCookie, 'x-csrf-token': 'csrf-events', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(s.server.url + path, { method, headers: { cookie: staffCookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
