@@ -3,7 +3,7 @@
  * PostgreSQL for several stateless server instances on one database.
  */
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -13,6 +13,7 @@ import * as m003 from './migrations/003-projections';
 import * as m004 from './migrations/004-stall-settings-cashiers';
 import * as m005 from './migrations/005-payments';
 import * as m006 from './migrations/006-recon';
+import { GroupCommitSqliteDialect } from './group-commit';
 import type { ServerSchema } from './schema';
 import { cachingStatements } from './statement-cache';
 
@@ -41,7 +42,8 @@ export function openServerDb(opts: { dataDir: string; dbUrl?: string; poolMax?: 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  return { db: new Kysely<ServerSchema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }), dialect: 'sqlite' };
+  const statements = cachingStatements(sqlite);
+  return { db: new Kysely<ServerSchema>({ dialect: new GroupCommitSqliteDialect(sqlite, (sql) => statements.prepare(sql) as Database.Statement) }), dialect: 'sqlite' };
 }
 
 /** Migrates to the latest version, or to `target` (a migration name) — the latter for migration tests. */

@@ -16,6 +16,7 @@ import { startSim, type RunningSim } from '../../src-sim/main';
 import { tempDir } from '../helpers/temp';
 import { startFaultProxy, type FaultProxy } from '../emulators/fault-proxy/fault-proxy';
 import { withLuhnDigit } from '../../shared/pay/luhn';
+import { writeServerDb } from '../helpers/server-db';
 
 export const WECHAT_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47';
 export const ALIPAY_UA = 'Mozilla/5.0 (Linux; Android 13) AlipayClient/10.5.36';
@@ -55,14 +56,16 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
   const serverDir = tempDir('pay-server');
   const server = await startServer({ port: 0, dataDir: serverDir, demo: true, payments: { ...paymentsFromSim(simDir), split_delay_ms: 0, split_retry_ms: 50, split_probe_ms: 100, worker_poll_ms: 50, recover_after_ms: 500, codepay: { poll_ms: 50, limit_ms: 400 }, ...o } });
   const sdb = new Database(join(serverDir, 'server.sqlite'));
-  sdb.prepare("UPDATE stall SET sub_mchid = ? WHERE id = 'S01'").run(sub_mchid);
-  sdb.prepare("INSERT INTO fee_rule (id, stall_id, kind, rate_bp, fixed_fen, updated_ms) VALUES ('FR1', NULL, 'trade_commission', 100, 0, 0)").run();
+  await writeServerDb(serverDir, (w) => {
+    w.prepare("UPDATE stall SET sub_mchid = ? WHERE id = 'S01'").run(sub_mchid);
+    w.prepare("INSERT INTO fee_rule (id, stall_id, kind, rate_bp, fixed_fen, updated_ms) VALUES ('FR1', NULL, 'trade_commission', 100, 0, 0)").run();
+  });
   const pairing = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
   const proxy = core.via_proxy ? await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(server.url).port) }) : null;
   const terminalDir = tempDir('pay-terminal');
   const c = await startCore({ dataDir: terminalDir, serverUrl: proxy?.url ?? server.url, pairingCode: pairing.pairing_code, background: core.background, paymentPullMs: core.paymentPullMs, configPullMs: core.configPullMs, eventStream: core.eventStream });
   const sessionToken = randomBytes(24).toString('hex');
-  sdb.prepare('INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)').run(createHash('sha256').update(sessionToken).digest('hex'), 'U01', 'csrf', Date.now(), Date.now() + 3_600_000);
+  await writeServerDb(serverDir, (w) => w.prepare('INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)').run(createHash('sha256').update(sessionToken).digest('hex'), 'U01', 'csrf', Date.now(), Date.now() + 3_600_000));
   let simDb: Database.Database | null = null;
   return {
     sim,

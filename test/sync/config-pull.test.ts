@@ -1,9 +1,8 @@
 // Configuration by version: when staff change a price on the server, an online till pulls the new
 // catalog, applies it, and announces it to the UI; a till that cannot reach the server sells on.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../helpers/in-process-stack';
+import { writeServerDb } from '../helpers/server-db';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -17,10 +16,10 @@ describe('configuration pull', () => {
     stack.core.events.on('config', (c) => announced.push(c.version));
     const before = (await stack.core.handlers['catalog-list']({})).products.find((p) => p.code === 'V001');
     expect(before?.unit_price_fen).toBe(120);
-    const sdb = new Database(join(stack.serverDir, 'server.sqlite'));
-    sdb.prepare("UPDATE product SET unit_price_fen = 150 WHERE stall_id = 'S01' AND code = 'V001'").run();
-    sdb.prepare("UPDATE stall SET config_version = config_version + 1 WHERE id = 'S01'").run();
-    sdb.close();
+    await writeServerDb(stack.serverDir, (sdb) => {
+      sdb.prepare("UPDATE product SET unit_price_fen = 150 WHERE stall_id = 'S01' AND code = 'V001'").run();
+      sdb.prepare("UPDATE stall SET config_version = config_version + 1 WHERE id = 'S01'").run();
+    });
     await stack.core.sync.runOnce();
     await expect.poll(async () => (await stack.core.handlers['catalog-list']({})).products.find((p) => p.code === 'V001')?.unit_price_fen).toBe(150);
     expect(announced).toHaveLength(1);

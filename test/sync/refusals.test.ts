@@ -13,6 +13,7 @@ import { signRequest } from '../../src-main/sync/signer';
 import { DEMO_PAIRING_FILE, startServer, type RunningServer } from '../../src-server/main';
 import { enrolTill, type EnrolledTill } from '../helpers/enrolled-till';
 import { tempDir } from '../helpers/temp';
+import { writeServerDb } from '../helpers/server-db';
 
 const PATH = '/api/v1/terminal/journal';
 let server: RunningServer;
@@ -128,9 +129,7 @@ describe('terminal API refusals', () => {
   });
 
   it('revoked terminal: refused at the very next request', async () => {
-    const db = new Database(join(serverDir, 'server.sqlite'));
-    db.prepare("UPDATE terminal SET status = 'revoked' WHERE id = ?").run(a.who.terminal_id);
-    db.close();
+    await writeServerDb(serverDir, (db) => db.prepare("UPDATE terminal SET status = 'revoked' WHERE id = ?").run(a.who.terminal_id));
     const r = await push(a, entries(a).slice(2));
     expect(r).toMatchObject({ status: 403, body: { error: { code: 'terminal_revoked' } } });
     expect(storedCount(a.who.terminal_id)).toBe(2);
