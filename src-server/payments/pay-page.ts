@@ -6,10 +6,11 @@
  * the institution's page for the app it scanned with. Registered straight on
  * Fastify because it answers HTML and redirects, not the JSON API.
  */
-import { createPublicKey, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parsePayToken, signingInput, type PayClaims, type PayPurpose } from '../../shared/pay/token';
 import type { ServerDb } from '../db/database';
+import { terminalPublicKey } from '../terminals/terminal-key';
 import { paymentsOfOrNull, routeFor, type PaymentsContext } from './context';
 import { businessDayOf, getOrder, outTradeNo } from './orders';
 import { pdb } from './schema';
@@ -45,7 +46,7 @@ export async function checkToken(db: ServerDb, token: string, nowMs: number, pur
   if (!t || !t.public_key_pem || t.status !== 'active') return bad('unknown terminal');
   let good = false;
   try {
-    good = verify(null, signingInput(p.signed, purpose), createPublicKey(t.public_key_pem), p.signature);
+    good = verify(null, signingInput(p.signed, purpose), terminalPublicKey(t.public_key_pem), p.signature);
   } catch {
     good = false;
   }
