@@ -15,6 +15,8 @@ import { startJobWorker } from './jobs/worker';
 import type { PaymentsOptions } from './payments/config';
 import { paymentsFromSim, startPayments } from './payments/setup';
 import { startRecon } from './recon/setup';
+import { terminalEvents } from './terminals/event-hub';
+import { startPgFanout } from './terminals/pg-fanout';
 
 export interface ServerOptions {
   host?: string;
@@ -43,13 +45,15 @@ export interface RunningServer {
 export const DEMO_PAIRING_FILE = 'demo-pairing.json';
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const { db } = openServerDb({ dataDir: opts.dataDir, dbUrl: opts.dbUrl });
+  const { db, dialect } = openServerDb({ dataDir: opts.dataDir, dbUrl: opts.dbUrl });
   await migrateServerDb(db);
   if (opts.demo) {
     const pairing = await seedDemo(db, Date.now());
     if (pairing) writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing));
   }
   const app = buildApp({ db, log: opts.log, trustProxy: opts.trustProxy, eventHeartbeatMs: opts.eventHeartbeatMs });
+  // Several processes on one PostgreSQL database: terminal events fan out through LISTEN/NOTIFY.
+  const fanout = dialect === 'postgres' && opts.dbUrl ? await startPgFanout(terminalEvents(db), db, opts.dbUrl, (err) => app.log.error({ err }, 'terminal events fan-out')) : null;
   const worker =
     opts.jobs === false
       ? null
@@ -72,6 +76,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       recon?.stop();
       await payments?.stop();
       await worker?.stop();
+      await fanout?.stop();
       await app.close();
       await db.destroy();
     },

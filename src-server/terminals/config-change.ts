@@ -32,7 +32,7 @@ export async function changeConfig<T>(db: ServerDb, fn: (trx: ServerDb, bump: (s
  */
 export async function announceConfig(db: ServerDb, stallId: string): Promise<void> {
   const hub = terminalEvents(db);
-  if (hub.streams() === 0) return;
+  if (!hub.listened()) return;
   const row = await db.selectFrom('stall').select('config_version').where('id', '=', stallId).executeTakeFirst();
   if (row) hub.toStall(stallId, { type: 'config', version: row.config_version });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STREAMS_PER_TERMINAL, TerminalEventHub, type EventSubscriber, type TerminalEvent } from './event-hub';
+import { MAX_STREAMS_PER_TERMINAL, TerminalEventHub, type EventSubscriber, type HubMessage, type TerminalEvent } from './event-hub';
 
 function sub(terminal_id: string, stall_id: string): EventSubscriber & { got: TerminalEvent[]; closed: boolean } {
   const s = { terminal_id, stall_id, got: [] as TerminalEvent[], closed: false, send: (e: TerminalEvent) => void s.got.push(e), close: () => void (s.closed = true) };
@@ -46,5 +46,19 @@ describe('terminal event hub', () => {
     hub.closeAll();
     expect(c.closed).toBe(true);
     expect(hub.streams()).toBe(0);
+  });
+
+  it('with a relay (PostgreSQL fan-out) writers’ messages go to it, and come back through deliver', () => {
+    const hub = new TerminalEventHub();
+    const a = sub('TA', 'S01');
+    hub.subscribe(a);
+    const relayed: HubMessage[] = [];
+    hub.relay = (m) => relayed.push(m);
+    expect(hub.listened()).toBe(true);
+    hub.toTerminal('TA', { type: 'payment', seq: 1 });
+    hub.revoke('TA');
+    expect(a.got).toEqual([]);
+    for (const m of relayed) hub.deliver(m);
+    expect(a).toMatchObject({ got: [{ type: 'payment', seq: 1 }, { type: 'revoked' }], closed: true });
   });
 });

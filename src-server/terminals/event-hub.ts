@@ -9,13 +9,18 @@
  * slowly as a safety net).
  *
  * One hub per server database instance, in this process. Several server
- * processes on one PostgreSQL database would each see only their own writes;
- * they would need PostgreSQL LISTEN/NOTIFY to fan out (see src-server/README.md).
+ * processes on one PostgreSQL database fan out through it (pg-fanout.ts): a
+ * writer's message goes to the `relay` (NOTIFY), and every process, this one
+ * included, delivers it to its own streams when it comes back (LISTEN).
  */
 import type { TerminalEventWire } from '../../shared/sync/terminal-events';
+import { assertNever } from '../../shared/sales/rounding';
 import type { ServerDb } from '../db/database';
 
 export type TerminalEvent = TerminalEventWire;
+
+/** What a writer asks the hub to do: the unit that crosses processes. */
+export type HubMessage = { to: 'terminal'; id: string; event: TerminalEvent } | { to: 'stall'; id: string; event: TerminalEvent } | { to: 'revoke'; id: string };
 
 export interface EventSubscriber {
   terminal_id: string;
@@ -36,6 +41,8 @@ export class TerminalEventHub {
   private total = 0;
 
   heartbeat_ms = HEARTBEAT_MS;
+  /** Set while events fan out across processes: writers' messages go there instead of straight to this process's streams. */
+  relay: ((m: HubMessage) => void) | null = null;
 
   /** No room for another terminal's stream (a terminal's own new stream replaces its oldest). */
   full(terminalId: string): boolean {
@@ -53,19 +60,47 @@ export class TerminalEventHub {
   }
 
   toTerminal(terminalId: string, e: TerminalEvent): void {
-    for (const s of [...(this.byTerminal.get(terminalId) ?? [])]) s.send(e);
+    this.route({ to: 'terminal', id: terminalId, event: e });
   }
 
   toStall(stallId: string, e: TerminalEvent): void {
-    for (const list of this.byTerminal.values()) for (const s of [...list]) if (s.stall_id === stallId) s.send(e);
+    this.route({ to: 'stall', id: stallId, event: e });
   }
 
   /** Tells the terminal's streams it is revoked, then ends them. */
   revoke(terminalId: string): void {
-    const list = this.byTerminal.get(terminalId) ?? [];
-    for (const s of [...list]) {
-      s.send({ type: 'revoked' });
-      this.drop(list, s);
+    this.route({ to: 'revoke', id: terminalId });
+  }
+
+  /** Someone may be listening: a stream here, or other processes behind the relay. */
+  listened(): boolean {
+    return this.total > 0 || this.relay !== null;
+  }
+
+  private route(m: HubMessage): void {
+    if (this.relay) this.relay(m);
+    else this.deliver(m);
+  }
+
+  /** Hands a message to this process's streams. */
+  deliver(m: HubMessage): void {
+    switch (m.to) {
+      case 'terminal':
+        for (const s of [...(this.byTerminal.get(m.id) ?? [])]) s.send(m.event);
+        return;
+      case 'stall':
+        for (const list of this.byTerminal.values()) for (const s of [...list]) if (s.stall_id === m.id) s.send(m.event);
+        return;
+      case 'revoke': {
+        const list = this.byTerminal.get(m.id) ?? [];
+        for (const s of [...list]) {
+          s.send({ type: 'revoked' });
+          this.drop(list, s);
+        }
+        return;
+      }
+      default:
+        assertNever(m);
     }
   }
 
