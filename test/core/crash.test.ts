@@ -2,44 +2,19 @@
 // returns; we SIGKILL it at random moments, 100 times, restarting it each time. Every printed receipt
 // must be in the database, no sale may be partial, and the journal chain must verify.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src-main/journal/journal';
+import { bundleChild, runAndKill } from '../helpers/kill-child';
 import { openTill } from '../helpers/till';
 
 const KILLS = 100;
 let childJs: string;
 
 beforeAll(async () => {
-  // One bundle, so each restart costs a plain `node` start, not a TypeScript compile.
-  // Inside node_modules/.cache so that the bundle resolves better-sqlite3 from the project.
-  childJs = join(process.cwd(), 'node_modules', '.cache', 'markettill', 'crash-child.mjs');
-  await build({ entryPoints: [join(__dirname, 'crash-child.ts')], bundle: true, platform: 'node', format: 'esm', outfile: childJs, external: ['better-sqlite3'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }, logLevel: 'warning' });
+  childJs = await bundleChild(join(__dirname, 'crash-child.ts'));
 }, 60_000);
-
-function runAndKill(dir: string, delayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childJs, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      const before = out;
-      out += d.toString();
-      if (!before.includes('ready\n') && out.includes('ready\n')) setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`child exited ${code}/${signal}: ${err}`));
-      // Only complete lines count: a receipt number cut mid-write was never "shown".
-      const lines = out.split('\n');
-      lines.pop();
-      resolve(lines.filter((l) => l !== 'ready'));
-    });
-  });
-}
 
 describe('crash safety', () => {
   it(`loses no acknowledged sale across ${KILLS} SIGKILLs`, async () => {
@@ -47,7 +22,7 @@ describe('crash safety', () => {
     till.close();
     const delays = fc.sample(fc.integer({ min: 0, max: 150 }), { numRuns: KILLS, seed: 99 });
     const printed: string[] = [];
-    for (const d of delays) printed.push(...(await runAndKill(till.dir, d)));
+    for (const d of delays) printed.push(...(await runAndKill(childJs, [till.dir], d)));
     // Kills land before the first sale, between sales and inside commits; enough sales must have been shown.
     expect(printed.length).toBeGreaterThan(KILLS / 2);
 

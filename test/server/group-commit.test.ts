@@ -1,13 +1,12 @@
 // Group commit (src-server/db/group-commit.ts): callers keep their own all-or-nothing outcome,
 // concurrent writes share commits, and a resolved write survives a SIGKILL.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GroupCommitSqliteDialect } from '../../src-server/db/group-commit';
+import { bundleChild, runAndKill } from '../helpers/kill-child';
 import { tempDir } from '../helpers/temp';
 
 interface Schema { t: { id: number; tag: string } }
@@ -112,35 +111,14 @@ describe('group commit on SQLite', () => {
 describe('group commit under SIGKILL', () => {
   let childJs: string;
   beforeAll(async () => {
-    childJs = join(process.cwd(), 'node_modules', '.cache', 'markettill', 'group-commit-child.mjs');
-    await build({ entryPoints: [join(__dirname, 'group-commit-child.ts')], bundle: true, platform: 'node', format: 'esm', outfile: childJs, external: ['better-sqlite3'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }, logLevel: 'warning' });
+    childJs = await bundleChild(join(__dirname, 'group-commit-child.ts'));
   }, 60_000);
-
-  function runAndKill(file: string, delayMs: number): Promise<number[]> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [childJs, file], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => {
-        const before = out;
-        out += d.toString();
-        if (!before.includes('ready\n') && out.includes('ready\n')) setTimeout(() => child.kill('SIGKILL'), delayMs);
-      });
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      child.on('exit', (code, signal) => {
-        if (signal !== 'SIGKILL') return reject(new Error(`child exited ${code}/${signal}: ${err}`));
-        const lines = out.split('\n');
-        lines.pop(); // a line cut mid-write was never acknowledged
-        resolve(lines.filter((l) => l !== 'ready').map(Number));
-      });
-    });
-  }
 
   it('loses no write that resolved, across 12 kills at random moments', async () => {
     const file = join(tempDir('group-commit-kill'), 'db.sqlite');
     const acked: number[] = [];
     const delays = fc.sample(fc.integer({ min: 20, max: 400 }), { numRuns: 12, seed: 7 });
-    for (const d of delays) acked.push(...(await runAndKill(file, d)));
+    for (const d of delays) acked.push(...(await runAndKill(childJs, [file], d)).map(Number));
     expect(acked.length).toBeGreaterThan(100);
     const stored = new Set(committedIds(file));
     expect(acked.filter((id) => !stored.has(id))).toEqual([]);
