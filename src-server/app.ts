@@ -4,7 +4,7 @@
  * and `/openapi.json` generated from the same route list it serves.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ulid } from 'ulid';
+import { fastUlid } from './db/ids';
 import type { z } from 'zod';
 import { MAX_PUSH_BYTES } from '../shared/sync/push';
 import type { ServerDb } from './db/database';
@@ -44,7 +44,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: opts.log ? { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-mt-signature"]', 'res.headers["set-cookie"]'] } : false,
     bodyLimit: MAX_PUSH_BYTES * 2,
-    genReqId: () => ulid(),
+    genReqId: () => fastUlid(Date.now()),
     trustProxy: opts.trustProxy === true,
     // the receipt QR's pay token is one path parameter of about 150 characters
     routerOptions: { maxParamLength: 400 },

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { ulid } from 'ulid';
+import { fastUlid } from './db/ids';
 import { buildApp } from './app';
 import { migrateServerDb, openServerDb } from './db/database';
 import { seedDemo } from './demo/seed';
@@ -57,7 +57,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const worker =
     opts.jobs === false
       ? null
-      : startJobWorker({ db, worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${ulid()}`, handlers: JOB_HANDLERS, poll_ms: opts.jobs?.poll_ms, onError: (err) => app.log.error({ err }, 'job worker') });
+      : startJobWorker({ db, worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${fastUlid(Date.now())}`, handlers: JOB_HANDLERS, poll_ms: opts.jobs?.poll_ms, onError: (err) => app.log.error({ err }, 'job worker') });
   const paymentOpts = opts.payments ?? (opts.sim ? paymentsFromSim(opts.sim) : null);
   const payments = paymentOpts ? startPayments(db, paymentOpts, '', { worker: opts.jobs !== false, onError: (err) => app.log.error({ err }, 'payments worker') }) : null;
   const firstInstitution = paymentOpts?.institutions[0];

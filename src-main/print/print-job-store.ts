@@ -3,7 +3,7 @@
  * schema; toView() is the one converter. last_error holds "<code>: <message>"
  * so the reason survives a restart with no extra column.
  */
-import { ulid } from 'ulid';
+import { newId } from '../ids';
 import type { ReceiptDoc } from '../../shared/receipt/model';
 import type { Db } from '../store/db';
 
@@ -74,7 +74,7 @@ export function toView(row: PrintJobRow): PrintJobView {
 const COLUMNS = 'id, sale_id, document, state, attempts, last_error, created_ms, updated_ms';
 
 export function insertJob(db: Db, saleId: string | null, doc: ReceiptDoc, nowMs: number): string {
-  const id = ulid(nowMs);
+  const id = newId(nowMs);
   db.prepare("INSERT INTO print_job (id, sale_id, document, state, created_ms, updated_ms) VALUES (?, ?, ?, 'queued', ?, ?)").run(id, saleId, JSON.stringify(doc), nowMs, nowMs);
   return id;
 }

@@ -6,7 +6,7 @@
  * A change is announced to the stall's online tills (a `config` event).
  */
 import { sql } from 'kysely';
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import { z } from 'zod';
 import type { ServerDb } from '../db/database';
 import { defineRoute, staffAuth } from '../http/route';
@@ -56,7 +56,7 @@ export const buyerRoutes = [
     example: { name: '刘记饭店', phone: '138 0000 0000', credit_limit_fen: 500000 },
     response: buyerView,
     handler: async ({ db, params, body, now, auditTarget }) => {
-      const id = ulid(now);
+      const id = fastUlid(now);
       await db.insertInto('buyer').values({ id, stall_id: params.stall_id, ...body, created_ms: now }).execute();
       await announceConfig(db, params.stall_id);
       auditTarget(id);

@@ -1,5 +1,5 @@
 /** A stall's catalog and prices. Every change bumps the stall's config version so its terminals pull it. */
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import { z } from 'zod';
 import { UNITS } from '../../shared/units';
 import { ApiError } from '../http/errors';
@@ -43,7 +43,7 @@ export const catalogRoutes = [
     handler: async ({ db, params, body, now, auditTarget }) => {
       const dup = await db.selectFrom('product').select('id').where('stall_id', '=', params.stall_id).where('code', '=', body.code).executeTakeFirst();
       if (dup) throw new ApiError('conflict', `product code ${body.code} exists at this stall`);
-      const id = `${params.stall_id}-${ulid(now)}`;
+      const id = `${params.stall_id}-${fastUlid(now)}`;
       const row = { id, stall_id: params.stall_id, ...body };
       await changeConfig(db, async (trx, bump) => {
         await trx.insertInto('product').values(row).execute();

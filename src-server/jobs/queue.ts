@@ -7,7 +7,7 @@
  * claimer's lease, so a job's work is applied exactly once even if a lease
  * expires and another worker re-claims it.
  */
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import type { ServerDb } from '../db/database';
 import { isPostgres } from '../db/dialect';
 import type { JobTable } from '../db/schema';
@@ -22,7 +22,7 @@ export type ClaimedJob = Pick<JobTable, 'id' | 'kind' | 'payload' | 'attempts' |
 export async function enqueueJob(db: ServerDb, kind: string, payload: unknown, nowMs: number, opts: { id?: string; run_after_ms?: number } = {}): Promise<string> {
   const text = JSON.stringify(payload);
   if (text.length > JOB_PAYLOAD_MAX_CHARS) throw new Error(`job payload of ${text.length} chars is over the limit`);
-  const id = opts.id ?? ulid(nowMs);
+  const id = opts.id ?? fastUlid(nowMs);
   await db
     .insertInto('job')
     .values({ id, kind, payload: text, state: 'queued', run_after_ms: opts.run_after_ms ?? nowMs, attempts: 0, max_attempts: JOB_MAX_ATTEMPTS, locked_by: null, locked_until_ms: null, last_error: null, created_ms: nowMs, finished_ms: null })
@@ -53,7 +53,7 @@ export async function claimJobs(db: ServerDb, worker: string, limit: number, now
 export async function completeJob(trx: ServerDb, job: ClaimedJob, worker: string, startedMs: number, nowMs: number): Promise<boolean> {
   const r = await trx.updateTable('job').set({ state: 'done', finished_ms: nowMs, locked_until_ms: null }).where('id', '=', job.id).where('state', '=', 'running').where('locked_by', '=', worker).executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
-  await trx.insertInto('job_run').values({ id: ulid(nowMs), job_id: job.id, worker, started_ms: startedMs, finished_ms: nowMs, ok: 1, error: null }).execute();
+  await trx.insertInto('job_run').values({ id: fastUlid(nowMs), job_id: job.id, worker, started_ms: startedMs, finished_ms: nowMs, ok: 1, error: null }).execute();
   return true;
 }
 
@@ -69,6 +69,6 @@ export async function failJob(db: ServerDb, job: ClaimedJob, worker: string, err
       .where('locked_by', '=', worker)
       .where('state', '=', 'running')
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 1) await trx.insertInto('job_run').values({ id: ulid(nowMs), job_id: job.id, worker, started_ms: startedMs, finished_ms: nowMs, ok: 0, error: error.slice(0, 1000) }).execute();
+    if (Number(r.numUpdatedRows) === 1) await trx.insertInto('job_run').values({ id: fastUlid(nowMs), job_id: job.id, worker, started_ms: startedMs, finished_ms: nowMs, ok: 0, error: error.slice(0, 1000) }).execute();
   });
 }

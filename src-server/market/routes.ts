@@ -1,5 +1,5 @@
 /** The market (time zone, business-day cut-off) and its stalls (sub-merchant id, settlement account). */
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import { z } from 'zod';
 import { ApiError } from '../http/errors';
 import { defineRoute, staffAuth } from '../http/route';
@@ -52,7 +52,7 @@ export const marketRoutes = [
     response: marketView,
     handler: async ({ db, body, now }) => {
       const m = await db.selectFrom('market').select('id').executeTakeFirst();
-      const id = m?.id ?? ulid(now);
+      const id = m?.id ?? fastUlid(now);
       if (m) await db.updateTable('market').set(body).where('id', '=', id).execute();
       else await db.insertInto('market').values({ id, ...body }).execute();
       return { id, ...body };
@@ -87,7 +87,7 @@ export const marketRoutes = [
     handler: async ({ db, body, now, auditTarget }) => {
       const m = await db.selectFrom('market').select('id').executeTakeFirst();
       if (!m) throw new ApiError('conflict', 'set up the market first');
-      const id = ulid(now);
+      const id = fastUlid(now);
       await db.insertInto('stall').values({ id, market_id: m.id, ...body }).execute();
       auditTarget(id);
       return { id, ...body, config_version: 1 };

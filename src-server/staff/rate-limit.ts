@@ -4,7 +4,7 @@
  * username, or LOGIN_MAX_FAILURES_PER_IP from one address, within the window,
  * refuses further attempts — even with the right password — until it passes.
  */
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import type { ServerDb } from '../db/database';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -21,5 +21,5 @@ export async function loginAllowed(db: ServerDb, username: string, ip: string, n
 
 export async function recordLogin(db: ServerDb, username: string, ip: string, ok: boolean, nowMs: number): Promise<void> {
   await db.deleteFrom('login_attempt').where('at_ms', '<', nowMs - 2 * LOGIN_WINDOW_MS).execute();
-  await db.insertInto('login_attempt').values({ id: ulid(nowMs), username, ip, at_ms: nowMs, ok: ok ? 1 : 0 }).execute();
+  await db.insertInto('login_attempt').values({ id: fastUlid(nowMs), username, ip, at_ms: nowMs, ok: ok ? 1 : 0 }).execute();
 }

@@ -1,5 +1,5 @@
 /** Staff login, logout and session, and staff accounts (admin only). */
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { sessionCookie } from '../http/cookies';
@@ -101,7 +101,7 @@ export const staffRoutes = [
     handler: async ({ db, body, now, auditTarget }) => {
       if (body.stall_id && !(await db.selectFrom('stall').select('id').where('id', '=', body.stall_id).executeTakeFirst())) throw new ApiError('not_found', `no stall ${body.stall_id}`);
       if (await db.selectFrom('staff_user').select('id').where('username', '=', body.username).executeTakeFirst()) throw new ApiError('conflict', `username ${body.username} is taken`);
-      const id = ulid(now);
+      const id = fastUlid(now);
       await db.insertInto('staff_user').values({ id, username: body.username, password_hash: await hashPassword(body.password), role: body.role, stall_id: body.stall_id }).execute();
       auditTarget(id);
       return { id, username: body.username, role: body.role, stall_id: body.stall_id };

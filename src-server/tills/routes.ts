@@ -4,7 +4,7 @@
  * cashiers with their PIN hashes. Every change bumps the stall's config version
  * and tells its open terminal streams (terminals/config-change.ts).
  */
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../../shared/sales/rounding';
 import type { ServerDb } from '../db/database';
@@ -80,7 +80,7 @@ export const tillRoutes = [
     example: { name: '小李', role: 'cashier' as const, pin: '2468' },
     response: cashierView,
     handler: async ({ db, params, body, now, auditTarget }) => {
-      const id = ulid(now);
+      const id = fastUlid(now);
       const pin_hash = await hashPin(body.pin);
       await changeConfig(db, async (trx, bump) => {
         await trx.insertInto('cashier').values({ id, stall_id: params.stall_id, name: body.name, role: body.role, pin_hash, active: 1, created_ms: now }).execute();
