@@ -13,8 +13,8 @@ import { isPostgres } from './dialect';
 import type { ServerSchema } from './schema';
 
 const MAX_PARAMS = 30_000;
-/** Rows per statement: past this, longer statements no longer pay for themselves. */
-export const CHUNK_ROWS = 128;
+/** Rows per statement, and sales per SaleBatch flush: on the sync drain 512 took less CPU than 128 (fewer statements and flushes). */
+export const CHUNK_ROWS = 512;
 /** Bound on the remembered SQL texts (a handful of sizes per table). */
 const MAX_SQL_TEXTS = 256;
 
