@@ -83,7 +83,7 @@ describe('institution notifications', () => {
     expect(tillPaid(sale.sale_id)).toBe(false);
     const confirm = await fetch(`${page.split('?')[0] ?? ''}/confirm`, { method: 'POST', headers: { 'user-agent': WECHAT_UA, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ buyer_id: buyer, password: '123456' }).toString() });
     expect(await confirm.text()).toContain('支付成功');
-    await until(() => orderState(sale.out_trade_no) === 'succeeded', 10_000, 'the real notification');
+    await until(() => orderState(sale.out_trade_no) === 'succeeded' && outcomes(sale.out_trade_no).length === 2, 10_000, 'the real notification');
     expect(outcomes(sale.out_trade_no)).toEqual(['mismatch', 'applied']);
     expect(entries(sale.out_trade_no)).toBe(1);
   });
