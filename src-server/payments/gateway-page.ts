@@ -12,7 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerDb } from '../db/database';
 import { paymentsOfOrNull } from './context';
-import { checkToken, esc, orderForToken, page, yuan } from './pay-page';
+import { answerOrder, checkToken, esc, orderForToken, page } from './pay-page';
 
 export function registerGatewayPage(app: FastifyInstance, db: ServerDb, now: () => number): void {
   app.get<{ Params: { token: string } }>('/g/:token', async (req, reply) => {
@@ -26,16 +26,6 @@ export function registerGatewayPage(app: FastifyInstance, db: ServerDb, now: () 
     const ctx = paymentsOfOrNull(db);
     if (!ctx) return page(reply, 503, '暂不能收款', '<h1>暂不能收款</h1><p>市场收款通道未配置</p>');
     const r = await orderForToken(db, ctx, check.claims, check.stall_id, nowMs, 'gateway');
-    switch (r.kind) {
-      case 'redirect':
-        return reply.redirect(r.url, 302);
-      case 'paid':
-        return page(reply, 200, '已支付', `<h1>该笔已支付</h1><div class="amount">¥${yuan(check.claims.amount_fen)}</div>`);
-      case 'ended':
-        return page(reply, 410, '订单已关闭', '<h1>订单已关闭</h1><p>请向摊主索取新的付款链接</p>');
-      case 'error':
-        req.log.warn({ err: r.message }, 'gateway page could not create the order');
-        return page(reply, 503, '暂不能收款', '<h1>暂不能收款，请稍后再试</h1>');
-    }
+    return answerOrder(req, reply, r, check.claims.amount_fen, { ask: '请向摊主索取新的付款链接', retry: '请稍后再试' });
   });
 }

@@ -7,7 +7,7 @@
  * Fastify because it answers HTML and redirects, not the JSON API.
  */
 import { verify } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parsePayToken, signingInput, type PayClaims, type PayPurpose } from '../../shared/pay/token';
 import type { ServerDb } from '../db/database';
 import { terminalPublicKey } from '../terminals/terminal-key';
@@ -101,16 +101,21 @@ export function registerPayPage(app: FastifyInstance, db: ServerDb, now: () => n
     const ctx = paymentsOfOrNull(db);
     if (!ctx) return page(reply, 503, '暂不能收款', '<h1>暂不能收款</h1><p>市场收款通道未配置</p>');
     const r = await orderForToken(db, ctx, check.claims, check.stall_id, nowMs);
-    switch (r.kind) {
-      case 'redirect':
-        return reply.redirect(r.url, 302);
-      case 'paid':
-        return page(reply, 200, '已支付', `<h1>该笔已支付</h1><div class="amount">¥${yuan(check.claims.amount_fen)}</div>`);
-      case 'ended':
-        return page(reply, 410, '订单已关闭', '<h1>订单已关闭</h1><p>请向摊主索取新的收款码</p>');
-      case 'error':
-        req.log.warn({ err: r.message }, 'pay page could not create the order');
-        return page(reply, 503, '暂不能收款', '<h1>暂不能收款，请稍后再扫</h1>');
-    }
+    return answerOrder(req, reply, r, check.claims.amount_fen, { ask: '请向摊主索取新的收款码', retry: '请稍后再扫' });
   });
+}
+
+/** The buyer's page for the order a token leads to: on to the institution, or why not. */
+export function answerOrder(req: FastifyRequest, reply: FastifyReply, r: OrderForToken, amountFen: number, words: { ask: string; retry: string }): FastifyReply {
+  switch (r.kind) {
+    case 'redirect':
+      return reply.redirect(r.url, 302);
+    case 'paid':
+      return page(reply, 200, '已支付', `<h1>该笔已支付</h1><div class="amount">¥${yuan(amountFen)}</div>`);
+    case 'ended':
+      return page(reply, 410, '订单已关闭', `<h1>订单已关闭</h1><p>${esc(words.ask)}</p>`);
+    case 'error':
+      req.log.warn({ err: r.message }, 'could not create the order');
+      return page(reply, 503, '暂不能收款', `<h1>暂不能收款，${esc(words.retry)}</h1>`);
+  }
 }
