@@ -5,7 +5,7 @@
  * refused and flagged for staff. Answers the highest contiguous seq stored.
  */
 import { hash } from 'node:crypto';
-import { ulid } from 'ulid';
+import { fastUlid } from '../db/ids';
 import { GENESIS_HASH, entryHashInput } from '../../shared/journal/canonical';
 import type { JournalEntryWire, PushResponse } from '../../shared/sync/push';
 import type { ServerDb } from '../db/database';
@@ -62,7 +62,7 @@ export async function ingestBatch(db: ServerDb, terminal: { id: string; stall_id
     });
   } catch (err) {
     if (err instanceof ApiError && err.code.startsWith('journal_')) {
-      await db.insertInto('sync_flag').values({ id: ulid(nowMs), terminal_id: terminal.id, seq: entries[0]?.seq ?? 0, kind: err.code, detail: err.message, created_ms: nowMs }).execute();
+      await db.insertInto('sync_flag').values({ id: fastUlid(nowMs), terminal_id: terminal.id, seq: entries[0]?.seq ?? 0, kind: err.code, detail: err.message, created_ms: nowMs }).execute();
     }
     throw err;
   }
