@@ -15,7 +15,7 @@ import * as m005 from './migrations/005-payments';
 import * as m006 from './migrations/006-recon';
 import { GroupCommitSqliteDialect } from './group-commit';
 import type { ServerSchema } from './schema';
-import { cachingStatements } from './statement-cache';
+import { cachedPrepare } from './statement-cache';
 
 export type ServerDb = Kysely<ServerSchema>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -42,8 +42,7 @@ export function openServerDb(opts: { dataDir: string; dbUrl?: string; poolMax?: 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  const statements = cachingStatements(sqlite);
-  return { db: new Kysely<ServerSchema>({ dialect: new GroupCommitSqliteDialect(sqlite, (sql) => statements.prepare(sql) as Database.Statement) }), dialect: 'sqlite' };
+  return { db: new Kysely<ServerSchema>({ dialect: new GroupCommitSqliteDialect(sqlite, cachedPrepare(sqlite)) }), dialect: 'sqlite' };
 }
 
 /** Migrates to the latest version, or to `target` (a migration name) — the latter for migration tests. */
