@@ -8,6 +8,7 @@ import { fastUlid } from './db/ids';
 import type { z } from 'zod';
 import { MAX_PUSH_BYTES } from '../shared/sync/push';
 import type { ServerDb } from './db/database';
+import { closeConnectionsOnClose } from './http/close';
 import { ApiError, errorBody } from './http/errors';
 import { parseWith, registerRoutes } from './http/register';
 import { registerPayPage } from './payments/pay-page';
@@ -80,6 +81,8 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     events.closeAll();
     done();
   });
+  // Nor may a client that connected without asking, or one that stopped reading (http/close.ts).
+  closeConnectionsOnClose(app);
   registerRoutes(app, ROUTES, opts.db, now);
   registerPayPage(app, opts.db, now);
   registerGatewayPage(app, opts.db, now);
