@@ -11,6 +11,7 @@ import { registerDomainRoutes } from './domains';
 import { createHttp } from './http/server';
 import { registerMerchantRoutes } from './merchants/routes';
 import { registerOrderRoutes } from './orders/routes';
+import { createTicker } from './ticker';
 
 export interface StartSimOptions {
   host?: string;
@@ -31,20 +32,8 @@ export interface RunningSim {
 export async function startSim(opts: StartSimOptions): Promise<RunningSim> {
   const core = openSimCore(opts);
   const { sim } = core;
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-  const tickMs = Math.min(200, Math.max(5, Math.round(1000 / sim.timeScale)));
-  function loop(): void {
-    if (closed) return;
-    void core.runNow().finally(() => {
-      if (!closed) timer = setTimeout(loop, tickMs);
-    });
-  }
-  core.setWake(() => {
-    if (closed || timer === undefined) return;
-    clearTimeout(timer);
-    timer = setTimeout(loop, 0);
-  });
+  const ticker = createTicker(core.runNow, Math.min(200, Math.max(5, Math.round(1000 / sim.timeScale))));
+  core.setWake(() => ticker.wake());
 
   const app = createHttp(sim, opts.log === true);
   registerOrderRoutes(app, sim);
@@ -64,13 +53,12 @@ export async function startSim(opts: StartSimOptions): Promise<RunningSim> {
   }
   core.setBaseUrl(url);
   writeSimConfig(opts.dataDir, buildSimConfig(sim.id, opts.dataDir, url, sim.testControl));
-  timer = setTimeout(loop, 0);
+  ticker.start();
 
   return {
     url,
     async close() {
-      closed = true;
-      if (timer !== undefined) clearTimeout(timer);
+      ticker.stop();
       await app.close();
       await core.close();
     },
