@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url';
 import { startSim } from '../../src-sim/main';
 import { startServer } from '../../src-server/main';
-import { paymentsFromSim } from '../../src-server/payments/setup';
 import { startCore } from '../../src-main/core';
 import { deviceDefaultsFromOptions } from '../../src-main/devices/printer-setup';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
@@ -16,15 +15,9 @@ import { untilSignal } from './signals';
 export const RENDERER_DIR = fileURLToPath(new URL('../../build/renderer', import.meta.url));
 
 export async function runServer(argv: string[]): Promise<void> {
-  const { values, common } = parseRoleArgs(argv, { db: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'boolean' }, sim: { type: 'string' }, 'split-probe-ms': { type: 'string' } }, '.data/server');
+  const { values, common } = parseRoleArgs(argv, { db: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'boolean' }, sim: { type: 'string' } }, '.data/server');
   // --sim DIR: payments through that simulator (its sim-config.json names its URL, keys and the market's merchant number).
-  // --split-probe-ms N: while the institution's 30 s split wait runs, look again at least every N ms — for a
-  // simulator whose clock test control moves (benchmarks), which the server learns only from its next answer.
-  const probe = values['split-probe-ms'] === undefined ? undefined : Number(values['split-probe-ms']);
-  if (probe !== undefined && !(Number.isSafeInteger(probe) && probe >= 10 && probe <= 600_000)) throw new UsageError(`--split-probe-ms must be 10 to 600000, got '${String(values['split-probe-ms'])}'`);
-  if (probe !== undefined && values.sim === undefined) throw new UsageError('--split-probe-ms needs --sim');
-  const sim = values.sim as string | undefined;
-  const server = await startServer({ port: common.port, dataDir: common.dataDir, dbUrl: values.db as string | undefined, demo: values.demo === true, log: values.log === true, payments: sim === undefined ? undefined : paymentsFromSim(sim, { split_probe_ms: probe }) });
+  const server = await startServer({ port: common.port, dataDir: common.dataDir, dbUrl: values.db as string | undefined, demo: values.demo === true, log: values.log === true, sim: values.sim as string | undefined });
   console.log(`ready server ${server.url}`);
   untilSignal(() => server.close());
 }
