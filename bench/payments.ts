@@ -59,27 +59,32 @@ async function main(): Promise<void> {
         }
       }),
     );
-    // Wait for every notification to be applied, then let the institution's 30 s split wait pass.
+    // Wait for every notification to be applied.
     const paid = (): number => (sdb.prepare("SELECT COUNT(*) AS n FROM payment_order WHERE paid_ms IS NOT NULL").get() as { n: number }).n;
     while (paid() < urls.length) await new Promise((r) => setTimeout(r, 20));
     const paidAt = performance.now();
+    const cpuPaid = { server: cpuMs(server), sim: cpuMs(sim) };
+    // The institution holds a split for 30 s after payment and the server tries at 31 s: that wait is
+    // latency, not work, so the CPU of the split phase is counted from the first split to the last.
     await fetch(`${sim.url}/sim/control/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 31_000 }) });
     const split = (): number => (sdb.prepare("SELECT COUNT(*) AS n FROM payment_order WHERE split_state IN ('done', 'skipped')").get() as { n: number }).n;
+    while (split() === 0) await new Promise((r) => setTimeout(r, 20));
+    const cpuSplit0 = { server: cpuMs(server), sim: cpuMs(sim) };
     while (split() < urls.length) await new Promise((r) => setTimeout(r, 20));
     const wallS = (performance.now() - t0) / 1000;
-    const cpu1 = { server: cpuMs(server), sim: cpuMs(sim) };
+    const cpuEnd = { server: cpuMs(server), sim: cpuMs(sim) };
     const created = sdb.prepare("SELECT created_ms, paid_ms FROM payment_order WHERE paid_ms IS NOT NULL").all() as { created_ms: number; paid_ms: number }[];
     const lat = created.map((r) => r.paid_ms - r.created_ms).sort((a, b) => a - b);
-    const ledger = (sdb.prepare("SELECT COUNT(*) AS n FROM ledger_entry WHERE txn_type = 'split'").get() as { n: number }).n;
+    const splits = sdb.prepare("SELECT e.created_ms - o.paid_ms AS ms FROM ledger_entry e JOIN payment_order o ON o.transaction_id = e.ref WHERE e.txn_type = 'split'").all() as { ms: number }[];
+    const splitLat = splits.map((r) => r.ms).sort((a, b) => a - b);
     sdb.close();
-    // The institution refuses a split in the first 30 s after payment: in a steady stream that is
-    // latency, not throughput, so the rate counts orders to paid-and-booked; the splits' finish is shown apart.
+    const perOrder = (k: 'server' | 'sim'): number => round((cpuPaid[k] - cpu0[k] + cpuEnd[k] - cpuSplit0[k]) / urls.length, 2);
     const paidS = (paidAt - t0) / 1000;
     const perS = urls.length / paidS;
-    console.log(`${urls.length} QR orders, ${CONCURRENCY} buyers at once: all paid and booked in ${round(paidS, 2)} s = ${round(perS, 1)} paid orders/s; every split made and booked (${ledger} split entries) ${round(wallS, 2)} s after the start (the institution's 30 s wait, then the server's split retry backoff)`);
-    console.log(`order created → recorded paid: p50 ${round(percentile(lat, 50), 1)} ms, p99 ${round(percentile(lat, 99), 1)} ms`);
-    console.log(`CPU per paid order: server ${round((cpu1.server - cpu0.server) / urls.length, 2)} ms, simulator ${round((cpu1.sim - cpu0.sim) / urls.length, 2)} ms (the buyers' HTTP clients run in this process)`);
-    report({ bench: 'payments', paid_orders: urls.length, paid_per_s: round(perS, 1), splits_done_s: round(wallS, 2), p50_ms: round(percentile(lat, 50), 1), p99_ms: round(percentile(lat, 99), 1), server_cpu_ms_per_order: round((cpu1.server - cpu0.server) / urls.length, 2), sim_cpu_ms_per_order: round((cpu1.sim - cpu0.sim) / urls.length, 2) });
+    console.log(`${urls.length} QR orders, ${CONCURRENCY} buyers at once: all paid and booked in ${round(paidS, 2)} s = ${round(perS, 1)} paid orders/s; every split made and booked (${splits.length} split entries) ${round(wallS, 2)} s after the start`);
+    console.log(`order created → recorded paid: p50 ${round(percentile(lat, 50), 1)} ms, p99 ${round(percentile(lat, 99), 1)} ms; paid → split booked: p50 ${round(percentile(splitLat, 50) / 1000, 1)} s (the institution holds a split for 30 s)`);
+    console.log(`CPU per paid order (pay phase + split phase, not the 30 s wait): server ${perOrder('server')} ms, simulator ${perOrder('sim')} ms (the buyers' HTTP clients run in this process)`);
+    report({ bench: 'payments', paid_orders: urls.length, paid_per_s: round(perS, 1), splits_done_s: round(wallS, 2), p50_ms: round(percentile(lat, 50), 1), p99_ms: round(percentile(lat, 99), 1), server_cpu_ms_per_order: perOrder('server'), sim_cpu_ms_per_order: perOrder('sim') });
     till.db.close();
   } finally {
     await server.stop();
