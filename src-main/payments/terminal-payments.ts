@@ -30,8 +30,15 @@ export interface TenderPaymentState {
   message: string | null;
 }
 
+/** A refund the server could not settle yet (the order's split on the wire, no answer from the institution) goes again after this, doubling up to a minute. */
+export const REFUND_RETRY_MS = 2_000;
+const REFUND_RETRY_MAX_MS = 60_000;
+
 export class TerminalPayments {
   private timer: NodeJS.Timeout | null = null;
+  private refundTimer: NodeJS.Timeout | null = null;
+  private refundRetryMs = REFUND_RETRY_MS;
+  private stopped = false;
   private pulling: Promise<number> | null = null;
   /** asked to pull while a pull was on the wire: it pulls once more before it ends */
   private again = false;
@@ -53,8 +60,11 @@ export class TerminalPayments {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.refundTimer) clearTimeout(this.refundTimer);
+    this.refundTimer = null;
     await this.pulling?.catch(() => 0);
     await this.flushing?.catch(() => []);
   }
@@ -107,13 +117,29 @@ export class TerminalPayments {
     return this.flushRefunds();
   }
 
-  /** Sends the queued institution refunds (one flush at a time). */
+  /** Sends the queued institution refunds (one flush at a time); what is left goes again soon, not only at the next pull. */
   flushRefunds(): Promise<RefundOutcome[]> {
     if (pendingRefunds(this.db).length === 0) return Promise.resolve([]);
     this.flushing ??= flushRefunds(this.db, this.link).finally(() => {
       this.flushing = null;
+      this.retryRefundsLater();
     });
     return this.flushing;
+  }
+
+  private retryRefundsLater(): void {
+    if (pendingRefunds(this.db).length === 0) {
+      this.refundRetryMs = REFUND_RETRY_MS;
+      return;
+    }
+    if (this.stopped || this.refundTimer) return;
+    this.refundTimer = setTimeout(() => {
+      this.refundTimer = null;
+      // Offline: the pull after the link returns sends them.
+      if (this.o.online()) void this.flushRefunds().catch(() => []);
+    }, this.refundRetryMs);
+    this.refundTimer.unref();
+    this.refundRetryMs = Math.min(this.refundRetryMs * 2, REFUND_RETRY_MAX_MS);
   }
 
   /** Before a sale with a payment-code tender is committed: the code needs the server now. */

@@ -15,8 +15,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => s?.close());
 
-type Row = { split_state: string; channel_fee_fen: number | null; market_fee_fen: number | null; refunded_fen: number };
-const order = (no: string): Row => s.serverDb().prepare('SELECT split_state, channel_fee_fen, market_fee_fen, refunded_fen FROM payment_order WHERE out_trade_no = ?').get(no) as Row;
+type Row = { split_state: string; channel_fee_fen: number | null; market_fee_fen: number | null; refunded_fen: number; last_error: string | null };
+const order = (no: string): Row => s.serverDb().prepare('SELECT split_state, channel_fee_fen, market_fee_fen, refunded_fen, last_error FROM payment_order WHERE out_trade_no = ?').get(no) as Row;
 const refundState = (saleId: string): string | undefined => (s.serverDb().prepare('SELECT f.state FROM payment_refund f JOIN payment_order o ON o.out_trade_no = f.out_trade_no WHERE o.sale_id = ?').get(saleId) as { state: string } | undefined)?.state;
 
 describe('a refund while the split is in flight', () => {
@@ -28,9 +28,13 @@ describe('a refund while the split is in flight', () => {
     const no = `Q${sale.sale_id}01`;
     await until(() => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid', 10_000, 'the till to know it paid');
 
-    // The split may now be made; the institution takes 2.5 s to say what is still frozen for it.
-    await s.control('POST', '/clock/advance', { ms: 31_000 });
+    // The server has asked for the split and heard "too early"; it asks again every 100 ms.
+    await until(() => order(no).last_error?.includes('too early'), 10_000, 'a too-early answer');
+    // The institution takes 2.5 s to say what is still frozen for the split; then the split may be made.
+    // (In this order: the server asks every 100 ms, and between the clock's move and the fault's it could
+    // have split already. A slow answer to an ask before the move still leads to the split after it.)
     await s.control('POST', '/faults', { kind: 'slow', count: 1, path_prefix: '/v3/profitsharing/transactions/', delay_ms: 2_500 });
+    await s.control('POST', '/clock/advance', { ms: 31_000 });
     await until(async () => (await s.control<{ faults: unknown[] }>('GET', '/faults')).faults.length === 0, 10_000, 'the split to be in flight');
     // 2 of 10 bags refunded while the split's question is with the institution.
     const r = await s.core.handlers['refund-create']({ sale_id: sale.sale_id, lines: [{ line_no: 1, quantity: 2 }], reason: '坏了两袋' });
