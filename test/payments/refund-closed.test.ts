@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saleTenders } from '../../src-main/sales/sale-store';
 import { loadSimSettings } from '../../src-server/payments/config';
 import { readBooks } from './books';
-import { WECHAT_UA, buyerPays, startPayStack, until, type PayStack } from './stack';
+import { paidBagsSale, splitDone, startPayStack, until, type PayStack } from './stack';
 
 let s: PayStack;
 beforeAll(async () => {
@@ -18,17 +18,12 @@ const posted = (key: string, book: string): number => (s.serverDb().prepare('SEL
 
 describe('a refund closed after the fee return', () => {
   it('is booked back: stall and market books agree with the institution', async () => {
-    const buyer = await s.buyer('WECHAT');
-    const sale = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 10 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 15_000 }] });
-    if (!sale.pay_url) throw new Error('no pay url');
-    await buyerPays(sale.pay_url, WECHAT_UA, buyer);
-    const no = `Q${sale.sale_id}01`;
-    await s.control('POST', '/clock/advance', { ms: 31_000 });
-    await until(() => (s.serverDb().prepare("SELECT 1 AS x FROM payment_order WHERE out_trade_no = ? AND split_state = 'done'").get(no) as { x: number } | undefined)?.x, 10_000, 'the split');
-    await until(() => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid', 30_000, 'the till to know it paid');
+    const { sale_id, no } = await paidBagsSale(s);
+    await splitDone(s, no);
+    await until(() => saleTenders(s.core.db, sale_id)[0]?.status === 'paid', 30_000, 'the till to know it paid');
 
     await s.control('POST', '/faults', { kind: 'refund_closed', count: 1 });
-    const r = await s.core.handlers['refund-create']({ sale_id: sale.sale_id, lines: [{ line_no: 1, quantity: 4 }], reason: '退回', manager_pin: '8888' });
+    const r = await s.core.handlers['refund-create']({ sale_id: sale_id, lines: [{ line_no: 1, quantity: 4 }], reason: '退回', manager_pin: '8888' });
     const outRefundNo = `R${r.refund_id}01`;
     const row = () => s.serverDb().prepare('SELECT state, return_fen FROM payment_refund WHERE out_refund_no = ?').get(outRefundNo) as { state: string; return_fen: number } | undefined;
     await until(() => row()?.state === 'closed', 15_000, 'the refund to be closed');

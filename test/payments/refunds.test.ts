@@ -4,7 +4,7 @@ import { saleTenders } from '../../src-main/sales/sale-store';
 import { loadOrCreateKey } from '../../src-main/sync/signer';
 import { callServer, ServerError } from '../../src-main/sync/server-client';
 import { refundViewSchema } from '../../shared/pay/payments-wire';
-import { WECHAT_UA, buyerPays, count, startPayStack, until, type PayStack } from './stack';
+import { count, paidBagsSale, splitDone, startPayStack, until, type PayStack } from './stack';
 
 let s: PayStack;
 beforeAll(async () => {
@@ -18,18 +18,13 @@ const posted = (key: string): number => (s.serverDb().prepare('SELECT COALESCE(S
 
 describe('refunds through the institution', () => {
   it('refunds part twice (market share returned first, booked), then refuses a refund above what is left', async () => {
-    const buyer = await s.buyer('WECHAT');
-    const sale = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 10 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 15_000 }] });
-    if (!sale.pay_url) throw new Error('no pay url');
-    await buyerPays(sale.pay_url, WECHAT_UA, buyer);
-    const no = `Q${sale.sale_id}01`;
-    await s.control('POST', '/clock/advance', { ms: 31_000 });
-    await until(() => (s.serverDb().prepare("SELECT 1 AS x FROM payment_order WHERE out_trade_no = ? AND split_state = 'done'").get(no) as { x: number } | undefined)?.x, 10_000, 'the split');
-    await until(() => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid', 10_000, 'the till to know it paid');
+    const { sale_id, no, buyer } = await paidBagsSale(s);
+    await splitDone(s, no);
+    await until(() => saleTenders(s.core.db, sale_id)[0]?.status === 'paid', 10_000, 'the till to know it paid');
     const balanceBefore = (s.simDb().prepare("SELECT -COALESCE(SUM(amount_fen), 0) AS b FROM postings WHERE account = 'buyer:' || ?").get(buyer) as { b: number }).b;
 
     // First partial refund: 2 of 10 bags through the till.
-    const r1 = await s.core.handlers['refund-create']({ sale_id: sale.sale_id, lines: [{ line_no: 1, quantity: 2 }], reason: '坏了两袋' });
+    const r1 = await s.core.handlers['refund-create']({ sale_id: sale_id, lines: [{ line_no: 1, quantity: 2 }], reason: '坏了两袋' });
     expect(r1.amount_fen).toBe(3_000);
     await until(() => refundRow(r1.refund_id)?.state === 'succeeded', 10_000, 'the first refund to succeed');
     expect(refundRow(r1.refund_id)).toMatchObject({ amount_fen: 3_000, return_fen: 30 });
@@ -37,7 +32,7 @@ describe('refunds through the institution', () => {
 
     // The institution wants refunds of one order a minute apart.
     await s.control('POST', '/clock/advance', { ms: 61_000 });
-    const r2 = await s.core.handlers['refund-create']({ sale_id: sale.sale_id, lines: [{ line_no: 1, quantity: 3 }], reason: '' });
+    const r2 = await s.core.handlers['refund-create']({ sale_id: sale_id, lines: [{ line_no: 1, quantity: 3 }], reason: '' });
     expect(r2.amount_fen).toBe(4_500);
     await until(() => refundRow(r2.refund_id)?.state === 'succeeded', 10_000, 'the second refund to succeed');
     expect(refundRow(r2.refund_id)?.return_fen).toBe(45);
@@ -48,12 +43,12 @@ describe('refunds through the institution', () => {
     // Over-refund: 7,501 fen when 7,500 are left, asked of the server directly with the till's key — refused, nothing recorded.
     await s.control('POST', '/clock/advance', { ms: 61_000 });
     const link = { url: s.server.url, auth: { key: loadOrCreateKey(s.terminalDir).privateKey, terminalId: s.core.identity.terminal_id } };
-    const err = await callServer(link, 'POST', '/api/v1/terminal/payments/refund', { refund_id: 'OVER1', sale_id: sale.sale_id, tender_no: 1, amount_fen: 7_501, reason: '' }, refundViewSchema).catch((e: unknown) => e);
+    const err = await callServer(link, 'POST', '/api/v1/terminal/payments/refund', { refund_id: 'OVER1', sale_id: sale_id, tender_no: 1, amount_fen: 7_501, reason: '' }, refundViewSchema).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServerError);
     expect((err as ServerError).status).toBe(409);
     expect(refundRow('OVER1')).toBeUndefined();
     // The till refuses it too: only 5 bags are left to refund.
-    await expect(s.core.handlers['refund-create']({ sale_id: sale.sale_id, lines: [{ line_no: 1, quantity: 6 }], reason: '' })).rejects.toThrow();
+    await expect(s.core.handlers['refund-create']({ sale_id: sale_id, lines: [{ line_no: 1, quantity: 6 }], reason: '' })).rejects.toThrow();
     expect((s.simDb().prepare('SELECT refunded_fen FROM orders WHERE out_trade_no = ?').get(no) as { refunded_fen: number }).refunded_fen).toBe(7_500);
     expect(count(s.serverDb(), 'SELECT COUNT(*) AS n FROM payment_refund WHERE out_trade_no = ?', no)).toBe(2);
     // The market gave back exactly its share of what was refunded; market cash only ever received fee shares.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saleTenders } from '../../src-main/sales/sale-store';
 import { loadSimSettings } from '../../src-server/payments/config';
 import { readBooks } from './books';
-import { WECHAT_UA, buyerPays, startPayStack, until, type PayStack } from './stack';
+import { paidBagsSale, startPayStack, until, type PayStack } from './stack';
 
 let s: PayStack;
 beforeAll(async () => {
@@ -21,12 +21,8 @@ const refundState = (saleId: string): string | undefined => (s.serverDb().prepar
 
 describe('a refund while the split is in flight', () => {
   it('waits for the split; channel fee, stall share and market share agree to the fen', async () => {
-    const buyer = await s.buyer('WECHAT');
-    const sale = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 10 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 15_000 }] });
-    if (!sale.pay_url) throw new Error('no pay url');
-    await buyerPays(sale.pay_url, WECHAT_UA, buyer);
-    const no = `Q${sale.sale_id}01`;
-    await until(() => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid', 10_000, 'the till to know it paid');
+    const { sale_id, no } = await paidBagsSale(s);
+    await until(() => saleTenders(s.core.db, sale_id)[0]?.status === 'paid', 10_000, 'the till to know it paid');
 
     // The server has asked for the split and heard "too early"; it asks again every 100 ms.
     await until(() => order(no).last_error?.includes('too early'), 10_000, 'a too-early answer');
@@ -37,11 +33,11 @@ describe('a refund while the split is in flight', () => {
     await s.control('POST', '/clock/advance', { ms: 31_000 });
     await until(async () => (await s.control<{ faults: unknown[] }>('GET', '/faults')).faults.length === 0, 10_000, 'the split to be in flight');
     // 2 of 10 bags refunded while the split's question is with the institution.
-    const r = await s.core.handlers['refund-create']({ sale_id: sale.sale_id, lines: [{ line_no: 1, quantity: 2 }], reason: '坏了两袋' });
+    const r = await s.core.handlers['refund-create']({ sale_id: sale_id, lines: [{ line_no: 1, quantity: 2 }], reason: '坏了两袋' });
     expect(r.amount_fen).toBe(3_000);
 
     await until(() => order(no).split_state === 'done', 15_000, 'the split');
-    await until(() => refundState(sale.sale_id) === 'succeeded', 20_000, 'the refund, sent again after the split');
+    await until(() => refundState(sale_id) === 'succeeded', 20_000, 'the refund, sent again after the split');
     await until(() => s.core.sync.status().queue_depth === 0, 10_000, 'the till journal synced');
     const market = loadSimSettings(s.simDir).sp_mchid;
     await until(() => readBooks(s, market).server_stall_fen === readBooks(s, market).sim_stall_fen, 5_000, 'the stall books to agree').catch(() => undefined);

@@ -141,3 +141,18 @@ export async function simTransactionId(s: PayStack, outTradeNo: string): Promise
 export function count(db: Database.Database, sql: string, ...args: unknown[]): number {
   return (db.prepare(sql).get(...args) as { n: number }).n;
 }
+
+/** Ten bags at 15 元 tendered by receipt QR, paid by a WeChat buyer: the sale, its institution order number and the buyer. */
+export async function paidBagsSale(s: PayStack): Promise<{ sale_id: string; no: string; buyer: string }> {
+  const buyer = await s.buyer('WECHAT');
+  const sale = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 10 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 15_000 }] });
+  if (!sale.pay_url) throw new Error('no pay url');
+  await buyerPays(sale.pay_url, WECHAT_UA, buyer);
+  return { sale_id: sale.sale_id, no: `Q${sale.sale_id}01`, buyer };
+}
+
+/** Moves the institution's clock past its 30 s split hold and waits for the order's split to be done. */
+export async function splitDone(s: PayStack, no: string): Promise<void> {
+  await s.control('POST', '/clock/advance', { ms: 31_000 });
+  await until(() => (s.serverDb().prepare("SELECT 1 AS x FROM payment_order WHERE out_trade_no = ? AND split_state = 'done'").get(no) as { x: number } | undefined)?.x, 10_000, 'the split');
+}
