@@ -1,39 +1,16 @@
 // Large amounts in Chromium (issue 7): a 6,000 元 sale tendered by QR is refused on the pay panel with the reason and
 // the "B2B 网关付款" offer; taken via the gateway, the screen shows the bank link's QR, the buyer's company pays on the
 // simulator's bank page, and the screen turns paid. Real terminal core, server and simulator. Screenshots in test-artifacts/.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_DIR } from '../../bin/cli/roles';
-import { startHttpTransport, type HttpTransport } from '../../src-main/rpc/http-transport';
-import { artifactPath, launchChromium } from '../helpers/browser';
-import { startPayStack, type PayStack } from '../payments/stack';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath } from '../helpers/browser';
+import { payUiSession } from './pay-session';
 import { addByKeypad } from './stack';
 
-let s: PayStack;
-let http: HttpTransport;
-let browser: Browser;
+const session = payUiSession();
 let page: Page;
-
-beforeAll(async () => {
-  s = await startPayStack();
-  http = await startHttpTransport({ handlers: s.core.handlers, events: s.core.events, port: 0, staticDir: RENDERER_DIR });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.setDefaultTimeout(8_000);
-  await page.goto(http.uiUrl);
-  await page.getByTestId('pin').fill('1234');
-  await page.getByTestId('signin').click();
-  await page.getByTestId('product-grid').waitFor();
-}, 90_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await http?.close();
-  await s?.close();
+beforeAll(() => {
+  ({ page } = session);
 });
 
 describe('a large sale in Chromium', () => {

@@ -2,39 +2,18 @@
 // and payment-institution simulator (test/payments/stack.ts) with the till's HTTP transport in
 // front of the core: a sale by weight paid by QR that a simulated WeChat buyer confirms, and a
 // buyer's payment code scanned at the till. Screenshots go to test-artifacts/.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RENDERER_DIR } from '../../bin/cli/roles';
-import { startHttpTransport, type HttpTransport } from '../../src-main/rpc/http-transport';
-import { artifactPath, launchChromium } from '../helpers/browser';
-import { buyerPays, startPayStack, WECHAT_UA, type PayStack } from '../payments/stack';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buyerPays, WECHAT_UA, type PayStack } from '../payments/stack';
+import { artifactPath } from '../helpers/browser';
+import { payUiSession } from './pay-session';
 import { addByKeypad } from './stack';
 
+const session = payUiSession();
 let s: PayStack;
-let http: HttpTransport;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  s = await startPayStack();
-  http = await startHttpTransport({ handlers: s.core.handlers, events: s.core.events, port: 0, staticDir: RENDERER_DIR });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.setDefaultTimeout(8_000);
-  await page.goto(http.uiUrl);
-  await page.getByTestId('pin').fill('1234');
-  await page.getByTestId('signin').click();
-  await page.getByTestId('product-grid').waitFor();
-}, 90_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await page.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await http?.close();
-  await s?.close();
+beforeAll(() => {
+  ({ s, page } = session);
 });
 
 const text = async (id: string): Promise<string> => (await page.getByTestId(id).textContent()) ?? '';
