@@ -1,14 +1,14 @@
 // Payment code scanned by the cashier: through the real simulator, server and terminal core.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getSale, saleTenders } from '../../src-main/sales/sale-store';
-import { simTransactionId, startPayStack, until, type PayStack } from './stack';
+import { simTransactionId, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 const line = [{ product_id: 'S01-V001', entry: { kind: 'weight' as const, gross_g: 5000, tare_g: 0 }, discount_fen: 0 }];
 

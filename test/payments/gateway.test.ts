@@ -1,18 +1,18 @@
 // Large amounts (issue 7): a 6,000 元 sale cannot go by QR or payment code (5,000 元 per payer per day, 银发〔2017〕296号);
 // tendered via the institution's B2B gateway it is paid on the bank's page, and the till, the server's ledger and split,
 // and the simulator's books all agree. Real simulator, server and terminal core over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getSale, saleTenders } from '../../src-main/sales/sale-store';
 import { loadSimSettings } from '../../src-server/payments/config';
 import { readBooks } from './books';
-import { WECHAT_UA, count, startPayStack, until, type PayStack } from './stack';
+import { WECHAT_UA, count, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 // 400 nets of garlic at 15 元.
 const TOTAL_FEN = 600_000;

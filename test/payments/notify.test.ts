@@ -1,15 +1,15 @@
 // Notifications from the institution: lost, duplicated, replayed, forged and amount-mismatched — through the real simulator, server and till.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getSale, saleTenders } from '../../src-main/sales/sale-store';
 import { postNotification, transactionBody } from './forge';
-import { WECHAT_UA, buyerPays, count, openPayPage, simTransactionId, startPayStack, until, type PayStack } from './stack';
+import { WECHAT_UA, buyerPays, count, openPayPage, simTransactionId, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 async function qrSale(): Promise<{ sale_id: string; pay_url: string; total_fen: number; out_trade_no: string }> {
   const r = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V001', entry: { kind: 'weight', gross_g: 5000, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 1200 }] });

@@ -1,14 +1,14 @@
 // A receipt QR printed while the till is offline, paid by the buyer's phone (which is online), learned by the till on reconnect.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getSale, saleTenders } from '../../src-main/sales/sale-store';
-import { WECHAT_UA, buyerPays, startPayStack, until, type PayStack } from './stack';
+import { WECHAT_UA, buyerPays, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession({}, { via_proxy: true });
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack({}, { via_proxy: true });
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 describe('offline QR', () => {
   it('is signed and printed with the till offline, paid by the buyer before the till reconnects, and the tender turns paid on reconnect', async () => {

@@ -1,14 +1,14 @@
 // QR on the receipt, buyer scans: through the real simulator, server and terminal core over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saleTenders, getSale } from '../../src-main/sales/sale-store';
-import { ALIPAY_UA, UNIONPAY_UA, WECHAT_UA, buyerPays, startPayStack, until, type PayStack } from './stack';
+import { ALIPAY_UA, UNIONPAY_UA, WECHAT_UA, buyerPays, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 async function qrSale(gross_g = 5000): Promise<{ sale_id: string; pay_url: string; total_fen: number }> {
   const r = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V001', entry: { kind: 'weight', gross_g, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: Math.round((gross_g / 500) * 120) }] });

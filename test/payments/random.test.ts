@@ -1,11 +1,12 @@
 // A fixed-seed randomized run of payments, refunds and institution faults; afterwards the till's journal, the server's ledger and the
 // simulator's ledger agree to the fen, and market cash only ever received fee shares. SOAK=1 runs 5,000 operations; npm test runs a short one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pendingRefunds } from '../../src-main/payments/institution-refunds';
 import { loadSimSettings } from '../../src-server/payments/config';
 import { readBooks } from './books';
 import { ops, runOp, settleTill, type RunStats } from './soak';
-import { count, startPayStack, until, type PayStack } from './stack';
+import { count, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
 const SOAK = process.env.SOAK === '1';
 const N = SOAK ? 5_000 : 100;
@@ -13,12 +14,11 @@ const N = SOAK ? 5_000 : 100;
 const SEED = Number(process.env.SOAK_SEED ?? 20_250_707);
 const BATCH = 20;
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 describe('randomized payments run', () => {
   it(`${N} payments, refunds and faults (seed ${SEED}) leave the three sets of books equal to the fen`, async () => {

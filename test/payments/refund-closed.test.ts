@@ -1,18 +1,18 @@
 // A refund the institution gives up (CLOSED) after the market's fee share was already returned (分账回退): the money is the
 // stall's again at the institution, so the server books it back (refund_closed) and bills the returned fee to the stall
 // (market_fee): the stall's and the market's books agree with the institution's, market cash took no stall money.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saleTenders } from '../../src-main/sales/sale-store';
 import { loadSimSettings } from '../../src-server/payments/config';
 import { readBooks } from './books';
-import { paidBagsSale, splitDone, startPayStack, until, type PayStack } from './stack';
+import { paidBagsSale, splitDone, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 const posted = (key: string, book: string): number => (s.serverDb().prepare('SELECT COALESCE(SUM(amount_fen), 0) AS n FROM ledger_posting p JOIN ledger_entry e ON e.id = p.entry_id WHERE e.idem_key = ? AND p.amount_fen > 0 AND p.book = ?').get(key, book) as { n: number }).n;
 

@@ -1,17 +1,17 @@
 // Refunds from the till through the server to the institution, after the split: the market's share returned first, then the refund; never above what was paid.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saleTenders } from '../../src-main/sales/sale-store';
 import { loadOrCreateKey } from '../../src-main/sync/signer';
 import { callServer, ServerError } from '../../src-main/sync/server-client';
 import { refundViewSchema } from '../../shared/pay/payments-wire';
-import { count, paidBagsSale, splitDone, startPayStack, until, type PayStack } from './stack';
+import { count, paidBagsSale, splitDone, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 const refundRow = (refundId: string) => s.serverDb().prepare('SELECT * FROM payment_refund WHERE refund_id = ?').get(refundId) as { state: string; amount_fen: number; return_fen: number } | undefined;
 const posted = (key: string): number => (s.serverDb().prepare('SELECT COALESCE(SUM(amount_fen), 0) AS n FROM ledger_posting p JOIN ledger_entry e ON e.id = p.entry_id WHERE e.idem_key = ? AND p.amount_fen > 0 AND p.book = ?').get(key, 'gl') as { n: number }).n;

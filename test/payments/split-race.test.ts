@@ -2,18 +2,18 @@
 // the refund of one order never interleave, so the channel fee and the stall's share come out the same at the server
 // and at the institution. Before the order lease, the refund was accepted mid-split and the server booked a channel fee
 // too large by the refund, leaving the stall 3,000 fen apart.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saleTenders } from '../../src-main/sales/sale-store';
 import { loadSimSettings } from '../../src-server/payments/config';
 import { readBooks } from './books';
-import { paidBagsSale, startPayStack, until, type PayStack } from './stack';
+import { paidBagsSale, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 type Row = { split_state: string; channel_fee_fen: number | null; market_fee_fen: number | null; refunded_fen: number; last_error: string | null };
 const order = (no: string): Row => s.serverDb().prepare('SELECT split_state, channel_fee_fen, market_fee_fen, refunded_fen, last_error FROM payment_order WHERE out_trade_no = ?').get(no) as Row;

@@ -1,17 +1,17 @@
 // The institution refuses a split in the first 30 s after payment. A refusal then is "too early", told by the institution's own
 // clock (its answers' HTTP Date against the transaction's success_time): tried again exactly when the 30 s are over there — no
 // back-off, not counted as a failure — and a clock moved forward by test control (as the benches do) shortens the wait.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SPLIT_MARGIN_MS, SPLIT_WAIT_MS } from '../../src-server/payments/split';
-import { WECHAT_UA, buyerPays, startPayStack, until, type PayStack } from './stack';
+import { WECHAT_UA, buyerPays, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
 const FIRST_TRY_MS = 1_000;
+const session = payStackSession({ split_delay_ms: FIRST_TRY_MS, split_probe_ms: undefined });
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack({ split_delay_ms: FIRST_TRY_MS, split_probe_ms: undefined });
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 type Row = { split_state: string; next_check_ms: number | null; updated_ms: number; paid_ms: number; check_attempts: number; last_error: string | null };
 const order = (no: string): Row => s.serverDb().prepare('SELECT split_state, next_check_ms, updated_ms, paid_ms, check_attempts, last_error FROM payment_order WHERE out_trade_no = ?').get(no) as Row;

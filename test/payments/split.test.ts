@@ -1,15 +1,15 @@
 // Splits the institution refuses: retried under a new instruction number, and after the last attempt surfaced to staff, who can send it again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saleTenders } from '../../src-main/sales/sale-store';
 import { SPLIT_MAX_ATTEMPTS } from '../../src-server/payments/split';
-import { WECHAT_UA, buyerPays, startPayStack, until, type PayStack } from './stack';
+import { WECHAT_UA, buyerPays, until, type PayStack } from './stack';
+import { payStackSession } from './session';
 
+const session = payStackSession();
 let s: PayStack;
-beforeAll(async () => {
-  s = await startPayStack();
-  await s.core.handlers['cashier-signin']({ pin: '1234' });
-}, 60_000);
-afterAll(async () => s?.close());
+beforeAll(() => {
+  s = session.s;
+});
 
 type Row = { split_state: string; split_no: number; last_error: string | null; market_fee_fen: number | null };
 const order = (no: string): Row => s.serverDb().prepare('SELECT split_state, split_no, last_error, market_fee_fen FROM payment_order WHERE out_trade_no = ?').get(no) as Row;
