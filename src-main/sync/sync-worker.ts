@@ -12,7 +12,7 @@ import { LEGACY_PUSH_BYTES, LEGACY_PUSH_ENTRIES, MAX_PUSH_BYTES, MAX_PUSH_ENTRIE
 import { journalAfter } from '../journal/journal';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
-import { stmt } from '../store/sql';
+import { unsyncedEntries } from './at-risk';
 import { backoffDelay, isOnline, TERMINAL_REFUSALS, type Link } from './connectivity';
 import { callServer, NetworkError, ServerError, type ServerLink } from './server-client';
 
@@ -74,15 +74,14 @@ export class SyncWorker {
   }
 
   status(nowMs = Date.now()): SyncStatus {
-    const acked = this.ackedSeq();
-    const row = stmt(this.db, 'SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM journal WHERE seq > ?').get(acked) as { n: number; oldest: number | null };
+    const risk = unsyncedEntries(this.db);
     const l = this.link;
     return {
       online: isOnline(l),
       link: l,
-      acked_seq: acked,
-      queue_depth: row.n,
-      oldest_unsynced_age_ms: row.oldest === null ? null : Math.max(0, nowMs - row.oldest),
+      acked_seq: this.ackedSeq(),
+      queue_depth: risk.unsynced,
+      oldest_unsynced_age_ms: risk.oldest_ms === null ? null : Math.max(0, nowMs - risk.oldest_ms),
       last_success_ms: this.lastSuccessMs,
       last_error: l.state === 'offline' || l.state === 'degraded' || l.state === 'refused' ? l.error : null,
     };
