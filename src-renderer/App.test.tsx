@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import './i18n';
 import { freshTill } from './test-support/reset';
@@ -25,8 +25,14 @@ async function signIn(): Promise<ReturnType<typeof userEvent.setup>> {
 }
 
 /** Keys as a USB scanner types them: a burst a millisecond or two apart, ended by Enter. */
+/** A scanner's burst: every key at the same instant (jsdom stamps events with Date.now()), however busy the machine running the test is. */
 function scan(code: string, opts: { composing?: boolean } = {}): void {
-  for (const key of [...code, 'Enter']) fireEvent.keyDown(window, { key, isComposing: opts.composing === true, keyCode: opts.composing ? 229 : 0 });
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    for (const key of [...code, 'Enter']) fireEvent.keyDown(window, { key, isComposing: opts.composing === true, keyCode: opts.composing ? 229 : 0 });
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 describe('the cashier screen', () => {
