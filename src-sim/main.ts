@@ -11,7 +11,7 @@ import { registerDomainRoutes } from './domains';
 import { createHttp } from './http/server';
 import { registerMerchantRoutes } from './merchants/routes';
 import { registerOrderRoutes } from './orders/routes';
-import { createTicker } from './ticker';
+import { createTicker } from '../shared/ticker';
 
 export interface StartSimOptions {
   host?: string;
@@ -32,7 +32,10 @@ export interface RunningSim {
 export async function startSim(opts: StartSimOptions): Promise<RunningSim> {
   const core = openSimCore(opts);
   const { sim } = core;
-  const ticker = createTicker(core.runNow, Math.min(200, Math.max(5, Math.round(1000 / sim.timeScale))));
+  const ticker = createTicker(core.runNow, Math.min(200, Math.max(5, Math.round(1000 / sim.timeScale))), {
+    set: (fn, ms) => setTimeout(fn, ms),
+    clear: (h) => clearTimeout(h as NodeJS.Timeout),
+  });
   core.setWake(() => ticker.wake());
 
   const app = createHttp(sim, opts.log === true);
@@ -58,7 +61,7 @@ export async function startSim(opts: StartSimOptions): Promise<RunningSim> {
   return {
     url,
     async close() {
-      ticker.stop();
+      await ticker.stop();
       await app.close();
       await core.close();
     },

@@ -3,8 +3,10 @@
  * handler in a transaction together with its completion, back off when idle.
  * Handlers are registered by kind; an unknown kind fails (and is kept) rather than vanishing.
  */
+import { createTicker } from '../../shared/ticker';
 import type { ServerDb } from '../db/database';
 import { claimJobs, completeJob, failJob, type ClaimedJob } from './queue';
+import { workerTimers } from './timers';
 
 export type JobHandler = (trx: ServerDb, payload: unknown, nowMs: number) => Promise<void>;
 
@@ -28,9 +30,6 @@ class LostLease extends Error {}
 
 export function startJobWorker(o: WorkerOptions, autostart = true): JobWorker {
   const now = o.now ?? Date.now;
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
 
   async function runJob(job: ClaimedJob): Promise<void> {
     const started = now();
@@ -54,25 +53,8 @@ export function startJobWorker(o: WorkerOptions, autostart = true): JobWorker {
     return jobs.length;
   }
 
-  const tick = (): void => {
-    if (stopped) return;
-    running = runOnce()
-      .catch((err: unknown) => {
-        o.onError?.(err);
-        return 0;
-      })
-      .then((n) => {
-        if (!stopped) timer = setTimeout(tick, n > 0 ? 0 : (o.poll_ms ?? 500));
-      });
-  };
-  if (autostart) tick();
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  // A batch that ran jobs means more may be waiting: go round at once; an idle one waits poll_ms.
+  const ticker = createTicker(async () => (await runOnce().catch((err: unknown) => (o.onError?.(err), 0))) > 0, o.poll_ms ?? 500, workerTimers);
+  if (autostart) ticker.start();
+  return { runOnce, stop: () => ticker.stop() };
 }

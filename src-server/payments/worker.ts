@@ -5,7 +5,9 @@
  * share the work — and takes one step on each, several at a time.
  */
 import type { ServerDb } from '../db/database';
+import { createTicker } from '../../shared/ticker';
 import { isPostgres } from '../db/dialect';
+import { workerTimers } from '../jobs/timers';
 import { institutionOf, type PaymentsContext } from './context';
 import { checkPaying } from './check';
 import type { Order } from './orders';
@@ -40,13 +42,8 @@ export interface PaymentsWorker {
   stop(): Promise<void>;
 }
 
-export function startPaymentsWorker(db: ServerDb, ctx: PaymentsContext, opts: { now?: () => number; onError?: (err: unknown) => void; autostart?: boolean } = {}): PaymentsWorker {
+export function startPaymentsWorker(db: ServerDb, ctx: PaymentsContext, opts: { now?: () => number; onError?: (err: unknown) => void } = {}): PaymentsWorker {
   const now = opts.now ?? Date.now;
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let again = false;
 
   async function runOnce(): Promise<number> {
     const due = await claimDue(db, now());
@@ -60,38 +57,9 @@ export function startPaymentsWorker(db: ServerDb, ctx: PaymentsContext, opts: { 
     return due.length;
   }
 
-  const tick = (): void => {
-    if (stopped) return;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    if (timer) clearTimeout(timer);
-    timer = null;
-    running = runOnce()
-      .catch((err: unknown) => {
-        opts.onError?.(err);
-        return 0;
-      })
-      .then((n) => {
-        busy = false;
-        if (stopped) return;
-        const soon = again || n >= PAYMENT_CLAIM_MAX;
-        again = false;
-        timer = setTimeout(tick, soon ? 0 : ctx.worker_poll_ms);
-        timer.unref();
-      });
-  };
-
-  ctx.wake = tick;
-  if (opts.autostart !== false) tick();
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  // A full claim means more may be due: go round at once.
+  const ticker = createTicker(async () => (await runOnce().catch((err: unknown) => (opts.onError?.(err), 0))) >= PAYMENT_CLAIM_MAX, ctx.worker_poll_ms, workerTimers);
+  ctx.wake = () => ticker.wake();
+  ticker.start();
+  return { runOnce, stop: () => ticker.stop() };
 }
