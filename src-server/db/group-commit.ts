@@ -18,7 +18,7 @@
  * never stays open beyond the turn of the event loop in which its work was done.
  */
 import type Database from 'better-sqlite3';
-import { SqliteDialect, type DatabaseConnection, type Driver, type QueryCompiler, type QueryResult } from 'kysely';
+import { SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import type { CompiledQuery } from 'kysely';
 
 type Prepare = (sql: string) => Database.Statement;
@@ -37,6 +37,8 @@ class GroupCommitDriver implements Driver {
   readonly stats: GroupCommitStats = { commits: 0, writers: 0 };
   readonly #db: Database.Database;
   readonly #prepare: Prepare;
+  /** the connection's busy timeout: how long to poll for the write lock */
+  readonly #lockWaitMs: number;
   #locked = false;
   #queue: (() => void)[] = [];
   /** the outer transaction is open and holds work not yet durable */
@@ -50,6 +52,7 @@ class GroupCommitDriver implements Driver {
   constructor(db: Database.Database, prepare: Prepare) {
     this.#db = db;
     this.#prepare = prepare;
+    this.#lockWaitMs = db.pragma('busy_timeout', { simple: true }) as number;
   }
 
   async init(): Promise<void> {}
@@ -85,16 +88,16 @@ class GroupCommitDriver implements Driver {
     if (this.#open) this.#guard(() => this.#db.exec(`ROLLBACK TO ${TX}; RELEASE ${TX}`));
   }
 
-  async savepoint(c: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    await this.#raw(c, name, 'savepoint', compile);
+  async savepoint(_c: DatabaseConnection, name: string): Promise<void> {
+    this.#savepointCommand('SAVEPOINT', name);
   }
 
-  async rollbackToSavepoint(c: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    await this.#raw(c, name, 'rollback to', compile);
+  async rollbackToSavepoint(_c: DatabaseConnection, name: string): Promise<void> {
+    this.#savepointCommand('ROLLBACK TO', name);
   }
 
-  async releaseSavepoint(c: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
-    await this.#raw(c, name, 'release', compile);
+  async releaseSavepoint(_c: DatabaseConnection, name: string): Promise<void> {
+    this.#savepointCommand('RELEASE', name);
   }
 
   async releaseConnection(c: DatabaseConnection): Promise<void> {
@@ -155,11 +158,9 @@ class GroupCommitDriver implements Driver {
     for (const row of stmt.iterate(q.parameters as unknown[])) yield { rows: [row as R] };
   }
 
-  async #raw(c: DatabaseConnection, name: string, command: 'savepoint' | 'rollback to' | 'release', compile: QueryCompiler['compileQuery']): Promise<void> {
-    void c;
-    void compile;
+  #savepointCommand(command: 'SAVEPOINT' | 'ROLLBACK TO' | 'RELEASE', name: string): void {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad savepoint name ${name}`);
-    this.#guard(() => this.#db.exec(`${command.toUpperCase()} ${name}`));
+    this.#guard(() => this.#db.exec(`${command} ${name}`));
   }
 
   /**
@@ -169,7 +170,6 @@ class GroupCommitDriver implements Driver {
    */
   async #openOuter(): Promise<void> {
     if (this.#open) return;
-    const timeout = this.#db.pragma('busy_timeout', { simple: true }) as number;
     for (const started = Date.now(); ; await new Promise((r) => setTimeout(r, LOCK_POLL_MS))) {
       this.#db.pragma('busy_timeout = 0');
       try {
@@ -177,9 +177,9 @@ class GroupCommitDriver implements Driver {
         this.#open = true;
         return;
       } catch (err) {
-        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - started >= timeout) throw err;
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - started >= this.#lockWaitMs) throw err;
       } finally {
-        this.#db.pragma(`busy_timeout = ${timeout}`);
+        this.#db.pragma(`busy_timeout = ${this.#lockWaitMs}`);
       }
     }
   }
