@@ -13,7 +13,7 @@ import { ApiError } from '../http/errors';
 import { PUBLIC, defineRoute } from '../http/route';
 import { paymentsOf } from './context';
 import type { Notification } from './institution';
-import { applyPaid, getOrder } from './orders';
+import { applyPaid, getOrder, type PaidOutcome } from './orders';
 import { refundNotified } from './refunds';
 import { pdb } from './schema';
 
@@ -47,9 +47,12 @@ export async function handleNotification(db: ServerDb, n: Notification, nowMs: n
     await record(db, n, o.out_trade_no, 'ignored', `trade_state ${n.tx.trade_state}`, nowMs);
     return 'ignored';
   }
-  const r = await applyPaid(db, o.out_trade_no, n.tx, nowMs, splitDelayMs);
-  const outcome: NotifyOutcome = r === 'already' ? 'duplicate' : r;
-  await record(db, n, o.out_trade_no, outcome, r === 'mismatch' ? `amount ${n.tx.amount_fen} differs from the order's ${o.amount_fen}` : `${n.event_type} ${n.tx.transaction_id ?? ''}`, nowMs);
+  const asNotified = (r: PaidOutcome): NotifyOutcome => (r === 'already' ? 'duplicate' : r);
+  const outcome = asNotified(
+    await applyPaid(db, o.out_trade_no, n.tx, nowMs, splitDelayMs, (t, r) =>
+      record(t, n, o.out_trade_no, asNotified(r), r === 'mismatch' ? `amount ${n.tx.amount_fen} differs from the order's ${o.amount_fen}` : `${n.event_type} ${n.tx.transaction_id ?? ''}`, nowMs),
+    ),
+  );
   if (outcome === 'applied') wake();
   return outcome;
 }

@@ -45,29 +45,39 @@ function announce(db: ServerDb, appended: readonly Appended[]): void {
 
 export type PaidOutcome = 'applied' | 'already' | 'mismatch' | 'unknown_order' | 'ended';
 
-/** The institution says the order is paid. Checked against our order (amount) before anything changes. */
-export async function applyPaid(db: ServerDb, outNo: string, tx: { transaction_id: string | null; amount_fen: number; channel: string | null }, nowMs: number, splitDelayMs: number): Promise<PaidOutcome> {
+/**
+ * The institution says the order is paid. Checked against our order (amount) before anything changes.
+ * `record` runs in the same transaction with the outcome, so a log of what was done about the news
+ * (the notification route's) commits with it.
+ */
+export async function applyPaid(db: ServerDb, outNo: string, tx: { transaction_id: string | null; amount_fen: number; channel: string | null }, nowMs: number, splitDelayMs: number, record?: (t: ServerDb, outcome: PaidOutcome) => Promise<void>): Promise<PaidOutcome> {
   const appended: Appended[] = [];
   const outcome = await db.transaction().execute(async (t): Promise<PaidOutcome> => {
-      const trx = pdb(t);
-      const o = await getOrder(trx, outNo);
-      if (!o) return 'unknown_order';
-      if (tx.amount_fen !== o.amount_fen) return 'mismatch';
-      if (o.state === 'succeeded') return 'already';
-      if (o.state !== 'created' && o.state !== 'paying') return 'ended';
-      const r = await trx
-        .updateTable('payment_order')
-        .set({ state: 'succeeded', transaction_id: tx.transaction_id, channel: tx.channel, paid_ms: nowMs, updated_ms: nowMs, split_state: 'due', next_check_ms: nowMs + splitDelayMs, lease_until_ms: null, check_attempts: 0, last_error: null })
-        .where('out_trade_no', '=', outNo)
-        .where('state', 'in', ['created', 'paying'])
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) return 'already';
-      await appendEvent(trx, o, 'paid', 'succeeded', tx.transaction_id, nowMs, appended);
-      await postEntry(t, { idem_key: `payment:${outNo}`, txn_type: 'payment_success', business_day: o.business_day, stall_id: o.stall_id, amount_fen: o.amount_fen, ref: tx.transaction_id ?? outNo }, nowMs);
-      return 'applied';
-    });
+    const out = await paidIn(t, outNo, tx, nowMs, splitDelayMs, appended);
+    await record?.(t, out);
+    return out;
+  });
   announce(db, appended);
   return outcome;
+}
+
+async function paidIn(t: ServerDb, outNo: string, tx: { transaction_id: string | null; amount_fen: number; channel: string | null }, nowMs: number, splitDelayMs: number, appended: Appended[]): Promise<PaidOutcome> {
+  const trx = pdb(t);
+  const o = await getOrder(trx, outNo);
+  if (!o) return 'unknown_order';
+  if (tx.amount_fen !== o.amount_fen) return 'mismatch';
+  if (o.state === 'succeeded') return 'already';
+  if (o.state !== 'created' && o.state !== 'paying') return 'ended';
+  const r = await trx
+    .updateTable('payment_order')
+    .set({ state: 'succeeded', transaction_id: tx.transaction_id, channel: tx.channel, paid_ms: nowMs, updated_ms: nowMs, split_state: 'due', next_check_ms: nowMs + splitDelayMs, lease_until_ms: null, check_attempts: 0, last_error: null })
+    .where('out_trade_no', '=', outNo)
+    .where('state', 'in', ['created', 'paying'])
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return 'already';
+  await appendEvent(trx, o, 'paid', 'succeeded', tx.transaction_id, nowMs, appended);
+  await postEntry(t, { idem_key: `payment:${outNo}`, txn_type: 'payment_success', business_day: o.business_day, stall_id: o.stall_id, amount_fen: o.amount_fen, ref: tx.transaction_id ?? outNo }, nowMs);
+  return 'applied';
 }
 
 /** The order ended unpaid. The till's tender turns failed (its journal books the reversal of the sale). */
