@@ -60,10 +60,25 @@ export async function freshDb(dialect: Dialect, opts: { migrate?: boolean; poolM
     dataDir,
     async drop() {
       await db.destroy();
-      if (name) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (name) await dropDatabase(name);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Drops a throwaway database. FORCE ends our own connections to it, but an autovacuum worker busy in
+ * it belongs to the server and may not be ended by this role (42501): then wait for it and try again.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501' || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 /** Runs the suite once per dialect; the suite receives the dialect name. */
