@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'build/**', 'dist/**'],
+    globalSetup: ['test/setup/global.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -5,7 +5,8 @@
  * batches of 500, as a terminal pushes them. Baseline per dialect, in the same
  * run: the same entries inserted raw into the journal table, one transaction
  * per batch — the ratio says what projections and checks cost.
- * PostgreSQL: a throwaway database created and dropped here (MT_TEST_PG_URL).
+ * PostgreSQL: a throwaway database created and dropped here, on MT_TEST_PG_URL or else on a cluster
+ * started for this run as the tests do (test/setup/postgres.ts), with PostgreSQL's durable defaults.
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -16,13 +17,15 @@ import { ingestBatch } from '../src-server/sync/ingest';
 import { createTerminal } from '../src-server/terminals/terminals';
 import type { JournalEntryWire } from '../shared/sync/push';
 import { tempDir } from '../test/helpers/temp';
+import { startTestPostgres } from '../test/setup/postgres';
 import { JournalBuilder, cashSale } from '../test/server/helpers/journal';
 import { median, report, round } from './lib/stats';
 
 const ENTRIES = 5_000;
 const BATCH = 500;
 const REPS = 3;
-const PG_ADMIN_URL = process.env.MT_TEST_PG_URL ?? 'postgres://markettill_test:markettill_test@127.0.0.1:5432/postgres';
+const cluster = process.env.MT_TEST_PG_URL ? null : await startTestPostgres({ durable: true });
+const PG_ADMIN_URL = cluster?.url ?? String(process.env.MT_TEST_PG_URL);
 
 async function admin(text: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_ADMIN_URL });
@@ -95,6 +98,7 @@ try {
   postgres = await measure('postgres', u.toString());
 } finally {
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await cluster?.stop();
 }
 console.log(`PostgreSQL applies ${round(postgres.per_s / sqlite.per_s)}× SQLite's rate (goal: within 2×, i.e. ≥ 0.5)`);
 report({

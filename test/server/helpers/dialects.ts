@@ -6,12 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import { migrateServerDb, openServerDb, type Dialect, type ServerDb } from '../../../src-server/db/database';
 import { tempDir } from '../../helpers/temp';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
-export const PG_ADMIN_URL = process.env.MT_TEST_PG_URL ?? 'postgres://markettill_test:markettill_test@127.0.0.1:5432/postgres';
+/** MT_TEST_PG_URL, or the cluster the test run started (test/setup/global.ts). */
+export const PG_ADMIN_URL = inject('pgAdminUrl');
 
 export interface FreshDb {
   dialect: Dialect;
