@@ -21,6 +21,7 @@ import { useStatus } from './stores/status';
 import { useUi } from './stores/ui';
 import { handleScan } from './stores/scan';
 import { coreApi } from './transport/core-client';
+import { startAnnouncer } from './speech/announcer';
 
 function Screen() {
   const screen = useUi((s) => s.screen);
@@ -58,9 +59,11 @@ export function App() {
     const stopStatus = startStatus();
     // A serial scanner's scans arrive from the core and do what a wedge scan does.
     const offScan = coreApi().subscribe('scan', (s) => handleScan(s.raw));
+    const stopAnnouncer = startAnnouncer();
     return () => {
       stopStatus();
       offScan();
+      stopAnnouncer();
     };
   }, [load, startStatus]);
   return (

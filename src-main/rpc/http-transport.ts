@@ -14,7 +14,7 @@ import { dispatch, type HandlerMap } from './registry';
 
 export const TOKEN_HEADER = 'x-markettill-token';
 export const MAX_RPC_BODY_BYTES = 1_000_000;
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.wav': 'audio/wav' };
 
 export interface HttpTransport {
   url: string;

@@ -72,6 +72,7 @@ export const en: Shape<typeof zhCN> = {
     test_printer: 'Print a test page', test_printed: 'Test page printed', test_failed: 'The test page did not print: see the printer in the status bar',
     devices: 'Devices', printer: 'Printer', scanner: 'Scanner', scale: 'Scale', wedge_only: 'Keyboard-wedge scanner (works as is)', unknown: 'Unknown', till: 'This till',
     market: 'Market', terminal: 'Terminal', rounding: 'Rounding', rounding_none: 'None', rounding_floor_jiao: 'Drop fen', rounding_round_jiao: 'Round to jiao', rounding_floor_yuan: 'Drop jiao and fen',
+    voice: 'Spoken announcements', voice_on: 'On', voice_off: 'Off', volume: 'Volume', voice_test: 'Try it',
   },
   scan: { unknown_product: 'Barcode {{code}} is not a product of this stall: check it, or tap the product', not_payment: "Taking payment: scan the buyer's pay code (got {{code}})", payment_code_not_paying: 'That is a pay code: press F9 to take payment, then scan it' },
   errors: {

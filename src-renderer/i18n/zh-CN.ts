@@ -68,6 +68,7 @@ export const zhCN = {
     test_printer: '打印测试页', test_printed: '测试页已打印', test_failed: '测试页没打出来：看状态栏的打印机提示',
     devices: '设备', printer: '打印机', scanner: '扫码枪', scale: '电子秤', wedge_only: '键盘式扫码枪（直接可用）', unknown: '未知', till: '本机',
     market: '市场', terminal: '收银机号', rounding: '抹零规则', rounding_none: '不抹零', rounding_floor_jiao: '抹去分', rounding_round_jiao: '四舍五入到角', rounding_floor_yuan: '抹去角分',
+    voice: '语音播报', voice_on: '开', voice_off: '关', volume: '音量', voice_test: '试听',
   },
   scan: { unknown_product: '条码 {{code}} 不是本摊位的商品：检查条码，或点商品手动添加', not_payment: '现在在收款：请扫买家的付款码（扫到的是 {{code}}）', payment_code_not_paying: '这是付款码：先按 F9 收款，再扫' },
   errors: {

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n';
 import { useSession } from '../stores/session';
-import { useSettings, type Paper, type WeightUnitPref } from '../stores/settings';
+import { useSettings, VOLUME_PCT_MAX, type Paper, type WeightUnitPref } from '../stores/settings';
 import { printerView, useStatus } from '../stores/status';
+import { useSpeech } from '../speech/speech-store';
 
 function Choice<T extends string | number>({ label, value, options, onPick, name }: { label: string; value: T; options: readonly { v: T; text: string }[]; onPick(v: T): void; name: string }) {
   return (
@@ -31,6 +32,17 @@ export function SettingsScreen() {
       <Choice name="lang" label={t('settings.language')} value={s.language} options={LANGUAGES.map((l) => ({ v: l, text: t(`settings.lang_${l === 'zh-CN' ? 'zh' : 'en'}`) }))} onPick={s.setLanguage} />
       <Choice<Paper> name="paper" label={t('settings.paper')} value={s.paper} options={[{ v: 58, text: '58 mm' }, { v: 80, text: '80 mm' }]} onPick={s.setPaper} />
       <Choice<WeightUnitPref> name="weight" label={t('settings.weight_unit')} value={s.weightUnit} options={(['product', 'jin', 'kg'] as const).map((v) => ({ v, text: t(`settings.weight_${v}`) }))} onPick={s.setWeightUnit} />
+      <Choice<'on' | 'off'> name="voice" label={t('settings.voice')} value={s.voice ? 'on' : 'off'} options={[{ v: 'on', text: t('settings.voice_on') }, { v: 'off', text: t('settings.voice_off') }]} onPick={(v) => s.setVoice(v === 'on')} />
+      {s.voice && (
+        <fieldset className="choice">
+          <legend>{t('settings.volume')}</legend>
+          <input type="range" min={0} max={VOLUME_PCT_MAX} step={10} value={s.volume_pct} aria-label={t('settings.volume')} data-testid="volume" onChange={(e) => s.setVolume(Number(e.target.value))} />
+          <span className="num">{s.volume_pct}%</span>
+          <button type="button" className="tab" data-testid="voice-test" onClick={() => useSpeech.getState().announce({ status: 'paid', wallet: 'wechat', amount_fen: 12850 })}>
+            {t('settings.voice_test')}
+          </button>
+        </fieldset>
+      )}
       <section aria-labelledby="devices-title">
         <h2 id="devices-title">{t('settings.devices')}</h2>
         <dl className="figures">

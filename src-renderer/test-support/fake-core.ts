@@ -23,7 +23,7 @@ export interface FakeCore {
   api: CoreApi;
   calls: { method: string; input: unknown }[];
   emit<E extends keyof CoreEvents>(event: E, payload: CoreEvents[E]): void;
-  state: { cashier: Out<'session-info'>['cashier']; status: Out<'status-get'> };
+  state: { cashier: Out<'session-info'>['cashier']; status: Out<'status-get'>; tenders: Map<string, Out<'sale-detail'>['tenders']> };
 }
 
 const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
@@ -34,6 +34,8 @@ export function fakeCore(): FakeCore {
   const state: FakeCore['state'] = {
     cashier: null,
     status: { online: true, sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null }, printer: { state: 'ready', message: null } },
+    // Each sale's tenders as sale-detail answers them; a test turns a pending one paid or failed here.
+    tenders: new Map(),
   };
   const buyers = [{ id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000 }];
   const sales: (Out<'sales-recent'>['sales'][number] & { refunded: number })[] = [];
@@ -49,7 +51,7 @@ export function fakeCore(): FakeCore {
     },
     'cashier-signout': () => ((state.cashier = null), { unsynced: 0, approved_by: null }),
     'buyers-list': () => ({ buyers }),
-    'sale-complete': (input: { lines: { product_id: string; entry: never; discount_fen?: number }[]; tenders: { kind: string; tendered_fen?: number; amount_fen?: number; buyer_id?: string; via?: string }[] }) => {
+    'sale-complete': (input: { lines: { product_id: string; entry: never; discount_fen?: number }[]; tenders: { kind: 'cash' | 'qr' | 'payment_code' | 'account'; tendered_fen?: number; amount_fen?: number; buyer_id?: string; via?: string }[] }) => {
       const priced = priceSale(input.lines.map((l) => ({ product: PRODUCTS.find((p) => p.id === l.product_id) ?? PRODUCTS[0]!, entry: l.entry, discount_fen: l.discount_fen ?? 0 })), 0, 'none');
       const nonCash = input.tenders.reduce((a, t) => a + (t.amount_fen ?? 0), 0);
       for (const t of input.tenders) {
@@ -61,6 +63,14 @@ export function fakeCore(): FakeCore {
       const cash = input.tenders.find((t) => t.kind === 'cash');
       const id = `S${++seq}`;
       const pending = input.tenders.some((t) => t.kind === 'qr' || t.kind === 'payment_code');
+      state.tenders.set(
+        id,
+        input.tenders.map((t, i): Out<'sale-detail'>['tenders'][number] => {
+          const amount = t.kind === 'cash' ? priced.total_fen - nonCash : (t.amount_fen ?? 0);
+          const waits = t.kind === 'qr' || t.kind === 'payment_code';
+          return { tender_no: i + 1, kind: t.kind, amount_fen: amount, tendered_fen: t.tendered_fen ?? amount, change_fen: t.kind === 'cash' ? (t.tendered_fen ?? 0) - amount : 0, status: waits ? 'pending' : 'paid', buyer_id: t.buyer_id ?? null, via: t.via === 'gateway' ? 'gateway' : null };
+        }),
+      );
       sales.unshift({ id, receipt_no: `T1-20261125-000${seq}`, business_day: '20261125', status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, created_ms: Date.now(), refunded: 0 });
       return { sale_id: id, receipt_no: `T1-20261125-000${seq}`, pay_url: null, status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, change_fen: cash ? (cash.tendered_fen ?? 0) - (priced.total_fen - nonCash) : 0, printed: state.status.printer.state !== 'error', print_error: state.status.printer.message };
     },
@@ -68,7 +78,7 @@ export function fakeCore(): FakeCore {
     'sale-detail': ({ sale_id }: { sale_id: string }) => {
       const s = sales.find((x) => x.id === sale_id);
       if (!s) return fail('not_found', 'no sale');
-      return { sale: { ...s, subtotal_fen: s.total_fen, discount_fen: 0, rounding_fen: 0, cashier_id: 'C' }, lines: [], tenders: [{ tender_no: 1, kind: 'cash', amount_fen: s.total_fen, tendered_fen: s.total_fen, change_fen: 0, status: s.status === 'pending' ? 'pending' : 'paid', buyer_id: null }], refunded_fen: s.refunded, pay_url: null, receipt_text: `小票 ${s.receipt_no}` };
+      return { sale: { ...s, subtotal_fen: s.total_fen, discount_fen: 0, rounding_fen: 0, cashier_id: 'C' }, lines: [], tenders: state.tenders.get(s.id) ?? [], refunded_fen: s.refunded, pay_url: null, receipt_text: `小票 ${s.receipt_no}` };
     },
     'refund-create': ({ sale_id, manager_pin }: { sale_id: string; manager_pin?: string }) => {
       const s = sales.find((x) => x.id === sale_id);

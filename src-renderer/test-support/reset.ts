@@ -12,6 +12,7 @@ import { useSignOut } from '../stores/sign-out';
 import { useShift } from '../stores/shift';
 import { useStatus } from '../stores/status';
 import { useUi } from '../stores/ui';
+import { useSpeech } from '../speech/speech-store';
 import { fakeCore, type FakeCore } from './fake-core';
 
 export function freshTill(): FakeCore {
@@ -29,6 +30,9 @@ export function freshTill(): FakeCore {
   useShift.getState().reset();
   useStatus.getState().reset();
   useUi.getState().reset();
+  // jsdom has no audio: announcements are recorded in the store and go nowhere.
+  useSpeech.getState().reset();
+  useSpeech.getState().setSink(async () => {});
   return core;
 }
 
