@@ -11,8 +11,9 @@ import { migrateServerDb, openServerDb, type Dialect, type ServerDb } from '../.
 import { tempDir } from '../../helpers/temp';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
-/** MT_TEST_PG_URL, or the cluster the test run started (test/setup/global.ts). */
-export const PG_ADMIN_URL = inject('pgAdminUrl');
+const pgAdmin = inject('pgAdmin');
+/** MT_TEST_PG_URL, or the cluster the test run started (test/setup/global.ts); '' if none started. */
+export const PG_ADMIN_URL = 'url' in pgAdmin ? pgAdmin.url : '';
 
 export interface FreshDb {
   dialect: Dialect;
@@ -25,6 +26,7 @@ export interface FreshDb {
 }
 
 async function adminQuery(text: string): Promise<void> {
+  if ('error' in pgAdmin) throw new Error(`No PostgreSQL for the server suite: ${pgAdmin.error}`);
   const c = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
   try {
     await c.connect();
