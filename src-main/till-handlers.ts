@@ -13,7 +13,7 @@ import type { HandlerMap } from './rpc/registry';
 import { completeSale, type PayUrlSigner } from './sales/complete-sale';
 import { listParked, parkSale, resumeParked, voidOpenSale } from './sales/park-void';
 import { saleDetail } from './sales/sale-detail';
-import { recentSales } from './sales/sale-store';
+import { getSale, recentSales } from './sales/sale-store';
 import type { TillSession } from './cashiers/session';
 import { closeDay, dayReport } from './shifts/day-close';
 import { closeShift, expectedCash, openShift, openShiftOf } from './shifts/shift';
@@ -63,7 +63,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       ctx.changed();
       // The code pay answer (paid, refused, or waiting for the buyer's password) before the receipt prints.
       const charged = await ctx.payments?.chargeCodes(sale.sale_id).catch(() => []);
-      if (charged && charged.length > 0) sale.status = charged.every((c) => c.status === 'paid') ? 'completed' : sale.status;
+      if (charged && charged.length > 0) sale.status = getSale(db, sale.sale_id)?.status ?? sale.status;
       const outcome = await ctx.printQueue.print(sale.print_job_id);
       ctx.changed();
       return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, pay_url: sale.pay_url, status: sale.status, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
@@ -90,7 +90,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       return { shift, expected_cash_fen: shift ? expectedCash(db, shift) : null };
     },
     'day-report': () => dayReport(db, who.terminal_id, openBusinessDay(db, who, ctx.now())),
-    'day-close': () => journaled(closeDay(db, who, session.require(), ctx.now())),
+    'day-close': ({ manager_pin }) => journaled(closeDay(db, who, session.require(), ctx.now(), manager_pin)),
     'sale-detail': ({ sale_id, paper }) => {
       const detail = saleDetail(db, sale_id, paper);
       if (!detail) throw new CodedError('not_found', `no sale ${sale_id} on this till`);

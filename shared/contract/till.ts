@@ -1,5 +1,6 @@
 /** The selling part of the renderer ↔ core contract: cashiers, sales, tenders, parking, refunds, shifts, day close. */
 import { z } from 'zod';
+import { SALE_STATUSES, TENDER_STATUSES } from '../sales/outcome';
 
 const fen = z.number().int().safe();
 const id = z.string().min(1).max(64);
@@ -26,10 +27,23 @@ export const tenderInputSchema = z.discriminatedUnion('kind', [
 
 const cashierSchema = z.object({ id, name: z.string(), role: z.enum(['cashier', 'manager']) });
 const shiftSchema = z.object({ id, cashier_id: id, business_day: z.string(), opened_ms: z.number().int(), float_fen: fen, closed_ms: z.number().int().nullable(), counted_fen: fen.nullable(), expected_fen: fen.nullable(), over_short_fen: fen.nullable() });
-const tenderTotals = z.object({ count: z.number().int(), amount_fen: fen, pending_fen: fen, refunded_fen: fen });
+const count = z.number().int().nonnegative();
+const kindFigures = z.object({ count, paid_fen: fen, receivable_fen: fen, neither_fen: fen, refunded_fen: fen });
+const perKind = <T extends z.ZodTypeAny>(v: T) => z.object({ cash: v, qr: v, payment_code: v, account: v });
+/** shared/sales/takings.ts's Takings */
+export const takingsSchema = z.object({
+  sales_count: count,
+  sales_fen: fen,
+  paid: z.object({ total_fen: fen, by_kind: perKind(fen), by_wallet: z.object({ wechat: fen, alipay: fen, unionpay: fen, unknown: fen }) }),
+  receivable: z.object({ total_fen: fen, account_fen: fen, pending_fen: fen, owed_fen: fen, open_sales: count }),
+  neither: z.object({ failed_fen: fen, reversed_fen: fen, closed_fen: fen, voided_count: count, voided_fen: fen }),
+  refunds: z.object({ count, total_fen: fen }),
+  by_kind: perKind(kindFigures),
+});
 export const zReportSchema = z.object({
   business_day: z.string(),
   terminal_id: z.string(),
+  z_no: z.number().int().positive(),
   sales_count: z.number().int(),
   gross_fen: fen,
   discounts_fen: fen,
@@ -37,12 +51,12 @@ export const zReportSchema = z.object({
   refunds: z.object({ count: z.number().int(), amount_fen: fen }),
   voids: z.object({ count: z.number().int(), amount_fen: fen }),
   net_fen: fen,
-  tenders: z.object({ cash: tenderTotals, qr: tenderTotals, payment_code: tenderTotals, account: tenderTotals }),
+  takings: takingsSchema,
   first_receipt_no: z.string().nullable(),
   last_receipt_no: z.string().nullable(),
 });
 const paperWidth = z.union([z.literal(58), z.literal(80)]);
-const saleSummary = z.object({ id, receipt_no: z.string(), business_day: z.string(), status: z.enum(['pending', 'completed']), total_fen: fen, created_ms: z.number().int() });
+const saleSummary = z.object({ id, receipt_no: z.string(), business_day: z.string(), status: z.enum(SALE_STATUSES), total_fen: fen, created_ms: z.number().int() });
 
 export const tillContract = {
   'cashier-signin': { input: z.object({ pin: z.string().max(16) }), output: cashierSchema },
@@ -52,7 +66,7 @@ export const tillContract = {
   'price-override': { input: z.object({ product_id: id, unit_price_fen: fen.nonnegative() }), output: z.object({}) },
   'sale-complete': {
     input: cartSchema.extend({ tenders: z.array(tenderInputSchema).min(1).max(4) }),
-    output: z.object({ sale_id: id, receipt_no: z.string(), pay_url: z.string().nullable(), status: z.enum(['pending', 'completed']), total_fen: fen, change_fen: fen, printed: z.boolean(), print_error: z.string().nullable() }),
+    output: z.object({ sale_id: id, receipt_no: z.string(), pay_url: z.string().nullable(), status: z.enum(SALE_STATUSES), total_fen: fen, change_fen: fen, printed: z.boolean(), print_error: z.string().nullable() }),
   },
   'sale-park': { input: cartSchema, output: z.object({ parked_id: id }) },
   'parked-list': { input: z.object({}), output: z.object({ parked: z.array(z.object({ id, line_count: z.number().int(), total_fen: fen, parked_ms: z.number().int() })) }) },
@@ -67,14 +81,15 @@ export const tillContract = {
   'shift-close': { input: z.object({ counted_fen: fen.nonnegative() }), output: shiftSchema },
   'shift-current': { input: z.object({}), output: z.object({ shift: shiftSchema.nullable(), expected_cash_fen: fen.nullable() }) },
   'day-report': { input: z.object({}), output: zReportSchema },
-  'day-close': { input: z.object({}), output: zReportSchema },
+  // With open sales (pending or owed) refused with manager_required and details.open_sales until a manager's PIN is given.
+  'day-close': { input: z.object({ manager_pin: z.string().max(16).optional() }), output: zReportSchema },
   /** One sale for the history screen: lines with what was refunded, tenders with their status, and the receipt as it printed (plain text, for the preview). */
   'sale-detail': {
     input: z.object({ sale_id: id, paper: paperWidth.default(80) }),
     output: z.object({
       sale: saleSummary.extend({ subtotal_fen: fen, discount_fen: fen, rounding_fen: fen, cashier_id: z.string() }),
       lines: z.array(z.object({ line_no: z.number().int(), name: z.string(), unit: z.enum(['jin', 'kg', 'piece']), kind: z.enum(['weight', 'count', 'amount']), quantity: z.number().int(), tare_g: z.number().int(), unit_price_fen: fen, amount_fen: fen, discount_fen: fen, net_fen: fen, refunded_quantity: z.number().int(), refunded_fen: fen })),
-      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(['pending', 'paid', 'failed']), buyer_id: z.string().nullable(), via: z.enum(['gateway']).nullable().default(null) })),
+      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(TENDER_STATUSES), buyer_id: z.string().nullable(), via: z.enum(['gateway']).nullable().default(null) })),
       refunded_fen: fen,
       /** the signed pay URL printed for a pending QR tender, when the payment flow put one on the receipt */
       pay_url: z.string().nullable(),
@@ -84,7 +99,7 @@ export const tillContract = {
   /** The cashier's "query this order": asks the institution, through the server, about the sale's pending QR / payment-code tenders and applies the answer. */
   'payment-query': {
     input: z.object({ sale_id: id }),
-    output: z.object({ tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.string(), status: z.enum(['pending', 'paid', 'failed']), state: z.enum(['created', 'paying', 'succeeded', 'failed', 'closed', 'reversed']).nullable(), message: z.string().nullable() })) }),
+    output: z.object({ tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.string(), status: z.enum(TENDER_STATUSES), state: z.enum(['created', 'paying', 'succeeded', 'failed', 'closed', 'reversed']).nullable(), message: z.string().nullable() })) }),
   },
   /** Prints a sale's receipt again, marked 补打, without opening the drawer. */
   'sale-reprint': { input: z.object({ sale_id: id }), output: z.object({ printed: z.boolean(), print_error: z.string().nullable() }) },

@@ -4,6 +4,7 @@
  * meaning gets a new type. Amounts are fen, weights grams, times epoch ms.
  */
 import { z } from 'zod';
+import { SALE_STATUSES, TENDER_STATUSES, WALLETS } from '../sales/outcome';
 import { UNITS } from '../units';
 
 const fen = z.number().int().safe();
@@ -15,8 +16,8 @@ export type TenderKind = (typeof TENDER_KINDS)[number];
 /** How a QR tender is paid when not by a wallet app: the institution's B2B bank gateway (amounts above the code limits). */
 export const TENDER_VIAS = ['gateway'] as const;
 export type TenderVia = (typeof TENDER_VIAS)[number];
-export const TENDER_STATUSES = ['pending', 'paid', 'failed'] as const;
-export type TenderStatus = (typeof TENDER_STATUSES)[number];
+// A tender's outcome (pending → paid | failed | reversed | closed): shared/sales/outcome.ts.
+export { TENDER_STATUSES, type TenderStatus } from '../sales/outcome';
 
 export const tenderPayload = z.object({
   tender_no: z.number().int().positive(),
@@ -64,7 +65,17 @@ export const entryPayloads = {
     lines: z.array(saleLinePayload).min(1),
     tenders: z.array(tenderPayload).min(1),
   }),
-  'tender.updated': z.object({ sale_id: id, tender_no: z.number().int().positive(), status: z.enum(TENDER_STATUSES), external_ref: z.string().nullable(), sale_status: z.enum(['pending', 'completed']) }),
+  // reason: the institution's words for a failed, reversed or closed tender (shared/sales/failure-reasons.ts reads them)
+  'tender.updated': z.object({
+    sale_id: id,
+    tender_no: z.number().int().positive(),
+    status: z.enum(TENDER_STATUSES),
+    external_ref: z.string().nullable(),
+    sale_status: z.enum(SALE_STATUSES),
+    reason: z.string().max(200).nullable().optional(),
+    /** the wallet that paid, when the institution said */
+    wallet: z.enum(WALLETS).nullable().optional(),
+  }),
   'sale.parked': z.object({ parked_id: id, cashier_id: id, line_count: z.number().int(), total_fen: fen }),
   'sale.resumed': z.object({ parked_id: id, cashier_id: id }),
   'sale.voided': z.object({ void_id: id, business_day: day, cashier_id: id, line_count: z.number().int(), total_fen: fen, reason: z.string() }),
@@ -85,7 +96,8 @@ export const entryPayloads = {
   'cashier.signed_out': z.object({ cashier_id: id, unsynced: z.number().int().nonnegative().optional(), approved_by: id.nullable().optional() }),
   'shift.opened': z.object({ shift_id: id, cashier_id: id, business_day: day, float_fen: fen }),
   'shift.closed': z.object({ shift_id: id, cashier_id: id, counted_fen: fen, expected_fen: fen, over_short_fen: fen }),
-  'day.closed': z.object({ business_day: day, cashier_id: id, z_report: z.record(z.string(), z.unknown()) }),
+  // z_no: the Z period of the day (selling after a close opens the next one); absent = 1
+  'day.closed': z.object({ business_day: day, cashier_id: id, z_no: z.number().int().positive().optional(), z_report: z.record(z.string(), z.unknown()) }),
   'price.overridden': z.object({ product_id: id, unit_price_fen: fen, cashier_id: id }),
 } as const;
 

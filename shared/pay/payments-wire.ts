@@ -23,6 +23,10 @@ export const paymentUpdateSchema = z.object({
   external_ref: z.string().nullable(),
   amount_fen: fen,
   at_ms: z.number().int(),
+  /** the institution's words when the order failed, closed or was revoked */
+  reason: z.string().nullable().optional(),
+  /** the wallet that paid (WECHAT, ALIPAY, UNIONPAY), when the institution said */
+  channel: z.string().nullable().optional(),
 });
 export type PaymentUpdate = z.infer<typeof paymentUpdateSchema>;
 

@@ -10,7 +10,9 @@
 import { CodedError } from '../../shared/contract/envelope';
 import { orderViewSchema, paymentPullSchema, type OrderView, type PaymentUpdate } from '../../shared/pay/payments-wire';
 import { saleTenders } from '../sales/sale-store';
-import { settleTender } from '../sales/tender-status';
+import { settleTender, type TenderAnswer } from '../sales/tender-status';
+import { statusOfOrder, type TenderStatus } from '../../shared/sales/outcome';
+import { walletOf } from '../../shared/sales/takings';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
 import { stmt } from '../store/sql';
@@ -24,7 +26,7 @@ export const PAYMENT_PULL_MS = 30_000;
 export interface TenderPaymentState {
   tender_no: number;
   kind: string;
-  status: 'pending' | 'paid' | 'failed';
+  status: TenderStatus;
   /** the institution order's state, when the server was asked */
   state: OrderView['state'] | null;
   message: string | null;
@@ -70,9 +72,9 @@ export class TerminalPayments {
   }
 
   /** Applies one update; an update for a sale this till does not have (wiped, another till) is skipped. */
-  apply(u: Pick<PaymentUpdate, 'sale_id' | 'tender_no' | 'status' | 'external_ref'>): boolean {
+  apply(u: Pick<PaymentUpdate, 'sale_id' | 'tender_no' | 'external_ref'> & TenderAnswer): boolean {
     try {
-      return settleTender(this.db, u.sale_id, u.tender_no, u.status, u.external_ref, this.o.now()).changed;
+      return settleTender(this.db, u.sale_id, u.tender_no, u, this.o.now()).changed;
     } catch (err) {
       if (err instanceof CodedError && (err.code === 'not_found' || err.code === 'conflict')) return false;
       throw err;
@@ -94,7 +96,7 @@ export class TerminalPayments {
       this.again = false;
       const after = Number(getSetting(this.db, PAYMENTS_CURSOR_KEY) ?? '0');
       const r = await callServer(this.link, 'GET', `/api/v1/terminal/payments?after=${after}`, undefined, paymentPullSchema);
-      for (const u of r.updates) if (this.apply(u)) changed++;
+      for (const u of r.updates) if (this.apply(updateAnswer(u))) changed++;
       if (r.cursor > after) setSetting(this.db, PAYMENTS_CURSOR_KEY, String(r.cursor));
       // A pull asked for during this request may be about an update appended after the server read: go round once more.
       if ((r.updates.length === 0 || r.cursor <= after) && !this.again) break;
@@ -150,8 +152,8 @@ export class TerminalPayments {
   }
 
   private applyView(saleId: string, tenderNo: number, v: OrderView): void {
-    if (v.state === 'succeeded') this.apply({ sale_id: saleId, tender_no: tenderNo, status: 'paid', external_ref: v.transaction_id });
-    else if (v.state === 'failed' || v.state === 'closed' || v.state === 'reversed') this.apply({ sale_id: saleId, tender_no: tenderNo, status: 'failed', external_ref: null });
+    const status = statusOfOrder(v.state);
+    if (status) this.apply({ sale_id: saleId, tender_no: tenderNo, status, external_ref: status === 'paid' ? v.transaction_id : null, reason: v.message, wallet: walletOf(v.channel) });
   }
 
   /** Charges the sale's pending payment-code tenders (the code was kept as the tender's reference until now). */
@@ -188,4 +190,10 @@ export class TerminalPayments {
     this.o.changed();
     return out;
   }
+}
+
+/** A pulled update as the tender's answer: the order's state names the outcome (a revoked code is reversed, not failed). */
+function updateAnswer(u: PaymentUpdate): Pick<PaymentUpdate, 'sale_id' | 'tender_no' | 'external_ref'> & TenderAnswer {
+  const status = statusOfOrder(u.state) ?? u.status;
+  return { sale_id: u.sale_id, tender_no: u.tender_no, external_ref: status === 'paid' ? u.external_ref : null, status, reason: u.reason ?? null, wallet: walletOf(u.channel) };
 }

@@ -3,6 +3,7 @@
  * its lines, tenders, buyer balance change, journal entry and print job in
  * ONE transaction — the cashier sees "done" only after that commit.
  */
+import { saleStatusOf } from '../../shared/sales/outcome';
 import { newId } from '../ids';
 import { CodedError } from '../../shared/contract/envelope';
 import type { EntryPayload } from '../../shared/journal/entries';
@@ -53,7 +54,7 @@ export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, in
     const day = openBusinessDay(db, who, nowMs);
     const shift = ensureOpenShift(db, cashier, day, nowMs);
     const daySeq = nextDaySeq(db, day);
-    const status: SaleRow['status'] = planned.every((t) => t.status === 'paid') ? 'completed' : 'pending';
+    const status = saleStatusOf(priced.total_fen, planned);
     const sale: SaleRow = {
       id: saleId,
       receipt_no: `${who.terminal_id}-${day}-${String(daySeq).padStart(4, '0')}`,

@@ -1,6 +1,6 @@
 /** SQL for sales, their lines and tenders. */
 import type { PricedLine } from '../../shared/sales/cart';
-import type { TenderStatus } from '../../shared/journal/entries';
+import type { SaleStatus, Wallet } from '../../shared/sales/outcome';
 import type { PlannedTender } from './tenders';
 import type { Db } from '../store/db';
 import { stmt } from '../store/sql';
@@ -10,7 +10,7 @@ export interface SaleRow {
   receipt_no: string;
   business_day: string;
   day_seq: number;
-  status: 'pending' | 'completed';
+  status: SaleStatus;
   subtotal_fen: number;
   line_discount_fen: number;
   sale_discount_fen: number;
@@ -22,7 +22,16 @@ export interface SaleRow {
 }
 
 /** A tender as stored: the planned tender with its sale and last change. */
-export type TenderRow = PlannedTender & { sale_id: string; updated_ms: number };
+export type TenderRow = PlannedTender & {
+  sale_id: string;
+  updated_ms: number;
+  /** the institution's words for a failed, reversed or closed tender */
+  reason?: string | null;
+  /** the wallet that paid a QR or payment-code tender, when the institution said */
+  wallet?: Wallet | null;
+  /** a payment code's deadline: the institution revokes it unpaid then */
+  deadline_ms?: number | null;
+};
 
 export type SaleLineRow = PricedLine & { sale_id: string };
 
@@ -61,10 +70,6 @@ export function saleLines(db: Db, saleId: string): SaleLineRow[] {
 
 export function saleTenders(db: Db, saleId: string): TenderRow[] {
   return stmt(db, 'SELECT * FROM tender WHERE sale_id = ? ORDER BY tender_no').all(saleId) as TenderRow[];
-}
-
-export function setTenderStatus(db: Db, saleId: string, tenderNo: number, status: TenderStatus, externalRef: string | null, nowMs: number): void {
-  stmt(db, 'UPDATE tender SET status = ?, external_ref = COALESCE(?, external_ref), updated_ms = ? WHERE sale_id = ? AND tender_no = ?').run(status, externalRef, nowMs, saleId, tenderNo);
 }
 
 export function setSaleStatus(db: Db, saleId: string, status: SaleRow['status']): void {

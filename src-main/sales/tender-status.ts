@@ -1,28 +1,53 @@
 /**
- * The seam for the payment flow (issue 7): a pending QR or payment-code
- * tender becomes paid or failed when the payment is confirmed. The sale is
- * completed once every tender is paid. Journaled in the same transaction.
+ * A pending QR or payment-code tender moves to its outcome (paid, failed,
+ * reversed, closed: shared/sales/outcome.ts) when the institution answers.
+ * The sale is completed once nothing is owed and every standing tender is
+ * paid. Journaled in the same transaction.
  */
 import { CodedError } from '../../shared/contract/envelope';
-import type { TenderStatus } from '../../shared/journal/entries';
+import { canMove, saleStatusOf, type TenderStatus, type Wallet } from '../../shared/sales/outcome';
 import { appendJournal } from '../journal/journal';
 import type { Db } from '../store/db';
-import { saleTenders, setSaleStatus, setTenderStatus, type SaleRow } from './sale-store';
-import { tx } from '../store/sql';
+import { getSale, saleTenders, setSaleStatus, type SaleRow } from './sale-store';
+import { stmt, tx } from '../store/sql';
 
-export function settleTender(db: Db, saleId: string, tenderNo: number, status: Exclude<TenderStatus, 'pending'>, externalRef: string | null, nowMs: number): { sale_status: SaleRow['status']; changed: boolean } {
+export interface TenderAnswer {
+  status: Exclude<TenderStatus, 'pending'>;
+  external_ref: string | null;
+  /** the institution's words for a failure, reversal or close */
+  reason?: string | null;
+  wallet?: Wallet | null;
+}
+
+/** The sale's status from its tenders now (an open sale stays `pending`; a voided one stays voided). */
+export function refreshSaleStatus(db: Db, saleId: string): SaleRow['status'] {
+  const sale = getSale(db, saleId);
+  if (!sale) throw new CodedError('not_found', `no sale ${saleId}`);
+  if (sale.status === 'voided') return 'voided';
+  const s = saleStatusOf(sale.total_fen, saleTenders(db, saleId));
+  if (s !== sale.status) setSaleStatus(db, saleId, s);
+  return s;
+}
+
+export function settleTender(db: Db, saleId: string, tenderNo: number, answer: TenderAnswer, nowMs: number): { sale_status: SaleRow['status']; changed: boolean } {
   return tx(db, () => {
-    const tenders = saleTenders(db, saleId);
-    const t = tenders.find((x) => x.tender_no === tenderNo);
+    const t = saleTenders(db, saleId).find((x) => x.tender_no === tenderNo);
     if (!t) throw new CodedError('not_found', `sale ${saleId} has no tender ${tenderNo}`);
-    const saleStatus = (): SaleRow['status'] => (saleTenders(db, saleId).every((x) => x.status === 'paid') ? 'completed' : 'pending');
     // Confirmations arrive more than once (push and pull); the same answer again changes nothing.
-    if (t.status === status) return { sale_status: saleStatus(), changed: false };
-    if (t.status !== 'pending') throw new CodedError('conflict', `tender ${tenderNo} is already ${t.status}`);
-    setTenderStatus(db, saleId, tenderNo, status, externalRef, nowMs);
-    const s = saleStatus();
-    setSaleStatus(db, saleId, s);
-    appendJournal(db, 'tender.updated', { sale_id: saleId, tender_no: tenderNo, status, external_ref: externalRef, sale_status: s }, nowMs);
+    if (t.status === answer.status) return { sale_status: refreshSaleStatus(db, saleId), changed: false };
+    if (!canMove(t.status, answer.status)) throw new CodedError('conflict', `tender ${tenderNo} is already ${t.status}`);
+    const reason = answer.status === 'paid' ? null : (answer.reason ?? null);
+    stmt(db, 'UPDATE tender SET status = ?, external_ref = COALESCE(?, external_ref), reason = ?, wallet = COALESCE(?, wallet), updated_ms = ? WHERE sale_id = ? AND tender_no = ?').run(
+      answer.status,
+      answer.external_ref,
+      reason,
+      answer.wallet ?? null,
+      nowMs,
+      saleId,
+      tenderNo,
+    );
+    const s = refreshSaleStatus(db, saleId);
+    appendJournal(db, 'tender.updated', { sale_id: saleId, tender_no: tenderNo, status: answer.status, external_ref: answer.external_ref, sale_status: s, reason, wallet: answer.wallet ?? null }, nowMs);
     return { sale_status: s, changed: true };
   });
 }

@@ -64,7 +64,11 @@ export const en: Shape<typeof zhCN> = {
   day: {
     title: 'Day close', sales_count: 'Sales', gross: 'Gross', discounts: 'Discounts', rounding: 'Rounding', refunds: 'Refunds ({{count}})', voids: 'Voids ({{count}})', net: 'Net',
     by_tender: 'By payment method', tender: 'Method', count: 'Count', amount: 'Amount', pending: 'Pending', refunded: 'Refunded',
-    manager_signin: 'Manager: sign in to close the day', confirm: 'Yes, close the day', confirm_hint: 'After the close, today is done: later sales count for the next business day.',
+    paid: 'Takings', receivable: 'Receivable', neither: 'Not taken', by_wallet: 'By wallet (takings)', z_no: 'Z no. {{n}}',
+    recv_pending: 'Awaiting the institution (QR, payment code)', recv_account: 'On account', recv_owed: 'Still owed (failed, not taken again)', open_sales: '{{count}} open',
+    balance_ok: 'Takings + receivables = sales', balance_bad: 'Takings + receivables ≠ sales',
+    open_list: "{{count}} open sale(s) (pending or owed): {{list}}. Closing the day needs a manager's PIN.", manager_pin: "Manager's PIN",
+    manager_signin: 'Manager: sign in to close the day', confirm: 'Yes, close the day', confirm_hint: 'After the close this Z period is done: later sales count for the next Z period of today (Z no. + 1).',
     receipts: 'Receipts {{first}} to {{last}}', close: 'Close the day', closed: 'The day is closed; the Z report is saved and will sync', manager_only: 'Day close needs a manager: sign in as the manager first',
   },
   settings: {
@@ -88,5 +92,6 @@ export const en: Shape<typeof zhCN> = {
     title: 'Manager approval needed to sign out', at_risk: 'Entries not yet synced to the server: {{count}}. A manager must approve signing out.', hint: 'They are kept on this PC and upload once the server is reachable. The manager enters their PIN to sign out.',
     manager_pin: "Manager's PIN", wrong_pin: "That is not a manager's PIN: the manager enters it", confirm: 'Sign out',
   },
+  wallet: { wechat: 'WeChat Pay', alipay: 'Alipay', unionpay: 'UnionPay', unknown: 'Wallet not known' },
   commands: { pay: 'Pay', next: 'Next', cancel: 'Back', clear_cart: 'Clear', park: 'Park', search: 'Search', close: 'Close' },
 };

@@ -60,7 +60,11 @@ export const zhCN = {
   day: {
     title: '日结', sales_count: '销售笔数', gross: '销售额', discounts: '优惠', rounding: '抹零', refunds: '退款（{{count}} 笔）', voids: '作废（{{count}} 笔）', net: '净额',
     by_tender: '按付款方式', tender: '方式', count: '笔数', amount: '金额', pending: '待付款', refunded: '已退',
-    manager_signin: '请店长登录来日结', confirm: '确认日结', confirm_hint: '日结后今天的账就结束了，之后的销售算下一个营业日。',
+    paid: '实收', receivable: '应收未收', neither: '未成交', by_wallet: '按钱包（实收）', z_no: '第 {{n}} 次日结',
+    recv_pending: '待确认（扫码/付款码）', recv_account: '赊账应收', recv_owed: '待补收（付款失败未重收）', open_sales: '未完成 {{count}} 笔',
+    balance_ok: '实收 + 应收未收 = 销售额', balance_bad: '实收 + 应收未收 ≠ 销售额',
+    open_list: '有 {{count}} 笔未完成（待付款或未收）：{{list}}。日结需要店长密码确认。', manager_pin: '店长密码',
+    manager_signin: '请店长登录来日结', confirm: '确认日结', confirm_hint: '日结后本次 Z 报表就结束了，之后的销售算今天的下一次日结（Z 号加一）。',
     receipts: '小票号 {{first}} 至 {{last}}', close: '日结（结束今天营业）', closed: '今天已日结，Z 报表已保存并会上传', manager_only: '日结需要店长：请店长登录后再点日结',
   },
   settings: {
@@ -84,5 +88,6 @@ export const zhCN = {
     title: '退出需要店长授权', at_risk: '{{count}} 笔记录尚未同步到服务器，退出需店长授权', hint: '这些记录都保存在这台电脑上，联网后会自动上传。请店长输入密码确认退出。',
     manager_pin: '店长密码', wrong_pin: '不是店长的密码，请店长本人输入', confirm: '确认退出',
   },
+  wallet: { wechat: '微信支付', alipay: '支付宝', unionpay: '云闪付', unknown: '钱包未知' },
   commands: { pay: '收款', next: '下一位', cancel: '返回', clear_cart: '清空', park: '挂单', search: '搜索', close: '关闭' },
 } as const;

@@ -1,11 +1,91 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TENDER_KINDS } from '../../shared/journal/entries';
+import { formatYuan } from '../../shared/money';
+import { takingsDifferences, WALLETS } from '../../shared/sales/takings';
 import { Money } from '../components/bits';
 import { useSession } from '../stores/session';
 import { useShift } from '../stores/shift';
 import { useSignOut } from '../stores/sign-out';
 
-const TENDERS = ['cash', 'qr', 'payment_code', 'account'] as const;
+type Report = NonNullable<ReturnType<typeof useShift.getState>['report']>;
+
+/** Takings per tender kind and wallet, and the receivables: what the Z report says was taken and what is still owed. */
+function TakingsTables({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const k = report.takings;
+  const balanced = takingsDifferences(k).length === 0;
+  return (
+    <>
+      <table className="tender-table" data-testid="z-tenders">
+        <caption>{t('day.by_tender')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('day.tender')}</th>
+            <th scope="col">{t('day.count')}</th>
+            <th scope="col">{t('day.paid')}</th>
+            <th scope="col">{t('day.receivable')}</th>
+            <th scope="col">{t('day.neither')}</th>
+            <th scope="col">{t('day.refunded')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {TENDER_KINDS.map((kind) => (
+            <tr key={kind} data-testid={`z-kind-${kind}`}>
+              <th scope="row">{t(`pay.method_${kind}`)}</th>
+              <td className="num">{k.by_kind[kind].count}</td>
+              <td><Money fen={k.by_kind[kind].paid_fen} /></td>
+              <td><Money fen={k.by_kind[kind].receivable_fen} /></td>
+              <td><Money fen={k.by_kind[kind].neither_fen} /></td>
+              <td><Money fen={k.by_kind[kind].refunded_fen} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="figures" data-testid="z-receivables">
+        <dt className="strong">{t('day.paid')}</dt>
+        <dd className="strong"><Money fen={k.paid.total_fen} testId="z-paid" /></dd>
+        {WALLETS.map((w) => (
+          <div key={w} className="sub">
+            <dt>{t('day.by_wallet')} · {t(`wallet.${w}`)}</dt>
+            <dd><Money fen={k.paid.by_wallet[w]} /></dd>
+          </div>
+        ))}
+        <dt className="strong">{t('day.receivable')}（{t('day.open_sales', { count: k.receivable.open_sales })}）</dt>
+        <dd className="strong"><Money fen={k.receivable.total_fen} testId="z-receivable" /></dd>
+        <dt>{t('day.recv_pending')}</dt>
+        <dd><Money fen={k.receivable.pending_fen} testId="z-recv-pending" /></dd>
+        <dt>{t('day.recv_account')}</dt>
+        <dd><Money fen={k.receivable.account_fen} /></dd>
+        <dt>{t('day.recv_owed')}</dt>
+        <dd><Money fen={k.receivable.owed_fen} testId="z-recv-owed" /></dd>
+      </dl>
+      <p className={balanced ? 'ok-box' : 'error-box'} data-testid="z-balance">
+        {t(balanced ? 'day.balance_ok' : 'day.balance_bad')}：¥{formatYuan(k.paid.total_fen)} + ¥{formatYuan(k.receivable.total_fen)} = ¥{formatYuan(k.sales_fen)}
+      </p>
+    </>
+  );
+}
+
+/** A close refused for open sales: they are listed, and a manager's PIN closes anyway. */
+function OpenSalesConfirm() {
+  const { t } = useTranslation();
+  const openSales = useShift((s) => s.openSales);
+  const closeDay = useShift((s) => s.closeDay);
+  const [pin, setPin] = useState('');
+  if (!openSales) return null;
+  const list = openSales.map((s) => `${s.receipt_no} ¥${formatYuan(s.pending_fen + s.owed_fen)}`).join('、');
+  return (
+    <form className="error-box" data-testid="day-open-sales" onSubmit={(e) => { e.preventDefault(); void closeDay(pin); }}>
+      <p>{t('day.open_list', { count: openSales.length, list })}</p>
+      <label>
+        {t('day.manager_pin')}
+        <input type="password" inputMode="numeric" data-testid="day-manager-pin" value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 16))} />
+      </label>
+      <button type="submit" className="danger big" data-testid="day-close-pin">{t('day.confirm')}</button>
+    </form>
+  );
+}
 
 /** The Z report (日结) on screen; closing the day needs a manager signed in. */
 export function DayScreen() {
@@ -22,7 +102,8 @@ export function DayScreen() {
   return (
     <main className="screen" aria-labelledby="day-title">
       <h1 id="day-title">
-        {t('day.title')} {report && <span className="num">{report.business_day.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3')}</span>}
+        {t('day.title')} {report && <span className="num">{report.business_day.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3')}</span>}{' '}
+        {report && <span data-testid="z-no">{t('day.z_no', { n: report.z_no })}</span>}
       </h1>
       {dayClosed && <p className="ok-box" data-testid="day-closed">{t('day.closed')}</p>}
       {report && (
@@ -43,32 +124,11 @@ export function DayScreen() {
             <dt className="strong">{t('day.net')}</dt>
             <dd className="strong"><Money fen={report.net_fen} testId="z-net" /></dd>
           </dl>
-          <table className="tender-table">
-            <caption>{t('day.by_tender')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('day.tender')}</th>
-                <th scope="col">{t('day.count')}</th>
-                <th scope="col">{t('day.amount')}</th>
-                <th scope="col">{t('day.pending')}</th>
-                <th scope="col">{t('day.refunded')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {TENDERS.map((k) => (
-                <tr key={k}>
-                  <th scope="row">{t(`pay.method_${k}`)}</th>
-                  <td className="num">{report.tenders[k].count}</td>
-                  <td><Money fen={report.tenders[k].amount_fen} /></td>
-                  <td><Money fen={report.tenders[k].pending_fen} /></td>
-                  <td><Money fen={report.tenders[k].refunded_fen} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TakingsTables report={report} />
           <p className="hint">{t('day.receipts', { first: report.first_receipt_no ?? '—', last: report.last_receipt_no ?? '—' })}</p>
         </div>
       )}
+      {!dayClosed && role === 'manager' && <OpenSalesConfirm />}
       {!dayClosed && role !== 'manager' && (
         <div className="actions">
           <p className="hint">{t('day.manager_only')}</p>

@@ -1,6 +1,7 @@
 /** The cashier's shift (交班: float in, counted cash out, over/short) and the day close (日结) with its Z report. */
 import { create } from 'zustand';
 import type { MethodOutput } from '../../shared/contract/methods';
+import type { RpcError } from '../../shared/contract/envelope';
 import { parseYuan } from '../../shared/money';
 import { coreApi } from '../transport/core-client';
 import { useUi } from './ui';
@@ -15,17 +16,19 @@ interface ShiftState {
   report: ZReport | null;
   /** the report came from day-close: the day is closed */
   dayClosed: boolean;
+  /** a close refused for open sales: which ones (a manager's PIN closes anyway) */
+  openSales: NonNullable<RpcError['details']>['open_sales'] | null;
   amountText: string;
   setAmountText(text: string): void;
   load(): Promise<void>;
   open(): Promise<void>;
   close(): Promise<void>;
   loadReport(): Promise<void>;
-  closeDay(): Promise<void>;
+  closeDay(managerPin?: string): Promise<void>;
   reset(): void;
 }
 
-const initial = { current: null, closed: null, report: null, dayClosed: false, amountText: '' };
+const initial = { current: null, closed: null, report: null, dayClosed: false, openSales: null, amountText: '' };
 
 export const useShift = create<ShiftState>()((set, get) => {
   const amount = (): number | null => {
@@ -62,10 +65,11 @@ export const useShift = create<ShiftState>()((set, get) => {
       if (r.ok) set({ report: r.value, dayClosed: false });
       else useUi.getState().fail(r.error);
     },
-    async closeDay() {
-      const r = await coreApi()['day-close']({});
+    async closeDay(managerPin) {
+      const r = await coreApi()['day-close'](managerPin === undefined ? {} : { manager_pin: managerPin });
+      if (!r.ok && r.error.code === 'manager_required' && r.error.details?.open_sales) return set({ openSales: r.error.details.open_sales });
       if (!r.ok) return useUi.getState().fail(r.error);
-      set({ report: r.value, dayClosed: true });
+      set({ report: r.value, dayClosed: true, openSales: null });
     },
     reset: () => set(initial),
   };

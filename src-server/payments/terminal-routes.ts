@@ -26,7 +26,16 @@ export const terminalPaymentRoutes = [
     response: paymentPullSchema,
     handler: async ({ db, query, terminal }) => {
       const t = must(terminal, 'terminal');
-      const rows = await pdb(db).selectFrom('payment_event').select(['seq', 'sale_id', 'tender_no', 'status', 'state', 'external_ref', 'amount_fen', 'at_ms']).where('terminal_id', '=', t.id).where('seq', '>', query.after).orderBy('seq').limit(query.limit).execute();
+      // With the order's wallet and the institution's words for a failure (the till shows them).
+      const rows = await pdb(db)
+        .selectFrom('payment_event as e')
+        .leftJoin('payment_order as o', 'o.out_trade_no', 'e.out_trade_no')
+        .select(['e.seq', 'e.sale_id', 'e.tender_no', 'e.status', 'e.state', 'e.external_ref', 'e.amount_fen', 'e.at_ms', 'o.channel', 'o.last_error as reason'])
+        .where('e.terminal_id', '=', t.id)
+        .where('e.seq', '>', query.after)
+        .orderBy('e.seq')
+        .limit(query.limit)
+        .execute();
       return { updates: rows, cursor: rows.at(-1)?.seq ?? query.after };
     },
   }),

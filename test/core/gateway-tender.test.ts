@@ -68,7 +68,7 @@ describe('tenders above the code limit', () => {
 
   it('a paid gateway tender is not refunded at the till (the institution does not refund 企业网银 online)', () => {
     const s = sell([{ kind: 'qr', amount_fen: 600_000, via: 'gateway' }]);
-    settleTender(till.db, s.sale_id, 1, 'paid', 'TX1', T0 + 60_000);
+    settleTender(till.db, s.sale_id, 1, { status: 'paid', external_ref: 'TX1' }, T0 + 60_000);
     expect(() => refundSale(till.db, till.who, till.manager, { sale_id: s.sale_id, reason: '退货' }, T0 + 120_000)).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringContaining('企业网银') }));
     expect(till.db.prepare('SELECT COUNT(*) AS n FROM refund').get()).toEqual({ n: 0 });
   });

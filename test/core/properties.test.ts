@@ -67,7 +67,7 @@ describe('a day of trading', () => {
                 const saleId = sales[o.pick % sales.length]!;
                 const pending = till.db.prepare("SELECT tender_no, kind, amount_fen FROM tender WHERE sale_id = ? AND status = 'pending'").get(saleId) as { tender_no: number; kind: TenderKind; amount_fen: number } | undefined;
                 if (pending) {
-                  settleTender(till.db, saleId, pending.tender_no, o.paid ? 'paid' : 'failed', 'ref', now);
+                  settleTender(till.db, saleId, pending.tender_no, { status: o.paid ? 'paid' : 'failed', external_ref: 'ref' }, now);
                   if (o.paid) paidByKind[pending.kind] += pending.amount_fen;
                   done.settle++;
                 }
@@ -86,7 +86,8 @@ describe('a day of trading', () => {
           expect(refundSum).toEqual([]);
           // The Z report is the sum of the day's sales per tender.
           const z = dayReport(till.db, till.who.terminal_id, '20261125');
-          for (const k of ['cash', 'qr', 'account'] as const) expect(z.tenders[k].amount_fen).toBe(paidByKind[k]);
+          for (const k of ['cash', 'qr'] as const) expect(z.takings.paid.by_kind[k]).toBe(paidByKind[k]);
+          expect(z.takings.receivable.account_fen).toBe(paidByKind.account);
           expect(z.sales_count).toBe(sales.length);
           const receipts = till.db.prepare('SELECT receipt_no FROM sale').all() as { receipt_no: string }[];
           expect(new Set(receipts.map((r) => r.receipt_no)).size).toBe(receipts.length);

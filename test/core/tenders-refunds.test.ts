@@ -99,7 +99,7 @@ describe('refunds', () => {
 });
 
 describe('shifts and day close', () => {
-  it('closes a shift with over/short, closes the day with a Z report, and sells on into the next day', () => {
+  it('closes a shift with over/short, closes the day with a Z report, and sells on into Z period 2 of the same day', () => {
     openShift(till.db, till.cashier, '20261125', 20_000, T0);
     sell([pieces('P-GAR', 2)], [{ kind: 'cash', tendered_fen: 5000 }]);
     const s2 = sell([pieces('P-GAR', 1)], [{ kind: 'cash', tendered_fen: 1500 }]);
@@ -109,8 +109,13 @@ describe('shifts and day close', () => {
     expect(() => closeDay(till.db, till.who, till.cashier, T0)).toThrow(expect.objectContaining({ code: 'manager_required' }));
     const z = closeDay(till.db, till.who, till.manager, T0 + 120_000);
     expect(z).toMatchObject({ business_day: '20261125', sales_count: 2, gross_fen: 4500, net_fen: 3000, refunds: { count: 1, amount_fen: 1500 }, first_receipt_no: 'TTEST1-20261125-0001', last_receipt_no: 'TTEST1-20261125-0002' });
-    expect(z.tenders.cash).toEqual({ count: 2, amount_fen: 4500, pending_fen: 0, refunded_fen: 1500 });
-    expect(sell([pieces('P-GAR', 1)], [{ kind: 'cash', tendered_fen: 1500 }], T0 + 180_000).receipt_no).toBe('TTEST1-20261126-0001');
+    expect(z.takings.by_kind.cash).toEqual({ count: 2, paid_fen: 4500, receivable_fen: 0, neither_fen: 0, refunded_fen: 1500 });
+    expect(z.z_no).toBe(1);
+    // Selling on after the close is Z period 2 of the same business day, numbered on from today's receipts.
+    expect(sell([pieces('P-GAR', 1)], [{ kind: 'cash', tendered_fen: 1500 }], T0 + 180_000).receipt_no).toBe('TTEST1-20261125-0003');
+    closeShift(till.db, till.cashier, 1500, T0 + 200_000);
+    const z2 = closeDay(till.db, till.who, till.manager, T0 + 240_000);
+    expect(z2).toMatchObject({ business_day: '20261125', z_no: 2, sales_count: 1, gross_fen: 1500, refunds: { count: 0 }, first_receipt_no: 'TTEST1-20261125-0003' });
     expect(verifyJournal(till.db)).toMatchObject({ ok: true });
   });
 });
