@@ -47,7 +47,7 @@ export function QrWait({ saleId, initialPayUrl }: { saleId: string; initialPayUr
       )}
       <ul className="tender-status">
         {waiting.map((x) => (
-          <li key={x.tender_no} data-testid={`tender-status-${x.kind}`} data-status={x.status} className={x.status === 'paid' ? 'ok' : x.status === 'failed' ? 'alarm' : 'waiting'}>
+          <li key={x.tender_no} data-testid={`tender-status-${x.kind}`} data-status={x.status} className={x.status === 'paid' ? 'ok' : x.status === 'pending' ? 'waiting' : 'alarm'}>
             {t(`pay.method_${partMethod(x)}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
             {x.status === 'pending' && startedMs > 0 ? ` · ${t('done.waited', { s: Math.max(0, Math.floor((now - startedMs) / 1000)) })}` : ''}
           </li>

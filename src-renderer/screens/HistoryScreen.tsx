@@ -52,7 +52,7 @@ export function HistoryScreen() {
             <h2 className="num">{detail.sale.receipt_no}</h2>
             <ul className="tender-status">
               {detail.tenders.map((x) => (
-                <li key={x.tender_no} className={x.status === 'paid' ? 'ok' : x.status === 'failed' ? 'alarm' : 'waiting'}>
+                <li key={x.tender_no} className={x.status === 'paid' ? 'ok' : x.status === 'pending' ? 'waiting' : 'alarm'}>
                   {t(`pay.method_${partMethod(x)}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
                 </li>
               ))}

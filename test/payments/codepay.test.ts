@@ -40,7 +40,7 @@ describe('payment code', () => {
     expect((s.serverDb().prepare('SELECT COUNT(*) AS n FROM ledger_entry WHERE idem_key = ?').get(`payment:${no}`) as { n: number }).n).toBe(1);
   });
 
-  it('waits for the password (USERPAYING), is never confirmed, and is reversed; the tender turns failed', async () => {
+  it('waits for the password (USERPAYING), is never confirmed, and is reversed; the tender turns reversed, with the reason', async () => {
     const buyer = await s.buyer('ALIPAY');
     const code = await s.code(buyer);
     // 3,000 元 and more needs the buyer's password.
@@ -49,7 +49,7 @@ describe('payment code', () => {
     expect(r.status).toBe('pending');
     // Past the institution's 45 s the unconfirmed order is revoked; the server's reverse then succeeds.
     await s.control('POST', '/clock/advance', { ms: 46_000 });
-    await until(() => saleTenders(s.core.db, r.sale_id)[0]?.status === 'failed', 15_000, 'the reversed tender');
+    await until(() => saleTenders(s.core.db, r.sale_id)[0]?.status === 'reversed', 15_000, 'the reversed tender');
     expect(getSale(s.core.db, r.sale_id)?.status).toBe('pending');
     const o = s.serverDb().prepare('SELECT state FROM payment_order WHERE sale_id = ?').get(r.sale_id) as { state: string };
     expect(o.state).toBe('reversed');

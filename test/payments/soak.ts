@@ -75,6 +75,6 @@ export async function settleTill(s: PayStack, paidSales: { sale_id: string; bags
   await until(() => fresh.every((x) => saleTenders(s.core.db, x.sale_id)[0]?.status !== 'pending'), timeoutMs, 'every tender to be paid or failed on the till');
   for (let i = paidSales.length - 1; i >= from; i--) {
     const x = paidSales[i];
-    if (x && saleTenders(s.core.db, x.sale_id)[0]?.status === 'failed') paidSales.splice(i, 1);
+    if (x && saleTenders(s.core.db, x.sale_id)[0]?.status !== 'paid') paidSales.splice(i, 1);
   }
 }
