@@ -15,8 +15,14 @@ function TakingsTables({ report }: { report: Report }) {
   const { t } = useTranslation();
   const k = report.takings;
   const balanced = takingsDifferences(k).length === 0;
+  // Beside the three wallets, the three kinds of receivable.
+  const receivables: [string, number, string][] = [
+    ['day.recv_pending', k.receivable.pending_fen, 'z-recv-pending'],
+    ['day.recv_account', k.receivable.account_fen, 'z-recv-account'],
+    ['day.recv_owed', k.receivable.owed_fen, 'z-recv-owed'],
+  ];
   return (
-    <>
+    <div className="z-takings">
       <table className="tender-table" data-testid="z-tenders">
         <caption>{t('day.by_tender')}</caption>
         <thead>
@@ -42,28 +48,28 @@ function TakingsTables({ report }: { report: Report }) {
           ))}
         </tbody>
       </table>
-      <dl className="figures" data-testid="z-receivables">
-        <dt className="strong">{t('day.paid')}</dt>
-        <dd className="strong"><Money fen={k.paid.total_fen} testId="z-paid" /></dd>
-        {WALLETS.map((w) => (
-          <div key={w} className="sub">
-            <dt>{t('day.by_wallet')} · {t(`wallet.${w}`)}</dt>
-            <dd><Money fen={k.paid.by_wallet[w]} /></dd>
-          </div>
-        ))}
-        <dt className="strong">{t('day.receivable')}（{t('day.open_sales', { count: k.receivable.open_sales })}）</dt>
-        <dd className="strong"><Money fen={k.receivable.total_fen} testId="z-receivable" /></dd>
-        <dt>{t('day.recv_pending')}</dt>
-        <dd><Money fen={k.receivable.pending_fen} testId="z-recv-pending" /></dd>
-        <dt>{t('day.recv_account')}</dt>
-        <dd><Money fen={k.receivable.account_fen} /></dd>
-        <dt>{t('day.recv_owed')}</dt>
-        <dd><Money fen={k.receivable.owed_fen} testId="z-recv-owed" /></dd>
-      </dl>
-      <p className={balanced ? 'ok-box' : 'error-box'} data-testid="z-balance">
+      <table className="tender-table takings-table" data-testid="z-receivables">
+        <tbody>
+          <tr className="strong">
+            <th scope="row">{t('day.paid')}</th>
+            <td><Money fen={k.paid.total_fen} testId="z-paid" /></td>
+            <th scope="row">{t('day.receivable')}（{t('day.open_sales', { count: k.receivable.open_sales })}）</th>
+            <td><Money fen={k.receivable.total_fen} testId="z-receivable" /></td>
+          </tr>
+          {receivables.map(([label, fen, testId], i) => (
+            <tr key={label}>
+              <th scope="row">· {t(`wallet.${WALLETS[i] ?? 'unknown'}`)}</th>
+              <td><Money fen={k.paid.by_wallet[WALLETS[i] ?? 'unknown']} /></td>
+              <th scope="row">· {t(label)}</th>
+              <td><Money fen={fen} testId={testId} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className={balanced ? 'ok-box' : 'alarm-box'} data-testid="z-balance">
         {t(balanced ? 'day.balance_ok' : 'day.balance_bad')}：¥{formatYuan(k.paid.total_fen)} + ¥{formatYuan(k.receivable.total_fen)} = ¥{formatYuan(k.sales_fen)}
       </p>
-    </>
+    </div>
   );
 }
 
@@ -76,7 +82,7 @@ function OpenSalesConfirm() {
   if (!openSales) return null;
   const list = openSales.map((s) => `${s.receipt_no} ¥${formatYuan(s.pending_fen + s.owed_fen)}`).join('、');
   return (
-    <form className="error-box" data-testid="day-open-sales" onSubmit={(e) => { e.preventDefault(); void closeDay(pin); }}>
+    <form className="alarm-box" data-testid="day-open-sales" onSubmit={(e) => { e.preventDefault(); void closeDay(pin); }}>
       <p>{t('day.open_list', { count: openSales.length, list })}</p>
       <label>
         {t('day.manager_pin')}
