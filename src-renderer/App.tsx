@@ -60,10 +60,13 @@ export function App() {
     // A serial scanner's scans arrive from the core and do what a wedge scan does.
     const offScan = coreApi().subscribe('scan', (s) => handleScan(s.raw));
     const stopAnnouncer = startAnnouncer();
+    // The office changed prices, products or settings: the grid shows them without signing in again.
+    const offConfig = coreApi().subscribe('config', () => void load());
     return () => {
       stopStatus();
       offScan();
       stopAnnouncer();
+      offConfig();
     };
   }, [load, startStatus]);
   return (

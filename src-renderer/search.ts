@@ -3,7 +3,7 @@
  * pinyin (大白菜 → dbc), or by its code. The index is built once per catalog
  * so each keystroke is a scan of short strings.
  */
-import { pinyin } from 'pinyin-pro';
+import { initialsOf } from '../shared/pinyin';
 import type { Product } from '../shared/contract/methods';
 
 interface Entry {
@@ -18,12 +18,7 @@ export interface SearchIndex {
   categories: string[];
 }
 
-export function initialsOf(name: string): string {
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' })
-    .join('')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+export { initialsOf };
 
 export function buildIndex(products: readonly Product[]): SearchIndex {
   const categories: string[] = [];

@@ -2,15 +2,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dashed } from './api';
+import { Catalog } from './catalog/Catalog';
+import { PriceBoard } from './catalog/PriceBoard';
 import { Dashboard } from './screens/Dashboard';
 import { EndOfDay } from './screens/EndOfDay';
 import { Login } from './screens/Login';
 import { Recon } from './screens/Recon';
 import { Settlement } from './screens/Settlement';
 import { Terminals } from './screens/Terminals';
-import { useAdmin, type Screen } from './store';
-
-const SCREENS: readonly Screen[] = ['dashboard', 'eod', 'recon', 'settlement', 'terminals'];
+import { SCREENS_BY_ROLE, useAdmin } from './store';
 
 export function AdminApp() {
   const { t, i18n } = useTranslation();
@@ -33,7 +33,7 @@ export function AdminApp() {
       <header>
         <h1>{t('app.title')}</h1>
         <nav aria-label={t('app.title')}>
-          {SCREENS.map((s) => (
+          {SCREENS_BY_ROLE[user.role].map((s) => (
             <button key={s} type="button" className={s === screen ? 'tab active' : 'tab'} aria-current={s === screen ? 'page' : undefined} onClick={() => useAdmin.getState().go(s)}>
               {t(`nav.${s}`)}
             </button>
@@ -53,6 +53,8 @@ export function AdminApp() {
         {screen === 'recon' && <Recon day={day} />}
         {screen === 'settlement' && <Settlement day={day} />}
         {screen === 'terminals' && <Terminals />}
+        {screen === 'prices' && <PriceBoard />}
+        {screen === 'catalog' && <Catalog />}
       </main>
     </div>
   );

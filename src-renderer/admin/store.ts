@@ -2,7 +2,13 @@
 import { create } from 'zustand';
 import { api, setCsrf, shanghaiDay } from './api';
 
-export type Screen = 'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals';
+export type Screen = 'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals' | 'prices' | 'catalog';
+/** What each role's navigation offers (the server refuses the rest anyway). */
+export const SCREENS_BY_ROLE: Record<StaffUser['role'], readonly Screen[]> = {
+  admin: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'terminals'],
+  finance: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'terminals'],
+  stall_owner: ['prices', 'catalog'],
+};
 export interface StaffUser {
   id: string;
   username: string;
@@ -25,15 +31,20 @@ interface AdminState {
   checked: boolean;
   screen: Screen;
   day: string;
+  /** the stall the stall-scoped pages show; a stall owner's own, or the first the office picked */
+  stall: string;
   restore(): Promise<void>;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
   go(screen: Screen): void;
   setDay(day: string): void;
+  setStall(stall: string): void;
   reset(): void;
 }
 
-const initial = { user: null, checked: false, screen: 'dashboard' as Screen, day: shanghaiDay() };
+const initial = { user: null, checked: false, screen: 'dashboard' as Screen, day: shanghaiDay(), stall: '' };
+/** A stall owner lands on their own stall's first page; the office on the dashboard. */
+const landing = (u: StaffUser) => ({ screen: SCREENS_BY_ROLE[u.role][0] ?? ('dashboard' as Screen), stall: u.stall_id ?? '' });
 
 export const useAdmin = create<AdminState>((set) => ({
   ...initial,
@@ -41,7 +52,7 @@ export const useAdmin = create<AdminState>((set) => ({
     try {
       const s = await api<SessionAnswer>('GET', '/session');
       setCsrf(s.csrf_token);
-      set({ user: s.user, checked: true, day: await marketDay() });
+      set({ user: s.user, checked: true, day: await marketDay(), ...landing(s.user) });
     } catch {
       set({ user: null, checked: true });
     }
@@ -49,7 +60,7 @@ export const useAdmin = create<AdminState>((set) => ({
   login: async (username, password) => {
     const s = await api<SessionAnswer>('POST', '/login', { username, password });
     setCsrf(s.csrf_token);
-    set({ user: s.user, checked: true, screen: 'dashboard', day: await marketDay() });
+    set({ user: s.user, checked: true, day: await marketDay(), ...landing(s.user) });
   },
   logout: async () => {
     await api('POST', '/logout', {}).catch(() => undefined);
@@ -58,5 +69,6 @@ export const useAdmin = create<AdminState>((set) => ({
   },
   go: (screen) => set({ screen }),
   setDay: (day) => set({ day }),
+  setStall: (stall) => set({ stall }),
   reset: () => set(initial),
 }));

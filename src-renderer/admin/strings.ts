@@ -1,7 +1,18 @@
 /** Every string the staff web shows, zh-CN first; `en` must have the same keys (checked by type). */
 export const adminZh = {
   app: { title: '市场管理后台', lang: 'English', logout: '退出登录', day: '营业日', loading: '加载中…', error: '出错了：{{msg}}', retry: '重试' },
-  nav: { dashboard: '今日概览', eod: '日结核对', recon: '对账差错', settlement: '结算报表', terminals: '收银终端' },
+  nav: { dashboard: '今日概览', eod: '日结核对', recon: '对账差错', settlement: '结算报表', terminals: '收银终端', prices: '今日价格', catalog: '商品目录' },
+  stall: { label: '摊位' },
+  unit: { jin: '斤', kg: '公斤', piece: '件' },
+  cat: {
+    title: '商品目录', search: '搜索编码、名称或拼音首字母', code: '编码', name: '名称', pinyin: '拼音', unit: '单位', price: '单价（元）', category: '分类', ean: '条码 EAN', add: '添加商品',
+    edit: '编辑', save: '保存', cancel: '取消', history: '价格历史', noHistory: '暂无价格记录', changedAt: '时间', changedBy: '操作人', from: '原价', to: '新价', none: '该摊位还没有商品',
+    templates: '从市场模板添加', copy: '添加所选 {{n}} 个', close: '关闭', inCatalog: '已在目录', added: '已添加 {{n}} 个商品', count: '共 {{n}} 个商品',
+  },
+  board: {
+    title: '今日价格', hint: '输入新价格后按回车跳到下一个；Ctrl+S 保存。', current: '现价', next: '新价（元）', save: '保存并下发到收银机', saving: '保存中…', changed: '改动 {{n}} 个',
+    saved: '已保存 {{n}} 个价格，收银机配置版本 {{v}}', nothing: '没有改动', filter: '筛选', bad: '请输入大于 0 的金额，最多两位小数', tooHigh: '单价不能超过 ¥{{max}}', fix: '有 {{n}} 个价格有误，请先改正',
+  },
   login: { title: '员工登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败：{{msg}}' },
   dash: {
     total: '成交总额', sales: '笔数', byStall: '各摊位成交', byTender: '支付方式', byWallet: '钱包', hourly: '分时成交（元）', terminals: '终端状态',
@@ -34,7 +45,18 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const adminEn: Shape<typeof adminZh> = {
   app: { title: 'Market office', lang: '中文', logout: 'Log out', day: 'Business day', loading: 'Loading…', error: 'Something went wrong: {{msg}}', retry: 'Retry' },
-  nav: { dashboard: 'Today', eod: 'End of day', recon: 'Reconciliation', settlement: 'Settlement', terminals: 'Terminals' },
+  nav: { dashboard: 'Today', eod: 'End of day', recon: 'Reconciliation', settlement: 'Settlement', terminals: 'Terminals', prices: "Today's prices", catalog: 'Catalog' },
+  stall: { label: 'Stall' },
+  unit: { jin: 'jin', kg: 'kg', piece: 'piece' },
+  cat: {
+    title: 'Catalog', search: 'Search code, name or pinyin initials', code: 'Code', name: 'Name', pinyin: 'Pinyin', unit: 'Unit', price: 'Price (CNY)', category: 'Category', ean: 'EAN', add: 'Add product',
+    edit: 'Edit', save: 'Save', cancel: 'Cancel', history: 'Price history', noHistory: 'No prices yet', changedAt: 'When', changedBy: 'By', from: 'Was', to: 'Now', none: 'This stall has no products yet',
+    templates: 'Add from market templates', copy: 'Add the {{n}} chosen', close: 'Close', inCatalog: 'in catalog', added: '{{n}} products added', count: '{{n}} products',
+  },
+  board: {
+    title: "Today's prices", hint: 'Type a new price and press Enter for the next one; Ctrl+S saves.', current: 'Now', next: 'New (CNY)', save: 'Save and send to the tills', saving: 'Saving…', changed: '{{n}} changed',
+    saved: '{{n}} prices saved, till config version {{v}}', nothing: 'Nothing changed', filter: 'Filter', bad: 'Type an amount above 0 with at most two decimals', tooHigh: 'A price may be at most ¥{{max}}', fix: '{{n}} prices are wrong: correct them first',
+  },
   login: { title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', failed: 'Login failed: {{msg}}' },
   dash: {
     total: 'Takings', sales: 'Sales', byStall: 'By stall', byTender: 'By tender', byWallet: 'By wallet', hourly: 'Hour by hour (CNY)', terminals: 'Terminals',

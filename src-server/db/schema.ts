@@ -17,7 +17,18 @@ export interface StallTable {
   allow_price_override: Generated<number>;
 }
 export interface CashierTable { id: string; stall_id: string; name: string; role: 'cashier' | 'manager'; pin_hash: string; active: number; created_ms: number }
-export interface ProductTable { id: string; stall_id: string; code: string; name: string; unit: string; unit_price_fen: number; category: string }
+export interface ProductTable {
+  id: string;
+  stall_id: string;
+  code: string;
+  name: string;
+  unit: string;
+  unit_price_fen: number;
+  category: string;
+  ean: Generated<string | null>;
+  /** pinyin initials of the name, derived on every write (shared/pinyin.ts) */
+  pinyin: Generated<string>;
+}
 export interface TerminalTable { id: string; stall_id: string; name: string; public_key_pem: string | null; status: 'pending' | 'active' | 'revoked'; created_ms: number }
 export interface PairingCodeTable { code: string; terminal_id: string; expires_ms: number; used_ms: number | null }
 export interface StaffUserTable { id: string; username: string; password_hash: string; role: 'admin' | 'finance' | 'stall_owner'; stall_id: string | null }
