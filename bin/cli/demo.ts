@@ -57,7 +57,12 @@ export async function runDemo(argv: string[]): Promise<void> {
 
     const electron = findElectronBinary();
     if ('path' in electron && existsSync(ELECTRON_MAIN)) {
-      const till = await spawnRole('terminal', termArgs, { command: [electron.path, ELECTRON_MAIN], echo: echo('terminal') });
+      const till = await spawnRole('terminal', termArgs, {
+        command: [electron.path, ELECTRON_MAIN],
+        // The shell runs the core on this Node, for which npm install built the native modules.
+        env: { ...process.env, MARKETTILL_CORE_NODE: process.execPath },
+        echo: echo('terminal'),
+      });
       children.push(till);
       console.log('ready demo electron');
     } else {

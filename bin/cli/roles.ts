@@ -2,13 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import { startSim } from '../../src-sim/main';
 import { startServer } from '../../src-server/main';
-import { startCore } from '../../src-main/core';
-import { deviceDefaultsFromOptions } from '../../src-main/devices/printer-setup';
+import { serveTerminal } from '../../src-main/serve-terminal';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
 import { approveAtRiskInFolder } from '../../src-main/sync/at-risk';
 import { wipeTill } from '../../src-main/sync/wipe';
-import { startHttpTransport } from '../../src-main/rpc/http-transport';
-import { parseTerminalArgs } from '../../src-main/terminal-options';
 import { parseRoleArgs, UsageError } from './args';
 import { untilSignal } from './signals';
 
@@ -35,15 +32,8 @@ export async function runTerminal(argv: string[]): Promise<void> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1));
   if (argv[0] === 'wipe') return runWipe(argv.slice(1));
   if (argv[0] === 'update-check') return runUpdateCheck(argv.slice(1));
-  const opts = parseTerminalArgs(argv);
-  const core = await startCore({ dataDir: opts.dataDir ?? '.data/terminal', serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, devices: deviceDefaultsFromOptions(opts) });
-  const http = await startHttpTransport({ handlers: core.handlers, events: core.events, port: opts.port, staticDir: RENDERER_DIR });
-  console.log(`ready terminal ${http.url}`);
-  console.log(`ui ${http.uiUrl}`);
-  untilSignal(async () => {
-    await http.close();
-    await core.close();
-  });
+  const terminal = await serveTerminal(argv, RENDERER_DIR);
+  untilSignal(() => terminal.close());
 }
 
 function runVerify(argv: string[]): void {

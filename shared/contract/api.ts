@@ -11,8 +11,3 @@ export type CoreApi = {
 } & {
   subscribe<E extends keyof CoreEvents>(event: E, listener: (payload: CoreEvents[E]) => void): () => void;
 };
-
-/** Name of the IPC channel / the global the preload exposes. */
-export const IPC_CHANNEL = 'markettill:rpc';
-export const IPC_EVENT_CHANNEL = 'markettill:event';
-export const EXPOSED_GLOBAL = 'markettill';

@@ -1,4 +1,4 @@
-/** Names of the device methods of the contract (schemas in devices.ts); no schema library here, for the preload. */
+/** Names of the device methods of the contract (schemas in devices.ts); no schema library here. */
 export const DEVICE_METHOD_NAMES = [
   'devices-ports',
   'devices-config-get',

@@ -1,6 +1,6 @@
 /**
  * The renderer ↔ core contract: one map of method name → input and output
- * schemas. Both transports (Electron IPC, HTTP in browser mode) and the core's
+ * schemas. The transport (HTTP + SSE on 127.0.0.1, in a browser and in Electron) and the core's
  * handler registry are typed from this map, and inputs are parsed with it at the edge.
  */
 import { z } from 'zod';
@@ -68,7 +68,7 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.infer<Contract[M]['output']>;
 
-/** Events the core pushes to the renderer (SSE in browser mode, IPC events in Electron). */
+/** Events the core pushes to the renderer (over SSE). */
 export interface CoreEvents extends DeviceEvents {
   status: TerminalStatus;
   /** the server sent a new configuration (catalog, prices, buyers, settings): reload them */

@@ -1,6 +1,6 @@
 /**
- * The contract's method names alone, with no schema library: the sandboxed
- * preload binds exactly these. methods.ts is checked to define exactly these.
+ * The contract's method names alone, with no schema library: the renderer's
+ * HTTP client binds exactly these. methods.ts is checked to define exactly these.
  */
 import { DEVICE_METHOD_NAMES } from './device-names';
 

@@ -6,8 +6,6 @@
 export interface WebContentsLike {
   on(event: 'will-navigate', listener: (e: { preventDefault(): void }, url: string) => void): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
-  send(channel: string, ...args: unknown[]): void;
-  isDestroyed(): boolean;
 }
 
 export interface BrowserWindowOptions {
@@ -18,8 +16,8 @@ export interface BrowserWindowOptions {
   title: string;
   backgroundColor: string;
   show: boolean;
+  /** No preload: the page talks to the core over its authenticated loopback transport, like any browser. */
   webPreferences: {
-    preload: string;
     contextIsolation: true;
     sandbox: true;
     nodeIntegration: false;
@@ -30,29 +28,20 @@ export interface BrowserWindowOptions {
 
 export interface BrowserWindowLike {
   webContents: WebContentsLike;
-  loadFile(path: string): Promise<void>;
+  loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): void;
   show(): void;
 }
 
 export interface ElectronMainLike {
   app: {
+    isPackaged: boolean;
     whenReady(): Promise<void>;
     on(event: 'window-all-closed' | 'before-quit', listener: () => void): void;
     quit(): void;
+    exit(code: number): void;
     getPath(name: 'userData'): string;
   };
   BrowserWindow: new (opts: BrowserWindowOptions) => BrowserWindowLike;
-  ipcMain: {
-    handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>): void;
-  };
-}
-
-export interface ElectronPreloadLike {
-  contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
-  ipcRenderer: {
-    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
-    on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void;
-    removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void;
-  };
+  dialog: { showErrorBox(title: string, content: string): void };
 }

@@ -1,15 +1,11 @@
 /**
- * The thin Electron shell: one locked-down window, the IPC binding of the
- * contract, and status events forwarded to the renderer. All behaviour lives
- * in the core; this file only wires it to Electron.
+ * The thin Electron shell's window: one locked-down window showing the UI the core process serves on
+ * 127.0.0.1 (its URL carries the per-launch token in the fragment). It may not navigate anywhere
+ * else or open windows. All behaviour lives in the core; this file only wires the window.
  */
-import { IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/api';
-import { fail } from '../../shared/contract/envelope';
-import type { Core } from '../core';
-import { dispatch } from '../rpc/registry';
 import type { BrowserWindowLike, BrowserWindowOptions, ElectronMainLike } from './electron-types';
 
-export function windowOptions(preloadPath: string): BrowserWindowOptions {
+export function windowOptions(): BrowserWindowOptions {
   return {
     width: 1366,
     height: 768,
@@ -18,39 +14,39 @@ export function windowOptions(preloadPath: string): BrowserWindowOptions {
     title: 'MarketTill 市场收银',
     backgroundColor: '#f4f1ea',
     show: false,
-    webPreferences: { preload: preloadPath, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
   };
 }
 
-/** Only our own bundled page may call the core. */
-export function isTrustedSender(frameUrl: string | undefined, indexHtml: string): boolean {
-  if (!frameUrl) return false;
+/** Only the core's own loopback origin may be shown. */
+export function isCoreOrigin(url: string, coreUiUrl: string): boolean {
   try {
-    const u = new URL(frameUrl);
-    return u.protocol === 'file:' && decodeURIComponent(u.pathname).endsWith(indexHtml.replace(/\\/g, '/'));
+    const u = new URL(url);
+    const core = new URL(coreUiUrl);
+    return u.origin === core.origin && u.hostname === '127.0.0.1';
   } catch {
     return false;
   }
 }
 
-export function bindCore(electron: ElectronMainLike, core: Pick<Core, 'handlers' | 'events'>, indexHtml: string): (win: BrowserWindowLike) => void {
-  electron.ipcMain.handle(IPC_CHANNEL, async (event, name, input) => {
-    if (!isTrustedSender(event.senderFrame?.url, indexHtml)) return fail('unauthorized', 'IPC from an untrusted frame');
-    return dispatch(core.handlers, String(name), input);
-  });
-  return (win) => {
-    core.events.onAny((event, payload) => {
-      if (!win.webContents.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
-    });
-  };
+export interface MainWindow {
+  win: BrowserWindowLike;
+  /** shows a (restarted) core's UI */
+  show(coreUiUrl: string): void;
 }
 
-export function createMainWindow(electron: ElectronMainLike, preloadPath: string, indexHtml: string): BrowserWindowLike {
-  const win = new electron.BrowserWindow(windowOptions(preloadPath));
-  // The till shows our page and nothing else: no navigation, no new windows.
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
+export function createMainWindow(electron: ElectronMainLike, coreUiUrl: string): MainWindow {
+  const win = new electron.BrowserWindow(windowOptions());
+  let current = coreUiUrl;
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isCoreOrigin(url, current)) e.preventDefault();
+  });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(indexHtml);
-  return win;
+  const show = (url: string): void => {
+    current = url;
+    void win.loadURL(url);
+  };
+  show(coreUiUrl);
+  return { win, show };
 }

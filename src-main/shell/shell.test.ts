@@ -1,117 +1,125 @@
-// The Electron shell, tested with fake Electron objects: the binary cannot run on this machine.
+// The Electron shell, tested with fake Electron objects (the binary cannot run on this machine): its
+// window, which core runtime it picks, and the ABI check that refuses a core whose binding cannot load.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { EXPOSED_GLOBAL, IPC_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/api';
-import { contract } from '../../shared/contract/methods';
-import { METHOD_NAMES } from '../../shared/contract/names';
-import { TypedEmitter } from '../core';
-import type { HandlerMap } from '../rpc/registry';
-import { SESSION_INFO, fakeHandlers } from '../../test/helpers/fake-handlers';
-import type { BrowserWindowOptions, ElectronMainLike, ElectronPreloadLike } from './electron-types';
-import { bindCore, createMainWindow, isTrustedSender, windowOptions } from './main-window';
-import { buildPreloadApi, exposeApi } from './preload-api';
+import { tempDir } from '../../test/helpers/temp';
+import { coreCommand, probeNode } from './core-runtime';
+import type { BrowserWindowOptions, ElectronMainLike } from './electron-types';
+import { createMainWindow, isCoreOrigin, windowOptions } from './main-window';
+import { abiMismatch, bindingAbi, resolveBinding } from './native-abi';
 
-const INDEX = '/opt/markettill/build/renderer/index.html';
+const CORE_URL = 'http://127.0.0.1:41149/#token=abc';
 
 function fakeMain() {
-  const created: { opts: BrowserWindowOptions; navListeners: ((e: { preventDefault(): void }, url: string) => void)[]; openHandler?: (d: { url: string }) => { action: 'deny' }; loaded?: string; sent: unknown[][] }[] = [];
-  const handlers = new Map<string, (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>>();
+  const created: { opts: BrowserWindowOptions; navListeners: ((e: { preventDefault(): void }, url: string) => void)[]; openHandler?: (d: { url: string }) => { action: 'deny' }; loaded: string[] }[] = [];
   const electron: ElectronMainLike = {
-    app: { whenReady: async () => {}, on: () => {}, quit: () => {}, getPath: () => '/tmp' },
+    app: { isPackaged: false, whenReady: async () => {}, on: () => {}, quit: () => {}, exit: () => {}, getPath: () => '/tmp' },
+    dialog: { showErrorBox: () => {} },
     BrowserWindow: class {
       webContents;
       constructor(opts: BrowserWindowOptions) {
-        const rec: (typeof created)[number] = { opts, navListeners: [], sent: [] };
+        const rec: (typeof created)[number] = { opts, navListeners: [], loaded: [] };
         created.push(rec);
         this.webContents = {
           on: (_ev: 'will-navigate', l: (e: { preventDefault(): void }, url: string) => void) => void rec.navListeners.push(l),
           setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) => void (rec.openHandler = h),
-          send: (...args: unknown[]) => void rec.sent.push(args),
-          isDestroyed: () => false,
         };
-        this.loadFile = async (p: string) => void (rec.loaded = p);
+        this.loadURL = async (u: string) => void rec.loaded.push(u);
       }
-      loadFile: (p: string) => Promise<void>;
+      loadURL: (u: string) => Promise<void>;
       once() {}
       show() {}
     },
-    ipcMain: { handle: (channel, listener) => void handlers.set(channel, listener) },
   };
-  return { electron, created, handlers };
+  return { electron, created };
 }
 
-function someHandlers(): HandlerMap {
-  return fakeHandlers({
-    'session-info': () => ({ ...SESSION_INFO }),
-    'catalog-list': () => ({ products: [] }),
-    'status-get': () => ({ online: true, sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null }, printer: { state: 'none', message: null } }),
-  });
+/** A package folder whose native binary claims `symbol`, as a build for another runtime would. */
+function plantedBinding(symbol: string): string {
+  const root = tempDir('planted-binding');
+  const pkg = join(root, 'node_modules', 'better-sqlite3');
+  mkdirSync(join(pkg, 'build', 'Release'), { recursive: true });
+  writeFileSync(join(pkg, 'package.json'), '{"name":"better-sqlite3","version":"0.0.0"}');
+  writeFileSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), Buffer.concat([Buffer.from('\x7fELF\0\0'), Buffer.from(`${symbol}\0`)]));
+  mkdirSync(join(root, 'core'));
+  return join(root, 'core', 'terminal.cjs');
 }
 
-describe('Electron shell', () => {
-  it('creates one locked-down window: isolation, sandbox, no Node, navigation and window.open denied', () => {
+const here = { name: `Node ${process.versions.node}`, modules: Number(process.versions.modules) };
+
+describe('Electron shell window', () => {
+  it('creates one locked-down window on the core URL: isolation, sandbox, no Node, no preload; no other origin, no window.open', () => {
     const { electron, created } = fakeMain();
-    createMainWindow(electron, '/p/preload.cjs', INDEX);
+    const w = createMainWindow(electron, CORE_URL);
     expect(created).toHaveLength(1);
-    const w = created[0]!;
-    expect(w.opts.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/p/preload.cjs' });
-    expect(w.loaded).toBe(INDEX);
+    const rec = created[0]!;
+    expect(rec.opts.webPreferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false });
+    expect(rec.loaded).toEqual([CORE_URL]);
     const prevent = vi.fn();
-    for (const l of w.navListeners) l({ preventDefault: prevent }, 'https://evil.example/');
-    expect(prevent).toHaveBeenCalled();
-    expect(w.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(windowOptions('x').minWidth).toBeLessThanOrEqual(1024);
+    for (const l of rec.navListeners) l({ preventDefault: prevent }, 'https://evil.example/');
+    expect(prevent).toHaveBeenCalledTimes(1);
+    for (const l of rec.navListeners) l({ preventDefault: prevent }, 'http://127.0.0.1:41149/#token=abc');
+    expect(prevent).toHaveBeenCalledTimes(1);
+    expect(rec.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    // A restarted core: a new port; the old one is no longer trusted.
+    w.show('http://127.0.0.1:50000/#token=def');
+    expect(rec.loaded).toEqual([CORE_URL, 'http://127.0.0.1:50000/#token=def']);
+    for (const l of rec.navListeners) l({ preventDefault: prevent }, 'http://127.0.0.1:41149/');
+    expect(prevent).toHaveBeenCalledTimes(2);
+    expect(windowOptions().minWidth).toBeLessThanOrEqual(1024);
   });
 
-  it('binds the contract over IPC, refuses untrusted frames and forwards status events', async () => {
-    const { electron, created, handlers } = fakeMain();
-    const events = new TypedEmitter();
-    const attach = bindCore(electron, { handlers: someHandlers(), events }, INDEX);
-    const handle = handlers.get(IPC_CHANNEL);
-    expect(handle).toBeDefined();
-    const trusted = { senderFrame: { url: `file://${INDEX}` } };
-    expect(await handle!(trusted, 'session-info', {})).toMatchObject({ ok: true, value: { terminal_id: 'T1' } });
-    expect(await handle!(trusted, 'no-such-method', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await handle!(trusted, 'sale-complete', { lines: [] })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await handle!({ senderFrame: { url: 'https://evil.example/index.html' } }, 'session-info', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await handle!({ senderFrame: null }, 'session-info', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    attach(createMainWindow(electron, '/p/preload.cjs', INDEX));
-    const status = { online: false, sync: { queue_depth: 3, oldest_unsynced_age_ms: 10, last_success_ms: null, last_error: 'x' }, printer: { state: 'none' as const, message: null } };
-    events.emit('status', status);
-    expect(created[0]!.sent).toEqual([[IPC_EVENT_CHANNEL, 'status', status]]);
-  });
-
-  it('trusts only our own file page', () => {
-    expect(isTrustedSender(`file://${INDEX}`, INDEX)).toBe(true);
-    expect(isTrustedSender('file:///tmp/other.html', INDEX)).toBe(false);
-    expect(isTrustedSender('http://127.0.0.1:1/index.html', INDEX)).toBe(false);
-    expect(isTrustedSender('not a url', INDEX)).toBe(false);
+  it('trusts only the core loopback origin', () => {
+    expect(isCoreOrigin('http://127.0.0.1:41149/index.html', CORE_URL)).toBe(true);
+    expect(isCoreOrigin('http://127.0.0.1:41150/', CORE_URL)).toBe(false);
+    expect(isCoreOrigin('http://localhost:41149/', CORE_URL)).toBe(false);
+    expect(isCoreOrigin('file:///tmp/index.html', CORE_URL)).toBe(false);
+    expect(isCoreOrigin('not a url', CORE_URL)).toBe(false);
   });
 });
 
-describe('preload', () => {
-  it('exposes exactly one object: every contract method plus subscribe, nothing else', async () => {
-    const exposed = new Map<string, unknown>();
-    const invoke = vi.fn(async (...args: unknown[]) => ({ ok: true, value: args }));
-    const listeners: ((e: unknown, ...a: unknown[]) => void)[] = [];
-    const ipc: ElectronPreloadLike['ipcRenderer'] = { invoke, on: (_c, l) => void listeners.push(l), removeListener: (_c, l) => void listeners.splice(listeners.indexOf(l), 1) };
-    exposeApi({ contextBridge: { exposeInMainWorld: (k, v) => void exposed.set(k, v) }, ipcRenderer: ipc });
-    expect([...exposed.keys()]).toEqual([EXPOSED_GLOBAL]);
-    const api = exposed.get(EXPOSED_GLOBAL) as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'subscribe'].sort());
-    expect(Object.isFrozen(api)).toBe(true);
-    for (const name of METHOD_NAMES) {
-      await (api[name] as (i: unknown) => Promise<unknown>)({ probe: name });
-      expect(invoke).toHaveBeenLastCalledWith(IPC_CHANNEL, name, { probe: name });
-    }
-    const got: unknown[] = [];
-    const off = buildPreloadApi(ipc).subscribe('status', (s) => got.push(s));
-    for (const l of listeners) l({}, 'status', { online: true });
-    off();
-    for (const l of listeners) l({}, 'status', { online: false });
-    expect(got).toEqual([{ online: true }]);
+describe('the core runtime', () => {
+  const versions = { ...process.versions, electron: '39.8.10', modules: '140' } as NodeJS.ProcessVersions;
+
+  it('packaged: Electron itself as Node, with its ABI; a checkout: the Node on PATH; MARKETTILL_CORE_NODE wins', () => {
+    expect(coreCommand({ isPackaged: true, execPath: '/opt/MarketTill/markettill', versions, env: {} })).toEqual({
+      command: '/opt/MarketTill/markettill',
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+      runtime: { name: 'Electron 39.8.10', modules: 140 },
+    });
+    expect(coreCommand({ isPackaged: false, execPath: '/x/electron', versions, env: { PATH: process.env.PATH } })).toMatchObject({ command: 'node', env: {} });
+    expect(coreCommand({ isPackaged: true, execPath: '/x/electron', versions, env: { MARKETTILL_CORE_NODE: process.execPath } })).toEqual({ command: process.execPath, env: {}, runtime: here });
   });
 
-  it('names exactly the methods of the contract', () => {
-    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(contract).sort());
+  it('says clearly when there is no Node to run the core', () => {
+    expect(() => probeNode('/nonexistent/node')).toThrow(/The till's core needs Node to run it here, and '\/nonexistent\/node' did not answer/);
+  });
+});
+
+describe('native module ABI', () => {
+  it("reads the ABI of the installed better-sqlite3 (this Node's) and of serialport's Node-API binding", () => {
+    const sqlite = resolveBinding('better-sqlite3', 'build/Release/better_sqlite3.node', join(process.cwd(), 'build', 'core', 'terminal.cjs'));
+    expect(bindingAbi(sqlite)).toEqual({ kind: 'node', modules: here.modules });
+    const serial = join(createRequire(import.meta.url).resolve('@serialport/bindings-cpp/package.json'), '..', 'prebuilds', 'linux-x64', '@serialport+bindings-cpp.glibc.node');
+    expect(bindingAbi(serial)).toEqual({ kind: 'napi' });
+    expect(abiMismatch(here, join(process.cwd(), 'build', 'core', 'terminal.cjs'))).toBeNull();
+  });
+
+  it('refuses, with one message naming both ABIs, a binding built for another runtime', () => {
+    const entry = plantedBinding('node_register_module_v115');
+    expect(abiMismatch({ name: 'Electron 39.8.10', modules: 140 }, entry)).toBe(
+      `The till's core cannot start: better-sqlite3 (${join(entry, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')}) ` +
+        'was built for NODE_MODULE_VERSION 115, but the core runs on Electron 39.8.10 (NODE_MODULE_VERSION 140). ' +
+        'Run the core on the Node that ran npm install (MARKETTILL_CORE_NODE), or install a package built by npm run dist.',
+    );
+    expect(abiMismatch({ name: 'Electron 39.8.10', modules: 115 }, entry)).toBeNull();
+  });
+
+  it('refuses a missing package, a missing binary and a file that is no native module', () => {
+    expect(abiMismatch(here, '/nonexistent/core/terminal.cjs')).toMatch(/better-sqlite3 is not installed beside/);
+    const entry = plantedBinding('nothing');
+    expect(abiMismatch(here, entry)).toMatch(/is not a Node native module/);
   });
 });

@@ -1,9 +1,8 @@
 /**
- * The renderer's one way to the core. In Electron the preload exposes the
- * API object; in browser mode the same API is implemented over HTTP + SSE
- * with the per-launch token the core put in the URL fragment.
+ * The renderer's one way to the core, in a browser and in the Electron window alike: the contract
+ * over HTTP + SSE on 127.0.0.1, with the per-launch token the core put in the URL fragment.
  */
-import { EXPOSED_GLOBAL, type CoreApi } from '../../shared/contract/api';
+import type { CoreApi } from '../../shared/contract/api';
 import type { Envelope } from '../../shared/contract/envelope';
 import type { CoreEvents } from '../../shared/contract/methods';
 import { METHOD_NAMES } from '../../shared/contract/names';
@@ -59,8 +58,6 @@ let cached: CoreApi | null = null;
 
 export function coreApi(): CoreApi {
   if (cached) return cached;
-  const exposed = (window as unknown as Record<string, CoreApi | undefined>)[EXPOSED_GLOBAL];
-  if (exposed) return (cached = exposed);
   const token = readLaunchToken(window.location, window.sessionStorage);
   if (!token) throw new Error('no launch token: open the till from the address printed by `markettill terminal`');
   return (cached = createHttpApi(window.location.origin, token));

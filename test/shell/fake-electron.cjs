@@ -1,30 +1,33 @@
 // A stand-in for Electron's main-process module, for running the bundled shell under plain Node:
-// it records what the shell asks of Electron and calls the IPC handler the way a renderer would.
+// it records what the shell asks of Electron, and plays the window's page the way the renderer
+// does: with the launch token from the URL fragment it calls the core over its loopback transport.
 'use strict';
 const { tmpdir } = require('node:os');
-const handlers = new Map();
-const windows = [];
 const report = (what, value) => process.stdout.write(`fake-electron ${what} ${JSON.stringify(value)}\n`);
+
+async function actAsPage(url) {
+  const u = new URL(url);
+  const token = new URLSearchParams(u.hash.slice(1)).get('token');
+  const call = async (headers) => {
+    const res = await fetch(`${u.origin}/rpc/session-info`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    return { status: res.status, body: await res.json() };
+  };
+  report('rpc', await call({ 'x-markettill-token': token }));
+  report('rpc-without-token', await call({}));
+}
 
 class BrowserWindow {
   constructor(opts) {
-    this.opts = opts;
     this.listeners = {};
     this.webContents = {
       on: (ev, fn) => (this.listeners[ev] = fn),
       setWindowOpenHandler: (fn) => (this.openHandler = fn),
-      send: (channel, event) => report('event', { channel, event }),
-      isDestroyed: () => false,
     };
-    windows.push(this);
     report('window', opts.webPreferences);
   }
-  async loadFile(path) {
-    report('loadFile', path);
-    const handle = handlers.get('markettill:rpc');
-    const frame = { senderFrame: { url: `file://${path}` } };
-    report('rpc', await handle(frame, 'session-info', {}));
-    report('rpc-untrusted', await handle({ senderFrame: { url: 'https://evil.example/' } }, 'session-info', {}));
+  async loadURL(url) {
+    report('loadURL', url);
+    await actAsPage(url).catch((err) => report('page-error', String(err)));
   }
   once() {}
   show() {}
@@ -32,11 +35,16 @@ class BrowserWindow {
 
 module.exports = {
   app: {
+    isPackaged: false,
     whenReady: () => Promise.resolve(),
     on: () => {},
     quit: () => process.exit(0),
+    exit: (code) => {
+      report('exit', code);
+      process.exit(code);
+    },
     getPath: () => tmpdir(),
   },
   BrowserWindow,
-  ipcMain: { handle: (channel, fn) => handlers.set(channel, fn) },
+  dialog: { showErrorBox: (title, content) => report('error-box', { title, content }) },
 };
