@@ -19,7 +19,8 @@ export const adminZh = {
     online: '在线', offline: '离线', lag: '同步延迟', lastSeen: '最后联系', never: '从未联系', unpaid: '未付款二维码', receivables: '采购商赊账', owed: '欠款', none: '暂无',
     stall: '摊位', terminal: '终端', amount: '金额',
   },
-  tender: { cash: '现金', qr: '扫码', code: '付款码', credit: '赊账', WECHAT: '微信', ALIPAY: '支付宝', UNIONPAY: '云闪付', UNKNOWN: '未知' },
+  tender: { cash: '现金', qr: '扫码支付', payment_code: '付款码', account: '赊账', wechat: '微信支付', alipay: '支付宝', unionpay: '云闪付', unknown: '钱包未知' },
+  takings: { paid: '实收', receivable: '应收未收', pending: '待确认', account: '赊账', owed: '待补收', open: '未完成 {{n}} 笔', failed: '付款失败', reversed: '已撤销' },
   eod: {
     title: '日结核对', stall: '摊位', terminal: '终端', server: '服务器', zreport: 'Z 报表', count: '笔数', gross: '销售额', refunds: '退款',
     noZ: '未日结', ok: '一致', diff: '差异', confirm: '确认日结', confirmed: '已确认（{{by}}，{{at}}）', note: '说明（有差异时必填）', noTerminals: '当日无终端数据', why: '原因', missingZ: '该终端未做日结', fewer: '终端日结时少 {{n}} 笔、¥{{amt}}：日结后才同步的单据', more: '服务器少 {{n}} 笔、¥{{amt}}：终端还有单据未同步', amountOnly: '笔数一致，金额差 ¥{{amt}}',
@@ -63,7 +64,8 @@ export const adminEn: Shape<typeof adminZh> = {
     online: 'online', offline: 'offline', lag: 'sync lag', lastSeen: 'last seen', never: 'never', unpaid: 'Unpaid QR codes', receivables: 'Buyer receivables', owed: 'owed', none: 'none',
     stall: 'Stall', terminal: 'Terminal', amount: 'Amount',
   },
-  tender: { cash: 'Cash', qr: 'QR', code: 'Payment code', credit: 'On account', WECHAT: 'WeChat', ALIPAY: 'Alipay', UNIONPAY: 'UnionPay', UNKNOWN: 'Unknown' },
+  tender: { cash: 'Cash', qr: 'Receipt QR', payment_code: 'Payment code', account: 'On account', wechat: 'WeChat Pay', alipay: 'Alipay', unionpay: 'UnionPay', unknown: 'Wallet not known' },
+  takings: { paid: 'Takings', receivable: 'Receivables', pending: 'Awaiting the institution', account: 'On account', owed: 'Still owed', open: '{{n}} open', failed: 'Failed', reversed: 'Reversed' },
   eod: {
     title: 'End of day', stall: 'Stall', terminal: 'Terminal', server: 'Server', zreport: 'Z report', count: 'Count', gross: 'Gross', refunds: 'Refunds',
     noZ: 'not closed', ok: 'agrees', diff: 'differs', confirm: 'Confirm day', confirmed: 'Confirmed ({{by}}, {{at}})', note: 'Note (required when it differs)', noTerminals: 'No terminal data for this day', why: 'Why', missingZ: 'This terminal did not close its day', fewer: 'The Z report has {{n}} sale(s), ¥{{amt}} fewer: entries synced after the close', more: 'The server lacks {{n}} sale(s), ¥{{amt}}: the terminal has not synced everything', amountOnly: 'Same count, amounts differ by ¥{{amt}}',

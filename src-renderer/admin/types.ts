@@ -1,4 +1,6 @@
 /** The answers of the staff web API, as the screens read them (the server's zod schemas are the source). */
+import type { Takings } from '../../shared/sales/takings';
+
 export interface DashboardData {
   business_day: string;
   total_fen: number;
@@ -7,6 +9,7 @@ export interface DashboardData {
   terminal_totals: { terminal_id: string; stall_id: string; sales: number; total_fen: number }[];
   by_tender: Record<string, number>;
   by_wallet: Record<string, number>;
+  takings: Takings;
   hourly: { hour: number; sales: number; total_fen: number }[];
   terminals: { id: string; stall_id: string; name: string; status: string; last_seen_ms: number | null; online: boolean; sync_lag_ms: number | null }[];
   unpaid_qr: { count: number; amount_fen: number };
@@ -19,7 +22,7 @@ export interface DayData {
   stalls: {
     stall_id: string;
     name: string;
-    terminals: { terminal_id: string; name: string; server: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number }; z_report: { sales_count: number | null; gross_fen: number | null } | null; differences: string[] }[];
+    terminals: { terminal_id: string; name: string; server: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number; paid_fen: number; receivable_fen: number }; z_report: { sales_count: number | null; gross_fen: number | null } | null; differences: string[] }[];
     confirmation: { confirmed_by: string; confirmed_by_name: string; confirmed_ms: number; note: string } | null;
   }[];
 }

@@ -1,8 +1,9 @@
 /**
  * The market office's live view of a business day: takings per stall and
- * terminal, per tender and per wallet, hour by hour (Asia/Shanghai), the
- * terminals with when each was last heard from, QR orders still unpaid and
- * what buyers owe on account.
+ * terminal, per tender and per wallet (one definition, shared/sales/takings.ts,
+ * so the wallets add up to the wallet tenders), the day's receivables, hour by
+ * hour (Asia/Shanghai), the terminals with when each was last heard from, QR
+ * orders still unpaid and what buyers owe on account.
  */
 import { sql } from 'kysely';
 import type { ServerDb } from '../db/database';
@@ -19,15 +20,13 @@ export async function dashboard(db: ServerDb, day: string, nowMs: number) {
   const r = rdb(db);
   const totals = await dayTotals(db, day, null);
   const stalls = await db.selectFrom('stall').select(['id', 'name']).orderBy('id').execute();
-  const by_tender: Record<string, number> = {};
-  for (const s of totals.stalls) for (const [k, v] of Object.entries(s.by_tender)) by_tender[k] = (by_tender[k] ?? 0) + v;
+  const { paid } = totals.takings;
   const hourExpr = sql<number>`cast(((at_ms + 28800000) / 3600000) % 24 as integer)`;
-  const hours = await db.selectFrom('sale').select([hourExpr.as('hour'), (eb) => eb.fn.countAll<number>().as('n'), big('total_fen').as('fen')]).where('business_day', '=', day).groupBy(hourExpr).execute();
+  const hours = await db.selectFrom('sale').select([hourExpr.as('hour'), (eb) => eb.fn.countAll<number>().as('n'), big('total_fen').as('fen')]).where('business_day', '=', day).where('status', '!=', 'voided').groupBy(hourExpr).execute();
   const hourly = Array.from({ length: 24 }, (_, h) => {
     const x = hours.find((y) => Number(y.hour) === h);
     return { hour: h, sales: Number(x?.n ?? 0), total_fen: Number(x?.fen ?? 0) };
   });
-  const wallets = await r.selectFrom('payment_order').select(['channel', big('amount_fen').as('fen')]).where('business_day', '=', day).where('state', '=', 'succeeded').groupBy('channel').execute();
   const terms = await db.selectFrom('terminal').select(['id', 'stall_id', 'name', 'status']).orderBy('id').execute();
   const seen = await db.selectFrom('journal_entry').select(['terminal_id', (eb) => eb.fn.max('received_ms').as('last_ms'), (eb) => eb.fn.max('at_ms').as('last_at_ms')]).groupBy('terminal_id').execute();
   const terminals = terms.map((t) => {
@@ -48,15 +47,17 @@ export async function dashboard(db: ServerDb, day: string, nowMs: number) {
   const receivables = owed.map((o) => ({ buyer_id: o.buyer_id ?? '', stall_id: o.stall_id ?? '', name: o.name ?? o.buyer_id ?? '', owed_fen: Number(o.fen) })).filter((o) => o.owed_fen !== 0).sort((a, b) => b.owed_fen - a.owed_fen);
   return {
     business_day: day,
-    total_fen: totals.stalls.reduce((a, s) => a + s.total_fen, 0),
-    sales: totals.stalls.reduce((a, s) => a + s.sales, 0),
+    total_fen: totals.takings.sales_fen,
+    sales: totals.takings.sales_count,
     stalls: stalls.map((s) => {
       const t = totals.stalls.find((x) => x.stall_id === s.id);
       return { stall_id: s.id, name: s.name, sales: t?.sales ?? 0, total_fen: t?.total_fen ?? 0 };
     }),
-    terminal_totals: totals.terminals,
-    by_tender,
-    by_wallet: Object.fromEntries(wallets.map((w) => [w.channel ?? 'UNKNOWN', Number(w.fen)])),
+    terminal_totals: totals.terminals.map(({ terminal_id, stall_id, sales, total_fen }) => ({ terminal_id, stall_id, sales, total_fen })),
+    // Money received only: on account is a receivable, failed and reversed tenders are neither.
+    by_tender: Object.fromEntries(Object.entries(paid.by_kind).filter(([k]) => k !== 'account')),
+    by_wallet: { ...paid.by_wallet },
+    takings: totals.takings,
     hourly,
     terminals,
     unpaid_qr: { count: Number(unpaid?.n ?? 0), amount_fen: Number(unpaid?.fen ?? 0) },

@@ -1,4 +1,5 @@
 /** Staff web API: dashboard, end of day with confirmation, settlement report, fee income, CSV exports. Market staff only. */
+import { takingsSchema } from '../../shared/contract/till';
 import { z } from 'zod';
 import { defineRoute, must, staffAuth } from '../http/route';
 import { daySchema, idSchema } from '../http/schemas';
@@ -32,7 +33,7 @@ export const adminWebRoutes = [
       business_day: z.string(), total_fen: int, sales: int,
       stalls: z.array(z.object({ stall_id: z.string(), name: z.string(), sales: int, total_fen: int })),
       terminal_totals: z.array(z.object({ terminal_id: z.string(), stall_id: z.string(), sales: int, total_fen: int })),
-      by_tender: fenMap, by_wallet: fenMap,
+      by_tender: fenMap, by_wallet: fenMap, takings: takingsSchema,
       hourly: z.array(z.object({ hour: int, sales: int, total_fen: int })),
       terminals: z.array(z.object({ id: z.string(), stall_id: z.string(), name: z.string(), status: z.string(), last_seen_ms: int.nullable(), online: z.boolean(), sync_lag_ms: int.nullable() })),
       unpaid_qr: z.object({ count: int, amount_fen: int }),
@@ -53,7 +54,7 @@ export const adminWebRoutes = [
       business_day: z.string(),
       stalls: z.array(z.object({
         stall_id: z.string(), name: z.string(),
-        terminals: z.array(z.object({ terminal_id: z.string(), name: z.string(), server: z.object({ sales_count: int, gross_fen: int, refunds_count: int, refunds_fen: int }), z_report: z.object({ sales_count: int.nullable(), gross_fen: int.nullable() }).nullable(), differences: z.array(z.string()) })),
+        terminals: z.array(z.object({ terminal_id: z.string(), name: z.string(), server: z.object({ sales_count: int, gross_fen: int, refunds_count: int, refunds_fen: int, paid_fen: int, receivable_fen: int }), z_report: z.object({ sales_count: int.nullable(), gross_fen: int.nullable() }).nullable(), differences: z.array(z.string()) })),
         confirmation: confirmationView.extend({ confirmed_by_name: z.string() }).nullable(),
       })),
     }),

@@ -14,6 +14,7 @@ import * as m004 from './migrations/004-stall-settings-cashiers';
 import * as m005 from './migrations/005-payments';
 import * as m006 from './migrations/006-recon';
 import * as m007 from './migrations/007-desk-catalog';
+import * as m008 from './migrations/008-tender-outcomes';
 import { GroupCommitSqliteDialect } from './group-commit';
 import type { ServerSchema } from './schema';
 import { cachedPrepare } from './statement-cache';
@@ -22,7 +23,7 @@ export type ServerDb = Kysely<ServerSchema>;
 export type Dialect = 'sqlite' | 'postgres';
 
 /** Explicit, ordered; never edit a shipped migration, add the next one. */
-export const MIGRATIONS: Record<string, Migration> = { '001-init': m001, '002-admin-ledger-jobs': m002, '003-projections': m003, '004-stall-settings-cashiers': m004, '005-payments': m005, '006-recon': m006, '007-desk-catalog': m007 };
+export const MIGRATIONS: Record<string, Migration> = { '001-init': m001, '002-admin-ledger-jobs': m002, '003-projections': m003, '004-stall-settings-cashiers': m004, '005-payments': m005, '006-recon': m006, '007-desk-catalog': m007, '008-tender-outcomes': m008 };
 
 // BIGINT (OID 20) holds fen and epoch ms: read it as a number, refusing anything past 2^53.
 pg.types.setTypeParser(20, (v: string) => {

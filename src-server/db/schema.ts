@@ -72,6 +72,10 @@ export interface SaleTenderTable {
   status: Generated<string>;
   buyer_id: string | null;
   external_ref: string | null;
+  /** the wallet that paid (wechat, alipay, unionpay), when known */
+  wallet: string | null;
+  /** the institution's words for a failed, reversed or closed tender */
+  reason: string | null;
 }
 export interface RefundTable {
   id: string;
@@ -101,7 +105,8 @@ export interface ShiftTable {
   expected_fen: number | null;
   over_short_fen: number | null;
 }
-export interface ZReportTable { terminal_id: string; business_day: string; stall_id: string; cashier_id: string; report: string; closed_ms: number }
+/** One Z report per terminal, business day and Z period (z_no: 2 for selling after the first close, …). */
+export interface ZReportTable { terminal_id: string; business_day: string; z_no: Generated<number>; stall_id: string; cashier_id: string; report: string; closed_ms: number }
 
 export interface StaffSessionTable { id_hash: string; staff_id: string; csrf_token: string; created_ms: number; expires_ms: number }
 export interface LoginAttemptTable { id: string; username: string; ip: string; at_ms: number; ok: number }

@@ -1,5 +1,6 @@
 /** Staff reports: the day's totals per stall and terminal, and a stall's sales of a day. */
 import { z } from 'zod';
+import { takingsSchema } from '../../shared/contract/till';
 import { defineRoute, staffAuth } from '../http/route';
 import { visibleStall } from '../http/scope';
 import { daySchema, limitQuery, stallParams } from '../http/schemas';
@@ -9,8 +10,9 @@ import { dayTotals } from './totals';
 
 const totalsView = z.object({
   business_day: z.string(),
-  stalls: z.array(z.object({ stall_id: z.string(), sales: z.number().int(), total_fen: z.number().int(), by_tender: z.record(z.string(), z.number().int()) })),
-  terminals: z.array(z.object({ terminal_id: z.string(), stall_id: z.string(), sales: z.number().int(), total_fen: z.number().int() })),
+  stalls: z.array(z.object({ stall_id: z.string(), sales: z.number().int(), total_fen: z.number().int(), by_tender: z.record(z.string(), z.number().int()), takings: takingsSchema })),
+  terminals: z.array(z.object({ terminal_id: z.string(), stall_id: z.string(), sales: z.number().int(), total_fen: z.number().int(), takings: takingsSchema })),
+  takings: takingsSchema,
 });
 const saleView = z.object({ id: z.string(), terminal_id: z.string(), receipt_no: z.string(), business_day: z.string(), total_fen: z.number().int(), cashier: z.string(), at_ms: z.number().int() });
 
@@ -18,7 +20,7 @@ const int = z.number().int();
 const stallDayView = z.object({
   stall_id: z.string(),
   business_day: z.string(),
-  terminals: z.array(z.object({ terminal_id: z.string(), server: z.object({ sales_count: int, gross_fen: int, refunds_count: int, refunds_fen: int }), z_report: z.record(z.string(), z.unknown()).nullable(), differences: z.array(z.string()) })),
+  terminals: z.array(z.object({ terminal_id: z.string(), server: z.object({ sales_count: int, gross_fen: int, refunds_count: int, refunds_fen: int, paid_fen: int, receivable_fen: int }), z_report: z.record(z.string(), z.unknown()).nullable(), z_periods: int, differences: z.array(z.string()) })),
   shifts: z.array(z.object({ id: z.string(), terminal_id: z.string(), cashier_id: z.string(), float_fen: int, opened_ms: int, closed_ms: int.nullable(), counted_fen: int.nullable(), expected_fen: int.nullable(), over_short_fen: int.nullable() })),
   refunds: z.array(z.object({ id: z.string(), refund_no: z.string(), sale_id: z.string(), terminal_id: z.string(), amount_fen: int, reason: z.string(), approved_by: z.string().nullable(), at_ms: int })),
   voids: z.array(z.object({ id: z.string(), terminal_id: z.string(), cashier_id: z.string(), total_fen: int, reason: z.string(), at_ms: int })),

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { entryPayloads } from '../../shared/journal/entries';
 import { postEntry } from '../ledger/post';
 import { refundTxnFor, saleTxnFor } from './tender-kinds';
+import { isStanding, type TenderStatus } from '../../shared/sales/outcome';
 import type { Source, Trx } from './projections';
 
 type P<T extends keyof typeof entryPayloads> = z.output<(typeof entryPayloads)[T]>;
@@ -16,9 +17,15 @@ export async function projectTenderUpdate(trx: Trx, src: Source, u: P<'tender.up
   if (!sale || sale.stall_id !== src.terminal.stall_id) return `tender update for unknown sale ${u.sale_id}`;
   const tender = await trx.selectFrom('sale_tender').select(['kind', 'status', 'amount_fen']).where('sale_id', '=', u.sale_id).where('tender_no', '=', u.tender_no).executeTakeFirst();
   if (!tender) return `tender update for unknown tender ${u.sale_id}#${u.tender_no}`;
-  await trx.updateTable('sale_tender').set({ status: u.status, external_ref: u.external_ref }).where('sale_id', '=', u.sale_id).where('tender_no', '=', u.tender_no).execute();
+  await trx
+    .updateTable('sale_tender')
+    .set({ status: u.status, external_ref: u.external_ref, reason: u.reason ?? null, wallet: u.wallet ?? null })
+    .where('sale_id', '=', u.sale_id)
+    .where('tender_no', '=', u.tender_no)
+    .execute();
   await trx.updateTable('sale').set({ status: u.sale_status }).where('id', '=', u.sale_id).execute();
-  if (u.status === 'failed' && tender.status !== 'failed' && saleTxnFor(tender.kind) === 'sale_qr' && tender.amount_fen > 0) {
+  // A wallet tender that will not be paid (failed, revoked, closed) takes back the sale it booked, once.
+  if (!isStanding(u.status) && isStanding(tender.status as TenderStatus) && saleTxnFor(tender.kind) === 'sale_qr' && tender.amount_fen > 0) {
     await postEntry(trx, { idem_key: `tender-failed:${u.sale_id}:${u.tender_no}`, txn_type: 'payment_failed', business_day: sale.business_day, stall_id: sale.stall_id, amount_fen: tender.amount_fen, ref: sale.receipt_no }, src.now_ms);
   }
   return null;

@@ -27,7 +27,7 @@ export async function projectShiftClosed(trx: Trx, src: Source, s: P<'shift.clos
   return s.counted_fen - s.expected_fen === s.over_short_fen ? null : `shift ${s.shift_id} over/short ${s.over_short_fen} ≠ counted − expected`;
 }
 
-/** A day closed twice (a re-close after late sales) keeps the latest report. */
+/** Each Z period of a terminal's day is kept (z_no 2 for selling after the first close); the same period re-sent keeps the latest. */
 export async function projectDayClose(trx: Trx, src: Source, d: P<'day.closed'>): Promise<string | null> {
   let report: string;
   try {
@@ -37,8 +37,8 @@ export async function projectDayClose(trx: Trx, src: Source, d: P<'day.closed'>)
   }
   await trx
     .insertInto('z_report')
-    .values({ terminal_id: src.terminal.id, business_day: d.business_day, stall_id: src.terminal.stall_id, cashier_id: d.cashier_id, report, closed_ms: src.at_ms })
-    .onConflict((oc) => oc.columns(['terminal_id', 'business_day']).doUpdateSet({ report, cashier_id: d.cashier_id, closed_ms: src.at_ms }))
+    .values({ terminal_id: src.terminal.id, business_day: d.business_day, z_no: d.z_no ?? 1, stall_id: src.terminal.stall_id, cashier_id: d.cashier_id, report, closed_ms: src.at_ms })
+    .onConflict((oc) => oc.columns(['terminal_id', 'business_day', 'z_no']).doUpdateSet({ report, cashier_id: d.cashier_id, closed_ms: src.at_ms }))
     .execute();
   return null;
 }

@@ -16,6 +16,7 @@ import type { Insertable } from 'kysely';
 import type { ServerSchema } from '../db/schema';
 import { entryRows } from '../ledger/post';
 import { saleTxnFor } from './tender-kinds';
+import { isStanding } from '../../shared/sales/outcome';
 
 type Sale = z.output<(typeof entryPayloads)['sale.completed']>;
 type Rows<T extends keyof ServerSchema> = Insertable<ServerSchema[T]>[];
@@ -107,8 +108,8 @@ export class SaleBatch {
     this.sales.push({ id: s.sale_id, terminal_id: src.terminal.id, stall_id: stall, receipt_no: s.receipt_no, business_day: s.business_day, total_fen: s.total_fen, cashier: s.cashier, at_ms: s.at_ms, received_ms: src.now_ms, status: s.status, discount_fen: discounts, rounding_fen: s.rounding_fen, shift_id: s.shift_id ?? null });
     for (const l of s.lines) this.lines.push({ sale_id: s.sale_id, line_no: l.line_no, product_id: l.product_id, name: l.name, unit: l.unit, quantity: l.quantity, unit_price_fen: l.unit_price_fen, amount_fen: l.amount_fen });
     for (const t of s.tenders) {
-      this.tenders.push({ sale_id: s.sale_id, tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id, external_ref: null });
-      if (t.amount_fen <= 0 || t.status === 'failed') continue;
+      this.tenders.push({ sale_id: s.sale_id, tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id, external_ref: null, wallet: null, reason: null });
+      if (t.amount_fen <= 0 || !isStanding(t.status)) continue;
       const txn = saleTxnFor(t.kind);
       const rows = entryRows({ idem_key: `sale:${s.sale_id}:${t.tender_no}`, txn_type: txn, business_day: s.business_day, stall_id: stall, buyer_id: txn === 'sale_credit' ? t.buyer_id : null, amount_fen: t.amount_fen, ref: s.receipt_no }, src.now_ms);
       this.entries.push(rows.entry);

@@ -26,6 +26,14 @@ export function Dashboard({ day }: { day: string }) {
       <section className="cards">
         <div className="card big"><span>{t('dash.total')}</span><strong className="num">¥{yuan(data.total_fen)}</strong></div>
         <div className="card"><span>{t('dash.sales')}</span><strong className="num">{data.sales}</strong></div>
+        <div className="card" data-testid="dash-paid"><span>{t('takings.paid')}</span><strong className="num">¥{yuan(data.takings.paid.total_fen)}</strong></div>
+        <div className="card" data-testid="dash-receivable">
+          <span>{t('takings.receivable')}（{t('takings.open', { n: data.takings.receivable.open_sales })}）</span>
+          <strong className="num">¥{yuan(data.takings.receivable.total_fen)}</strong>
+          <small className="num">
+            {t('takings.pending')} ¥{yuan(data.takings.receivable.pending_fen)} · {t('takings.account')} ¥{yuan(data.takings.receivable.account_fen)} · {t('takings.owed')} ¥{yuan(data.takings.receivable.owed_fen)}
+          </small>
+        </div>
         <div className="card"><span>{t('dash.unpaid')}</span><strong className="num">{data.unpaid_qr.count} · ¥{yuan(data.unpaid_qr.amount_fen)}</strong></div>
         <div className="card"><span>{t('dash.receivables')}</span><strong className="num">¥{yuan(data.receivables_total_fen)}</strong></div>
       </section>
@@ -55,14 +63,16 @@ export function Dashboard({ day }: { day: string }) {
           <table>
             <tbody>
               {Object.keys(data.by_tender).length === 0 && <tr><td>{t('dash.none')}</td></tr>}
-              {Object.entries(data.by_tender).map(([k, v]) => <tr key={k}><td>{t(`tender.${k}`, { defaultValue: k })}</td><td className="num">¥{yuan(v)}</td></tr>)}
+              {Object.entries(data.by_tender).map(([k, v]) => <tr key={k} data-testid={`dash-tender-${k}`}><td>{t(`tender.${k}`)}</td><td className="num">¥{yuan(v)}</td></tr>)}
             </tbody>
           </table>
           <h2>{t('dash.byWallet')}</h2>
           <table>
             <tbody>
               {Object.keys(data.by_wallet).length === 0 && <tr><td>{t('dash.none')}</td></tr>}
-              {Object.entries(data.by_wallet).map(([k, v]) => <tr key={k}><td>{t(`tender.${k}`, { defaultValue: k })}</td><td className="num">¥{yuan(v)}</td></tr>)}
+              {Object.entries(data.by_wallet)
+                .filter(([k, v]) => k !== 'unknown' || v !== 0)
+                .map(([k, v]) => <tr key={k} data-testid={`dash-wallet-${k}`}><td>{t(`tender.${k}`)}</td><td className="num">¥{yuan(v)}</td></tr>)}
             </tbody>
           </table>
         </section>

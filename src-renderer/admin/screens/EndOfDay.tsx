@@ -39,7 +39,7 @@ function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void })
       ) : (
         <table>
           <thead>
-            <tr><th>{t('eod.terminal')}</th><th className="num">{t('eod.server')} {t('eod.count')}</th><th className="num">{t('eod.zreport')} {t('eod.count')}</th><th className="num">{t('eod.server')} {t('eod.gross')}</th><th className="num">{t('eod.zreport')} {t('eod.gross')}</th><th className="num">{t('eod.refunds')}</th><th>{t('eod.why')}</th></tr>
+            <tr><th>{t('eod.terminal')}</th><th className="num">{t('eod.server')} {t('eod.count')}</th><th className="num">{t('eod.zreport')} {t('eod.count')}</th><th className="num">{t('eod.server')} {t('eod.gross')}</th><th className="num">{t('eod.zreport')} {t('eod.gross')}</th><th className="num">{t('eod.refunds')}</th><th className="num">{t('takings.paid')}</th><th className="num">{t('takings.receivable')}</th><th>{t('eod.why')}</th></tr>
           </thead>
           <tbody>
             {s.terminals.map((x) => {
@@ -53,6 +53,8 @@ function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void })
                   <td className="num">¥{yuan(x.server.gross_fen)}</td>
                   <td className={gBad ? 'num bad' : 'num'}>{(x.z_report?.gross_fen ?? null) === null || !x.z_report ? t('eod.noZ') : `¥${yuan(x.z_report.gross_fen ?? 0)}`}</td>
                   <td className="num">{x.server.refunds_count} · ¥{yuan(x.server.refunds_fen)}</td>
+                  <td className="num">¥{yuan(x.server.paid_fen)}</td>
+                  <td className="num">¥{yuan(x.server.receivable_fen)}</td>
                   <td>{x.differences.length === 0 ? '—' : <ul className="diffs">{explain(x, t).map((d) => <li key={d}>{d}</li>)}</ul>}</td>
                 </tr>
               );
