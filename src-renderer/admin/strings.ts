@@ -60,7 +60,7 @@ export const adminEn: Shape<typeof adminZh> = {
   },
   login: { title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', failed: 'Login failed: {{msg}}' },
   dash: {
-    total: 'Takings', sales: 'Sales', byStall: 'By stall', byTender: 'By tender', byWallet: 'By wallet', hourly: 'Hour by hour (CNY)', terminals: 'Terminals',
+    total: 'Sales total', sales: 'Sales', byStall: 'By stall', byTender: 'By tender', byWallet: 'By wallet', hourly: 'Hour by hour (CNY)', terminals: 'Terminals',
     online: 'online', offline: 'offline', lag: 'sync lag', lastSeen: 'last seen', never: 'never', unpaid: 'Unpaid QR codes', receivables: 'Buyer receivables', owed: 'owed', none: 'none',
     stall: 'Stall', terminal: 'Terminal', amount: 'Amount',
   },

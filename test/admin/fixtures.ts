@@ -27,7 +27,7 @@ export async function seedMarketDay(db: ServerDb, day: string, nowMs: number): P
   const t1 = (await db.selectFrom('terminal').select('id').where('stall_id', '=', 'S01').executeTakeFirstOrThrow()).id;
   await db.insertInto('terminal').values({ id: 'T-S02-1', stall_id: 'S02', name: '水果1号机', public_key_pem: null, status: 'active', created_ms: nowMs }).execute();
   const sales = [
-    [t1, 'S01', 6, 12_350, 'cash'], [t1, 'S01', 7, 88_000, 'qr'], [t1, 'S01', 9, 5_000, 'qr'], [t1, 'S01', 9, 45_620, 'cash'], [t1, 'S01', 14, 30_000, 'credit'],
+    [t1, 'S01', 6, 12_350, 'cash'], [t1, 'S01', 7, 88_000, 'qr'], [t1, 'S01', 9, 5_000, 'qr'], [t1, 'S01', 9, 45_620, 'cash'], [t1, 'S01', 14, 30_000, 'account'],
     ['T-S02-1', 'S02', 8, 26_800, 'qr'], ['T-S02-1', 'S02', 10, 9_900, 'cash'], ['T-S02-1', 'S02', 11, 300, 'qr'],
   ] as const;
   let n = 0;
