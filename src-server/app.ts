@@ -3,7 +3,7 @@
  * validation on every route, structured pino logs with request ids, `/healthz`
  * and `/openapi.json` generated from the same route list it serves.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { fastUlid } from './db/ids';
 import type { z } from 'zod';
 import { MAX_PUSH_BYTES } from '../shared/sync/push';
@@ -49,6 +49,12 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     trustProxy: opts.trustProxy === true,
     // the receipt QR's pay token is one path parameter of about 150 characters
     routerOptions: { maxParamLength: 400 },
+    // A path Fastify cannot even route (a malformed percent-escape such as `/%zz`) answers the one error shape too.
+    frameworkErrors: (err, req, reply) => {
+      req.log.info({ code: err.code }, err.message);
+      // Fastify types this hook generically over every route's reply type; it answers before any route.
+      void (reply as FastifyReply).status(400).send(errorBody('bad_request', err.message));
+    },
   });
 
   // Keep the raw body: terminal signatures cover its exact bytes.

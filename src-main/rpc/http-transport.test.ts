@@ -65,3 +65,30 @@ describe('browser-mode transport', () => {
     expect((await fetch(`${t.url}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
   });
 });
+
+describe('malformed input on the browser-mode transport', () => {
+  it('answers a malformed percent-escape in the path with 400, not a 500', async () => {
+    const page = await fetch(`${t.url}/%zz`);
+    expect(page.status).toBe(400);
+    expect(await page.json()).toEqual({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('escape') } });
+    const call = await fetch(`${t.url}/rpc/%E0%A4%A`, { method: 'POST', headers: { [TOKEN_HEADER]: t.token }, body: '{}' });
+    expect(call.status).toBe(400);
+    expect(await call.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('answers a body past the limit with 413 instead of cutting the connection', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await fetch(`${t.url}/rpc/session-info`, { method: 'POST', headers: { [TOKEN_HEADER]: t.token }, body: big });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('too large') } });
+    // the transport still answers afterwards
+    expect((await rpc('session-info', {}, t.token)).status).toBe(200);
+  });
+
+  it('answers a body that is JSON but not an object with a clear 400', async () => {
+    const res = await fetch(`${t.url}/rpc/session-info`, { method: 'POST', headers: { [TOKEN_HEADER]: t.token }, body: '\u0000' });
+    expect(res.status).toBe(400);
+    const bad = await fetch(`${t.url}/rpc/session-info`, { method: 'POST', headers: { [TOKEN_HEADER]: t.token }, body: Buffer.from([0xff, 0xfe, 0x7b]) });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -13,7 +13,9 @@ import type { TypedEmitter } from '../core';
 import { dispatch, type HandlerMap } from './registry';
 
 export const TOKEN_HEADER = 'x-markettill-token';
-export const MAX_RPC_BODY_BYTES = 1_000_000;
+export const RPC_BODY_BYTES_MAX = 1_000_000;
+/** Past the limit the rest of a body is read and dropped (so the 413 reaches the client) up to this much, then cut. */
+const RPC_BODY_DRAIN_BYTES_MAX = 32 * 1_000_000;
 const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.wav': 'audio/wav' };
 
 export interface HttpTransport {
@@ -49,15 +51,18 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') return sendJson(res, 405, fail('bad_request', 'use POST'));
       if (!authorised(req.headers[TOKEN_HEADER] as string | undefined)) return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
+      const name = decodePath(url.pathname.slice(5));
+      if (name === null) return sendJson(res, 400, fail('bad_request', 'malformed percent-escape in the path'));
       const body = await readBody(req);
-      if (body === null) return sendJson(res, 413, fail('bad_request', 'request body too large'));
+      if (body === 'too_large') return sendJson(res, 413, fail('bad_request', `request body too large (max ${RPC_BODY_BYTES_MAX} bytes)`));
+      if (body === 'not_utf8') return sendJson(res, 400, fail('bad_request', 'body is not UTF-8 text'));
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
         return sendJson(res, 400, fail('bad_request', 'body is not JSON'));
       }
-      return sendJson(res, 200, await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), input));
+      return sendJson(res, 200, await dispatch(opts.handlers, name, input));
     }
     if (url.pathname === '/events') {
       if (!authorised(url.searchParams.get('token'))) return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
@@ -71,7 +76,9 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const rel = pathname === '/' ? 'index.html' : normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null) return sendJson(res, 400, fail('bad_request', 'malformed percent-escape in the path'));
+    const rel = pathname === '/' ? 'index.html' : normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(opts.staticDir, rel);
     if (!file.startsWith(opts.staticDir + sep) || rel.includes('..')) return sendJson(res, 404, fail('not_found', 'not found'));
     try {
@@ -110,20 +117,41 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** null when the path holds a percent-escape that is not UTF-8 (`/%zz`, a cut `%E0%A4%A`). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text, or why not. A body past the limit is drained rather than cut so the client reads the
+ * 413 (destroying the socket mid-upload answers it with a connection reset); past the drain cap it is cut.
+ */
+function readBody(req: IncomingMessage): Promise<string | 'too_large' | 'not_utf8'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_RPC_BODY_BYTES) {
-        resolve(null);
+      if (size > RPC_BODY_DRAIN_BYTES_MAX) {
         req.destroy();
-        return;
-      }
-      chunks.push(c);
+        resolve('too_large');
+      } else if (size > RPC_BODY_BYTES_MAX) chunks.length = 0;
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > RPC_BODY_BYTES_MAX) return resolve('too_large');
+      try {
+        resolve(UTF8.decode(Buffer.concat(chunks)));
+      } catch {
+        resolve('not_utf8');
+      }
+    });
     req.on('error', reject);
   });
 }
