@@ -5,10 +5,9 @@
  * staff web — so each rule is written once.
  */
 import { z } from 'zod';
+import { PRICE_FEN_MAX } from './limits';
 import { UNITS } from './units';
 
-/** ¥10,000.00 per 斤, kg or piece: beyond any produce; a typo of a few zeros is refused, not sold. */
-export const UNIT_PRICE_FEN_MAX = 1_000_000;
 /** How many prices one board save may carry. */
 export const PRICE_BOARD_ROWS_MAX = 2_000;
 
@@ -16,7 +15,7 @@ export const unitPriceFen = z
   .number({ error: 'the price must be a number of fen' })
   .int('the price must be a whole number of fen')
   .positive('the price must be above ¥0.00')
-  .max(UNIT_PRICE_FEN_MAX, `the price must be at most ¥${UNIT_PRICE_FEN_MAX / 100}`);
+  .max(PRICE_FEN_MAX, `the price must be at most ¥${PRICE_FEN_MAX / 100}`);
 
 export const unitSchema = z.enum(UNITS, { error: `the unit must be one of ${UNITS.join(', ')} (斤, 公斤, 件)` });
 export const codeSchema = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, 'the code is 1 to 32 letters, digits, - or _');

@@ -1,28 +1,31 @@
 /** The selling part of the renderer ↔ core contract: cashiers, sales, tenders, parking, refunds, shifts, day close. */
 import { z } from 'zod';
 import { SALE_STATUSES, TENDER_STATUSES } from '../sales/outcome';
+import { COUNTED_CASH_FEN_MAX, LINE_AMOUNT_FEN_MAX, LINES_PER_SALE_MAX, PRICE_FEN_MAX, QUANTITY_MAX, SALE_TOTAL_FEN_MAX, TENDERS_PER_SALE_MAX, WEIGHT_G_MAX } from '../limits';
 
 const fen = z.number().int().safe();
+/** An amount the till accepts as input: never negative, never past its named ceiling (shared/limits.ts). */
+const fenUpTo = (max: number) => fen.nonnegative().max(max);
 const id = z.string().min(1).max(64);
 
 export const lineEntrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('weight'), gross_g: z.number().int().positive().max(1_000_000), tare_g: z.number().int().nonnegative().max(1_000_000) }),
-  z.object({ kind: z.literal('count'), count: z.number().int().positive().max(100_000) }),
-  z.object({ kind: z.literal('amount'), amount_fen: fen.positive() }),
+  z.object({ kind: z.literal('weight'), gross_g: z.number().int().positive().max(WEIGHT_G_MAX), tare_g: z.number().int().nonnegative().max(WEIGHT_G_MAX) }),
+  z.object({ kind: z.literal('count'), count: z.number().int().positive().max(QUANTITY_MAX) }),
+  z.object({ kind: z.literal('amount'), amount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).positive() }),
 ]);
 
 export const cartSchema = z.object({
-  lines: z.array(z.object({ product_id: id, entry: lineEntrySchema, discount_fen: fen.nonnegative().default(0) })).min(1).max(200),
-  sale_discount_fen: fen.nonnegative().default(0),
+  lines: z.array(z.object({ product_id: id, entry: lineEntrySchema, discount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).default(0) })).min(1).max(LINES_PER_SALE_MAX),
+  sale_discount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).default(0),
 });
 export type CartWire = z.input<typeof cartSchema>;
 
 export const tenderInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cash'), tendered_fen: fen.nonnegative() }),
+  z.object({ kind: z.literal('cash'), tendered_fen: fenUpTo(SALE_TOTAL_FEN_MAX) }),
   /** via 'gateway': above the code limits (shared/pay/qr-limits.ts), the printed link opens the institution's B2B bank page */
-  z.object({ kind: z.literal('qr'), amount_fen: fen.positive(), via: z.enum(['gateway']).optional() }),
-  z.object({ kind: z.literal('payment_code'), amount_fen: fen.positive(), code: z.string().regex(/^\d{16,24}$/) }),
-  z.object({ kind: z.literal('account'), amount_fen: fen.positive(), buyer_id: id }),
+  z.object({ kind: z.literal('qr'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), via: z.enum(['gateway']).optional() }),
+  z.object({ kind: z.literal('payment_code'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), code: z.string().regex(/^\d{16,24}$/) }),
+  z.object({ kind: z.literal('account'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), buyer_id: id }),
 ]);
 
 const cashierSchema = z.object({ id, name: z.string(), role: z.enum(['cashier', 'manager']) });
@@ -63,9 +66,9 @@ export const tillContract = {
   // With journal entries the server has not acknowledged, a manager's PIN approves (refused with manager_required and details.unsynced).
   'cashier-signout': { input: z.object({ manager_pin: z.string().max(16).optional() }), output: z.object({ unsynced: z.number().int().nonnegative(), approved_by: id.nullable() }) },
   'buyers-list': { input: z.object({}), output: z.object({ buyers: z.array(z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen })) }) },
-  'price-override': { input: z.object({ product_id: id, unit_price_fen: fen.nonnegative() }), output: z.object({}) },
+  'price-override': { input: z.object({ product_id: id, unit_price_fen: fenUpTo(PRICE_FEN_MAX) }), output: z.object({}) },
   'sale-complete': {
-    input: cartSchema.extend({ tenders: z.array(tenderInputSchema).min(1).max(4) }),
+    input: cartSchema.extend({ tenders: z.array(tenderInputSchema).min(1).max(TENDERS_PER_SALE_MAX) }),
     output: z.object({ sale_id: id, receipt_no: z.string(), pay_url: z.string().nullable(), status: z.enum(SALE_STATUSES), total_fen: fen, change_fen: fen, printed: z.boolean(), print_error: z.string().nullable() }),
   },
   'sale-park': { input: cartSchema, output: z.object({ parked_id: id }) },
@@ -74,11 +77,11 @@ export const tillContract = {
   'sale-void': { input: cartSchema.extend({ reason: z.string().max(200).default('') }), output: z.object({ void_id: id }) },
   'sales-recent': { input: z.object({ query: z.string().max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }), output: z.object({ sales: z.array(saleSummary) }) },
   'refund-create': {
-    input: z.object({ sale_id: id.optional(), receipt_no: z.string().max(40).optional(), lines: z.array(z.object({ line_no: z.number().int().positive(), quantity: z.number().int().nonnegative() })).max(200).optional(), reason: z.string().max(200).default(''), manager_pin: z.string().max(16).optional() }),
+    input: z.object({ sale_id: id.optional(), receipt_no: z.string().max(40).optional(), lines: z.array(z.object({ line_no: z.number().int().positive(), quantity: z.number().int().nonnegative().max(QUANTITY_MAX) })).max(LINES_PER_SALE_MAX).optional(), reason: z.string().max(200).default(''), manager_pin: z.string().max(16).optional() }),
     output: z.object({ refund_id: id, refund_no: z.string(), amount_fen: fen, tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen })) }),
   },
-  'shift-open': { input: z.object({ float_fen: fen.nonnegative() }), output: shiftSchema },
-  'shift-close': { input: z.object({ counted_fen: fen.nonnegative() }), output: shiftSchema },
+  'shift-open': { input: z.object({ float_fen: fenUpTo(COUNTED_CASH_FEN_MAX) }), output: shiftSchema },
+  'shift-close': { input: z.object({ counted_fen: fenUpTo(COUNTED_CASH_FEN_MAX) }), output: shiftSchema },
   'shift-current': { input: z.object({}), output: z.object({ shift: shiftSchema.nullable(), expected_cash_fen: fen.nullable() }) },
   'day-report': { input: z.object({}), output: zReportSchema },
   // With open sales (pending or owed) refused with manager_required and details.open_sales until a manager's PIN is given.

@@ -5,6 +5,7 @@
  * and every line carries its net share of the total (sum of shares = total),
  * which is what a refund of that line gives back.
  */
+import { LINE_AMOUNT_FEN_MAX, LINES_PER_SALE_MAX, PRICE_FEN_MAX, SALE_TOTAL_FEN_MAX } from '../limits';
 import { mulDivRoundHalfUp } from '../money';
 import { isWeighed, lineAmount, type Unit } from '../units';
 import { roundingAdjustment, type RoundingMode } from './rounding';
@@ -63,12 +64,10 @@ export class CartError extends Error {
   }
 }
 
-export const MAX_LINE_AMOUNT_FEN = 100_000_000; // 1,000,000 元: beyond any stall's single line
-export const MAX_LINES = 200;
-
 function priceLine(l: CartLine, lineNo: number): Omit<PricedLine, 'net_fen'> {
   const p = l.product;
   const base = { line_no: lineNo, product_id: p.id, name: p.name, unit: p.unit, unit_price_fen: p.unit_price_fen, discount_fen: l.discount_fen };
+  if (!Number.isSafeInteger(p.unit_price_fen) || p.unit_price_fen < 0 || p.unit_price_fen > PRICE_FEN_MAX) throw new CartError(`${p.name}: unit price above the limit of ${PRICE_FEN_MAX} fen`);
   let amount: number;
   let quantity: number;
   let tare = 0;
@@ -94,7 +93,7 @@ function priceLine(l: CartLine, lineNo: number): Omit<PricedLine, 'net_fen'> {
       amount = l.entry.amount_fen;
       break;
   }
-  if (amount > MAX_LINE_AMOUNT_FEN) throw new CartError(`${p.name}: line amount exceeds the limit`);
+  if (amount > LINE_AMOUNT_FEN_MAX) throw new CartError(`${p.name}: line amount above the limit of ${LINE_AMOUNT_FEN_MAX} fen`);
   if (!Number.isSafeInteger(l.discount_fen) || l.discount_fen < 0 || l.discount_fen > amount) throw new CartError(`${p.name}: discount must be between 0 and the line amount`);
   return { ...base, kind: l.entry.kind, quantity, tare_g: tare, amount_fen: amount };
 }
@@ -117,7 +116,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
 
 export function priceSale(lines: readonly CartLine[], saleDiscountFen: number, rounding: RoundingMode): PricedSale {
   if (lines.length === 0) throw new CartError('a sale needs at least one line');
-  if (lines.length > MAX_LINES) throw new CartError(`a sale has at most ${MAX_LINES} lines`);
+  if (lines.length > LINES_PER_SALE_MAX) throw new CartError(`a sale has at most ${LINES_PER_SALE_MAX} lines`);
   const priced = lines.map((l, i) => priceLine(l, i + 1));
   const subtotal = priced.reduce((a, l) => a + l.amount_fen, 0);
   const lineDiscounts = priced.reduce((a, l) => a + l.discount_fen, 0);
@@ -126,6 +125,7 @@ export function priceSale(lines: readonly CartLine[], saleDiscountFen: number, r
   const beforeRounding = afterLines - saleDiscountFen;
   const roundingFen = roundingAdjustment(beforeRounding, rounding);
   const total = beforeRounding + roundingFen;
+  if (total > SALE_TOTAL_FEN_MAX) throw new CartError(`sale total above the limit of ${SALE_TOTAL_FEN_MAX} fen`);
   const shares = allocate(total, priced.map((l) => l.amount_fen - l.discount_fen));
   return {
     lines: priced.map((l, i) => ({ ...l, net_fen: shares[i] ?? 0 })),

@@ -9,6 +9,7 @@
 import { CodedError } from '../../shared/contract/envelope';
 import type { TenderKind, TenderStatus, TenderVia } from '../../shared/journal/entries';
 import { codeLimitDecision } from '../../shared/pay/qr-limits';
+import { TENDERS_PER_SALE_MAX } from '../../shared/limits';
 import { classifyScan } from '../../shared/scan/classify';
 
 export type TenderInput =
@@ -38,10 +39,9 @@ function checkCodeLimit(t: Exclude<TenderInput, { kind: 'cash' }>): void {
   if (!d.allowed) throw new CodedError('qr_limit_exceeded', `${d.reason_zh} — ${d.reason_en}`);
 }
 
-export const MAX_TENDERS = 4;
 
 export function planTenders(totalFen: number, inputs: readonly TenderInput[]): PlannedTender[] {
-  if (inputs.length === 0 || inputs.length > MAX_TENDERS) throw new CodedError('bad_request', `a sale takes 1 to ${MAX_TENDERS} tenders`);
+  if (inputs.length === 0 || inputs.length > TENDERS_PER_SALE_MAX) throw new CodedError('bad_request', `a sale takes 1 to ${TENDERS_PER_SALE_MAX} tenders`);
   const cash = inputs.filter((t) => t.kind === 'cash');
   if (cash.length > 1) throw new CodedError('bad_request', 'at most one cash tender');
   const others = inputs.filter((t): t is Exclude<TenderInput, { kind: 'cash' }> => t.kind !== 'cash');

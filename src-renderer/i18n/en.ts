@@ -18,7 +18,7 @@ export const en: Shape<typeof zhCN> = {
     weight: 'Weight ({{unit}})', count: 'Count ({{unit}})', amount: 'Amount ({{unit}})', discount: 'Discount ({{unit}})', tare: 'Tare ({{unit}})',
     clear: 'Clear', ok: 'OK', cancel: 'Cancel', backspace: 'Backspace', mode: 'Entry', by_weight: 'By weight', by_count: 'By count', by_amount: 'By amount',
     read_scale: 'Read the scale', scale_unstable: 'The scale is not steady yet: read again when it settles', scale_none: 'No reading from the scale: check it, or type the weight',
-    invalid: 'Enter a valid number', tare_too_big: 'Tare must be less than the gross weight', discount_too_big: 'The discount cannot exceed the line amount',
+    invalid: 'Enter a valid number', tare_too_big: 'Tare must be less than the gross weight', discount_too_big: 'The discount cannot exceed the line amount', too_big: 'Above the limit: check it and type it again',
   },
   cart: {
     title: 'Cart', empty: 'Tap a product or scan a barcode to start', total: 'Total', rounding: 'Rounding', discounts: 'Discounts', remove: 'Remove', edit: 'Quantity', tare: 'Tare', discount: 'Discount',
@@ -59,7 +59,7 @@ export const en: Shape<typeof zhCN> = {
   shift: {
     title: 'Shift', none: 'No shift is open. The first sale opens one; you can also record the float first.', float_prompt: 'Float in the drawer (yuan)', open: 'Open shift', open_now: 'Current shift', start: 'Open a shift',
     open_since: 'Shift started {{time}}', float: 'Float', expected: 'Cash expected', counted: 'Cash counted', count_prompt: 'Count the drawer and enter the cash (yuan)', close: 'Close shift',
-    closed: 'Shift closed', over_short: 'Over/short', over: 'Over', short: 'Short', even: 'Even', bad_amount: 'That amount is not valid: type it again',
+    closed: 'Shift closed', over_short: 'Over/short', over: 'Over', short: 'Short', even: 'Even', bad_amount: 'That amount is not valid: type it again', too_big: 'Above the limit (at most 1,000,000 yuan): check it and type it again',
   },
   day: {
     title: 'Day close', sales_count: 'Sales', gross: 'Gross', discounts: 'Discounts', rounding: 'Rounding', refunds: 'Refunds ({{count}})', voids: 'Voids ({{count}})', net: 'Net',

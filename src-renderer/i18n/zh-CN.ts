@@ -14,7 +14,7 @@ export const zhCN = {
     weight: '输入重量（{{unit}}）', count: '输入数量（{{unit}}）', amount: '输入金额（{{unit}}）', discount: '优惠金额（{{unit}}）', tare: '去皮重量（{{unit}}）',
     clear: '清除', ok: '确定', cancel: '取消', backspace: '退格', mode: '输入方式', by_weight: '按重量', by_count: '按件数', by_amount: '按金额',
     read_scale: '读秤', scale_unstable: '秤还在晃，稳定后再读', scale_none: '秤没有读数：检查电子秤，或手动输入',
-    invalid: '请输入有效的数字', tare_too_big: '皮重不能大于等于毛重', discount_too_big: '优惠不能超过这一行的金额',
+    invalid: '请输入有效的数字', tare_too_big: '皮重不能大于等于毛重', discount_too_big: '优惠不能超过这一行的金额', too_big: '超过上限：请核对后重新输入',
   },
   cart: {
     title: '购物车', empty: '点商品或扫条码开始收银', total: '合计', rounding: '抹零', discounts: '优惠', remove: '删除', edit: '改数量', tare: '去皮', discount: '优惠',
@@ -55,7 +55,7 @@ export const zhCN = {
   shift: {
     title: '交班', none: '现在没有开班。收第一笔时会自动开班，也可以先登记备用金。', float_prompt: '钱箱备用金（元）', open: '开班', open_now: '当前班次', start: '开班',
     open_since: '本班 {{time}} 开始', float: '备用金', expected: '应有现金', counted: '实点现金', count_prompt: '点一下钱箱，输入实际现金（元）', close: '交班',
-    closed: '已交班', over_short: '长短款', over: '长款', short: '短款', even: '平账', bad_amount: '金额不对，请重新输入',
+    closed: '已交班', over_short: '长短款', over: '长款', short: '短款', even: '平账', bad_amount: '金额不对，请重新输入', too_big: '金额超过上限（最多 100 万元）：请核对后重新输入',
   },
   day: {
     title: '日结', sales_count: '销售笔数', gross: '销售额', discounts: '优惠', rounding: '抹零', refunds: '退款（{{count}} 笔）', voids: '作废（{{count}} 笔）', net: '净额',

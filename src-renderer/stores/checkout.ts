@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import type { RpcError } from '../../shared/contract/envelope';
 import type { MethodInput, MethodOutput } from '../../shared/contract/methods';
+import { TENDERS_PER_SALE_MAX } from '../../shared/limits';
 import { formatYuan, parseYuan } from '../../shared/money';
 import { codeLimitDecision } from '../../shared/pay/qr-limits';
 import { classifyScan } from '../../shared/scan/classify';
@@ -124,7 +125,7 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     const amount = s.amountText === '' ? left : parseYuan(s.amountText);
     if (amount === null || amount <= 0) return set({ problem: { key: 'pay.bad_amount' } });
     if (amount >= left) return set({ problem: { key: 'pay.part_too_big' } });
-    if (s.parts.length >= 3) return set({ problem: { key: 'pay.too_many_parts' } });
+    if (s.parts.length >= TENDERS_PER_SALE_MAX - 1) return set({ problem: { key: 'pay.too_many_parts' } });
     const t = current(s, amount, false);
     if (isProblem(t)) return set({ problem: t });
     set({ parts: [...s.parts, t], amountText: '', code: '', problem: null, method: 'cash' });

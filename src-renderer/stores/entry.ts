@@ -1,6 +1,7 @@
 /** The numeric keypad: what is being entered (a new line's weight or count, a typed amount, a line's new quantity, tare or discount) and what was typed. */
 import { create } from 'zustand';
 import type { Product } from '../../shared/contract/methods';
+import { LINE_AMOUNT_FEN_MAX, QUANTITY_MAX, WEIGHT_G_MAX } from '../../shared/limits';
 import { parseYuan } from '../../shared/money';
 import { isWeighed, parseWeightToGrams } from '../../shared/units';
 import { coreApi } from '../transport/core-client';
@@ -49,6 +50,13 @@ export function parseEntry(target: EntryTarget, text: string): number | null {
   return /^\d{1,5}$/.test(text) && Number(text) > 0 ? Number(text) : null;
 }
 
+/** The most the typed value may be in a mode (shared/limits.ts): the core refuses anything above it. */
+export function entryMax(target: EntryTarget): number {
+  const { mode, product } = target;
+  if (mode === 'amount' || mode === 'discount' || target.money === true) return LINE_AMOUNT_FEN_MAX;
+  return mode === 'tare' || isWeighed(product.unit) ? WEIGHT_G_MAX : QUANTITY_MAX;
+}
+
 /** Whether the mode takes a decimal point (weights and money) or only whole numbers (pieces). */
 const takesDecimals = (t: EntryTarget): boolean => t.mode === 'amount' || t.mode === 'discount' || t.money === true || isWeighed(t.product.unit);
 
@@ -82,6 +90,10 @@ export const useEntry = create<EntryState>()((set, get) => ({
     const v = parseEntry(target, text);
     if (v === null || (v <= 0 && target.mode !== 'discount')) {
       set({ invalid: 'keypad.invalid' });
+      return false;
+    }
+    if (v > entryMax(target)) {
+      set({ invalid: 'keypad.too_big' });
       return false;
     }
     const cart = useCart.getState();

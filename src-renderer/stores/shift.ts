@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { MethodOutput } from '../../shared/contract/methods';
 import type { RpcError } from '../../shared/contract/envelope';
+import { COUNTED_CASH_FEN_MAX } from '../../shared/limits';
 import { parseYuan } from '../../shared/money';
 import { coreApi } from '../transport/core-client';
 import { useUi } from './ui';
@@ -33,8 +34,9 @@ const initial = { current: null, closed: null, report: null, dayClosed: false, o
 export const useShift = create<ShiftState>()((set, get) => {
   const amount = (): number | null => {
     const v = parseYuan(get().amountText === '' ? '0' : get().amountText);
-    if (v === null || v < 0) useUi.getState().notify({ kind: 'error', key: 'shift.bad_amount' });
-    return v !== null && v >= 0 ? v : null;
+    const fits = v !== null && v >= 0 && v <= COUNTED_CASH_FEN_MAX;
+    if (!fits) useUi.getState().notify({ kind: 'error', key: v !== null && v > COUNTED_CASH_FEN_MAX ? 'shift.too_big' : 'shift.bad_amount' });
+    return fits ? v : null;
   };
   return {
     ...initial,

@@ -8,6 +8,8 @@ import { useCheckout } from './checkout';
 import { useEntry } from './entry';
 import { useSettings } from './settings';
 import { fullCode } from './scan';
+import { useShift } from './shift';
+import { useUi } from './ui';
 
 const [cabbage, tomato, garlic] = PRODUCTS as [(typeof PRODUCTS)[0], (typeof PRODUCTS)[0], (typeof PRODUCTS)[0]];
 let core: FakeCore;
@@ -124,3 +126,31 @@ describe('scan recovery', () => {
     expect(fullCode('55555555', '1255555555')).toBe('55555555'); // nothing longer is known: keep what was scanned
   });
 });
+
+describe('limits at the keypad (shared/limits.ts)', () => {
+  it('refuses a weight, count or typed amount past its ceiling before the core sees it', () => {
+    useEntry.getState().open(tomato);
+    type('1000.001');
+    expect(useEntry.getState().confirm()).toBe(false);
+    expect(useEntry.getState().invalid).toBe('keypad.too_big');
+    useEntry.getState().setText('1000');
+    expect(useEntry.getState().confirm()).toBe(true);
+    useEntry.getState().open(garlic);
+    type('100001');
+    expect(useEntry.getState().confirm()).toBe(false);
+    useEntry.getState().open(garlic, 'amount');
+    type('1000001');
+    expect(useEntry.getState().confirm()).toBe(false);
+    expect(useEntry.getState().invalid).toBe('keypad.too_big');
+    expect(useCart.getState().lines).toHaveLength(1);
+  });
+
+  it('refuses a counted cash past its ceiling with its own words, and sends nothing', async () => {
+    const calls = core.calls.length;
+    useShift.getState().setAmountText('1000000.01');
+    await useShift.getState().close();
+    expect(useUi.getState().notice).toMatchObject({ kind: 'error', key: 'shift.too_big' });
+    expect(core.calls.slice(calls).filter((c) => c.method === 'shift-close')).toEqual([]);
+  });
+});
+

@@ -10,7 +10,7 @@ import { fastUlid } from '../db/ids';
 import { z } from 'zod';
 import type { ServerDb } from '../db/database';
 import { defineRoute, staffAuth } from '../http/route';
-import { buyerParams, nameSchema, nonNegFen, stallParams } from '../http/schemas';
+import { buyerParams, nameSchema, creditLimitFen, stallParams } from '../http/schemas';
 import { ALL_STAFF } from '../staff/roles';
 import { announceConfig } from '../terminals/config-change';
 
@@ -52,7 +52,7 @@ export const buyerRoutes = [
     auth: staffAuth(ALL_STAFF),
     status: 201,
     params: stallParams,
-    body: z.object({ name: nameSchema, phone: phoneSchema.default(null), credit_limit_fen: nonNegFen }),
+    body: z.object({ name: nameSchema, phone: phoneSchema.default(null), credit_limit_fen: creditLimitFen }),
     example: { name: '刘记饭店', phone: '138 0000 0000', credit_limit_fen: 500000 },
     response: buyerView,
     handler: async ({ db, params, body, now, auditTarget }) => {
@@ -71,7 +71,7 @@ export const buyerRoutes = [
     tag: 'buyers',
     auth: staffAuth(ALL_STAFF),
     params: buyerParams,
-    body: z.object({ name: nameSchema.optional(), phone: phoneSchema.optional(), credit_limit_fen: nonNegFen.optional() }),
+    body: z.object({ name: nameSchema.optional(), phone: phoneSchema.optional(), credit_limit_fen: creditLimitFen.optional() }),
     example: { credit_limit_fen: 800000 },
     response: buyerView,
     handler: async ({ db, params, body }) => {

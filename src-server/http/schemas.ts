@@ -1,10 +1,11 @@
 /** Shared zod pieces for the HTTP API. Every string has a length limit. */
 import { z } from 'zod';
+import { CREDIT_LIMIT_FEN_MAX } from '../../shared/limits';
 
 export const idSchema = z.string().min(1).max(64);
 export const nameSchema = z.string().trim().min(1).max(64);
 export const fenSchema = z.number().int().safe();
-export const nonNegFen = fenSchema.nonnegative().max(1e13);
+export const creditLimitFen = fenSchema.nonnegative().max(CREDIT_LIMIT_FEN_MAX);
 export const daySchema = z.string().regex(/^\d{8}$/, 'business day is YYYYMMDD');
 export const okSchema = z.object({ ok: z.literal(true) });
 export const empty = z.object({}).strict();

@@ -8,12 +8,12 @@
 import { hash } from 'node:crypto';
 import { fastUlid } from '../db/ids';
 import { canonicalJson } from '../../shared/journal/canonical';
+import { LEDGER_AMOUNT_FEN_MAX } from '../../shared/limits';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { accountId, chartAccount } from './chart';
 import { template, type TxnType } from './templates';
 
-export const MAX_LEDGER_AMOUNT_FEN = 1e13;
 
 export interface LedgerEvent {
   idem_key: string;
@@ -45,7 +45,7 @@ function badEvent(msg: string): never {
 export function buildPostings(ev: LedgerEvent): BuiltPosting[] {
   const t = template(ev.txn_type);
   const fee = ev.fee_fen ?? 0;
-  if (!Number.isSafeInteger(ev.amount_fen) || ev.amount_fen <= 0 || ev.amount_fen > MAX_LEDGER_AMOUNT_FEN) badEvent(`amount_fen must be a positive integer up to ${MAX_LEDGER_AMOUNT_FEN}`);
+  if (!Number.isSafeInteger(ev.amount_fen) || ev.amount_fen <= 0 || ev.amount_fen > LEDGER_AMOUNT_FEN_MAX) badEvent(`amount_fen must be a positive integer up to ${LEDGER_AMOUNT_FEN_MAX}`);
   if (!Number.isSafeInteger(fee) || fee < 0 || fee > ev.amount_fen) badEvent('fee_fen must be an integer between 0 and amount_fen');
   if (fee > 0 && !t.fee) badEvent(`${ev.txn_type} carries no fee`);
   if (t.buyer && !ev.buyer_id) badEvent(`${ev.txn_type} needs a buyer_id`);

@@ -1,5 +1,6 @@
 /** The ledger's admin API: chart, templates, balances, the invariant checks, and posting a business event. */
 import { z } from 'zod';
+import { LEDGER_AMOUNT_FEN_MAX } from '../../shared/limits';
 import { marketFee } from '../fees/fees';
 import { ApiError } from '../http/errors';
 import { defineRoute, staffAuth } from '../http/route';
@@ -87,8 +88,8 @@ export const ledgerRoutes = [
       business_day: daySchema,
       stall_id: idSchema.nullable(),
       buyer_id: idSchema.nullable().default(null),
-      amount_fen: z.number().int().positive().max(1e13),
-      fee_fen: z.number().int().nonnegative().max(1e13).optional(),
+      amount_fen: z.number().int().positive().max(LEDGER_AMOUNT_FEN_MAX),
+      fee_fen: z.number().int().nonnegative().max(LEDGER_AMOUNT_FEN_MAX).optional(),
       ref: z.string().max(128).nullable().default(null),
     }),
     example: { idem_key: 'split:order-0001', txn_type: 'split', business_day: '20260315', stall_id: 'S01', buyer_id: null, amount_fen: 10000, ref: 'order-0001' },

@@ -1,5 +1,5 @@
 /** What the office types as a price, checked by the same rule as the server (shared/catalog.ts). */
-import { UNIT_PRICE_FEN_MAX } from '../../../shared/catalog';
+import { PRICE_FEN_MAX } from '../../../shared/limits';
 import { parseYuan } from '../../../shared/money';
 
 export type PriceCheck = { ok: true; fen: number } | { ok: false; error: 'bad' | 'tooHigh' };
@@ -7,8 +7,8 @@ export type PriceCheck = { ok: true; fen: number } | { ok: false; error: 'bad' |
 export function checkPrice(text: string): PriceCheck {
   const fen = parseYuan(text);
   if (fen === null || fen <= 0) return { ok: false, error: 'bad' };
-  if (fen > UNIT_PRICE_FEN_MAX) return { ok: false, error: 'tooHigh' };
+  if (fen > PRICE_FEN_MAX) return { ok: false, error: 'tooHigh' };
   return { ok: true, fen };
 }
 
-export const PRICE_MAX_YUAN = String(UNIT_PRICE_FEN_MAX / 100);
+export const PRICE_MAX_YUAN = String(PRICE_FEN_MAX / 100);
