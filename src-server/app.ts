@@ -5,12 +5,14 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { fastUlid } from './db/ids';
-import type { z } from 'zod';
 import { MAX_PUSH_BYTES } from '../shared/sync/push';
 import type { ServerDb } from './db/database';
 import { closeConnectionsOnClose } from './http/close';
-import { ApiError, errorBody } from './http/errors';
-import { parseWith, registerRoutes } from './http/register';
+import { ApiError } from './http/errors';
+import { API_ROUTES } from '../shared/api';
+import { errorBody } from '../shared/api/errors';
+import { SIGNATURE_HEADERS } from '../shared/api/headers';
+import { checkImplemented, registerRoutes } from './http/register';
 import { registerPayPage } from './payments/pay-page';
 import { registerGatewayPage } from './payments/gateway-page';
 import { registerAdminWeb } from './admin-web/static';
@@ -35,15 +37,10 @@ declare module 'fastify' {
   }
 }
 
-/** Kept for callers of the skeleton's helper. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  return parseWith(schema, body, 'body');
-}
-
 export function buildApp(opts: AppOptions): FastifyInstance {
   const now = opts.now ?? Date.now;
   const app = Fastify({
-    logger: opts.log ? { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', 'req.headers["x-mt-signature"]', 'res.headers["set-cookie"]'] } : false,
+    logger: opts.log ? { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', `req.headers["${SIGNATURE_HEADERS.signature}"]`, 'res.headers["set-cookie"]'] } : false,
     bodyLimit: MAX_PUSH_BYTES * 2,
     genReqId: () => fastUlid(Date.now()),
     trustProxy: opts.trustProxy === true,
@@ -71,7 +68,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof ApiError) {
       req.log.info({ code: err.code }, err.message);
-      return reply.status(err.status).send(errorBody(err.code, err.message));
+      return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 413) return reply.status(413).send(errorBody('payload_too_large', 'request body too large'));
@@ -89,6 +86,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   });
   // Nor may a client that connected without asking, or one that stopped reading (http/close.ts).
   closeConnectionsOnClose(app);
+  checkImplemented(ROUTES, API_ROUTES);
   registerRoutes(app, ROUTES, opts.db, now);
   registerPayPage(app, opts.db, now);
   registerGatewayPage(app, opts.db, now);

@@ -1,11 +1,16 @@
-/** Every route the server serves, in one list: registered with Fastify and described in /openapi.json from the same declarations. */
-import { z } from 'zod';
+/**
+ * Every route the server serves, in one list: each a handler attached to its
+ * shared declaration (shared/api). `/openapi.json` is generated from the
+ * declarations; registering refuses a declaration without a handler or a
+ * handler twice.
+ */
+import { api, API_ROUTES } from '../shared/api';
+import { openApiDocument } from '../shared/api/openapi';
 import { auditRoutes } from './audit/routes';
 import { buyerRoutes } from './buyers/routes';
 import { catalogRoutes } from './catalog/routes';
 import { feeRoutes } from './fees/routes';
-import { openApiDocument } from './http/openapi';
-import { PUBLIC, defineRoute, type AnyRoute } from './http/route';
+import { implement, type ServerRoute } from './http/route';
 import { ledgerRoutes } from './ledger/routes';
 import { marketRoutes } from './market/routes';
 import { reconRoutes } from './recon/routes';
@@ -20,35 +25,18 @@ import { terminalEventRoutes } from './terminals/events';
 import { terminalRoutes } from './terminals/routes';
 import { tillRoutes } from './tills/routes';
 
-const healthRoute = defineRoute({
-  id: 'healthz',
-  method: 'GET',
-  path: '/healthz',
-  summary: 'Liveness and database reachability',
-  tag: 'ops',
-  auth: PUBLIC,
-  response: z.object({ ok: z.literal(true) }),
-  handler: async ({ db }) => {
+let doc: Record<string, unknown> | null = null;
+
+const opsRoutes = [
+  implement(api.healthz, async ({ db }) => {
     await db.selectFrom('market').select('id').limit(1).execute();
     return { ok: true as const };
-  },
-});
+  }),
+  implement(api.openapi, async () => (doc ??= openApiDocument(API_ROUTES))),
+];
 
-let doc: Record<string, unknown> | null = null;
-const openApiRoute = defineRoute({
-  id: 'openapi',
-  method: 'GET',
-  path: '/openapi.json',
-  summary: 'This document: every route, its schemas, roles and stall scoping',
-  tag: 'ops',
-  auth: PUBLIC,
-  response: z.record(z.string(), z.unknown()),
-  handler: async () => (doc ??= openApiDocument(ROUTES)),
-});
-
-export const ROUTES: readonly AnyRoute[] = [
-  healthRoute,
-  openApiRoute,
+export const ROUTES: readonly ServerRoute[] = [
+  ...opsRoutes,
   ...terminalRoutes,
   ...terminalEventRoutes,
   ...terminalPaymentRoutes,

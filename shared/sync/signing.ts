@@ -2,13 +2,8 @@
  * What a terminal signs on every request (DESIGN.md "Trust boundaries"):
  * method, path, timestamp, nonce and the body's SHA-256, one per line.
  * Hashing and Ed25519 live in the processes; this is only the string.
+ * The headers that carry it: shared/api/headers.ts.
  */
-export const SIGNATURE_HEADERS = {
-  terminal: 'x-mt-terminal',
-  timestamp: 'x-mt-timestamp',
-  nonce: 'x-mt-nonce',
-  signature: 'x-mt-signature',
-} as const;
 
 /** Requests whose timestamp is further than this from the server's clock are refused. */
 export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 
-export const EVENTS_PATH = '/api/v1/terminal/events';
 /** One event's text may not exceed this; a stream that sends more is broken and is dropped. */
 export const MAX_SSE_EVENT_BYTES = 16 * 1024;
 

@@ -17,4 +17,4 @@ export function verifyPin(pin: string, stored: string): boolean {
   return timingSafeEqual(got, expected);
 }
 
-export const PIN_RE = /^\d{4,8}$/;
+export { PIN_RE } from '../../shared/api/catalog';

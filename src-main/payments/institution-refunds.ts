@@ -6,7 +6,8 @@
  * offline or during a failed call is sent again on the next pull. The server
  * is idempotent by the till's refund id.
  */
-import { refundViewSchema, type RefundViewWire } from '../../shared/pay/payments-wire';
+import { api } from '../../shared/api';
+import { type RefundViewWire } from '../../shared/pay/payments-wire';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
 import { callServer, ServerError, type ServerLink } from '../sync/server-client';
@@ -51,7 +52,7 @@ export function pendingRefunds(db: Db): InstitutionRefund[] {
 /** Sends one refund to the server; a definite answer (accepted or refused) takes it out of the outbox. */
 export async function sendRefund(db: Db, link: ServerLink, r: InstitutionRefund): Promise<RefundOutcome> {
   try {
-    const view = await callServer(link, 'POST', '/api/v1/terminal/payments/refund', r, refundViewSchema);
+    const view = await callServer(link, api.terminalPaymentRefund, { body: r });
     // Not known yet (the market's share is still being returned, or no answer from the institution): ask again later with the same id.
     if (!view.retry) saveOutbox(db, outbox(db).filter((x) => !same(x, r)));
     return { ...r, view, error: view.state === 'refused' ? view.message : null };

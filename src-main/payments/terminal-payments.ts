@@ -7,8 +7,9 @@
  * offline: the cashier is offered QR, cash or on account); it asks the server
  * about an order on the cashier's request.
  */
+import { api } from '../../shared/api';
 import { CodedError } from '../../shared/contract/envelope';
-import { orderViewSchema, paymentPullSchema, type OrderView, type PaymentUpdate } from '../../shared/pay/payments-wire';
+import { type OrderView, type PaymentUpdate } from '../../shared/pay/payments-wire';
 import { saleTenders } from '../sales/sale-store';
 import { settleTender, type TenderAnswer } from '../sales/tender-status';
 import { statusOfOrder, type TenderStatus } from '../../shared/sales/outcome';
@@ -95,7 +96,7 @@ export class TerminalPayments {
     for (let round = 0; round < 100; round++) {
       this.again = false;
       const after = Number(getSetting(this.db, PAYMENTS_CURSOR_KEY) ?? '0');
-      const r = await callServer(this.link, 'GET', `/api/v1/terminal/payments?after=${after}`, undefined, paymentPullSchema);
+      const r = await callServer(this.link, api.terminalPaymentsPull, { query: { after } });
       for (const u of r.updates) if (this.apply(updateAnswer(u))) changed++;
       if (r.cursor > after) setSetting(this.db, PAYMENTS_CURSOR_KEY, String(r.cursor));
       // A pull asked for during this request may be about an update appended after the server read: go round once more.
@@ -161,7 +162,7 @@ export class TerminalPayments {
     const out: TenderPaymentState[] = [];
     for (const t of saleTenders(this.db, saleId)) {
       if (t.kind !== 'payment_code' || t.status !== 'pending' || !t.external_ref) continue;
-      const v = await callServer(this.link, 'POST', '/api/v1/terminal/payments/codepay', { sale_id: saleId, tender_no: t.tender_no, amount_fen: t.amount_fen, auth_code: t.external_ref }, orderViewSchema);
+      const v = await callServer(this.link, api.terminalCodepay, { body: { sale_id: saleId, tender_no: t.tender_no, amount_fen: t.amount_fen, auth_code: t.external_ref } });
       this.applyView(saleId, t.tender_no, v);
       out.push({ tender_no: t.tender_no, kind: t.kind, status: this.statusOf(saleId, t.tender_no), state: v.state, message: v.message });
     }
@@ -182,7 +183,7 @@ export class TerminalPayments {
       if (t.kind !== 'qr' && t.kind !== 'payment_code') continue;
       let view: OrderView | null = null;
       if (t.status === 'pending') {
-        view = await callServer(this.link, 'POST', '/api/v1/terminal/payments/query', { sale_id: saleId, tender_no: t.tender_no }, orderViewSchema).catch(() => null);
+        view = await callServer(this.link, api.terminalPaymentQuery, { body: { sale_id: saleId, tender_no: t.tender_no } }).catch(() => null);
         if (view) this.applyView(saleId, t.tender_no, view);
       }
       out.push({ tender_no: t.tender_no, kind: t.kind, status: this.statusOf(saleId, t.tender_no), state: view?.state ?? null, message: view?.message ?? null });

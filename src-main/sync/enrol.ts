@@ -1,6 +1,7 @@
 /** Enrolment: a one-time pairing code from staff registers this terminal's public key. */
+import { api } from '../../shared/api';
 import type { KeyObject } from 'node:crypto';
-import { enrolRequestSchema, enrolResponseSchema, terminalConfigSchema } from '../../shared/sync/config';
+import { enrolRequestSchema } from '../../shared/sync/config';
 import { replaceCatalog } from '../catalog/catalog-store';
 import type { Db } from '../store/db';
 import { replaceBuyers } from '../buyers/buyer-store';
@@ -14,12 +15,12 @@ import { tx } from '../store/sql';
 export async function enrol(db: Db, dataDir: string, serverUrl: string, pairingCode: string): Promise<TerminalIdentity> {
   const { privateKey, publicKeyPem } = loadOrCreateKey(dataDir);
   const req = enrolRequestSchema.parse({ pairing_code: pairingCode, public_key_pem: publicKeyPem });
-  const { terminal_id } = await callServer({ url: serverUrl, auth: null }, 'POST', '/api/v1/terminals/enrol', req, enrolResponseSchema);
+  const { terminal_id } = await callServer({ url: serverUrl, auth: null }, api.terminalEnrol, { body: req });
   return pullConfig(db, serverUrl, { key: privateKey, terminalId: terminal_id });
 }
 
 export async function pullConfig(db: Db, serverUrl: string, auth: { key: KeyObject; terminalId: string }): Promise<TerminalIdentity> {
-  const config = await callServer({ url: serverUrl, auth }, 'GET', '/api/v1/terminal/config', undefined, terminalConfigSchema);
+  const config = await callServer({ url: serverUrl, auth }, api.terminalConfig, {});
   const previous = loadIdentity(db);
   tx(db, () => {
     replaceCatalog(db, config.products, previous?.config_version !== config.version);

@@ -10,7 +10,8 @@
  * never waits on any of it: the hooks only start pulls.
  */
 import { assertNever } from '../../shared/sales/rounding';
-import { EVENTS_PATH, SseParser, terminalEventSchema, type SseMessage } from '../../shared/sync/terminal-events';
+import { api } from '../../shared/api';
+import { SseParser, terminalEventSchema, type SseMessage } from '../../shared/sync/terminal-events';
 import { backoffDelay, RETRY_DELAY_MS_MAX, RETRY_DELAY_MS_MIN, TERMINAL_REFUSALS } from './connectivity';
 import { openServerStream, ServerError, type ServerLink } from './server-client';
 
@@ -140,7 +141,7 @@ export class EventStream {
       idle = timeout(`the event stream was silent for ${idleMs} ms`);
     };
     try {
-      const body = await openServerStream(this.server, EVENTS_PATH, ac.signal);
+      const body = await openServerStream(this.server, api.terminalEvents, ac.signal);
       const reader = body.getReader();
       const text = new TextDecoder();
       const parser = new SseParser();

@@ -5,7 +5,9 @@
  * (the skew is reported to the server in x-mt-local-time for staff).
  */
 import type { KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import { bodyText, failureOf, readAnswer, urlOf, type CallArgs } from '../../shared/api/client';
+import { LOCAL_TIME_HEADER } from '../../shared/api/headers';
+import type { Answer, ApiRoute } from '../../shared/api/route';
 import { signRequest } from './signer';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -30,8 +32,6 @@ export class NetworkError extends Error {
   }
 }
 
-const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }).passthrough() });
-
 export interface ServerLink {
   url: string;
   auth: { key: KeyObject; terminalId: string } | null;
@@ -40,9 +40,9 @@ export interface ServerLink {
   clockOffsetMs?: number;
 }
 
-function signedHeaders(link: ServerLink, method: 'GET' | 'POST', path: string, text: string, local: number): Record<string, string> {
+function signedHeaders(link: ServerLink, method: string, path: string, text: string, local: number): Record<string, string> {
   const headers: Record<string, string> = link.auth ? signRequest(link.auth.key, link.auth.terminalId, method, path, text, local + (link.clockOffsetMs ?? 0)) : {};
-  headers['x-mt-local-time'] = String(local);
+  headers[LOCAL_TIME_HEADER] = String(local);
   if (text) headers['content-type'] = 'application/json';
   return headers;
 }
@@ -53,17 +53,19 @@ function learnClock(link: ServerLink, res: Response, local: number): void {
   if (Number.isFinite(date) && Math.abs(date - local - (link.clockOffsetMs ?? 0)) > 2_000) link.clockOffsetMs = date - local;
 }
 
+/** The server's error body (shared/api/errors.ts) as a ServerError with its code and details. */
 function refusal(status: number, json: unknown): ServerError {
-  const parsed = errorBodySchema.safeParse(json);
-  if (!parsed.success) return new ServerError(status, 'http_error', `HTTP ${status}`);
-  const { code, message, ...details } = parsed.data.error;
-  return new ServerError(status, code, message, details);
+  const f = failureOf(status, json);
+  return new ServerError(status, f.code, f.message, f.details);
 }
 
 const networkError = (err: unknown): NetworkError => new NetworkError(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
-export async function callServer<T>(link: ServerLink, method: 'GET' | 'POST', path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-  const text = body === undefined ? '' : JSON.stringify(body);
+/** Calls a route of the server's contract (shared/api): its path, query and body from `args`, the answer read with its schema. */
+export async function callServer<R extends ApiRoute>(link: ServerLink, route: R, args: CallArgs<R>): Promise<Answer<R>> {
+  const text = bodyText(route, args);
+  const path = urlOf(route, args);
+  const { method } = route;
   const local = Date.now();
   const headers = signedHeaders(link, method, path, text, local);
   let res: Response;
@@ -76,9 +78,11 @@ export async function callServer<T>(link: ServerLink, method: 'GET' | 'POST', pa
   }
   learnClock(link, res, local);
   if (!res.ok) throw refusal(res.status, json);
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ServerError(res.status, 'bad_answer', `the server's answer to ${path} is not what the terminal expects`);
-  return parsed.data;
+  try {
+    return readAnswer(route, res.status, json);
+  } catch {
+    throw new ServerError(res.status, 'bad_answer', `the server's answer to ${path} is not what the terminal expects`);
+  }
 }
 
 /**
@@ -86,9 +90,10 @@ export async function callServer<T>(link: ServerLink, method: 'GET' | 'POST', pa
  * its body once the headers are in; `signal` ends it. Refusals and network
  * failures are the same errors `callServer` throws.
  */
-export async function openServerStream(link: ServerLink, path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function openServerStream(link: ServerLink, route: ApiRoute & { produces: 'text/event-stream' }, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const path = urlOf(route, {});
   const local = Date.now();
-  const headers = { ...signedHeaders(link, 'GET', path, '', local), accept: 'text/event-stream' };
+  const headers = { ...signedHeaders(link, route.method, path, '', local), accept: 'text/event-stream' };
   let res: Response;
   try {
     res = await fetch(new URL(path, link.url), { method: 'GET', headers, signal });

@@ -2,7 +2,8 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SIGNATURE_HEADERS, signingString } from '../../shared/sync/signing';
+import { SIGNATURE_HEADERS } from '../../shared/api/headers';
+import { signingString } from '../../shared/sync/signing';
 
 const KEY_FILE = 'terminal-key.pem';
 

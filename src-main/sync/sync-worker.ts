@@ -5,10 +5,10 @@
  * cheap probe notices the network's return at once. Selling never waits on it:
  * reads are short statements and the only write is the acked seq.
  */
+import { api } from '../../shared/api';
 import type { KeyObject } from 'node:crypto';
-import { z } from 'zod';
 import type { TerminalStatus } from '../../shared/contract/methods';
-import { LEGACY_PUSH_BYTES, LEGACY_PUSH_ENTRIES, MAX_PUSH_BYTES, MAX_PUSH_ENTRIES, pushResponseSchema, type JournalEntryWire } from '../../shared/sync/push';
+import { LEGACY_PUSH_BYTES, LEGACY_PUSH_ENTRIES, MAX_PUSH_BYTES, MAX_PUSH_ENTRIES, type JournalEntryWire } from '../../shared/sync/push';
 import { journalAfter } from '../journal/journal';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
@@ -33,7 +33,6 @@ export type SyncStatus = TerminalStatus['sync'] & { online: boolean; link: Link;
 
 /** An answer slower than this marks the link degraded. */
 const SLOW_ANSWER_MS = 5_000;
-const healthSchema = z.object({ ok: z.boolean() }).passthrough();
 
 export class SyncWorker {
   private timer: NodeJS.Timeout | null = null;
@@ -134,7 +133,7 @@ export class SyncWorker {
       for (let n = 0; n < maxBatches && batch.length > 0; n++) {
         const last = batch.at(-1)?.seq ?? 0;
         const t0 = Date.now();
-        const push = callServer(this.server, 'POST', '/api/v1/terminal/journal', { entries: batch }, pushResponseSchema);
+        const push = callServer(this.server, api.terminalJournalPush, { body: { entries: batch } });
         // Its failure is handled at the await below, after the read-ahead.
         push.catch(() => undefined);
         // Read the next batch while the server applies this one. It is sent only once this one is
@@ -203,7 +202,7 @@ export class SyncWorker {
   /** While offline, ask the server's health cheaply and often: the moment it answers, push. */
   private probe(): void {
     this.probeTimer = setTimeout(() => {
-      void callServer({ url: this.server.url, auth: null, timeoutMs: Math.min(2_000, this.o.requestTimeoutMs) }, 'GET', '/healthz', undefined, healthSchema).then(
+      void callServer({ url: this.server.url, auth: null, timeoutMs: Math.min(2_000, this.o.requestTimeoutMs) }, api.healthz, {}).then(
         () => this.trigger(),
         () => !this.stopped && this.link.state === 'offline' && this.probe(),
       );

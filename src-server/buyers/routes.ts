@@ -5,18 +5,16 @@
  * sales (allowed against the limit the till last synced) went past it.
  * A change is announced to the stall's online tills (a `config` event).
  */
+import { api } from '../../shared/api';
+import type { buyerViewSchema } from '../../shared/api/buyers';
 import { sql } from 'kysely';
 import { fastUlid } from '../db/ids';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ServerDb } from '../db/database';
-import { defineRoute, staffAuth } from '../http/route';
-import { buyerParams, nameSchema, creditLimitFen, stallParams } from '../http/schemas';
-import { ALL_STAFF } from '../staff/roles';
+import { implement } from '../http/route';
 import { announceConfig } from '../terminals/config-change';
 
-const phoneSchema = z.string().regex(/^[0-9+ -]{5,20}$/).nullable();
-const buyerView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), phone: z.string().nullable(), credit_limit_fen: z.number().int(), owed_fen: z.number().int(), over_limit: z.boolean() });
-type BuyerView = z.infer<typeof buyerView>;
+type BuyerView = z.output<typeof buyerViewSchema>;
 
 async function buyersOf(db: ServerDb, where: { stall_id?: string; id?: string }): Promise<BuyerView[]> {
   let q = db
@@ -32,54 +30,19 @@ async function buyersOf(db: ServerDb, where: { stall_id?: string; id?: string })
 }
 
 export const buyerRoutes = [
-  defineRoute({
-    id: 'buyerList',
-    method: 'GET',
-    path: '/api/v1/admin/stalls/:stall_id/buyers',
-    summary: "A stall's buyers with credit limits and what they owe",
-    tag: 'buyers',
-    auth: staffAuth(ALL_STAFF),
-    params: stallParams,
-    response: z.object({ buyers: z.array(buyerView) }),
-    handler: async ({ db, params }) => ({ buyers: await buyersOf(db, { stall_id: params.stall_id }) }),
+  implement(api.buyerList, async ({ db, params }) => ({ buyers: await buyersOf(db, { stall_id: params.stall_id }) })),
+  implement(api.buyerCreate, async ({ db, params, body, now, auditTarget }) => {
+    const id = fastUlid(now);
+    await db.insertInto('buyer').values({ id, stall_id: params.stall_id, ...body, created_ms: now }).execute();
+    await announceConfig(db, params.stall_id);
+    auditTarget(id);
+    return { id, stall_id: params.stall_id, ...body, owed_fen: 0, over_limit: false };
   }),
-  defineRoute({
-    id: 'buyerCreate',
-    method: 'POST',
-    path: '/api/v1/admin/stalls/:stall_id/buyers',
-    summary: 'Add a buyer with an on-account credit limit at this stall',
-    tag: 'buyers',
-    auth: staffAuth(ALL_STAFF),
-    status: 201,
-    params: stallParams,
-    body: z.object({ name: nameSchema, phone: phoneSchema.default(null), credit_limit_fen: creditLimitFen }),
-    example: { name: '刘记饭店', phone: '138 0000 0000', credit_limit_fen: 500000 },
-    response: buyerView,
-    handler: async ({ db, params, body, now, auditTarget }) => {
-      const id = fastUlid(now);
-      await db.insertInto('buyer').values({ id, stall_id: params.stall_id, ...body, created_ms: now }).execute();
-      await announceConfig(db, params.stall_id);
-      auditTarget(id);
-      return { id, stall_id: params.stall_id, ...body, owed_fen: 0, over_limit: false };
-    },
-  }),
-  defineRoute({
-    id: 'buyerUpdate',
-    method: 'PATCH',
-    path: '/api/v1/admin/buyers/:buyer_id',
-    summary: "Change a buyer's name, phone or credit limit",
-    tag: 'buyers',
-    auth: staffAuth(ALL_STAFF),
-    params: buyerParams,
-    body: z.object({ name: nameSchema.optional(), phone: phoneSchema.optional(), credit_limit_fen: creditLimitFen.optional() }),
-    example: { credit_limit_fen: 800000 },
-    response: buyerView,
-    handler: async ({ db, params, body }) => {
-      if (Object.keys(body).length > 0) await db.updateTable('buyer').set(body).where('id', '=', params.buyer_id).execute();
-      const [b] = await buyersOf(db, { id: params.buyer_id });
-      if (!b) throw new Error('buyer vanished');
-      await announceConfig(db, b.stall_id);
-      return b;
-    },
+  implement(api.buyerUpdate, async ({ db, params, body }) => {
+    if (Object.keys(body).length > 0) await db.updateTable('buyer').set(body).where('id', '=', params.buyer_id).execute();
+    const [b] = await buyersOf(db, { id: params.buyer_id });
+    if (!b) throw new Error('buyer vanished');
+    await announceConfig(db, b.stall_id);
+    return b;
   }),
 ];

@@ -10,34 +10,9 @@ import { UNITS } from '../../shared/units';
 import type { ServerDb } from '../db/database';
 import { fastUlid } from '../db/ids';
 import { ApiError } from '../http/errors';
-import { nameSchema } from '../http/schemas';
+import { priceBoardBodySchema, priceHistoryViewSchema, productPatchSchema, type ProductInput, type ProductView } from '../../shared/api/catalog';
 import { changeConfig } from '../terminals/config-change';
-import { PRICE_BOARD_ROWS_MAX, categorySchema, codeSchema, eanSchema, unitPriceFen, unitSchema } from '../../shared/catalog';
 import { cdb } from './schema';
-
-export const productView = z.object({
-  id: z.string(),
-  stall_id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  unit: z.enum(UNITS),
-  unit_price_fen: z.number().int(),
-  category: z.string(),
-  ean: z.string().nullable(),
-  pinyin: z.string(),
-});
-export type ProductView = z.infer<typeof productView>;
-
-export const productInput = z.object({
-  code: codeSchema,
-  name: nameSchema,
-  unit: unitSchema,
-  unit_price_fen: unitPriceFen,
-  category: categorySchema.default(''),
-  ean: eanSchema.default(null),
-});
-export type ProductInput = z.infer<typeof productInput>;
-export const productPatch = productInput.partial();
 
 const COLS = ['id', 'stall_id', 'code', 'name', 'unit', 'unit_price_fen', 'category', 'ean', 'pinyin'] as const;
 type Row = { unit: string } & Omit<ProductView, 'unit'>;
@@ -86,7 +61,7 @@ export async function createProducts(db: ServerDb, stallId: string, inputs: read
   return rows;
 }
 
-export async function updateProduct(db: ServerDb, productId: string, patch: z.infer<typeof productPatch>, who: Who): Promise<ProductView> {
+export async function updateProduct(db: ServerDb, productId: string, patch: z.output<typeof productPatchSchema>, who: Who): Promise<ProductView> {
   const before = await db.selectFrom('product').select(COLS).where('id', '=', productId).executeTakeFirstOrThrow();
   await refuseDuplicates(db, before.stall_id, patch, productId);
   const set = { ...patch, ...(patch.name !== undefined ? { pinyin: initialsOf(patch.name) } : {}) };
@@ -103,19 +78,13 @@ export async function updateProduct(db: ServerDb, productId: string, patch: z.in
   });
 }
 
-export const priceBoardBody = z.object({
-  prices: z
-    .array(z.object({ product_id: z.string().min(1).max(64), unit_price_fen: unitPriceFen }))
-    .min(1, 'nothing to save')
-    .max(PRICE_BOARD_ROWS_MAX, `at most ${PRICE_BOARD_ROWS_MAX} prices in one save`),
-});
 
 /**
  * The price board's one-step save: every price in one transaction and one
  * config version, so a till never sees half a morning's prices. Products not
  * of this stall, or named twice, refuse the whole save.
  */
-export async function savePrices(db: ServerDb, stallId: string, prices: z.infer<typeof priceBoardBody>['prices'], who: Who): Promise<{ changed: number; config_version: number }> {
+export async function savePrices(db: ServerDb, stallId: string, prices: z.output<typeof priceBoardBodySchema>['prices'], who: Who): Promise<{ changed: number; config_version: number }> {
   const ids = new Set<string>();
   for (const p of prices) {
     if (ids.has(p.product_id)) throw new ApiError('bad_request', `product ${p.product_id} is named twice`);
@@ -139,8 +108,7 @@ export async function savePrices(db: ServerDb, stallId: string, prices: z.infer<
   });
 }
 
-export const priceHistoryView = z.object({ unit_price_fen: z.number().int(), prev_price_fen: z.number().int().nullable(), changed_ms: z.number().int(), changed_by: z.string() });
 
-export async function priceHistory(db: ServerDb, productId: string, limit: number): Promise<z.infer<typeof priceHistoryView>[]> {
+export async function priceHistory(db: ServerDb, productId: string, limit: number): Promise<z.output<typeof priceHistoryViewSchema>[]> {
   return cdb(db).selectFrom('product_price').select(['unit_price_fen', 'prev_price_fen', 'changed_ms', 'changed_by']).where('product_id', '=', productId).orderBy('changed_ms', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

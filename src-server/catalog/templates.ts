@@ -3,22 +3,19 @@
  * (code, name, unit, a suggested price); a stall copies the ones it sells into
  * its own catalog, where they are its own products from then on.
  */
-import { z } from 'zod';
 import type { ServerDb } from '../db/database';
 import { fastUlid } from '../db/ids';
 import { ApiError } from '../http/errors';
-import { createProducts, productInput, type ProductView } from './products';
+import { productInputSchema, templateViewSchema, type ProductInput, type ProductView, type TemplateView } from '../../shared/api/catalog';
+import { createProducts } from './products';
 import { cdb } from './schema';
-
-export const templateView = productInput.extend({ id: z.string() });
-export type TemplateView = z.infer<typeof templateView>;
 
 export async function listTemplates(db: ServerDb): Promise<TemplateView[]> {
   const rows = await cdb(db).selectFrom('catalog_template').selectAll().orderBy('code').execute();
-  return rows.map((r) => templateView.parse(r));
+  return rows.map((r) => templateViewSchema.parse(r));
 }
 
-export async function createTemplate(db: ServerDb, input: z.infer<typeof productInput>, nowMs: number): Promise<TemplateView> {
+export async function createTemplate(db: ServerDb, input: ProductInput, nowMs: number): Promise<TemplateView> {
   const dup = await cdb(db).selectFrom('catalog_template').select('id').where('code', '=', input.code).executeTakeFirst();
   if (dup) throw new ApiError('conflict', `the template code ${input.code} is already used`);
   const row = { id: fastUlid(nowMs), ...input };
@@ -31,5 +28,5 @@ export async function copyTemplates(db: ServerDb, stallId: string, ids: readonly
   const rows = await cdb(db).selectFrom('catalog_template').selectAll().where('id', 'in', ids).orderBy('code').execute();
   const unknown = ids.find((id) => !rows.some((r) => r.id === id));
   if (unknown) throw new ApiError('not_found', `no template ${unknown}`);
-  return createProducts(db, stallId, rows.map(({ id: _id, ...r }) => productInput.parse(r)), who);
+  return createProducts(db, stallId, rows.map(({ id: _id, ...r }) => productInputSchema.parse(r)), who);
 }

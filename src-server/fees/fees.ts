@@ -3,12 +3,10 @@
  * amount, as a market-wide default (stall_id null) or a per-stall override.
  * `trade_commission` is what the split takes from each paid order.
  */
-import { z } from 'zod';
+import { FEE_KINDS } from '../../shared/api/buyers';
 import { mulDivRoundHalfUp } from '../../shared/money';
 import type { ServerDb } from '../db/database';
 
-export const FEE_KINDS = ['trade_commission', 'entry', 'storage', 'inspection', 'parking', 'rent'] as const;
-export const feeKindSchema = z.enum(FEE_KINDS);
 export type FeeKind = (typeof FEE_KINDS)[number];
 
 export interface FeeRule {

@@ -1,43 +1,18 @@
-/** One error shape and one status-code map for the whole HTTP API. */
-export const API_ERRORS = {
-  bad_request: 400,
-  unauthenticated: 401,
-  bad_signature: 401,
-  stale_timestamp: 401,
-  replayed_nonce: 401,
-  unknown_terminal: 401,
-  terminal_revoked: 403,
-  forbidden: 403,
-  csrf_failed: 403,
-  not_found: 404,
-  pairing_code_invalid: 409,
-  journal_gap: 409,
-  journal_fork: 409,
-  journal_altered: 409,
-  conflict: 409,
-  exists_with_different_payload: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal: 500,
-} as const;
-export type ApiErrorCode = keyof typeof API_ERRORS;
+/** The error a handler throws: a code of the shared contract (shared/api/errors.ts), a message, and the code's details. */
+import { API_ERRORS, type ApiErrorCode, type ErrorDetails } from '../../shared/api/errors';
 
-export class ApiError extends Error {
+export class ApiError<C extends ApiErrorCode = ApiErrorCode> extends Error {
+  readonly details: ErrorDetails<C> | undefined;
   constructor(
-    readonly code: ApiErrorCode,
+    readonly code: C,
     message: string,
+    ...details: ErrorDetails<C> extends undefined ? [] : [ErrorDetails<C>]
   ) {
     super(message);
     this.name = 'ApiError';
+    this.details = details[0];
   }
   get status(): number {
     return API_ERRORS[this.code];
   }
-}
-
-/** The error body, also described in the OpenAPI document. */
-export const ERROR_CODES = Object.keys(API_ERRORS) as ApiErrorCode[];
-
-export function errorBody(code: ApiErrorCode | string, message: string): { error: { code: string; message: string } } {
-  return { error: { code, message } };
 }

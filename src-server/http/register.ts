@@ -1,5 +1,5 @@
 /**
- * Registers declared routes with Fastify: authenticate (terminal signature or
+ * Registers the implemented routes with Fastify: authenticate (terminal signature or
  * staff session + role + CSRF), validate params/query/body with zod, enforce
  * stall isolation, run the handler, and audit every state-changing staff call.
  * Authentication comes before validation so an anonymous caller learns nothing.
@@ -9,11 +9,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import { audit } from '../audit/audit';
 import type { ServerDb } from '../db/database';
-import { CSRF_HEADER, SESSION_COOKIE, findSession, type StaffPrincipal } from '../staff/sessions';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/api/headers';
+import type { ApiRoute } from '../../shared/api/route';
+import { findSession, type StaffPrincipal } from '../staff/sessions';
 import { verifyTerminalRequest, type AuthedTerminal } from '../terminals/terminal-auth';
 import { readCookie } from './cookies';
 import { ApiError } from './errors';
-import type { AnyRoute } from './route';
+import type { ServerRoute } from './route';
 import { enforceStallScope } from './scope';
 
 export function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
@@ -29,7 +31,7 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function staffFor(db: ServerDb, req: FastifyRequest, route: AnyRoute, nowMs: number): Promise<StaffPrincipal> {
+async function staffFor(db: ServerDb, req: FastifyRequest, route: ApiRoute, nowMs: number): Promise<StaffPrincipal> {
   if (route.auth.kind !== 'staff') throw new Error('not a staff route');
   const token = readCookie(req.headers.cookie, SESSION_COOKIE);
   const staff = token ? await findSession(db, token, nowMs) : null;
@@ -52,11 +54,20 @@ async function staffFor(db: ServerDb, req: FastifyRequest, route: AnyRoute, nowM
   return staff;
 }
 
-export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[], db: ServerDb, now: () => number): void {
-  const seen = new Set<string>();
-  for (const route of routes) {
-    if (seen.has(route.id)) throw new Error(`duplicate route id ${route.id}`);
-    seen.add(route.id);
+/** Every declaration has exactly one handler, and every handler a declaration of the contract. */
+export function checkImplemented(routes: readonly ServerRoute[], declared: readonly ApiRoute[]): void {
+  const seen = new Set<ApiRoute>();
+  for (const { spec } of routes) {
+    if (seen.has(spec)) throw new Error(`route ${spec.id} is implemented twice`);
+    if (!declared.includes(spec)) throw new Error(`route ${spec.id} is not declared in shared/api`);
+    seen.add(spec);
+  }
+  const missing = declared.filter((d) => !seen.has(d)).map((d) => d.id);
+  if (missing.length > 0) throw new Error(`declared routes without a handler: ${missing.join(', ')}`);
+}
+
+export function registerRoutes(app: FastifyInstance, routes: readonly ServerRoute[], db: ServerDb, now: () => number): void {
+  for (const { spec: route, handler } of routes) {
     app.route({
       method: route.method,
       url: route.path,
@@ -73,7 +84,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
         const body = route.body ? parseWith(route.body, req.body, 'body') : undefined;
         if (staff) await enforceStallScope(db, staff, params, query);
         let target: string | null = null;
-        const result = await route.handler({ params, query, body, db, now: nowMs, ip: req.ip, staff, terminal, req, reply, auditTarget: (t) => (target = t) });
+        const result = await handler({ params, query, body, db, now: nowMs, ip: req.ip, staff, terminal, req, reply, auditTarget: (t) => (target = t) });
         if (staff && route.method !== 'GET') {
           req.log.info({ staff_id: staff.id, role: staff.role, action: route.id, target }, 'staff action');
           await audit(db, { staffId: staff.id, action: route.id, target: target ?? JSON.stringify(params ?? null), detail: { params, body }, ip: req.ip }, nowMs);

@@ -1,14 +1,14 @@
 /** The job kinds the server knows. Each handler runs in the job's own transaction and must be idempotent by its keys. */
 import { z } from 'zod';
 import { postEntry } from '../ledger/post';
-import { TXN_TYPES, type TxnType } from '../ledger/templates';
+import { TXN_TYPES } from '../ledger/templates';
 import { LOGIN_WINDOW_MS } from '../staff/rate-limit';
 import { pruneNonces } from '../terminals/terminal-auth';
 import type { JobHandler } from './worker';
 
 const ledgerEventSchema = z.object({
   idem_key: z.string().min(1).max(128),
-  txn_type: z.enum(TXN_TYPES as [TxnType, ...TxnType[]]),
+  txn_type: z.enum(TXN_TYPES),
   business_day: z.string().regex(/^\d{8}$/),
   stall_id: z.string().nullable(),
   buyer_id: z.string().nullable().optional(),

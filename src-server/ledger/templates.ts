@@ -4,6 +4,7 @@
  * which amount it carries: the gross `amount`, the `fee`, or `net` = amount − fee.
  * Every template balances within each book for any amount and fee — a test checks it.
  */
+import { TXN_TYPES, type TxnType } from '../../shared/api/ledger';
 import type { ChartCode } from './chart';
 
 export type Leg = { code: ChartCode; side: 'debit' | 'credit'; amount: 'amount' | 'fee' | 'net' };
@@ -52,10 +53,9 @@ export const TEMPLATES = {
   market_fee: { name_zh: '市场费计提', description: 'a separately invoiced market charge (rent, entry, storage…) accrued', legs: [dr('1122'), cr('6051')] },
   market_fee_collected: { name_zh: '市场费收款', description: 'an invoiced market charge collected into the market’s own account', legs: [dr('1012'), cr('1122')] },
   settlement: { name_zh: '结算到卡', description: 'the institution settles the stall’s share to the stall’s own bank card (T+N)', legs: [dr('M1203'), cr('M1202')] },
-} as const satisfies Record<string, Template>;
+} as const satisfies Record<TxnType, Template>;
 
-export type TxnType = keyof typeof TEMPLATES;
-export const TXN_TYPES = Object.keys(TEMPLATES) as TxnType[];
+export { TXN_TYPES, type TxnType };
 
 export function template(t: TxnType): Template {
   return TEMPLATES[t];

@@ -1,123 +1,42 @@
 /** The market (time zone, business-day cut-off) and its stalls (sub-merchant id, settlement account). */
+import { api } from '../../shared/api';
 import { fastUlid } from '../db/ids';
-import { z } from 'zod';
 import { ApiError } from '../http/errors';
-import { defineRoute, staffAuth } from '../http/route';
+import { implement } from '../http/route';
 import { visibleStall } from '../http/scope';
-import { nameSchema, stallParams } from '../http/schemas';
-import { ADMIN_ONLY, ALL_STAFF } from '../staff/roles';
 
-const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'unknown IANA time zone');
-const marketView = z.object({ id: z.string(), name: z.string(), time_zone: z.string(), day_cutoff_hour: z.number().int() });
-const stallView = z.object({ id: z.string(), name: z.string(), sub_mchid: z.string().nullable(), settlement_account: z.string().nullable(), config_version: z.number().int() });
-const subMchid = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/).nullable();
-const settlementAccount = z.string().trim().min(1).max(64).nullable();
 const STALL_COLS = ['id', 'name', 'sub_mchid', 'settlement_account', 'config_version'] as const;
 
 export const marketRoutes = [
-  defineRoute({
-    id: 'marketGet',
-    method: 'GET',
-    path: '/api/v1/admin/market',
-    summary: 'The market: name, time zone, business-day cut-off hour',
-    tag: 'market',
-    auth: staffAuth(ALL_STAFF),
-    response: marketView,
-    handler: async ({ db }) => {
-      const m = await db.selectFrom('market').selectAll().executeTakeFirst();
-      if (!m) throw new ApiError('not_found', 'no market set up yet');
-      return m;
-    },
+  implement(api.marketGet, async ({ db }) => {
+    const m = await db.selectFrom('market').selectAll().executeTakeFirst();
+    if (!m) throw new ApiError('not_found', 'no market set up yet');
+    return m;
   }),
-  defineRoute({
-    id: 'marketPut',
-    method: 'PUT',
-    path: '/api/v1/admin/market',
-    summary: 'Set up or change the market',
-    tag: 'market',
-    auth: staffAuth(ADMIN_ONLY),
-    body: z.object({ name: nameSchema, time_zone: timeZoneSchema, day_cutoff_hour: z.number().int().min(0).max(23) }),
-    example: { name: '城南农产品批发市场', time_zone: 'Asia/Shanghai', day_cutoff_hour: 4 },
-    response: marketView,
-    handler: async ({ db, body, now }) => {
-      const m = await db.selectFrom('market').select('id').executeTakeFirst();
-      const id = m?.id ?? fastUlid(now);
-      if (m) await db.updateTable('market').set(body).where('id', '=', id).execute();
-      else await db.insertInto('market').values({ id, ...body }).execute();
-      return { id, ...body };
-    },
+  implement(api.marketPut, async ({ db, body, now }) => {
+    const m = await db.selectFrom('market').select('id').executeTakeFirst();
+    const id = m?.id ?? fastUlid(now);
+    if (m) await db.updateTable('market').set(body).where('id', '=', id).execute();
+    else await db.insertInto('market').values({ id, ...body }).execute();
+    return { id, ...body };
   }),
-  defineRoute({
-    id: 'stallList',
-    method: 'GET',
-    path: '/api/v1/admin/stalls',
-    summary: 'Stalls (a stall owner sees only their own)',
-    tag: 'stalls',
-    auth: staffAuth(ALL_STAFF),
-    response: z.object({ stalls: z.array(stallView) }),
-    handler: async ({ db, staff }) => {
-      const only = visibleStall(staff);
-      let q = db.selectFrom('stall').select(STALL_COLS).orderBy('id');
-      if (only) q = q.where('id', '=', only);
-      return { stalls: await q.execute() };
-    },
+  implement(api.stallList, async ({ db, staff }) => {
+    const only = visibleStall(staff);
+    let q = db.selectFrom('stall').select(STALL_COLS).orderBy('id');
+    if (only) q = q.where('id', '=', only);
+    return { stalls: await q.execute() };
   }),
-  defineRoute({
-    id: 'stallCreate',
-    method: 'POST',
-    path: '/api/v1/admin/stalls',
-    summary: 'Create a stall with its institution sub-merchant id and settlement account',
-    tag: 'stalls',
-    auth: staffAuth(ADMIN_ONLY),
-    status: 201,
-    body: z.object({ name: nameSchema, sub_mchid: subMchid.default(null), settlement_account: settlementAccount.default(null) }),
-    example: { name: '赵记菌菇', sub_mchid: '1900000109', settlement_account: '6222 0000 1111 2222' },
-    response: stallView,
-    handler: async ({ db, body, now, auditTarget }) => {
-      const m = await db.selectFrom('market').select('id').executeTakeFirst();
-      if (!m) throw new ApiError('conflict', 'set up the market first');
-      const id = fastUlid(now);
-      await db.insertInto('stall').values({ id, market_id: m.id, ...body }).execute();
-      auditTarget(id);
-      return { id, ...body, config_version: 1 };
-    },
+  implement(api.stallCreate, async ({ db, body, now, auditTarget }) => {
+    const m = await db.selectFrom('market').select('id').executeTakeFirst();
+    if (!m) throw new ApiError('conflict', 'set up the market first');
+    const id = fastUlid(now);
+    await db.insertInto('stall').values({ id, market_id: m.id, ...body }).execute();
+    auditTarget(id);
+    return { id, ...body, config_version: 1 };
   }),
-  defineRoute({
-    id: 'stallGet',
-    method: 'GET',
-    path: '/api/v1/admin/stalls/:stall_id',
-    summary: 'One stall',
-    tag: 'stalls',
-    auth: staffAuth(ALL_STAFF),
-    params: stallParams,
-    response: stallView,
-    handler: async ({ db, params }) => db.selectFrom('stall').select(STALL_COLS).where('id', '=', params.stall_id).executeTakeFirstOrThrow(),
-  }),
-  defineRoute({
-    id: 'stallUpdate',
-    method: 'PATCH',
-    path: '/api/v1/admin/stalls/:stall_id',
-    summary: "Change a stall's name, sub-merchant id or settlement account",
-    tag: 'stalls',
-    auth: staffAuth(ADMIN_ONLY),
-    params: stallParams,
-    body: z.object({ name: nameSchema.optional(), sub_mchid: subMchid.optional(), settlement_account: settlementAccount.optional() }),
-    example: { settlement_account: '6222 0000 3333 4444' },
-    response: stallView,
-    handler: async ({ db, params, body }) => {
-      if (Object.keys(body).length > 0) await db.updateTable('stall').set(body).where('id', '=', params.stall_id).execute();
-      return db.selectFrom('stall').select(STALL_COLS).where('id', '=', params.stall_id).executeTakeFirstOrThrow();
-    },
+  implement(api.stallGet, async ({ db, params }) => db.selectFrom('stall').select(STALL_COLS).where('id', '=', params.stall_id).executeTakeFirstOrThrow()),
+  implement(api.stallUpdate, async ({ db, params, body }) => {
+    if (Object.keys(body).length > 0) await db.updateTable('stall').set(body).where('id', '=', params.stall_id).execute();
+    return db.selectFrom('stall').select(STALL_COLS).where('id', '=', params.stall_id).executeTakeFirstOrThrow();
   }),
 ];

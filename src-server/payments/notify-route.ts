@@ -6,11 +6,11 @@
  * forged, replayed, duplicated and mismatched ones change nothing.
  * 204 = received (stops the institution's retries); 4xx = refused.
  */
-import { z } from 'zod';
+import { api } from '../../shared/api';
 import { fastUlid } from '../db/ids';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
-import { PUBLIC, defineRoute } from '../http/route';
+import { implement } from '../http/route';
 import { paymentsOf } from './context';
 import type { Notification } from './institution';
 import { applyPaid, getOrder, type PaidOutcome } from './orders';
@@ -58,35 +58,23 @@ export async function handleNotification(db: ServerDb, n: Notification, nowMs: n
 }
 
 export const notifyRoutes = [
-  defineRoute<{ institution: string }, Record<string, never>, unknown, null>({
-    id: 'paymentsNotify',
-    method: 'POST',
-    path: '/api/v1/payments/notify/:institution',
-    summary: "The institution's signed, encrypted notifications (payments, refunds, splits); 204 = received",
-    tag: 'payments',
-    auth: PUBLIC,
-    params: z.object({ institution: z.string().min(1).max(32) }),
-    body: z.unknown(),
-    response: z.null(),
-    status: 204,
-    handler: async ({ db, params, req, now }) => {
-      const ctx = paymentsOf(db);
-      const inst = ctx.institutions.get(params.institution);
-      if (!inst) throw new ApiError('not_found', `no institution ${params.institution}`);
-      const get = (name: string): string | undefined => {
-        const v = req.headers[name];
-        return typeof v === 'string' ? v : undefined;
-      };
-      const v = inst.verifyNotification(get, req.rawBody ?? '', now);
-      if (!v.ok) {
-        await record(db, {}, null, 'forged', v.reason, now);
-        req.log.warn({ reason: v.reason }, 'payment notification refused');
-        throw new ApiError('bad_signature', `notification refused: ${v.reason}`);
-      }
-      const outcome = await handleNotification(db, v.notification, now, ctx.split_delay_ms, ctx.wake);
-      req.log.info({ event_id: v.notification.event_id, outcome }, 'payment notification');
-      if (outcome === 'mismatch') throw new ApiError('conflict', 'notification amount differs from the order');
-      return null;
-    },
+  implement(api.paymentsNotify, async ({ db, params, req, now }) => {
+    const ctx = paymentsOf(db);
+    const inst = ctx.institutions.get(params.institution);
+    if (!inst) throw new ApiError('not_found', `no institution ${params.institution}`);
+    const get = (name: string): string | undefined => {
+      const v = req.headers[name];
+      return typeof v === 'string' ? v : undefined;
+    };
+    const v = inst.verifyNotification(get, req.rawBody ?? '', now);
+    if (!v.ok) {
+      await record(db, {}, null, 'forged', v.reason, now);
+      req.log.warn({ reason: v.reason }, 'payment notification refused');
+      throw new ApiError('bad_signature', `notification refused: ${v.reason}`);
+    }
+    const outcome = await handleNotification(db, v.notification, now, ctx.split_delay_ms, ctx.wake);
+    req.log.info({ event_id: v.notification.event_id, outcome }, 'payment notification');
+    if (outcome === 'mismatch') throw new ApiError('conflict', 'notification amount differs from the order');
+    return null;
   }),
 ];

@@ -9,6 +9,7 @@
  *   the refund reference (our refund flow belongs to the till, issue 7).
  * - explain: nothing moves; the note says why (e.g. confirmed with the stall).
  */
+import type { StaffAction } from '../../shared/api/recon';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { postSuspense, signedDifference } from './ledger';
@@ -16,9 +17,6 @@ import type { ReconPorts } from './ports';
 import { resolveItem } from './run';
 import { rdb } from './schema';
 
-export const STAFF_ACTIONS = ['bu_dan', 'suspense', 'refund', 'explain'] as const;
-export type StaffAction = (typeof STAFF_ACTIONS)[number];
-export const NOTE_MAX_CHARS = 500;
 
 export async function actOnItem(db: ServerDb, ports: ReconPorts | null, itemId: string, action: StaffAction, staffId: string, note: string, nowMs: number) {
   const r = rdb(db);

@@ -6,11 +6,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { ServerDb } from '../db/database';
-import type { StaffRole } from './roles';
+import type { StaffRole } from '../../shared/api/roles';
 
-export const SESSION_COOKIE = 'mt_session';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-export const CSRF_HEADER = 'x-csrf-token';
 
 export interface StaffPrincipal {
   id: string;

@@ -41,7 +41,7 @@ export async function ingestBatch(db: ServerDb, terminal: { id: string; stall_id
           duplicates++;
           continue;
         }
-        if (e.seq !== lastSeq + 1) throw new ApiError('journal_gap', `entry ${lastSeq + 1} is missing (got ${e.seq})`);
+        if (e.seq !== lastSeq + 1) throw new ApiError('journal_gap', `entry ${lastSeq + 1} is missing (got ${e.seq})`, { acked_seq: lastSeq });
         if (e.prev_hash !== lastHash) throw new ApiError('journal_fork', `entry ${e.seq} does not follow entry ${lastSeq} (prev_hash differs)`);
         if (chainHash(e.prev_hash, e) !== e.hash) throw new ApiError('journal_altered', `entry ${e.seq} was altered (hash does not match its content)`);
         if (e.type === 'sale.completed') {

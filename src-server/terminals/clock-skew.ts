@@ -8,7 +8,6 @@
 import type { ServerDb } from '../db/database';
 import { fastUlid } from '../db/ids';
 
-export const LOCAL_TIME_HEADER = 'x-mt-local-time';
 export const CLOCK_SKEW_FLAG_MS = 2 * 60_000;
 const FLAG_AGAIN_MS = 60 * 60_000;
 

@@ -4,11 +4,11 @@
  * `payment`, `config` and `revoked` from the hub (event-hub.ts), with a
  * heartbeat comment in between so a dead connection is noticed at both ends.
  */
+import { api } from '../../shared/api';
 import type { ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { EVENTS_PATH, SSE_HEARTBEAT, sseEvent, type TerminalEventWire } from '../../shared/sync/terminal-events';
+import { SSE_HEARTBEAT, sseEvent, type TerminalEventWire } from '../../shared/sync/terminal-events';
 import { ApiError } from '../http/errors';
-import { TERMINAL, defineRoute, must } from '../http/route';
+import { implement, must } from '../http/route';
 import { terminalEvents, type EventSubscriber } from './event-hub';
 
 /** A client that stops reading lets the server buffer this much for it, then its stream is ended. */
@@ -42,27 +42,17 @@ function openStream(res: ServerResponse, sub: Omit<EventSubscriber, 'send' | 'cl
 }
 
 export const terminalEventRoutes = [
-  defineRoute({
-    id: 'terminalEvents',
-    method: 'GET',
-    path: EVENTS_PATH,
-    summary: 'Server-Sent Events for this terminal while it is online: hello, payment (pull payments), config (pull config), revoked; a heartbeat comment every 15 s',
-    tag: 'terminal',
-    auth: TERMINAL,
-    produces: 'text/event-stream',
-    response: z.string(),
-    handler: async ({ db, terminal, reply }) => {
-      const t = must(terminal, 'terminal');
-      const hub = terminalEvents(db);
-      if (hub.full(t.id)) throw new ApiError('rate_limited', 'too many open event streams on this server; poll instead');
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', date: new Date().toUTCString() });
-      let unsubscribe: (() => void) | null = null;
-      const sub = openStream(res, { terminal_id: t.id, stall_id: t.stall_id }, hub.heartbeat_ms, () => unsubscribe?.());
-      unsubscribe = hub.subscribe(sub);
-      sub.send({ type: 'hello', heartbeat_ms: hub.heartbeat_ms });
-      return '';
-    },
+  implement(api.terminalEvents, async ({ db, terminal, reply }) => {
+    const t = must(terminal, 'terminal');
+    const hub = terminalEvents(db);
+    if (hub.full(t.id)) throw new ApiError('rate_limited', 'too many open event streams on this server; poll instead');
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', date: new Date().toUTCString() });
+    let unsubscribe: (() => void) | null = null;
+    const sub = openStream(res, { terminal_id: t.id, stall_id: t.stall_id }, hub.heartbeat_ms, () => unsubscribe?.());
+    unsubscribe = hub.subscribe(sub);
+    sub.send({ type: 'hello', heartbeat_ms: hub.heartbeat_ms });
+    return '';
   }),
 ];

@@ -5,10 +5,11 @@
  * Each refusal has its own code.
  */
 import { createHash, verify } from 'node:crypto';
-import { SIGNATURE_HEADERS, SIGNATURE_WINDOW_MS, signingString } from '../../shared/sync/signing';
+import { LOCAL_TIME_HEADER, SIGNATURE_HEADERS } from '../../shared/api/headers';
+import { SIGNATURE_WINDOW_MS, signingString } from '../../shared/sync/signing';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
-import { LOCAL_TIME_HEADER, noteClockSkew } from './clock-skew';
+import { noteClockSkew } from './clock-skew';
 import { terminalPublicKey } from './terminal-key';
 
 export interface SignedRequest {

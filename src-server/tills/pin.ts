@@ -7,7 +7,6 @@ import { randomBytes, scrypt } from 'node:crypto';
 
 const N = 8192;
 const KEY_LEN = 32;
-export const PIN_RE = /^\d{4,8}$/;
 
 export function hashPin(pin: string): Promise<string> {
   const salt = randomBytes(16);

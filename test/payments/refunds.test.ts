@@ -1,9 +1,9 @@
 // Refunds from the till through the server to the institution, after the split: the market's share returned first, then the refund; never above what was paid.
+import { api } from '../../shared/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saleTenders } from '../../src-main/sales/sale-store';
 import { loadOrCreateKey } from '../../src-main/sync/signer';
 import { callServer, ServerError } from '../../src-main/sync/server-client';
-import { refundViewSchema } from '../../shared/pay/payments-wire';
 import { count, paidBagsSale, splitDone, until, type PayStack } from './stack';
 import { payStackSession } from './session';
 
@@ -43,7 +43,7 @@ describe('refunds through the institution', () => {
     // Over-refund: 7,501 fen when 7,500 are left, asked of the server directly with the till's key — refused, nothing recorded.
     await s.control('POST', '/clock/advance', { ms: 61_000 });
     const link = { url: s.server.url, auth: { key: loadOrCreateKey(s.terminalDir).privateKey, terminalId: s.core.identity.terminal_id } };
-    const err = await callServer(link, 'POST', '/api/v1/terminal/payments/refund', { refund_id: 'OVER1', sale_id: sale_id, tender_no: 1, amount_fen: 7_501, reason: '' }, refundViewSchema).catch((e: unknown) => e);
+    const err = await callServer(link, api.terminalPaymentRefund, { body: { refund_id: 'OVER1', sale_id: sale_id, tender_no: 1, amount_fen: 7_501, reason: '' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServerError);
     expect((err as ServerError).status).toBe(409);
     expect(refundRow('OVER1')).toBeUndefined();

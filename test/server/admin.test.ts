@@ -1,6 +1,7 @@
 // The admin API on both dialects: market, stalls, terminals (create → pairing code → enrol → revoke), staff, catalog, buyers, fees, audit.
 import { createHash, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { SIGNATURE_HEADERS, signingString } from '../../shared/sync/signing';
+import { SIGNATURE_HEADERS } from '../../shared/api/headers';
+import { signingString } from '../../shared/sync/signing';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from './helpers/dialects';
 import { useTestServer } from './helpers/server';

@@ -4,12 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_PATH, SseParser, type SseMessage } from '../../shared/sync/terminal-events';
+import { api } from '../../shared/api';
+import { SseParser, type SseMessage } from '../../shared/sync/terminal-events';
 import { openServerStream, type ServerLink } from '../../src-main/sync/server-client';
 import { buildApp } from '../../src-server/app';
 import { openServerDb, type ServerDb } from '../../src-server/db/database';
 import { seedDemo } from '../../src-server/demo/seed';
-import { SESSION_COOKIE, createSession } from '../../src-server/staff/sessions';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/api/headers';
+import { createSession } from '../../src-server/staff/sessions';
 import { terminalEvents } from '../../src-server/terminals/event-hub';
 import { startPgFanout, type PgFanout } from '../../src-server/terminals/pg-fanout';
 import { freshDb, type FreshDb } from './helpers/dialects';
@@ -49,7 +51,7 @@ afterAll(async () => {
 
 async function staffOnB(method: 'PATCH' | 'POST', url: string, payload: object): Promise<number> {
   const s = await createSession(dbB, 'U01', Date.now());
-  const r = await appB.inject({ method, url, payload, headers: { cookie: `${SESSION_COOKIE}=${s.token}`, 'x-csrf-token': s.csrf_token } });
+  const r = await appB.inject({ method, url, payload, headers: { cookie: `${SESSION_COOKIE}=${s.token}`, [CSRF_HEADER]: s.csrf_token } });
   return r.statusCode;
 }
 
@@ -63,7 +65,7 @@ async function until(fn: () => boolean, what: string): Promise<void> {
 
 describe('terminal events across server processes [postgres]', () => {
   it('a price change and a revocation made through B reach the stream held by A', async () => {
-    const body = await openServerStream(link, EVENTS_PATH, new AbortController().signal);
+    const body = await openServerStream(link, api.terminalEvents, new AbortController().signal);
     const reader = body.getReader();
     const parser = new SseParser();
     const seen: SseMessage[] = [];

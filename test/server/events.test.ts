@@ -4,7 +4,8 @@
 // the stream and refuses the next one. Closing the app ends open streams (it would hang otherwise).
 import { generateKeyPairSync } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { EVENTS_PATH, SseParser, type SseMessage } from '../../shared/sync/terminal-events';
+import { api } from '../../shared/api';
+import { SseParser, type SseMessage } from '../../shared/sync/terminal-events';
 import { openServerStream, type ServerLink } from '../../src-main/sync/server-client';
 import { attachTerminalEvents } from '../../src-server/terminals/event-hub';
 import { describeEachDialect } from './helpers/dialects';
@@ -17,7 +18,7 @@ interface Reading {
 }
 
 async function read(link: ServerLink): Promise<Reading> {
-  const body = await openServerStream(link, EVENTS_PATH, new AbortController().signal);
+  const body = await openServerStream(link, api.terminalEvents, new AbortController().signal);
   const reader = body.getReader();
   const parser = new SseParser();
   const text = new TextDecoder();

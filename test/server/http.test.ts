@@ -1,5 +1,6 @@
 // The HTTP basics on both dialects: health, the OpenAPI document covering every route, one error shape, validation.
 import { describe, expect, it } from 'vitest';
+import { API_ROUTES, api } from '../../shared/api';
 import { ROUTES } from '../../src-server/routes';
 import { describeEachDialect } from './helpers/dialects';
 import { useTestServer } from './helpers/server';
@@ -17,21 +18,26 @@ describeEachDialect('http basics', (dialect) => {
     const doc = r.body as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
     expect(doc.openapi).toBe('3.1.0');
     const ops = Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => o.operationId));
-    expect(ops.sort()).toEqual(ROUTES.map((r) => r.id).sort());
+    expect(ops.sort()).toEqual(ROUTES.map((r) => r.spec.id).sort());
     expect(doc.paths['/api/v1/admin/stalls/{stall_id}']?.get).toBeDefined();
   });
 
   it('declares every path parameter, a success schema and the error responses on every operation', async () => {
-    const doc = (await s().call('anon', 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; responses: Record<string, unknown>; security?: unknown[] }>>; components: { responses: Record<string, unknown> } };
+    type Op = { parameters: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; security?: unknown[] };
+    const doc = (await s().call('anon', 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, unknown> } };
     for (const [path, ops] of Object.entries(doc.paths)) {
       const names = [...path.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
       for (const [method, op] of Object.entries(ops)) {
         expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort(), `${method} ${path}`).toEqual(names.sort());
         const codes = Object.keys(op.responses);
         expect(codes.some((c) => c.startsWith('2')), `${method} ${path}`).toBe(true);
-        expect(codes).toContain('400');
+        expect(codes).toEqual(expect.arrayContaining(['400', '413', '500']));
         if (op.security) expect(codes).toEqual(expect.arrayContaining(['401', '403']));
-        for (const c of codes.filter((x) => !x.startsWith('2'))) expect(doc.components.responses[`E${c}`], `E${c}`).toBeDefined();
+        for (const c of codes.filter((x) => !x.startsWith('2'))) {
+          const refs = JSON.stringify(op.responses[c]?.content?.['application/json']?.schema).match(/#\/components\/schemas\/Error_[a-z_]+/g) ?? [];
+          expect(refs.length, `${method} ${path} ${c}`).toBeGreaterThan(0);
+          for (const r of refs) expect(doc.components.schemas[r.slice('#/components/schemas/'.length)], r).toBeDefined();
+        }
       }
     }
   });
@@ -49,8 +55,14 @@ describeEachDialect('http basics', (dialect) => {
 });
 
 describe('route table', () => {
-  it('has unique ids and method+path pairs', () => {
-    expect(new Set(ROUTES.map((r) => r.id)).size).toBe(ROUTES.length);
-    expect(new Set(ROUTES.map((r) => `${r.method} ${r.path}`)).size).toBe(ROUTES.length);
+  it('has unique ids and method+path pairs, each declaration keyed by its id and implemented once', () => {
+    expect(new Set(API_ROUTES.map((r) => r.id)).size).toBe(API_ROUTES.length);
+    expect(new Set(API_ROUTES.map((r) => `${r.method} ${r.path}`)).size).toBe(API_ROUTES.length);
+    for (const [key, r] of Object.entries(api)) expect(r.id).toBe(key);
+    expect(ROUTES.map((r) => r.spec).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...API_ROUTES].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  it('every example body is valid for its route', () => {
+    for (const r of API_ROUTES) if (r.example !== undefined) expect(r.body?.safeParse(r.example).success, r.id).toBe(true);
   });
 });

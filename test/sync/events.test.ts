@@ -3,7 +3,8 @@
 // Dropping the stream and reconnecting pulls what happened meanwhile; revoking the terminal ends its
 // stream and the till shows `refused`. Real simulator, server, till, HTTP and SQLite files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_PATH, SseParser, type SseMessage } from '../../shared/sync/terminal-events';
+import { api } from '../../shared/api';
+import { SseParser, type SseMessage } from '../../shared/sync/terminal-events';
 import { getSale, saleTenders } from '../../src-main/sales/sale-store';
 import { loadOrCreateKey } from '../../src-main/sync/signer';
 import { openServerStream } from '../../src-main/sync/server-client';
@@ -100,7 +101,7 @@ describe('terminal event stream', () => {
     // A second stream with the till's own key, read raw, to see exactly what the server sends.
     const { privateKey } = loadOrCreateKey(s.terminalDir);
     const ac = new AbortController();
-    const body = await openServerStream({ url: s.server.url, auth: { key: privateKey, terminalId: s.core.identity.terminal_id } }, EVENTS_PATH, ac.signal);
+    const body = await openServerStream({ url: s.server.url, auth: { key: privateKey, terminalId: s.core.identity.terminal_id } }, api.terminalEvents, ac.signal);
     const reader = body.getReader();
     const parser = new SseParser();
     const seen: SseMessage[] = [];
@@ -125,6 +126,6 @@ describe('terminal event stream', () => {
     expect(s.core.sync.status().link.state).toBe('refused');
     await until(() => s.core.stream.state().state === 'waiting_for_link', 1_000, 'the stream to wait for a link that is not coming');
     // And a new stream is refused outright.
-    await expect(openServerStream({ url: s.server.url, auth: { key: privateKey, terminalId: s.core.identity.terminal_id } }, EVENTS_PATH, ac.signal)).rejects.toMatchObject({ code: 'terminal_revoked' });
+    await expect(openServerStream({ url: s.server.url, auth: { key: privateKey, terminalId: s.core.identity.terminal_id } }, api.terminalEvents, ac.signal)).rejects.toMatchObject({ code: 'terminal_revoked' });
   });
 });

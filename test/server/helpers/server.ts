@@ -9,7 +9,8 @@ import { buildApp } from '../../../src-server/app';
 import type { Dialect } from '../../../src-server/db/database';
 import { seedDemo } from '../../../src-server/demo/seed';
 import { hashPassword } from '../../../src-server/staff/password';
-import { SESSION_COOKIE, createSession } from '../../../src-server/staff/sessions';
+import { SESSION_COOKIE } from '../../../shared/api/headers';
+import { createSession } from '../../../src-server/staff/sessions';
 import { freshDb, type FreshDb } from './dialects';
 
 export type Who = 'anon' | 'admin' | 'finance' | 'owner1' | 'owner2';
