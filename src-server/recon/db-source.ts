@@ -14,7 +14,13 @@ import type { LocalPayState, LocalRefundState } from './types';
 
 export const SOURCE_PAGE_ROWS = 10_000;
 
-export function localPayState(s: OrderState): LocalPayState {
+/**
+ * Our side of a payment as the bill can show it. A code-pay order reversed before it was ever paid (the buyer
+ * never typed the password) moved no money: the institution's bill lists only paid orders (and paid ones
+ * reversed later), so it is an ended order, not a reversed payment the bill should carry.
+ */
+export function localPayState(s: OrderState, paidMs: number | null): LocalPayState {
+  if (s === 'reversed' && paidMs === null) return 'ended';
   switch (s) {
     case 'succeeded':
       return 'paid';
@@ -57,7 +63,7 @@ export async function loadLocal(db: ServerDb, billDate: string): Promise<{ pays:
       .orderBy('out_trade_no')
       .limit(SOURCE_PAGE_ROWS)
       .execute();
-    for (const o of page) pays.add({ key: o.out_trade_no, stall_id: o.stall_id, sub_mchid: o.sub_mchid, amount_fen: o.amount_fen, state: localPayState(o.state), at_ms: o.paid_ms ?? o.created_ms });
+    for (const o of page) pays.add({ key: o.out_trade_no, stall_id: o.stall_id, sub_mchid: o.sub_mchid, amount_fen: o.amount_fen, state: localPayState(o.state, o.paid_ms), at_ms: o.paid_ms ?? o.created_ms });
     const last = page.at(-1);
     if (last === undefined || page.length < SOURCE_PAGE_ROWS) break;
     after = last.out_trade_no;
