@@ -6,35 +6,24 @@
  */
 import { withLuhnDigit } from '../../shared/pay/luhn';
 import { DEMO_STAFF } from '../../src-server/demo/seed';
+import { jsonOf, staffLogin } from './staff-client';
 
 const DEMO_FEE_BP = 30;
 
-async function json<T>(res: Response, what: string): Promise<T> {
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${what}: HTTP ${res.status} ${text.slice(0, 200)}`);
-  return (text ? JSON.parse(text) : {}) as T;
-}
-
 /** Returns how many stalls were onboarded now (0 when all already were). */
 export async function onboardDemoStalls(simUrl: string, serverUrl: string): Promise<number> {
-  const login = await fetch(`${serverUrl}/api/v1/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: DEMO_STAFF.username, password: DEMO_STAFF.password }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrf_token } = await json<{ csrf_token: string }>(login, 'staff login');
-  const staff = { cookie, 'x-csrf-token': csrf_token, 'content-type': 'application/json' };
-  const stalls = await json<{ id: string; name: string; sub_mchid: string | null }[] | { stalls: { id: string; name: string; sub_mchid: string | null }[] }>(await fetch(`${serverUrl}/api/v1/admin/stalls`, { headers: staff }), 'list stalls');
-  const list = Array.isArray(stalls) ? stalls : stalls.stalls;
+  const staff = await staffLogin(serverUrl, DEMO_STAFF.username, DEMO_STAFF.password);
+  const { stalls } = await staff.call<{ stalls: { id: string; name: string; sub_mchid: string | null }[] }>('GET', '/api/v1/admin/stalls');
   let onboarded = 0;
-  for (const [i, s] of list.entries()) {
+  for (const [i, s] of stalls.entries()) {
     if (s.sub_mchid) continue;
-    const merchant = await json<{ sub_mchid: string }>(
-      await fetch(`${simUrl}/sim/control/merchants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ merchant_name: s.name, account_name: s.name, account_number: withLuhnDigit(`62220200000000000${i}`) }) }),
+    const merchant = await jsonOf<{ sub_mchid: string }>(
+      await fetch(`${simUrl}/sim/control/merchants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ merchant_name: s.name, account_name: s.name, account_number: withLuhnDigit(`6222020000${String(i).padStart(8, '0')}`) }) }),
       `onboard ${s.name} at the institution`,
     );
-    await json(await fetch(`${serverUrl}/api/v1/admin/stalls/${s.id}`, { method: 'PATCH', headers: staff, body: JSON.stringify({ sub_mchid: merchant.sub_mchid }) }), `set ${s.name}'s sub-merchant id`);
+    await staff.call('PATCH', `/api/v1/admin/stalls/${s.id}`, { sub_mchid: merchant.sub_mchid });
     onboarded++;
   }
-  if (onboarded > 0) {
-    await json(await fetch(`${serverUrl}/api/v1/admin/fees`, { method: 'PUT', headers: staff, body: JSON.stringify({ rules: [{ stall_id: null, kind: 'trade_commission', rate_bp: DEMO_FEE_BP, fixed_fen: 0 }] }) }), 'set the market fee');
-  }
+  if (onboarded > 0) await staff.call('PUT', '/api/v1/admin/fees', { rules: [{ stall_id: null, kind: 'trade_commission', rate_bp: DEMO_FEE_BP, fixed_fen: 0 }] });
   return onboarded;
 }

@@ -17,6 +17,7 @@ import { tempDir } from '../helpers/temp';
 import { startFaultProxy, type FaultProxy } from '../emulators/fault-proxy/fault-proxy';
 import { withLuhnDigit } from '../../shared/pay/luhn';
 import { writeServerDb } from '../helpers/server-db';
+import { simClient } from './sim-client';
 
 export const WECHAT_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 MicroMessenger/8.0.47';
 export const ALIPAY_UA = 'Mozilla/5.0 (Linux; Android 13) AlipayClient/10.5.36';
@@ -46,12 +47,8 @@ export interface PayStack {
 export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutions'>> = {}, core: { via_proxy?: boolean } & Pick<CoreOptions, 'background' | 'paymentPullMs' | 'configPullMs' | 'eventStream'> = {}): Promise<PayStack> {
   const simDir = tempDir('sim');
   const sim = await startSim({ port: 0, dataDir: simDir, testControl: true, timeScale: 1000 });
-  const control = async <T,>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${sim.url}/sim/control${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`sim control ${path}: ${res.status} ${text}`);
-    return (text === '' ? {} : JSON.parse(text)) as T;
-  };
+  const world = simClient(sim.url);
+  const control = world.control;
   const { sub_mchid } = await control<{ sub_mchid: string }>('POST', '/merchants', { merchant_name: '老王蔬菜批发', account_name: '王建国', account_number: withLuhnDigit('622202000000000000') });
   const serverDir = tempDir('pay-server');
   const server = await startServer({ port: 0, dataDir: serverDir, demo: true, payments: { ...paymentsFromSim(simDir), split_delay_ms: 0, split_retry_ms: 50, split_probe_ms: 100, worker_poll_ms: 50, recover_after_ms: 500, codepay: { poll_ms: 50, limit_ms: 400 }, ...o } });
@@ -76,13 +73,8 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
     terminalDir,
     subMchid: sub_mchid,
     control,
-    async buyer(channel, balanceFen = 10_000_000) {
-      return (await control<{ id: string }>('POST', '/buyers', { channel, balance_fen: balanceFen, code_level: 'A', password: '123456' })).id;
-    },
-    async code(buyerId) {
-      const res = await fetch(`${sim.url}/sim/buyers/${buyerId}/code`, { method: 'POST' });
-      return ((await res.json()) as { auth_code: string }).auth_code;
-    },
+    buyer: world.buyer,
+    code: world.code,
     serverDb: () => sdb,
     simDb: () => (simDb ??= new Database(join(simDir, 'sim.sqlite'), { readonly: true })),
     proxy,
