@@ -1,0 +1,82 @@
+/**
+ * The market day's equalities, to the fen. Each check names its sources and their figures; it holds when
+ * every source gives the same number. Times are never checked.
+ */
+import { TENDER_KINDS, type TenderKind } from '../../shared/journal/entries';
+import type { MarketFigures, StallFigures } from './figures';
+
+export interface Check {
+  name: string;
+  /** the stall it is about, or null for the whole market */
+  stall: string | null;
+  /** figure per source */
+  values: Record<string, number>;
+  ok: boolean;
+  /** for money checks: the largest difference between two sources (0 when it holds) */
+  unexplained_fen: number;
+}
+
+const WALLET: readonly TenderKind[] = ['qr', 'payment_code'];
+
+function equal(name: string, stall: string | null, values: Record<string, number>, money = true): Check {
+  const xs = Object.values(values);
+  const spread = xs.length === 0 ? 0 : Math.max(...xs) - Math.min(...xs);
+  return { name, stall, values, ok: spread === 0, unexplained_fen: money ? spread : 0 };
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
+const led = (f: StallFigures, code: string): number => f.ledger[code] ?? 0;
+
+function stallChecks(f: StallFigures): Check[] {
+  const id = f.stall.setup.stall_id;
+  const b = f.stall.book;
+  const z = f.z;
+  const out: Check[] = [
+    equal('sales rung up', id, { harness: b.sales, z_report: z.sales_count, server: f.projected.sales, stall_day: f.stall_day.sales_count, dashboard: f.dashboard.sales, end_of_day: f.end_of_day.z_sales ?? -1 }, false),
+    equal('sales total (fen)', id, { harness: b.gross_fen, z_report: z.gross_fen, server: f.projected.gross_fen, stall_day: f.stall_day.gross_fen, dashboard: f.dashboard.total_fen, end_of_day_z: f.end_of_day.z_gross_fen ?? -1, end_of_day_server: f.end_of_day.server_gross_fen }),
+    equal('refunds (fen)', id, { harness: b.refunds_fen, z_report: z.refunds.amount_fen, server: f.projected.refunds_fen, stall_day: f.stall_day.refunds_fen }),
+    equal('voids', id, { harness: b.voids, z_report: z.voids.count }, false),
+    equal('end of day differences', id, { stall_day: f.stall_day.differences.length, end_of_day: f.end_of_day.differences.length, none: 0 }, false),
+  ];
+  for (const k of TENDER_KINDS) {
+    const zt = z.tenders[k];
+    out.push(equal(`${k} paid (fen)`, id, { z_report: zt.amount_fen, till_rows: f.till.paid[k], server: f.projected.paid[k], dashboard_by_tender: f.totals_by_tender[k] ?? 0 }));
+    out.push(equal(`${k} pending (fen)`, id, { z_report: zt.pending_fen, till_rows: f.till.pending[k], server: f.projected.pending[k] }));
+    out.push(equal(`${k} refunded (fen)`, id, { z_report: zt.refunded_fen, till_rows: f.till.refunded[k], server: f.projected.refunded[k] }));
+  }
+  const zWalletNet = sum(WALLET.map((k) => z.tenders[k].amount_fen - z.tenders[k].refunded_fen));
+  const s = f.settlement;
+  out.push(
+    equal('wallet takings less refunds (fen)', id, {
+      z_report: zWalletNet,
+      settlement: s.gross_fen - s.refund_fen,
+      institution_bill: (s.inst_gross_fen ?? -1) - (s.inst_refund_fen ?? 0),
+      // held by the institution for the stall, pending settlement or settled, plus what went to fees
+      ledger: led(f, 'M1201') + led(f, 'M1202') + led(f, 'M1203') + led(f, 'M6101') + led(f, 'M6102'),
+    }),
+    equal('cash in the drawer (fen)', id, { z_report: z.tenders.cash.amount_fen - z.tenders.cash.refunded_fen, ledger: led(f, 'M1101') }),
+    equal('owed on account (fen)', id, { z_report: z.tenders.account.amount_fen - z.tenders.account.refunded_fen, ledger: led(f, 'M1103') }),
+    equal('awaiting the institution (fen)', id, { z_report: sum(WALLET.map((k) => z.tenders[k].pending_fen)), ledger: led(f, 'M1102') }),
+    equal('paid to the stall card (fen)', id, { settlement_net: s.net_fen, institution_net: s.inst_net_fen ?? -1, payout: f.payout_fen }),
+    equal('journal chain verifies', id, { broken: f.journal.ok ? 0 : 1, none: 0 }, false),
+    equal('till errors', id, { errors: b.errors.length, none: 0 }, false),
+  );
+  return out;
+}
+
+export function runChecks(m: MarketFigures): Check[] {
+  const out = m.stalls.flatMap(stallChecks);
+  const marketFee = sum(m.stalls.map((f) => f.settlement.market_fee_fen));
+  out.push(
+    equal('market fee income (fen)', null, { settlement: marketFee, ledger_6051: m.fee_income_fen, institution_payout: m.market_payout_fen }),
+    equal('institution bill: unexplained differences', null, { open_items: m.recon.open, none: 0 }, false),
+    {
+      ...equal('institution bill: open difference amounts (fen)', null, { open_fen: sum(m.recon.items.filter((i) => i.status === 'open').map((i) => Math.abs((i.inst_amount_fen ?? 0) - (i.plat_amount_fen ?? 0)))), none: 0 }),
+    },
+    equal('receipt numbers unique', null, { receipts: m.receipts.n, distinct: m.receipts.distinct }, false),
+    equal('server sync flags', null, { flags: m.sync_flags, none: 0 }, false),
+    equal('no secondary clearing', null, { violations: m.invariants.secondary_clearing.length, ledger_ok: m.invariants.ok ? 0 : 1, none: 0 }, false),
+    equal('institution ledger balanced', null, { unbalanced: m.sim_ledger.balanced ? 0 : 1, none: 0 }, false),
+  );
+  return out;
+}

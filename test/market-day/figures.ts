@@ -1,0 +1,152 @@
+/**
+ * Every figure the checks compare, each read from its own source: the tills' Z reports and journals, the
+ * server's projections (its database, read only), the admin API as a staff user (dashboard, end of day,
+ * stall day, settlement, fee income, ledger, reconciliation), and the institution (payouts, its ledger).
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { TENDER_KINDS, type TenderKind } from '../../shared/journal/entries';
+import type { ZReport } from '../../shared/sales/z-report';
+import type { VerifyResult } from '../../src-main/journal/journal';
+import { verifyDataDir } from '../../src-main/journal/verify-file';
+import { loadSimSettings } from '../../src-server/payments/config';
+import type { StaffClient } from '../../bin/cli/staff-client';
+import type { ClosedDay } from './close';
+import type { Stall } from './stall';
+import type { World } from './world';
+
+export type PerKind = Record<TenderKind, number>;
+const zeroKinds = (): PerKind => Object.fromEntries(TENDER_KINDS.map((k) => [k, 0])) as PerKind;
+
+export interface ProjectedTenders {
+  paid: PerKind;
+  pending: PerKind;
+  failed: PerKind;
+  refunded: PerKind;
+}
+
+export interface StallFigures {
+  stall: Stall;
+  z: ZReport;
+  /** the server's projection of this stall's day, from its tables */
+  projected: ProjectedTenders & { sales: number; gross_fen: number; refunds_fen: number };
+  /** the till's own rows beside its Z report */
+  till: ProjectedTenders;
+  stall_day: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number; differences: string[] };
+  totals_by_tender: Record<string, number>;
+  dashboard: { sales: number; total_fen: number };
+  end_of_day: { z_gross_fen: number | null; z_sales: number | null; server_gross_fen: number; differences: string[] };
+  ledger: Record<string, number>;
+  settlement: { gross_fen: number; refund_fen: number; channel_fee_fen: number; market_fee_fen: number; net_fen: number; inst_gross_fen: number | null; inst_refund_fen: number | null; inst_fee_fen: number | null; inst_net_fen: number | null };
+  payout_fen: number;
+  journal: VerifyResult;
+}
+
+export interface MarketFigures {
+  stalls: StallFigures[];
+  dashboard_by_wallet: Record<string, number>;
+  fee_income_fen: number;
+  market_payout_fen: number;
+  recon: { open: number; resolved: number; reconciled: boolean; items: { kind: string; status: string; inst_amount_fen: number | null; plat_amount_fen: number | null }[] };
+  receipts: { n: number; distinct: number };
+  sync_flags: number;
+  invariants: { ok: boolean; secondary_clearing: unknown[] };
+  sim_ledger: { balanced: boolean };
+}
+
+function tendersOf(db: Database.Database, sql: string, refundSql: string, ...args: unknown[]): ProjectedTenders {
+  const out: ProjectedTenders = { paid: zeroKinds(), pending: zeroKinds(), failed: zeroKinds(), refunded: zeroKinds() };
+  for (const r of db.prepare(sql).all(...args) as { kind: TenderKind; status: string; fen: number }[]) {
+    if (r.status === 'paid' || r.status === 'pending' || r.status === 'failed') out[r.status][r.kind] += Number(r.fen);
+  }
+  for (const r of db.prepare(refundSql).all(...args) as { kind: TenderKind; fen: number }[]) out.refunded[r.kind] += Number(r.fen);
+  return out;
+}
+
+const sumBy = <T,>(xs: readonly T[], f: (x: T) => number): number => xs.reduce((a, x) => a + f(x), 0);
+
+export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, serverDir: string, staff: StaffClient): Promise<MarketFigures> {
+  const day = closed.business_day;
+  const server = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
+  try {
+    const totals = await staff.call<{ stalls: { stall_id: string; by_tender: Record<string, number> }[] }>('GET', `/api/v1/admin/totals/daily?business_day=${day}`);
+    const dash = await staff.call<{ stalls: { stall_id: string; sales: number; total_fen: number }[]; by_wallet: Record<string, number> }>('GET', `/api/v1/admin/dashboard?business_day=${day}`);
+    const eod = await staff.call<{ stalls: { stall_id: string; terminals: { server: { gross_fen: number }; z_report: { sales_count: number | null; gross_fen: number | null } | null; differences: string[] }[] }[] }>('GET', `/api/v1/admin/days/${day}`);
+    const { merchants: settleRows } = await staff.call<{ merchants: (StallFigures['settlement'] & { stall_id: string })[] }>('GET', `/api/v1/admin/settlement/${day}`);
+    const fees = await staff.call<{ rows: { income_fen: number }[] }>('GET', `/api/v1/admin/fee-income?from=${day}&to=${day}`);
+    const recon = await staff.call<MarketFigures['recon']>('GET', `/api/v1/admin/recon/days/${closed.bill_date}`);
+    const flags = await staff.call<{ refused: unknown[]; flagged: unknown[] }>('GET', '/api/v1/admin/sync/flags');
+    const invariants = await staff.call<MarketFigures['invariants']>('GET', '/api/v1/admin/ledger/invariants');
+    const { payouts } = await w.sim.control<{ payouts: { party: string; amount_fen: number }[] }>('GET', '/payouts');
+    const simLedger = await w.sim.control<{ balanced: boolean }>('GET', '/ledger');
+    const marketMchid = loadSimSettings(w.simDir).sp_mchid;
+    const out: StallFigures[] = [];
+    for (const st of stalls) {
+      const id = st.setup.stall_id;
+      const z = closed.z.get(id);
+      if (!z) throw new Error(`no Z report from stall ${id}`);
+      const sd = await staff.call<{ terminals: { server: StallFigures['stall_day']; differences: string[] }[] }>('GET', `/api/v1/admin/stalls/${id}/days/${day}`);
+      const lb = await staff.call<{ balances: { chart_code: string; balance_fen: number }[] }>('GET', `/api/v1/admin/stalls/${id}/ledger/balances`);
+      const ledger: Record<string, number> = {};
+      for (const b of lb.balances) ledger[b.chart_code] = (ledger[b.chart_code] ?? 0) + b.balance_fen;
+      const e = eod.stalls.find((x) => x.stall_id === id);
+      const sales = server.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(total_fen), 0) AS fen FROM sale WHERE stall_id = ? AND business_day = ?').get(id, day) as { n: number; fen: number };
+      const refunds = server.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS fen FROM refund WHERE stall_id = ? AND business_day = ?').get(id, day) as { fen: number };
+      const projected = tendersOf(
+        server,
+        'SELECT t.kind, t.status, SUM(t.amount_fen) AS fen FROM sale_tender t JOIN sale s ON s.id = t.sale_id WHERE s.stall_id = ? AND s.business_day = ? GROUP BY t.kind, t.status',
+        'SELECT t.kind, SUM(rt.amount_fen) AS fen FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN sale_tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE r.stall_id = ? AND r.business_day = ? GROUP BY t.kind',
+        id,
+        day,
+      );
+      const tdb = st.core.db as unknown as Database.Database;
+      const till = tendersOf(
+        tdb,
+        'SELECT t.kind, t.status, SUM(t.amount_fen) AS fen FROM tender t JOIN sale s ON s.id = t.sale_id WHERE s.business_day = ? GROUP BY t.kind, t.status',
+        'SELECT t.kind, SUM(rt.amount_fen) AS fen FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE r.business_day = ? GROUP BY t.kind',
+        day,
+      );
+      const terms = sd.terminals;
+      const srow = settleRows.find((x) => x.stall_id === id);
+      out.push({
+        stall: st,
+        z,
+        projected: { ...projected, sales: sales.n, gross_fen: Number(sales.fen), refunds_fen: Number(refunds.fen) },
+        till,
+        stall_day: {
+          sales_count: sumBy(terms, (t) => t.server.sales_count),
+          gross_fen: sumBy(terms, (t) => t.server.gross_fen),
+          refunds_count: sumBy(terms, (t) => t.server.refunds_count),
+          refunds_fen: sumBy(terms, (t) => t.server.refunds_fen),
+          differences: terms.flatMap((t) => t.differences),
+        },
+        totals_by_tender: totals.stalls.find((x) => x.stall_id === id)?.by_tender ?? {},
+        dashboard: dash.stalls.find((x) => x.stall_id === id) ?? { sales: 0, total_fen: 0 },
+        end_of_day: {
+          z_gross_fen: e ? sumBy(e.terminals, (t) => t.z_report?.gross_fen ?? 0) : null,
+          z_sales: e ? sumBy(e.terminals, (t) => t.z_report?.sales_count ?? 0) : null,
+          server_gross_fen: e ? sumBy(e.terminals, (t) => t.server.gross_fen) : 0,
+          differences: e ? e.terminals.flatMap((t) => t.differences) : ['stall missing from end of day'],
+        },
+        ledger,
+        settlement: srow ?? { gross_fen: 0, refund_fen: 0, channel_fee_fen: 0, market_fee_fen: 0, net_fen: 0, inst_gross_fen: null, inst_refund_fen: null, inst_fee_fen: null, inst_net_fen: null },
+        payout_fen: sumBy(payouts.filter((p) => p.party === st.setup.sub_mchid), (p) => p.amount_fen),
+        journal: verifyDataDir(st.dir),
+      });
+    }
+    const receipts = server.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT receipt_no) AS distinct_n FROM sale').get() as { n: number; distinct_n: number };
+    return {
+      stalls: out,
+      dashboard_by_wallet: dash.by_wallet,
+      fee_income_fen: sumBy(fees.rows, (r) => r.income_fen),
+      market_payout_fen: sumBy(payouts.filter((p) => p.party === marketMchid), (p) => p.amount_fen),
+      recon,
+      receipts: { n: receipts.n, distinct: receipts.distinct_n },
+      sync_flags: flags.refused.length + flags.flagged.length,
+      invariants,
+      sim_ledger: simLedger,
+    };
+  } finally {
+    server.close();
+  }
+}
