@@ -3,6 +3,7 @@
  * every source gives the same number. Times are never checked.
  */
 import { TENDER_KINDS, type TenderKind } from '../../shared/journal/entries';
+import { takingsDifferences, WALLETS } from '../../shared/sales/takings';
 import type { MarketFigures, StallFigures } from './figures';
 
 export interface Check {
@@ -31,20 +32,31 @@ function stallChecks(f: StallFigures): Check[] {
   const id = f.stall.setup.stall_id;
   const b = f.stall.book;
   const z = f.z;
+  const t = z.takings;
+  const p = f.projected;
   const out: Check[] = [
-    equal('sales rung up', id, { harness: b.sales, z_report: z.sales_count, server: f.projected.sales, stall_day: f.stall_day.sales_count, dashboard: f.dashboard.sales, end_of_day: f.end_of_day.z_sales ?? -1 }, false),
-    equal('sales total (fen)', id, { harness: b.gross_fen, z_report: z.gross_fen, server: f.projected.gross_fen, stall_day: f.stall_day.gross_fen, dashboard: f.dashboard.total_fen, end_of_day_z: f.end_of_day.z_gross_fen ?? -1, end_of_day_server: f.end_of_day.server_gross_fen }),
-    equal('refunds (fen)', id, { harness: b.refunds_fen, z_report: z.refunds.amount_fen, server: f.projected.refunds_fen, stall_day: f.stall_day.refunds_fen }),
+    equal('sales rung up', id, { harness: b.sales, z_report: z.sales_count, server: p.sales_count, stall_day: f.stall_day.sales_count, dashboard: f.dashboard.sales, end_of_day: f.end_of_day.z_sales ?? -1 }, false),
+    equal('sales total (fen)', id, { harness: b.gross_fen, z_report: z.gross_fen, server: p.sales_fen, stall_day: f.stall_day.gross_fen, dashboard: f.dashboard.total_fen, end_of_day_z: f.end_of_day.z_gross_fen ?? -1, end_of_day_server: f.end_of_day.server_gross_fen }),
+    equal('refunds (fen)', id, { harness: b.refunds_fen, z_report: z.refunds.amount_fen, server: p.refunds.total_fen, stall_day: f.stall_day.refunds_fen }),
     equal('voids', id, { harness: b.voids, z_report: z.voids.count }, false),
     equal('end of day differences', id, { stall_day: f.stall_day.differences.length, end_of_day: f.end_of_day.differences.length, none: 0 }, false),
+    equal('takings + receivables = sales (Z report)', id, { differences: takingsDifferences(t).length, none: 0 }, false),
+    equal('takings + receivables = sales (server)', id, { differences: takingsDifferences(p).length, none: 0 }, false),
+    equal('takings (fen)', id, { z_report: t.paid.total_fen, server: p.paid.total_fen }),
+    equal('receivables (fen)', id, { z_report: t.receivable.total_fen, server: p.receivable.total_fen }),
   ];
   for (const k of TENDER_KINDS) {
-    const zt = z.tenders[k];
-    out.push(equal(`${k} paid (fen)`, id, { z_report: zt.amount_fen, till_rows: f.till.paid[k], server: f.projected.paid[k], dashboard_by_tender: f.totals_by_tender[k] ?? 0 }));
-    out.push(equal(`${k} pending (fen)`, id, { z_report: zt.pending_fen, till_rows: f.till.pending[k], server: f.projected.pending[k] }));
-    out.push(equal(`${k} refunded (fen)`, id, { z_report: zt.refunded_fen, till_rows: f.till.refunded[k], server: f.projected.refunded[k] }));
+    const zk = t.by_kind[k];
+    const pk = p.by_kind[k];
+    // The dashboard's per-tender figure is takings; on account (a receivable) it is what was sold on account.
+    const dash = f.totals_by_tender[k] ?? 0;
+    out.push(equal(`${k} paid (fen)`, id, { z_report: zk.paid_fen, server: pk.paid_fen, ...(k === 'account' ? {} : { dashboard: dash }) }));
+    out.push(equal(`${k} receivable (fen)`, id, { z_report: zk.receivable_fen, server: pk.receivable_fen, ...(k === 'account' ? { dashboard: dash } : {}) }));
+    out.push(equal(`${k} failed, reversed or closed (fen)`, id, { z_report: zk.neither_fen, server: pk.neither_fen }));
+    out.push(equal(`${k} refunded (fen)`, id, { z_report: zk.refunded_fen, server: pk.refunded_fen }));
   }
-  const zWalletNet = sum(WALLET.map((k) => z.tenders[k].amount_fen - z.tenders[k].refunded_fen));
+  for (const wallet of WALLETS) out.push(equal(`${wallet} takings (fen)`, id, { z_report: t.paid.by_wallet[wallet], server: p.paid.by_wallet[wallet] }));
+  const zWalletNet = sum(WALLET.map((k) => t.paid.by_kind[k] - t.by_kind[k].refunded_fen));
   const s = f.settlement;
   out.push(
     equal('wallet takings less refunds (fen)', id, {
@@ -54,9 +66,9 @@ function stallChecks(f: StallFigures): Check[] {
       // held by the institution for the stall, pending settlement or settled, plus what went to fees
       ledger: led(f, 'M1201') + led(f, 'M1202') + led(f, 'M1203') + led(f, 'M6101') + led(f, 'M6102'),
     }),
-    equal('cash in the drawer (fen)', id, { z_report: z.tenders.cash.amount_fen - z.tenders.cash.refunded_fen, ledger: led(f, 'M1101') }),
-    equal('owed on account (fen)', id, { z_report: z.tenders.account.amount_fen - z.tenders.account.refunded_fen, ledger: led(f, 'M1103') }),
-    equal('awaiting the institution (fen)', id, { z_report: sum(WALLET.map((k) => z.tenders[k].pending_fen)), ledger: led(f, 'M1102') }),
+    equal('cash in the drawer (fen)', id, { z_report: t.paid.by_kind.cash - t.by_kind.cash.refunded_fen, ledger: led(f, 'M1101') }),
+    equal('owed on account (fen)', id, { z_report: t.receivable.account_fen - t.by_kind.account.refunded_fen, ledger: led(f, 'M1103') }),
+    equal('awaiting the institution (fen)', id, { z_report: t.receivable.pending_fen, ledger: led(f, 'M1102') }),
     equal('paid to the stall card (fen)', id, { settlement_net: s.net_fen, institution_net: s.inst_net_fen ?? -1, payout: f.payout_fen }),
     equal('journal chain verifies', id, { broken: f.journal.ok ? 0 : 1, none: 0 }, false),
     equal('till errors', id, { errors: b.errors.length, none: 0 }, false),
@@ -67,6 +79,7 @@ function stallChecks(f: StallFigures): Check[] {
 export function runChecks(m: MarketFigures): Check[] {
   const out = m.stalls.flatMap(stallChecks);
   const marketFee = sum(m.stalls.map((f) => f.settlement.market_fee_fen));
+  for (const wallet of WALLETS) out.push(equal(`${wallet} takings, whole market (fen)`, null, { z_reports: sum(m.stalls.map((f) => f.z.takings.paid.by_wallet[wallet])), dashboard: m.dashboard_by_wallet[wallet.toUpperCase()] ?? 0 }));
   out.push(
     equal('market fee income (fen)', null, { settlement: marketFee, ledger_6051: m.fee_income_fen, institution_payout: m.market_payout_fen }),
     equal('institution bill: unexplained differences', null, { open_items: m.recon.open, none: 0 }, false),

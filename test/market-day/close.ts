@@ -10,7 +10,7 @@ import type { ZReport } from '../../shared/sales/z-report';
 import { pendingRefunds } from '../../src-main/payments/institution-refunds';
 import type { StaffClient } from '../../bin/cli/staff-client';
 import { until } from '../payments/stack';
-import type { Stall } from './stall';
+import { MANAGER_PIN, type Stall } from './stall';
 import type { World } from './world';
 
 /** how long the harness waits for the parts to finish what they owe (not an assertion: what is left shows in the checks) */
@@ -46,7 +46,8 @@ async function closeTill(st: Stall): Promise<ZReport> {
   const h = st.core.handlers;
   const cur = await h['shift-current']({});
   if (cur.shift) await h['shift-close']({ counted_fen: cur.expected_cash_fen ?? 0 });
-  return (await h['day-close']({})) as ZReport;
+  // QR never paid stays open: closing the day with open sales takes the manager's PIN.
+  return (await h['day-close']({ manager_pin: MANAGER_PIN })) as ZReport;
 }
 
 /** Splits and refunds through: the institution's clock moves on a little each round (its 30 s split hold, its minute between refunds). */

@@ -5,7 +5,9 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { TENDER_KINDS, type TenderKind } from '../../shared/journal/entries';
+import type { TenderKind } from '../../shared/journal/entries';
+import type { TenderStatus } from '../../shared/sales/outcome';
+import { takingsOf, walletOf, type Takings, type TakingsRefund, type TakingsTender } from '../../shared/sales/takings';
 import type { ZReport } from '../../shared/sales/z-report';
 import type { VerifyResult } from '../../src-main/journal/journal';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
@@ -15,23 +17,11 @@ import type { ClosedDay } from './close';
 import type { Stall } from './stall';
 import type { World } from './world';
 
-export type PerKind = Record<TenderKind, number>;
-const zeroKinds = (): PerKind => Object.fromEntries(TENDER_KINDS.map((k) => [k, 0])) as PerKind;
-
-export interface ProjectedTenders {
-  paid: PerKind;
-  pending: PerKind;
-  failed: PerKind;
-  refunded: PerKind;
-}
-
 export interface StallFigures {
   stall: Stall;
   z: ZReport;
-  /** the server's projection of this stall's day, from its tables */
-  projected: ProjectedTenders & { sales: number; gross_fen: number; refunds_fen: number };
-  /** the till's own rows beside its Z report */
-  till: ProjectedTenders;
+  /** the server's projection of this stall's day (its sale, tender, refund and payment tables) counted by the shared definition */
+  projected: Takings;
   stall_day: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number; differences: string[] };
   totals_by_tender: Record<string, number>;
   dashboard: { sales: number; total_fen: number };
@@ -54,13 +44,26 @@ export interface MarketFigures {
   sim_ledger: { balanced: boolean };
 }
 
-function tendersOf(db: Database.Database, sql: string, refundSql: string, ...args: unknown[]): ProjectedTenders {
-  const out: ProjectedTenders = { paid: zeroKinds(), pending: zeroKinds(), failed: zeroKinds(), refunded: zeroKinds() };
-  for (const r of db.prepare(sql).all(...args) as { kind: TenderKind; status: string; fen: number }[]) {
-    if (r.status === 'paid' || r.status === 'pending' || r.status === 'failed') out[r.status][r.kind] += Number(r.fen);
+type Row = Record<string, unknown>;
+
+/** Takings (shared/sales/takings.ts) of sale, tender and refund rows: `sales` (id, total_fen, status), `tenders` (sale_id, kind, amount_fen, status, wallet), `refunds` (refund_id, kind, amount_fen). */
+function takingsFrom(sales: Row[], tenders: Row[], refunds: Row[]): Takings {
+  const bySale = new Map<string, TakingsTender[]>();
+  for (const t of tenders) {
+    const list = bySale.get(String(t.sale_id)) ?? [];
+    list.push({ kind: t.kind as TenderKind, amount_fen: Number(t.amount_fen), status: t.status as TenderStatus, wallet: walletOf(t.wallet as string | null) });
+    bySale.set(String(t.sale_id), list);
   }
-  for (const r of db.prepare(refundSql).all(...args) as { kind: TenderKind; fen: number }[]) out.refunded[r.kind] += Number(r.fen);
-  return out;
+  const byRefund = new Map<string, TakingsRefund['tenders'][number][]>();
+  for (const r of refunds) {
+    const list = byRefund.get(String(r.refund_id)) ?? [];
+    list.push({ kind: r.kind as TenderKind, amount_fen: Number(r.amount_fen) });
+    byRefund.set(String(r.refund_id), list);
+  }
+  return takingsOf(
+    sales.map((x) => ({ total_fen: Number(x.total_fen), voided: x.status === 'voided', tenders: bySale.get(String(x.id)) ?? [] })),
+    [...byRefund.values()].map((t) => ({ tenders: t })),
+  );
 }
 
 const sumBy = <T,>(xs: readonly T[], f: (x: T) => number): number => xs.reduce((a, x) => a + f(x), 0);
@@ -90,29 +93,25 @@ export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, 
       const ledger: Record<string, number> = {};
       for (const b of lb.balances) ledger[b.chart_code] = (ledger[b.chart_code] ?? 0) + b.balance_fen;
       const e = eod.stalls.find((x) => x.stall_id === id);
-      const sales = server.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(total_fen), 0) AS fen FROM sale WHERE stall_id = ? AND business_day = ?').get(id, day) as { n: number; fen: number };
-      const refunds = server.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS fen FROM refund WHERE stall_id = ? AND business_day = ?').get(id, day) as { fen: number };
-      const projected = tendersOf(
-        server,
-        'SELECT t.kind, t.status, SUM(t.amount_fen) AS fen FROM sale_tender t JOIN sale s ON s.id = t.sale_id WHERE s.stall_id = ? AND s.business_day = ? GROUP BY t.kind, t.status',
-        'SELECT t.kind, SUM(rt.amount_fen) AS fen FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN sale_tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE r.stall_id = ? AND r.business_day = ? GROUP BY t.kind',
-        id,
-        day,
-      );
-      const tdb = st.core.db as unknown as Database.Database;
-      const till = tendersOf(
-        tdb,
-        'SELECT t.kind, t.status, SUM(t.amount_fen) AS fen FROM tender t JOIN sale s ON s.id = t.sale_id WHERE s.business_day = ? GROUP BY t.kind, t.status',
-        'SELECT t.kind, SUM(rt.amount_fen) AS fen FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE r.business_day = ? GROUP BY t.kind',
-        day,
+      const projected = takingsFrom(
+        server.prepare('SELECT id, total_fen, status FROM sale WHERE stall_id = ? AND business_day = ?').all(id, day) as Row[],
+        server
+          .prepare(
+            `SELECT t.sale_id, t.kind, t.amount_fen, t.status, o.channel AS wallet FROM sale_tender t JOIN sale s ON s.id = t.sale_id
+             LEFT JOIN payment_order o ON o.sale_id = t.sale_id AND o.tender_no = t.tender_no AND o.state = 'succeeded'
+             WHERE s.stall_id = ? AND s.business_day = ?`,
+          )
+          .all(id, day) as Row[],
+        server
+          .prepare('SELECT r.id AS refund_id, t.kind, rt.amount_fen FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN sale_tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE r.stall_id = ? AND r.business_day = ?')
+          .all(id, day) as Row[],
       );
       const terms = sd.terminals;
       const srow = settleRows.find((x) => x.stall_id === id);
       out.push({
         stall: st,
         z,
-        projected: { ...projected, sales: sales.n, gross_fen: Number(sales.fen), refunds_fen: Number(refunds.fen) },
-        till,
+        projected,
         stall_day: {
           sales_count: sumBy(terms, (t) => t.server.sales_count),
           gross_fen: sumBy(terms, (t) => t.server.gross_fen),

@@ -9,22 +9,22 @@ const pad = (s: string | number, n: number): string => String(s).padStart(n);
 
 export function table(m: MarketFigures, checks: readonly Check[]): string[] {
   const out: string[] = [];
-  const cols = ['stall', 'sales', 'total ¥', 'cash ¥', 'qr ¥', 'code ¥', 'account ¥', 'pending ¥', 'failed ¥', 'refunds ¥', 'to card ¥', 'checks'];
+  const cols = ['stall', 'sales', 'total ¥', 'cash ¥', 'qr ¥', 'code ¥', 'account ¥', 'open ¥', 'failed ¥', 'refunds ¥', 'to card ¥', 'checks'];
   const w = [10, 6, 11, 10, 10, 10, 10, 10, 9, 9, 11, 7];
   out.push(cols.map((c, i) => pad(c, w[i] ?? 8)).join(' '));
   for (const f of m.stalls) {
     const id = f.stall.setup.stall_id;
     const mine = checks.filter((c) => c.stall === id);
-    const pending = TENDER_KINDS.reduce((a, k) => a + f.z.tenders[k].pending_fen, 0);
-    const failed = TENDER_KINDS.reduce((a, k) => a + f.till.failed[k], 0);
-    const row = [`${f.stall.setup.index + 1}`, f.z.sales_count, yuan(f.z.gross_fen), yuan(f.z.tenders.cash.amount_fen), yuan(f.z.tenders.qr.amount_fen), yuan(f.z.tenders.payment_code.amount_fen), yuan(f.z.tenders.account.amount_fen), yuan(pending), yuan(failed), yuan(f.z.refunds.amount_fen), yuan(f.payout_fen), `${mine.filter((c) => c.ok).length}/${mine.length}`];
+    const t = f.z.takings;
+    const neither = t.neither.failed_fen + t.neither.reversed_fen + t.neither.closed_fen;
+    const row = [`${f.stall.setup.index + 1}`, f.z.sales_count, yuan(f.z.gross_fen), yuan(t.paid.by_kind.cash), yuan(t.paid.by_kind.qr), yuan(t.paid.by_kind.payment_code), yuan(t.receivable.account_fen), yuan(t.receivable.pending_fen + t.receivable.owed_fen), yuan(neither), yuan(f.z.refunds.amount_fen), yuan(f.payout_fen), `${mine.filter((c) => c.ok).length}/${mine.length}`];
     out.push(row.map((c, i) => pad(c, w[i] ?? 8)).join(' '));
   }
   out.push('');
-  out.push(['tender', 'tenders', 'paid ¥', 'pending ¥', 'failed ¥', 'refunded ¥'].map((c, i) => pad(c, i === 0 ? 14 : 12)).join(' '));
+  out.push(['tender', 'tenders', 'paid ¥', 'receivable ¥', 'failed etc ¥', 'refunded ¥'].map((c, i) => pad(c, i === 0 ? 14 : 12)).join(' '));
   for (const k of TENDER_KINDS) {
     const s = (f: (x: MarketFigures['stalls'][number]) => number) => m.stalls.reduce((a, x) => a + f(x), 0);
-    out.push([k, s((x) => x.z.tenders[k].count), yuan(s((x) => x.z.tenders[k].amount_fen)), yuan(s((x) => x.z.tenders[k].pending_fen)), yuan(s((x) => x.till.failed[k])), yuan(s((x) => x.z.tenders[k].refunded_fen))].map((c, i) => pad(c, i === 0 ? 14 : 12)).join(' '));
+    out.push([k, s((x) => x.z.takings.by_kind[k].count), yuan(s((x) => x.z.takings.by_kind[k].paid_fen)), yuan(s((x) => x.z.takings.by_kind[k].receivable_fen)), yuan(s((x) => x.z.takings.by_kind[k].neither_fen)), yuan(s((x) => x.z.takings.by_kind[k].refunded_fen))].map((c, i) => pad(c, i === 0 ? 14 : 12)).join(' '));
   }
   out.push(`by wallet (dashboard): ${Object.entries(m.dashboard_by_wallet).map(([k, v]) => `${k} ¥${yuan(v)}`).join(', ')}; market fee income ¥${yuan(m.fee_income_fen)}, paid to the market's card ¥${yuan(m.market_payout_fen)}`);
   return out;
