@@ -42,20 +42,22 @@ function stallChecks(f: StallFigures): Check[] {
     equal('end of day differences', id, { stall_day: f.stall_day.differences.length, end_of_day: f.end_of_day.differences.length, none: 0 }, false),
     equal('takings + receivables = sales (Z report)', id, { differences: takingsDifferences(t).length, none: 0 }, false),
     equal('takings + receivables = sales (server)', id, { differences: takingsDifferences(p).length, none: 0 }, false),
-    equal('takings (fen)', id, { z_report: t.paid.total_fen, server: p.paid.total_fen }),
-    equal('receivables (fen)', id, { z_report: t.receivable.total_fen, server: p.receivable.total_fen }),
   ];
+  const r = f.server_report;
+  out.push(
+    equal('takings (fen)', id, { z_report: t.paid.total_fen, server_rows: p.paid.total_fen, server_report: r.paid.total_fen }),
+    equal('receivables (fen)', id, { z_report: t.receivable.total_fen, server_rows: p.receivable.total_fen, server_report: r.receivable.total_fen }),
+  );
   for (const k of TENDER_KINDS) {
     const zk = t.by_kind[k];
     const pk = p.by_kind[k];
-    // The dashboard's per-tender figure is takings; on account (a receivable) it is what was sold on account.
-    const dash = f.totals_by_tender[k] ?? 0;
-    out.push(equal(`${k} paid (fen)`, id, { z_report: zk.paid_fen, server: pk.paid_fen, ...(k === 'account' ? {} : { dashboard: dash }) }));
-    out.push(equal(`${k} receivable (fen)`, id, { z_report: zk.receivable_fen, server: pk.receivable_fen, ...(k === 'account' ? { dashboard: dash } : {}) }));
-    out.push(equal(`${k} failed, reversed or closed (fen)`, id, { z_report: zk.neither_fen, server: pk.neither_fen }));
-    out.push(equal(`${k} refunded (fen)`, id, { z_report: zk.refunded_fen, server: pk.refunded_fen }));
+    const rk = r.by_kind[k];
+    out.push(equal(`${k} paid (fen)`, id, { z_report: zk.paid_fen, server_rows: pk.paid_fen, server_report: rk.paid_fen, daily_totals_by_tender: f.totals_by_tender[k] ?? 0 }));
+    out.push(equal(`${k} receivable (fen)`, id, { z_report: zk.receivable_fen, server_rows: pk.receivable_fen, server_report: rk.receivable_fen }));
+    out.push(equal(`${k} failed, reversed or closed (fen)`, id, { z_report: zk.neither_fen, server_rows: pk.neither_fen, server_report: rk.neither_fen }));
+    out.push(equal(`${k} refunded (fen)`, id, { z_report: zk.refunded_fen, server_rows: pk.refunded_fen, server_report: rk.refunded_fen }));
   }
-  for (const wallet of WALLETS) out.push(equal(`${wallet} takings (fen)`, id, { z_report: t.paid.by_wallet[wallet], server: p.paid.by_wallet[wallet] }));
+  for (const wallet of WALLETS) out.push(equal(`${wallet} takings (fen)`, id, { z_report: t.paid.by_wallet[wallet], server_rows: p.paid.by_wallet[wallet], server_report: r.paid.by_wallet[wallet] }));
   const zWalletNet = sum(WALLET.map((k) => t.paid.by_kind[k] - t.by_kind[k].refunded_fen));
   const s = f.settlement;
   out.push(
@@ -79,7 +81,7 @@ function stallChecks(f: StallFigures): Check[] {
 export function runChecks(m: MarketFigures): Check[] {
   const out = m.stalls.flatMap(stallChecks);
   const marketFee = sum(m.stalls.map((f) => f.settlement.market_fee_fen));
-  for (const wallet of WALLETS) out.push(equal(`${wallet} takings, whole market (fen)`, null, { z_reports: sum(m.stalls.map((f) => f.z.takings.paid.by_wallet[wallet])), dashboard: m.dashboard_by_wallet[wallet.toUpperCase()] ?? 0 }));
+  for (const wallet of WALLETS) out.push(equal(`${wallet} takings, whole market (fen)`, null, { z_reports: sum(m.stalls.map((f) => f.z.takings.paid.by_wallet[wallet])), dashboard: m.dashboard_by_wallet[wallet] ?? 0 }));
   out.push(
     equal('market fee income (fen)', null, { settlement: marketFee, ledger_6051: m.fee_income_fen, institution_payout: m.market_payout_fen }),
     equal('institution bill: unexplained differences', null, { open_items: m.recon.open, none: 0 }, false),

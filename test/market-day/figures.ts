@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { TenderKind } from '../../shared/journal/entries';
 import type { TenderStatus } from '../../shared/sales/outcome';
-import { takingsOf, walletOf, type Takings, type TakingsRefund, type TakingsTender } from '../../shared/sales/takings';
+import { emptyTakings, takingsOf, walletOf, type Takings, type TakingsRefund, type TakingsTender } from '../../shared/sales/takings';
 import type { ZReport } from '../../shared/sales/z-report';
 import type { VerifyResult } from '../../src-main/journal/journal';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
@@ -24,6 +24,8 @@ export interface StallFigures {
   projected: Takings;
   stall_day: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number; differences: string[] };
   totals_by_tender: Record<string, number>;
+  /** the server's own report of the stall's takings (the admin API's daily totals) */
+  server_report: Takings;
   dashboard: { sales: number; total_fen: number };
   end_of_day: { z_gross_fen: number | null; z_sales: number | null; server_gross_fen: number; differences: string[] };
   ledger: Record<string, number>;
@@ -72,7 +74,7 @@ export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, 
   const day = closed.business_day;
   const server = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
   try {
-    const totals = await staff.call<{ stalls: { stall_id: string; by_tender: Record<string, number> }[] }>('GET', `/api/v1/admin/totals/daily?business_day=${day}`);
+    const totals = await staff.call<{ stalls: { stall_id: string; by_tender: Record<string, number>; takings: Takings }[] }>('GET', `/api/v1/admin/totals/daily?business_day=${day}`);
     const dash = await staff.call<{ stalls: { stall_id: string; sales: number; total_fen: number }[]; by_wallet: Record<string, number> }>('GET', `/api/v1/admin/dashboard?business_day=${day}`);
     const eod = await staff.call<{ stalls: { stall_id: string; terminals: { server: { gross_fen: number }; z_report: { sales_count: number | null; gross_fen: number | null } | null; differences: string[] }[] }[] }>('GET', `/api/v1/admin/days/${day}`);
     const { merchants: settleRows } = await staff.call<{ merchants: (StallFigures['settlement'] & { stall_id: string })[] }>('GET', `/api/v1/admin/settlement/${day}`);
@@ -120,6 +122,7 @@ export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, 
           differences: terms.flatMap((t) => t.differences),
         },
         totals_by_tender: totals.stalls.find((x) => x.stall_id === id)?.by_tender ?? {},
+        server_report: totals.stalls.find((x) => x.stall_id === id)?.takings ?? emptyTakings(),
         dashboard: dash.stalls.find((x) => x.stall_id === id) ?? { sales: 0, total_fen: 0 },
         end_of_day: {
           z_gross_fen: e ? sumBy(e.terminals, (t) => t.z_report?.gross_fen ?? 0) : null,
