@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { WedgeDetector, type WedgeDecision } from './wedge';
+import { WEDGE_DEFAULTS, WedgeDetector, type WedgeDecision } from './wedge';
 
 /** Feeds keys `gapMs` apart, then Enter; returns every decision. */
 function feed(d: WedgeDetector, text: string, gapMs: number, start = 1000, suffix = 'Enter'): WedgeDecision[] {
@@ -25,12 +25,32 @@ test('Zebra-speed scanners (up to ~80 ms) need maxInterKeyMs raised; the default
   expect(feed(new WedgeDetector({ maxInterKeyMs: 90 }), '6901234567892', 70).at(-1)).toMatchObject({ action: 'scan' });
 });
 
-test('too short a burst is typing (minLength); Tab also ends a scan; a slow Enter after a burst is not a scan', () => {
+test('too short a burst is typing (minLength); Tab also ends a scan; Enter after a stall longer than stallMsMax is not a scan', () => {
   expect(feed(new WedgeDetector(), '12345', 5).at(-1)).toEqual({ action: 'pass' });
   expect(feed(new WedgeDetector(), '96385074', 5, 0, 'Tab').at(-1)).toMatchObject({ action: 'scan', code: '96385074' });
   const d = new WedgeDetector();
   [...'96385074'].forEach((key, i) => d.key({ key, timeMs: i * 5 }));
-  expect(d.key({ key: 'Enter', timeMs: 500 })).toEqual({ action: 'pass' });
+  expect(d.key({ key: 'Enter', timeMs: 35 + WEDGE_DEFAULTS.stallMsMax + 1 })).toEqual({ action: 'pass' });
+});
+
+test('a busy PC stalling a swallowing burst (mid-code or before Enter) loses no scan', () => {
+  // The stall before Enter: the keys after the third were swallowed, so passing Enter would lose the code.
+  const d = new WedgeDetector();
+  const keys = [...'6901234567892'].map((key, i) => d.key({ key, timeMs: i * 5 }));
+  expect(keys.slice(3).every((k) => k.action === 'swallow')).toBe(true);
+  expect(d.key({ key: 'Enter', timeMs: 60 + 400 })).toEqual({ action: 'scan', code: '6901234567892', typedChars: 3 });
+  // A stall in the middle of the code.
+  const e = new WedgeDetector();
+  const at = [0, 5, 10, 15, 20, 25, 430, 435, 440, 445, 450, 455, 460];
+  [...'6901234567892'].forEach((key, i) => e.key({ key, timeMs: at[i]! }));
+  expect(e.key({ key: 'Enter', timeMs: 465 })).toEqual({ action: 'scan', code: '6901234567892', typedChars: 3 });
+});
+
+test('the slack is for bursts only: a person typing slowly after three quick keys is still not swallowed', () => {
+  const d = new WedgeDetector();
+  // Three fast keys are not yet a swallowing burst; a slow fourth starts over and passes.
+  const out = [0, 5, 10, 300, 600].map((timeMs, i) => d.key({ key: String(i), timeMs }));
+  expect(out.every((k) => k.action === 'pass')).toBe(true);
 });
 
 test('typing then a scan: the slow keys before the burst are not part of the code', () => {

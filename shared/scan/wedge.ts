@@ -9,6 +9,13 @@
  *   keys came that fast, the rest of the burst is swallowed (preventDefault),
  *   so the code does not land in the focused field; the first keys may have
  *   landed — 'scan' says how many, so the renderer can take them back out.
+ * - A busy PC stalls the keys it passes on: a gap far longer than any
+ *   scanner's can open inside a burst, or before its Enter. Once a burst is
+ *   swallowing, its keys are in no field any more, so ending it on such a gap
+ *   would lose the scan outright (bench ui once missed 1 of 200 this way):
+ *   a swallowing burst lasts across gaps up to stallMsMax and its suffix
+ *   still makes it a scan. Only a burst already known to be a scanner's
+ *   (burstKeys fast keys) gets this slack; typing never does.
  * - A Chinese IME must keep working: while a composition is open (the event's
  *   isComposing, key 'Process' / keyCode 229, or between compositionstart and
  *   compositionend) every key passes untouched and the burst is dropped. The
@@ -27,6 +34,8 @@ export interface WedgeOptions {
   burstKeys?: number;
   /** keys that end a scan */
   suffixKeys?: readonly string[];
+  /** longest stall of the PC inside a burst that is already swallowing (or before its suffix) */
+  stallMsMax?: number;
 }
 
 export interface WedgeKey {
@@ -48,7 +57,7 @@ export type WedgeDecision =
   /** the suffix ended a scan: preventDefault it; `typedChars` characters of it went into the focused field before the burst was recognised */
   | { action: 'scan'; code: string; typedChars: number };
 
-export const WEDGE_DEFAULTS: Required<WedgeOptions> = { maxInterKeyMs: 30, minLength: 6, maxLength: 512, burstKeys: 3, suffixKeys: ['Enter', 'Tab'] };
+export const WEDGE_DEFAULTS: Required<WedgeOptions> = { maxInterKeyMs: 30, minLength: 6, maxLength: 512, burstKeys: 3, suffixKeys: ['Enter', 'Tab'], stallMsMax: 1_000 };
 
 const PASS: WedgeDecision = { action: 'pass' };
 
@@ -85,7 +94,8 @@ export class WedgeDetector {
       return PASS;
     }
     const gap = ev.timeMs - this.lastMs;
-    const fast = gap >= 0 && gap <= this.o.maxInterKeyMs;
+    const swallowing = this.chars.length > this.o.burstKeys;
+    const fast = gap >= 0 && gap <= (swallowing ? this.o.stallMsMax : this.o.maxInterKeyMs);
     if (this.o.suffixKeys.includes(ev.key)) {
       const code = this.chars.join('');
       const typed = this.typed;

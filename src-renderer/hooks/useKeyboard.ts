@@ -4,7 +4,7 @@
  * Listens in the capture phase so a scan's Enter never reaches a focused button.
  */
 import { useEffect } from 'react';
-import { WedgeDetector } from '../../shared/scan/wedge';
+import { WEDGE_DEFAULTS, WedgeDetector } from '../../shared/scan/wedge';
 import { commandFor } from '../commands';
 import { useEntry } from '../stores/entry';
 import { fullCode, handleKeyedCode, handleScan } from '../stores/scan';
@@ -22,7 +22,7 @@ function untype(el: Element | null, n: number): void {
 }
 
 /** Keys closer than this belong to one burst even when the wedge detector lost it to a stall of the PC. */
-const LOOSE_GAP_MS = 150;
+const LOOSE_GAP_MS = WEDGE_DEFAULTS.stallMsMax;
 
 export function useKeyboard(): void {
   useEffect(() => {
