@@ -9,6 +9,7 @@ import { assertNever } from '../shared/sales/rounding';
 import type { CoreEvents, TerminalStatus } from '../shared/contract/methods';
 import { deviceHandlers } from './devices/device-handlers';
 import { DeviceManager } from './devices/device-manager';
+import { displayHandlers } from './display/display-handlers';
 import { seedDefaultCashiers } from './cashiers/cashier-store';
 import { TillSession } from './cashiers/session';
 import { listProducts } from './catalog/catalog-store';
@@ -196,6 +197,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       },
     }),
     deviceHandlers(devices),
+    displayHandlers(events, now),
   );
 
   let backupTimer: NodeJS.Timeout | null = null;

@@ -22,6 +22,7 @@ import { useUi } from './stores/ui';
 import { handleScan } from './stores/scan';
 import { coreApi } from './transport/core-client';
 import { startAnnouncer } from './speech/announcer';
+import { startDisplayPublisher } from './display/publisher';
 
 function Screen() {
   const screen = useUi((s) => s.screen);
@@ -62,11 +63,13 @@ export function App() {
     const stopAnnouncer = startAnnouncer();
     // The office changed prices, products or settings: the grid shows them without signing in again.
     const offConfig = coreApi().subscribe('config', () => void load());
+    const stopDisplay = startDisplayPublisher();
     return () => {
       stopStatus();
       offScan();
       stopAnnouncer();
       offConfig();
+      stopDisplay();
     };
   }, [load, startStatus]);
   return (

@@ -73,6 +73,8 @@ export async function runDemo(argv: string[]): Promise<void> {
       const ui = await till.waitForLine(/^ui (\S+)/);
       console.log(`ready demo ${ui[1]}`);
       console.log(`Open the till in a browser: ${ui[1]}`);
+      const display = await till.waitForLine(/^display (\S+)/);
+      console.log(`Customer display (客显), on a second screen: ${display[1]}`);
     }
     console.log(`Staff login for the server: ${DEMO_STAFF.username} / ${DEMO_STAFF.password}. Press Ctrl-C to stop everything.`);
   } catch (err) {

@@ -13,3 +13,7 @@ export const DEVICE_METHOD_NAMES = [
   'scale-tare',
 ] as const;
 export type DeviceMethodName = (typeof DEVICE_METHOD_NAMES)[number];
+
+/** Names of the customer-display methods (schemas in display.ts). */
+export const DISPLAY_METHOD_NAMES = ['display-show', 'display-get'] as const;
+export type DisplayMethodName = (typeof DISPLAY_METHOD_NAMES)[number];

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ROUNDING_MODES } from '../sales/rounding';
 import { UNITS } from '../units';
 import { devicesContract, type DeviceEvents } from './devices';
+import { displayContract, type DisplayEvents } from './display';
 import { tillContract } from './till';
 import type { MethodName } from './names';
 
@@ -37,6 +38,7 @@ export type TerminalStatus = z.infer<typeof statusSchema>;
 
 export const contract = {
   ...devicesContract,
+  ...displayContract,
   ...tillContract,
   'session-info': {
     input: z.object({}),
@@ -69,7 +71,7 @@ export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['inpu
 export type MethodOutput<M extends MethodName> = z.infer<Contract[M]['output']>;
 
 /** Events the core pushes to the renderer (over SSE). */
-export interface CoreEvents extends DeviceEvents {
+export interface CoreEvents extends DeviceEvents, DisplayEvents {
   status: TerminalStatus;
   /** the server sent a new configuration (catalog, prices, buyers, settings): reload them */
   config: { version: number };

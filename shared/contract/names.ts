@@ -2,7 +2,7 @@
  * The contract's method names alone, with no schema library: the renderer's
  * HTTP client binds exactly these. methods.ts is checked to define exactly these.
  */
-import { DEVICE_METHOD_NAMES } from './device-names';
+import { DEVICE_METHOD_NAMES, DISPLAY_METHOD_NAMES } from './device-names';
 
 export const CORE_METHOD_NAMES = ['session-info', 'catalog-list', 'status-get'] as const;
 export const TILL_METHOD_NAMES = [
@@ -26,5 +26,5 @@ export const TILL_METHOD_NAMES = [
   'sale-reprint',
   'payment-query',
 ] as const;
-export const METHOD_NAMES = [...CORE_METHOD_NAMES, ...TILL_METHOD_NAMES, ...DEVICE_METHOD_NAMES] as const;
+export const METHOD_NAMES = [...CORE_METHOD_NAMES, ...TILL_METHOD_NAMES, ...DEVICE_METHOD_NAMES, ...DISPLAY_METHOD_NAMES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

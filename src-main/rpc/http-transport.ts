@@ -22,6 +22,8 @@ export interface HttpTransport {
   url: string;
   /** the URL to open: carries the launch token in the fragment, which never reaches a server log */
   uiUrl: string;
+  /** the customer display's page (客显), signed with the same launch token */
+  displayUrl: string;
   token: string;
   close(): Promise<void>;
 }
@@ -100,6 +102,7 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
   return {
     url,
     uiUrl: `${url}/#token=${token}`,
+    displayUrl: `${url}/display.html#token=${token}`,
     token,
     close: () =>
       new Promise<void>((resolve) => {

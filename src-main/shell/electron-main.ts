@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { coreCommand } from './core-runtime';
 import { superviseCore } from './core-supervisor';
 import type { ElectronMainLike } from './electron-types';
+import { createDisplayWindow } from './display-window';
 import { createMainWindow } from './main-window';
 import { abiMismatch } from './native-abi';
 import { SHELL_STRINGS } from './strings';
@@ -35,17 +36,23 @@ void electron.app.whenReady().then(async () => {
   if (mismatch) return refuse(mismatch);
   const args = argv.includes('--data') ? argv : [...argv, '--data', join(electron.app.getPath('userData'), 'till')];
   let window: ReturnType<typeof createMainWindow> | null = null;
+  let display: ReturnType<typeof createDisplayWindow> = null;
   try {
     const core = await superviseCore({
       command,
       entry: CORE_ENTRY,
       args,
       log: (line) => console.log(`[core] ${line}`),
-      onRestart: (url) => window?.show(url),
+      onRestart: (url) => {
+        window?.show(url);
+        display?.show(url);
+      },
       onFatal: refuse,
     });
     electron.app.on('before-quit', () => void core.stop());
     window = createMainWindow(electron, core.uiUrl);
+    // The customer display goes full screen on a second screen when there is one.
+    display = createDisplayWindow(electron, core.uiUrl);
     console.log(`ready terminal electron (core pid ${core.pid ?? '?'} on ${command.runtime.name})`);
   } catch (err) {
     refuse(err instanceof Error ? err.message : String(err));

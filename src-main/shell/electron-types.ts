@@ -9,6 +9,11 @@ export interface WebContentsLike {
 }
 
 export interface BrowserWindowOptions {
+  /** where on the desktop (the customer display's window goes on the second screen) */
+  x?: number;
+  y?: number;
+  fullscreen?: boolean;
+  frame?: boolean;
   width: number;
   height: number;
   minWidth: number;
@@ -33,6 +38,12 @@ export interface BrowserWindowLike {
   show(): void;
 }
 
+/** One screen as Electron's screen module describes it. */
+export interface DisplayLike {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
 export interface ElectronMainLike {
   app: {
     isPackaged: boolean;
@@ -43,5 +54,6 @@ export interface ElectronMainLike {
     getPath(name: 'userData'): string;
   };
   BrowserWindow: new (opts: BrowserWindowOptions) => BrowserWindowLike;
+  screen: { getAllDisplays(): DisplayLike[]; getPrimaryDisplay(): DisplayLike };
   dialog: { showErrorBox(title: string, content: string): void };
 }

@@ -6,17 +6,22 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../test/helpers/temp';
 import { coreCommand, probeNode } from './core-runtime';
-import type { BrowserWindowOptions, ElectronMainLike } from './electron-types';
+import { createDisplayWindow, customerScreen, displayUrlFor } from './display-window';
+import type { BrowserWindowOptions, DisplayLike, ElectronMainLike } from './electron-types';
 import { createMainWindow, isCoreOrigin, windowOptions } from './main-window';
 import { abiMismatch, bindingAbi, resolveBinding } from './native-abi';
 
 const CORE_URL = 'http://127.0.0.1:41149/#token=abc';
 
-function fakeMain() {
+const LAPTOP = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } };
+const CUSTOMER = { id: 7, bounds: { x: 1366, y: 0, width: 800, height: 480 } };
+
+function fakeMain(screens: DisplayLike[] = [LAPTOP]) {
   const created: { opts: BrowserWindowOptions; navListeners: ((e: { preventDefault(): void }, url: string) => void)[]; openHandler?: (d: { url: string }) => { action: 'deny' }; loaded: string[] }[] = [];
   const electron: ElectronMainLike = {
     app: { isPackaged: false, whenReady: async () => {}, on: () => {}, quit: () => {}, exit: () => {}, getPath: () => '/tmp' },
     dialog: { showErrorBox: () => {} },
+    screen: { getAllDisplays: () => screens, getPrimaryDisplay: () => screens[0]! },
     BrowserWindow: class {
       webContents;
       constructor(opts: BrowserWindowOptions) {
@@ -50,6 +55,26 @@ function plantedBinding(symbol: string): string {
 const here = { name: `Node ${process.versions.node}`, modules: Number(process.versions.modules) };
 
 describe('Electron shell window', () => {
+  it('opens the customer display full screen on the second screen, on the core\'s display page, locked down; none with one screen', () => {
+    expect(createDisplayWindow(fakeMain().electron, CORE_URL)).toBeNull();
+    const { electron, created } = fakeMain([LAPTOP, CUSTOMER]);
+    const d = createDisplayWindow(electron, CORE_URL);
+    expect(d).not.toBeNull();
+    const rec = created[0]!;
+    expect(rec.opts).toMatchObject({ x: 1366, y: 0, width: 800, height: 480, fullscreen: true, frame: false });
+    expect(rec.opts.webPreferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false });
+    expect(rec.loaded).toEqual(['http://127.0.0.1:41149/display.html#token=abc']);
+    const prevent = vi.fn();
+    for (const l of rec.navListeners) l({ preventDefault: prevent }, 'https://evil.example/');
+    expect(prevent).toHaveBeenCalled();
+    expect(rec.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    // A restarted core (new port, new token): the display follows it.
+    d!.show('http://127.0.0.1:5000/#token=new');
+    expect(rec.loaded.at(-1)).toBe('http://127.0.0.1:5000/display.html#token=new');
+    expect(customerScreen([CUSTOMER, LAPTOP], LAPTOP.id)).toBe(CUSTOMER);
+    expect(displayUrlFor(CORE_URL)).toBe('http://127.0.0.1:41149/display.html#token=abc');
+  });
+
   it('creates one locked-down window on the core URL: isolation, sandbox, no Node, no preload; no other origin, no window.open', () => {
     const { electron, created } = fakeMain();
     const w = createMainWindow(electron, CORE_URL);

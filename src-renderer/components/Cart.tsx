@@ -5,7 +5,8 @@ import { priceCart, useCart } from '../stores/cart';
 import { useEntry } from '../stores/entry';
 import { useSession } from '../stores/session';
 import { useSettings } from '../stores/settings';
-import { lineQuantity, shortWeight } from '../units';
+import { lineDetail } from '../line-text';
+import { lineQuantity } from '../units';
 
 export function Cart() {
   const { t } = useTranslation();
@@ -30,11 +31,7 @@ export function Cart() {
             <li key={l.key} className={isSel ? 'line selected' : 'line'} data-testid="cart-line" data-product={l.product.code} data-qty={q?.text ?? ''} aria-current={isSel ? 'true' : undefined}>
               <button type="button" className="line-main" onClick={() => select(isSel ? null : i)}>
                 <span className="name">{l.product.name}</span>
-                <span className="qty num">
-                  {q ? `${q.text} ${t(`units.${q.unit}`)} × ${formatYuan(l.product.unit_price_fen)}${t('catalog.per', { unit: t(`units.${l.product.unit}`) })}` : t('cart.typed_amount')}
-                  {l.entry.kind === 'weight' && l.entry.tare_g > 0 && q ? ` · ${t('cart.tare_of', { w: shortWeight(l.entry.tare_g, q.unit === 'jin' ? 'jin' : 'kg'), unit: t(`units.${q.unit}`) })}` : ''}
-                  {l.discount_fen > 0 ? ` · ${t('cart.discount_of', { amount: formatYuan(l.discount_fen) })}` : ''}
-                </span>
+                <span className="qty num">{lineDetail(t, l, pref)}</span>
                 <Money fen={p ? p.amount_fen - p.discount_fen : 0} className="amount" />
               </button>
               {isSel && (

@@ -71,6 +71,7 @@ export const en: Shape<typeof zhCN> = {
     manager_signin: 'Manager: sign in to close the day', confirm: 'Yes, close the day', confirm_hint: 'After the close this Z period is done: later sales count for the next Z period of today (Z no. + 1).',
     receipts: 'Receipts {{first}} to {{last}}', close: 'Close the day', closed: 'The day is closed; the Z report is saved and will sync', manager_only: 'Day close needs a manager: sign in as the manager first',
   },
+  display: { welcome: 'Welcome', total: 'Total', scan_to_pay: 'Scan to pay', paid: 'Paid', failed: 'Payment failed', retry: 'Please pay again', change: 'Change' },
   settings: {
     title: 'Settings', language: 'Language', lang_zh: '中文', lang_en: 'English', paper: 'Receipt width (preview)', weight_unit: 'Weigh in', weight_product: "The product's unit", weight_jin: 'jin', weight_kg: 'kg',
     test_printer: 'Print a test page', test_printed: 'Test page printed', test_failed: 'The test page did not print: see the printer in the status bar',

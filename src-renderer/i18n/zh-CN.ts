@@ -67,6 +67,7 @@ export const zhCN = {
     manager_signin: '请店长登录来日结', confirm: '确认日结', confirm_hint: '日结后本次 Z 报表就结束了，之后的销售算今天的下一次日结（Z 号加一）。',
     receipts: '小票号 {{first}} 至 {{last}}', close: '日结（结束今天营业）', closed: '今天已日结，Z 报表已保存并会上传', manager_only: '日结需要店长：请店长登录后再点日结',
   },
+  display: { welcome: '欢迎光临', total: '合计', scan_to_pay: '请扫码付款', paid: '支付成功', failed: '付款失败', retry: '请重新付款', change: '找零' },
   settings: {
     title: '设置', language: '语言', lang_zh: '中文', lang_en: 'English', paper: '小票宽度（预览）', weight_unit: '称重单位', weight_product: '按商品单位', weight_jin: '斤', weight_kg: '公斤',
     test_printer: '打印测试页', test_printed: '测试页已打印', test_failed: '测试页没打出来：看状态栏的打印机提示',

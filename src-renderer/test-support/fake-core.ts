@@ -23,7 +23,7 @@ export interface FakeCore {
   api: CoreApi;
   calls: { method: string; input: unknown }[];
   emit<E extends keyof CoreEvents>(event: E, payload: CoreEvents[E]): void;
-  state: { cashier: Out<'session-info'>['cashier']; status: Out<'status-get'>; tenders: Map<string, Out<'sale-detail'>['tenders']> };
+  state: { cashier: Out<'session-info'>['cashier']; status: Out<'status-get'>; tenders: Map<string, Out<'sale-detail'>['tenders']>; display: Out<'display-get'> };
 }
 
 const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
@@ -36,6 +36,7 @@ export function fakeCore(): FakeCore {
     status: { online: true, sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null }, printer: { state: 'ready', message: null } },
     // Each sale's tenders as sale-detail answers them; a test turns a pending one paid or failed here.
     tenders: new Map(),
+    display: { seq: 0, at_ms: 0, view: { phase: 'idle' } },
   };
   const buyers = [{ id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000 }];
   const sales: (Out<'sales-recent'>['sales'][number] & { refunded: number })[] = [];
@@ -92,6 +93,8 @@ export function fakeCore(): FakeCore {
     },
     'parked-list': () => ({ parked: [] }),
     'sale-void': () => ({ void_id: 'V1' }),
+    'display-show': (s: Out<'display-get'>) => ((state.display = s), {}),
+    'display-get': () => state.display,
   };
   const api: Record<string, unknown> = {
     subscribe: (event: string, l: (p: unknown) => void) => {

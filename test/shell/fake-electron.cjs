@@ -46,5 +46,7 @@ module.exports = {
     getPath: () => tmpdir(),
   },
   BrowserWindow,
+  // One screen, as on most tills: no customer-display window.
+  screen: { getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }], getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }) },
   dialog: { showErrorBox: (title, content) => report('error-box', { title, content }) },
 };

@@ -10,7 +10,7 @@ import { startHttpTransport, type HttpTransport } from '../../src-main/rpc/http-
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startPayStack, type PayStack } from '../payments/stack';
 
-export interface PaySession { s: PayStack; page: Page }
+export interface PaySession { s: PayStack; page: Page; http: HttpTransport; browser: Browser }
 
 export function payUiSession(): PaySession {
   const session = {} as PaySession;
@@ -27,6 +27,8 @@ export function payUiSession(): PaySession {
     await page.getByTestId('signin').click();
     await page.getByTestId('product-grid').waitFor();
     session.page = page;
+    session.http = http;
+    session.browser = browser;
   }, 90_000);
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') await session.page?.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });

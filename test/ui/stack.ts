@@ -26,6 +26,8 @@ export interface Stack {
   terminal: RoleProcess;
   browser: Browser | null;
   uiUrl: string;
+  /** the customer display's page, with the same launch token */
+  displayUrl: string;
   serverDir: string;
   terminalDir: string;
   stopServer(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
   const terminal = await spawnRole('terminal', ['--port', '0', '--data', terminalDir, '--server', server.url, '--pair', pairing_code, '--printer', `tcp://127.0.0.1:${printer.port}`]);
   const uiUrl = (await terminal.waitForLine(/^ui (\S+)/))[1] ?? '';
+  const displayUrl = (await terminal.waitForLine(/^display (\S+)/))[1] ?? '';
   const browser = opts.browser === false ? null : await launchChromium();
   const stack: Stack = {
     printer,
@@ -68,6 +71,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     terminal,
     browser,
     uiUrl,
+    displayUrl,
     serverDir,
     terminalDir,
     stopServer: () => server.stop(),
