@@ -9,6 +9,7 @@ import { MAX_PUSH_BYTES } from '../shared/sync/push';
 import type { ServerDb } from './db/database';
 import { closeConnectionsOnClose } from './http/close';
 import { ApiError } from './http/errors';
+import { HSTS_MAX_AGE_S } from './http/trust-proxy';
 import { API_ROUTES } from '../shared/api';
 import { errorBody } from '../shared/api/errors';
 import { SIGNATURE_HEADERS } from '../shared/api/headers';
@@ -25,8 +26,9 @@ export interface AppOptions {
   /** pino level when logging, 'info' unless said. */
   logLevel?: string;
   now?: () => number;
-  /** Behind a TLS-terminating reverse proxy: take the client address and https from X-Forwarded-* (Secure cookies, per-IP login limits). */
-  trustProxy?: boolean;
+  /** Behind a TLS-terminating reverse proxy: the proxies' addresses or CIDR blocks whose X-Forwarded-* are believed
+   * (client address for login throttling, https for Secure cookies and HSTS); none unless said (http/trust-proxy.ts). */
+  trustProxy?: readonly string[];
   /** Heartbeat of the terminal event streams (15 s unless said). */
   eventHeartbeatMs?: number;
 }
@@ -43,7 +45,7 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     logger: opts.log ? { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', `req.headers["${SIGNATURE_HEADERS.signature}"]`, 'res.headers["set-cookie"]'] } : false,
     bodyLimit: MAX_PUSH_BYTES * 2,
     genReqId: () => fastUlid(Date.now()),
-    trustProxy: opts.trustProxy === true,
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? [...opts.trustProxy] : false,
     // the receipt QR's pay token is one path parameter of about 150 characters
     routerOptions: { maxParamLength: 400 },
     // A path Fastify cannot even route (a malformed percent-escape such as `/%zz`) answers the one error shape too.
@@ -75,6 +77,10 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     if (status && status >= 400 && status < 500) return reply.status(400).send(errorBody('bad_request', err instanceof Error ? err.message : 'bad request'));
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', 'internal error'));
+  });
+  // req.protocol is https only when a trusted proxy said so (or TLS ends here): then browsers keep to https.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', `max-age=${HSTS_MAX_AGE_S}`);
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.slice(0, 200)}`)));
 

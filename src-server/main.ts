@@ -30,8 +30,8 @@ export interface ServerOptions {
   /** Payments: the institutions and timings, or `sim` = a simulator's data dir (its sim-config.json). */
   payments?: PaymentsOptions;
   sim?: string;
-  /** Behind a TLS-terminating reverse proxy (see AppOptions.trustProxy). */
-  trustProxy?: boolean;
+  /** Behind a TLS-terminating reverse proxy: the proxies believed (see AppOptions.trustProxy). */
+  trustProxy?: readonly string[];
   /** Heartbeat of the terminal event streams (15 s unless said). */
   eventHeartbeatMs?: number;
 }

@@ -10,7 +10,7 @@ const USAGE = `usage: markettill <command> [options]
 
 commands:
   demo       server + simulator + terminal with demo data (what \`npm start\` runs)
-  server     the settlement server          [--port N] [--data DIR] [--db postgres://…] [--demo]
+  server     the settlement server          [--port N] [--data DIR] [--db postgres://…] [--demo] [--trust-proxy CIDR,…]
   sim        the payment institution simulator [--port N] [--data DIR] [--test-control] [--time-scale N]
   terminal   the till's core in browser mode   [--port N] [--data DIR] [--server URL --pair CODE] [--printer tcp://HOST:PORT] [--paper 58|80]
   terminal verify --data DIR   walk the till's journal chain and report the first bad entry

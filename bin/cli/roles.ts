@@ -6,17 +6,27 @@ import { serveTerminal } from '../../src-main/serve-terminal';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
 import { approveAtRiskInFolder } from '../../src-main/sync/at-risk';
 import { wipeTill } from '../../src-main/sync/wipe';
+import { parseTrustedProxies, TRUST_PROXY_ENV } from '../../src-server/http/trust-proxy';
 import { parseRoleArgs, UsageError } from './args';
 import { untilSignal } from './signals';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../build/renderer', import.meta.url));
 
 export async function runServer(argv: string[]): Promise<void> {
-  const { values, common } = parseRoleArgs(argv, { db: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'boolean' }, sim: { type: 'string' } }, '.data/server');
+  const { values, common } = parseRoleArgs(argv, { db: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'boolean' }, sim: { type: 'string' }, 'trust-proxy': { type: 'string' } }, '.data/server');
+  const trustProxy = trustedProxiesArg((values['trust-proxy'] as string | undefined) ?? process.env[TRUST_PROXY_ENV]);
   // --sim DIR: payments through that simulator (its sim-config.json names its URL, keys and the market's merchant number).
-  const server = await startServer({ port: common.port, dataDir: common.dataDir, dbUrl: values.db as string | undefined, demo: values.demo === true, log: values.log === true, sim: values.sim as string | undefined });
+  const server = await startServer({ port: common.port, dataDir: common.dataDir, dbUrl: values.db as string | undefined, demo: values.demo === true, log: values.log === true, sim: values.sim as string | undefined, trustProxy });
   console.log(`ready server ${server.url}`);
   untilSignal(() => server.close());
+}
+
+function trustedProxiesArg(text: string | undefined): string[] {
+  try {
+    return parseTrustedProxies(text);
+  } catch (err) {
+    throw new UsageError(`--trust-proxy / ${TRUST_PROXY_ENV}: ${(err as Error).message}`);
+  }
 }
 
 export async function runSim(argv: string[]): Promise<void> {

@@ -7,7 +7,7 @@ import { sessionCookie } from '../http/cookies';
 import { ApiError } from '../http/errors';
 import { implement, must } from '../http/route';
 import { hashPassword, verifyPassword } from './password';
-import { loginAllowed, recordLogin } from './rate-limit';
+import { LOGIN_FREE_FAILURES, loginAllowed, recordLogin } from './rate-limit';
 import { SESSION_TTL_MS, createSession, endSession, endSessionsOf } from './sessions';
 
 
@@ -16,13 +16,17 @@ let dummyHash: Promise<string> | null = null;
 
 export const staffRoutes = [
   implement(api.staffLogin, async ({ db, body, now, ip, req, reply }) => {
-    if (!(await loginAllowed(db, body.username, ip, now))) {
-      await audit(db, { staffId: null, action: 'staffLoginRateLimited', target: body.username, detail: null, ip }, now);
-      throw new ApiError('rate_limited', 'too many failed logins; wait 15 minutes');
+    const verdict = await loginAllowed(db, body.username, ip, now);
+    if (!verdict.allowed) {
+      const wait_s = Math.ceil(verdict.retry_after_ms / 1000);
+      await audit(db, { staffId: null, action: 'staffLoginRateLimited', target: body.username, detail: { wait_s }, ip }, now);
+      reply.header('retry-after', String(wait_s));
+      throw new ApiError('rate_limited', `too many failed logins for this account from this address; try again in ${wait_s} s`);
     }
     const user = await db.selectFrom('staff_user').selectAll().where('username', '=', body.username).executeTakeFirst();
     const ok = await verifyPassword(body.password, user?.password_hash ?? (await (dummyHash ??= hashPassword('not-a-password'))));
-    await recordLogin(db, body.username, ip, ok && !!user, now);
+    // The alert: this account is being guessed at from this address (its waits start now).
+    if (await recordLogin(db, body.username, ip, ok && !!user, now)) await audit(db, { staffId: null, action: 'staffLoginThrottled', target: body.username, detail: { failures: LOGIN_FREE_FAILURES }, ip }, now);
     if (!ok || !user) {
       await audit(db, { staffId: null, action: 'staffLoginFailed', target: body.username, detail: null, ip }, now);
       throw new ApiError('unauthenticated', 'wrong username or password');
