@@ -17,7 +17,7 @@ import { walletOf } from '../../shared/sales/takings';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
 import { stmt } from '../store/sql';
-import { callServer, type ServerLink } from '../sync/server-client';
+import { callServer, ServerError, type ServerLink } from '../sync/server-client';
 import { flushRefunds, pendingRefunds, queueRefunds, type RefundOutcome } from './institution-refunds';
 
 export const PAYMENTS_CURSOR_KEY = 'payments_cursor';
@@ -183,7 +183,12 @@ export class TerminalPayments {
       if (t.kind !== 'qr' && t.kind !== 'payment_code') continue;
       let view: OrderView | null = null;
       if (t.status === 'pending') {
-        view = await callServer(this.link, api.terminalPaymentQuery, { body: { sale_id: saleId, tender_no: t.tender_no } }).catch(() => null);
+        view = await callServer(this.link, api.terminalPaymentQuery, { body: { sale_id: saleId, tender_no: t.tender_no } }).catch(async (err: unknown) => {
+          // A payment code whose charge never reached the server (it was down, the link dropped): charge it now, under the
+          // same order number, so it is charged once; the institution refuses a code gone stale (AUTHCODEEXPIRE).
+          if (!(err instanceof ServerError && err.code === 'not_found' && t.kind === 'payment_code' && t.external_ref)) return null;
+          return callServer(this.link, api.terminalCodepay, { body: { sale_id: saleId, tender_no: t.tender_no, amount_fen: t.amount_fen, auth_code: t.external_ref } }).catch(() => null);
+        });
         if (view) this.applyView(saleId, t.tender_no, view);
       }
       out.push({ tender_no: t.tender_no, kind: t.kind, status: this.statusOf(saleId, t.tender_no), state: view?.state ?? null, message: view?.message ?? null });

@@ -39,4 +39,24 @@ describe('offline QR', () => {
     // The sale synced too, and the server's copy of the tender agrees.
     await until(() => (s.serverDb().prepare('SELECT status FROM sale_tender WHERE sale_id = ?').get(r.sale_id) as { status: string } | undefined)?.status === 'paid', 15_000, 'the server to have the synced tender paid');
   });
+  it('charges a payment code whose charge was lost when the link dropped, once, when the cashier asks about it', async () => {
+    const proxy = s.proxy;
+    if (!proxy) throw new Error('no proxy');
+    await until(() => s.core.sync.status().online, 15_000, 'the till online');
+    const buyer = await s.buyer('WECHAT');
+    const code = await s.code(buyer);
+    // The link drops between the scan and the charge: the till still thinks it is online.
+    proxy.setDown(true);
+    const r = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V001', entry: { kind: 'weight', gross_g: 2500, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'payment_code', amount_fen: 600, code }] });
+    expect(r.status).toBe('pending');
+    const no = `C${r.sale_id}01`;
+    expect(s.serverDb().prepare('SELECT state FROM payment_order WHERE out_trade_no = ?').get(no)).toBeUndefined();
+    proxy.setDown(false);
+    const q = await s.core.handlers['payment-query']({ sale_id: r.sale_id });
+    expect(q.tenders[0]).toMatchObject({ status: 'paid', state: 'succeeded' });
+    expect(getSale(s.core.db, r.sale_id)?.status).toBe('completed');
+    // Asked again: the same order, charged once.
+    await s.core.handlers['payment-query']({ sale_id: r.sale_id });
+    expect(s.simDb().prepare('SELECT COUNT(*) AS n FROM orders WHERE out_trade_no = ?').get(no)).toEqual({ n: 1 });
+  });
 });
