@@ -13,7 +13,12 @@ import type { HandlerMap } from './rpc/registry';
 import { completeSale, type PayUrlSigner } from './sales/complete-sale';
 import { listParked, parkSale, resumeParked, voidOpenSale } from './sales/park-void';
 import { saleDetail } from './sales/sale-detail';
-import { getSale, recentSales } from './sales/sale-store';
+import { getSale, recentSales, saleTenders } from './sales/sale-store';
+import { addTender, voidSale } from './sales/open-sale';
+import { saleReceipt } from './sales/receipt-doc';
+import { replaceQueuedDoc } from './print/print-job-store';
+import { refundSlipDoc } from './refunds/refund-slip';
+import { owedFen } from '../shared/sales/outcome';
 import type { TillSession } from './cashiers/session';
 import { closeDay, dayReport } from './shifts/day-close';
 import { closeShift, expectedCash, openShift, openShiftOf } from './shifts/shift';
@@ -61,9 +66,13 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       ctx.payments?.requireOnline(input.tenders);
       const sale = completeSale(db, who, cashier, { lines: input.lines, sale_discount_fen: input.sale_discount_fen, tenders: input.tenders }, ctx.now(), ctx.signPayUrl);
       ctx.changed();
-      // The code pay answer (paid, refused, or waiting for the buyer's password) before the receipt prints.
+      // The code pay answer (paid, refused, or waiting for the buyer's password) before the receipt prints:
+      // the receipt then says 已支付 with the transaction number, or why it failed.
       const charged = await ctx.payments?.chargeCodes(sale.sale_id).catch(() => []);
-      if (charged && charged.length > 0) sale.status = getSale(db, sale.sale_id)?.status ?? sale.status;
+      if (charged && charged.length > 0) {
+        sale.status = getSale(db, sale.sale_id)?.status ?? sale.status;
+        replaceQueuedDoc(db, sale.print_job_id, { ...saleReceipt(db, who, sale.sale_id), ...(sale.pay_url ? { pay_url: sale.pay_url } : {}) }, ctx.now());
+      }
       const outcome = await ctx.printQueue.print(sale.print_job_id);
       ctx.changed();
       return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, pay_url: sale.pay_url, status: sale.status, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
@@ -77,8 +86,29 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       const refund = journaled(refundSale(db, who, session.require(), input, ctx.now()));
       // QR and payment-code parts go back through the institution (queued, resent until the server accepts them).
       await ctx.payments?.refundTenders(refund).catch(() => []);
+      // Every refund prints its slip (退款单); a printer problem leaves it queued, the refund stands.
+      await ctx.printQueue.print(ctx.printQueue.enqueue(refundSlipDoc(db, who, refund.refund_id), refundSaleId(db, refund.refund_id))).catch(() => null);
+      ctx.changed();
       return refund;
     },
+    'sale-add-tender': async ({ sale_id, tender }) => {
+      session.require();
+      ctx.payments?.requireOnline([tender]);
+      const added = journaled(addTender(db, who, sale_id, tender, ctx.now(), ctx.signPayUrl));
+      if (tender.kind === 'payment_code') await ctx.payments?.chargeCodes(sale_id).catch(() => []);
+      // The receipt prints once the outcome is known, from the sale as it is now.
+      const doc = saleReceipt(db, who, sale_id);
+      const outcome = await ctx.printQueue.print(ctx.printQueue.enqueue(added.pay_url ? { ...doc, pay_url: added.pay_url } : doc, sale_id));
+      ctx.changed();
+      const now = saleDetailStatus(db, sale_id);
+      return { ...added, ...now, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
+    },
+    'tender-cancel': async ({ sale_id, tender_no }) => {
+      session.require();
+      if (!ctx.payments) throw new CodedError('conflict', 'payments are not available on this till');
+      return ctx.payments.cancel(sale_id, tender_no);
+    },
+    'sale-void-open': ({ sale_id, reason }) => journaled(voidSale(db, session.require(), sale_id, reason, ctx.now())),
     'shift-open': ({ float_fen }) => {
       const cashier = session.require();
       const now = ctx.now();
@@ -102,7 +132,8 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     },
     'sale-reprint': async ({ sale_id }) => {
       session.require();
-      const jobId = ctx.printQueue.reprint({ sale_id });
+      // Rebuilt from the sale as it is now: a paid QR prints 已支付 and its transaction number, no pay code; refunds are listed.
+      const jobId = ctx.printQueue.reprint({ sale_id }, saleReceipt(db, who, sale_id));
       if (jobId === null) throw new CodedError('not_found', `no receipt stored for sale ${sale_id}`);
       ctx.changed();
       const outcome = await ctx.printQueue.print(jobId);
@@ -112,3 +143,13 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
   };
 }
 
+/** A sale's status and what it still owes, after a change. */
+function saleDetailStatus(db: Db, saleId: string): { status: NonNullable<ReturnType<typeof getSale>>['status']; owed_fen: number } {
+  const sale = getSale(db, saleId);
+  if (!sale) throw new CodedError('not_found', `no sale ${saleId} on this till`);
+  return { status: sale.status, owed_fen: sale.status === 'pending' ? owedFen(sale.total_fen, saleTenders(db, saleId)) : 0 };
+}
+
+function refundSaleId(db: Db, refundId: string): string | null {
+  return (db.prepare('SELECT sale_id FROM refund WHERE id = ?').get(refundId) as { sale_id: string } | undefined)?.sale_id ?? null;
+}

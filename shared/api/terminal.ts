@@ -91,6 +91,17 @@ export const terminalApi = {
     response: orderViewSchema,
     errors: ['not_found', 'conflict'],
   }),
+  terminalPaymentCancel: defineApi({
+    id: 'terminalPaymentCancel',
+    method: 'POST',
+    path: '/api/v1/terminal/payments/cancel',
+    summary: 'The cashier cancels a tender still waiting: a payment code is reversed (撤销), a receipt QR closed; an order paid meanwhile stays paid',
+    tag: 'terminal',
+    auth: TERMINAL,
+    body: orderRefSchema,
+    response: orderViewSchema,
+    errors: ['not_found', 'conflict'],
+  }),
   terminalPaymentRefund: defineApi({
     id: 'terminalPaymentRefund',
     method: 'POST',

@@ -25,6 +25,9 @@ export const TILL_METHOD_NAMES = [
   'sale-detail',
   'sale-reprint',
   'payment-query',
+  'sale-add-tender',
+  'tender-cancel',
+  'sale-void-open',
 ] as const;
 export const METHOD_NAMES = [...CORE_METHOD_NAMES, ...TILL_METHOD_NAMES, ...DEVICE_METHOD_NAMES, ...DISPLAY_METHOD_NAMES] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

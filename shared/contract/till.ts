@@ -58,6 +58,8 @@ export const zReportSchema = z.object({
   first_receipt_no: z.string().nullable(),
   last_receipt_no: z.string().nullable(),
 });
+/** A wallet tender's state after asking the institution (query, cancel). */
+const tenderStateSchema = z.object({ tender_no: z.number().int(), kind: z.string(), status: z.enum(TENDER_STATUSES), state: z.enum(['created', 'paying', 'succeeded', 'failed', 'closed', 'reversed']).nullable(), message: z.string().nullable() });
 const paperWidth = z.union([z.literal(58), z.literal(80)]);
 const saleSummary = z.object({ id, receipt_no: z.string(), business_day: z.string(), status: z.enum(SALE_STATUSES), total_fen: fen, created_ms: z.number().int() });
 
@@ -92,8 +94,18 @@ export const tillContract = {
     output: z.object({
       sale: saleSummary.extend({ subtotal_fen: fen, discount_fen: fen, rounding_fen: fen, cashier_id: z.string() }),
       lines: z.array(z.object({ line_no: z.number().int(), name: z.string(), unit: z.enum(['jin', 'kg', 'piece']), kind: z.enum(['weight', 'count', 'amount']), quantity: z.number().int(), tare_g: z.number().int(), unit_price_fen: fen, amount_fen: fen, discount_fen: fen, net_fen: fen, refunded_quantity: z.number().int(), refunded_fen: fen })),
-      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(TENDER_STATUSES), buyer_id: z.string().nullable(), via: z.enum(['gateway']).nullable().default(null) })),
+      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(TENDER_STATUSES), buyer_id: z.string().nullable(), via: z.enum(['gateway']).nullable().default(null),
+        /** the institution's transaction number of a paid QR / payment-code tender */
+        txn_id: z.string().nullable().default(null),
+        /** why a failed, reversed or closed tender did not pay, in words (zh) */
+        reason_zh: z.string().nullable().default(null),
+        /** a waiting payment code: when the server reverses it unless paid */
+        deadline_ms: z.number().int().nullable().default(null),
+      })),
       refunded_fen: fen,
+      /** what the sale still owes with no tender standing for it (take it with another tender, or void the sale) */
+      owed_fen: fen.default(0),
+      refunds: z.array(z.object({ refund_no: z.string(), amount_fen: fen, created_ms: z.number().int() })).default([]),
       /** the signed pay URL printed for a pending QR tender, when the payment flow put one on the receipt */
       pay_url: z.string().nullable(),
       receipt_text: z.string().nullable(),
@@ -102,8 +114,17 @@ export const tillContract = {
   /** The cashier's "query this order": asks the institution, through the server, about the sale's pending QR / payment-code tenders and applies the answer. */
   'payment-query': {
     input: z.object({ sale_id: id }),
-    output: z.object({ tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.string(), status: z.enum(TENDER_STATUSES), state: z.enum(['created', 'paying', 'succeeded', 'failed', 'closed', 'reversed']).nullable(), message: z.string().nullable() })) }),
+    output: z.object({ tenders: z.array(tenderStateSchema) }),
   },
   /** Prints a sale's receipt again, marked 补打, without opening the drawer. */
   'sale-reprint': { input: z.object({ sale_id: id }), output: z.object({ printed: z.boolean(), print_error: z.string().nullable() }) },
+  /** Takes what an open sale still owes (a tender failed or was reversed) with another tender; prints the receipt once the outcome is known. */
+  'sale-add-tender': {
+    input: z.object({ sale_id: id, tender: tenderInputSchema }),
+    output: z.object({ sale_id: id, tender_no: z.number().int(), status: z.enum(SALE_STATUSES), owed_fen: fen, change_fen: fen, pay_url: z.string().nullable(), printed: z.boolean(), print_error: z.string().nullable() }),
+  },
+  /** Cancels a waiting QR / payment-code tender: reversed (or closed) at the institution through the server, unless it was paid meanwhile. */
+  'tender-cancel': { input: z.object({ sale_id: id, tender_no: z.number().int().positive() }), output: tenderStateSchema },
+  /** Voids an open sale on which nothing was paid (no takings; its tenders stay failed / reversed). */
+  'sale-void-open': { input: z.object({ sale_id: id, reason: z.string().max(200).default('') }), output: z.object({ sale_id: id, status: z.literal('voided') }) },
 } as const;

@@ -76,6 +76,10 @@ export const entryPayloads = {
     /** the wallet that paid, when the institution said */
     wallet: z.enum(WALLETS).nullable().optional(),
   }),
+  // Another tender on an open sale (what a failed or reversed one left owed); sale_status after it.
+  'tender.added': z.object({ sale_id: id, tender: tenderPayload, sale_status: z.enum(SALE_STATUSES) }),
+  // An open sale given up: nothing was paid on it (its waiting tenders were cancelled first); no takings.
+  'open_sale.voided': z.object({ sale_id: id, business_day: day, cashier_id: id, approved_by: id.nullable(), total_fen: fen, reason: z.string() }),
   'sale.parked': z.object({ parked_id: id, cashier_id: id, line_count: z.number().int(), total_fen: fen }),
   'sale.resumed': z.object({ parked_id: id, cashier_id: id }),
   'sale.voided': z.object({ void_id: id, business_day: day, cashier_id: id, line_count: z.number().int(), total_fen: fen, reason: z.string() }),

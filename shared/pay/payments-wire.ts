@@ -38,6 +38,8 @@ export const orderViewSchema = z.object({
   transaction_id: z.string().nullable(),
   channel: z.string().nullable(),
   message: z.string().nullable(),
+  /** a code-pay order still waiting: when the server reverses it unless paid (the till counts down to it) */
+  deadline_ms: z.number().int().nullable().optional(),
 });
 export type OrderView = z.infer<typeof orderViewSchema>;
 

@@ -5,7 +5,9 @@
 import { formatYuan } from '../money';
 import { formatWeight, isWeighed, UNIT_LABEL_ZH } from '../units';
 import { columnsFor, type ReceiptBlock, type TextSize } from './blocks';
-import { type PaperWidth, type ReceiptDoc, type ReceiptLine, type ReceiptTender } from './model';
+import { type PaperWidth, type ReceiptDoc, type ReceiptLine, type ReceiptTender, type RefundSlip } from './model';
+import type { TenderStatus } from '../sales/outcome';
+import { TENDER_KIND_LABELS, TENDER_STATUS_LABELS } from '../sales/takings-labels';
 import { formatReceiptTime } from './time';
 import { centerToWidth, justify, padEndToWidth, sanitizeText, wrapToWidth } from './width';
 
@@ -83,8 +85,8 @@ function layoutTender(b: Builder, t: ReceiptTender, doc: ReceiptDoc, qrPrinted: 
       return false;
     case 'qr': {
       const label = t.via === 'gateway' ? '企业网银' : '扫码支付';
-      if (t.status === 'paid') {
-        b.pair(`${label} 已付`, yuan(t.amount_fen));
+      if (t.status !== 'pending') {
+        layoutOutcome(b, label, t);
         return false;
       }
       b.pair(`${label} 待付款`, yuan(t.amount_fen), { bold: true });
@@ -102,7 +104,8 @@ function layoutTender(b: Builder, t: ReceiptTender, doc: ReceiptDoc, qrPrinted: 
       return true;
     }
     case 'payment_code':
-      b.pair(t.status === 'paid' ? '付款码 已付' : '付款码 待确认', yuan(t.amount_fen));
+      if (t.status === 'pending') b.pair('付款码 待确认', yuan(t.amount_fen), { bold: true });
+      else layoutOutcome(b, '付款码', t);
       return false;
     case 'account':
       b.pair('赊账', yuan(t.amount_fen));
@@ -112,6 +115,13 @@ function layoutTender(b: Builder, t: ReceiptTender, doc: ReceiptDoc, qrPrinted: 
     default:
       return assertNever(t);
   }
+}
+
+/** A wallet tender with its outcome: 已支付 and the institution's transaction number, or why it did not pay. */
+function layoutOutcome(b: Builder, label: string, t: { amount_fen: number; status: TenderStatus; txn_id?: string; reason?: string }): void {
+  b.pair(`${label} ${TENDER_STATUS_LABELS[t.status].zh}`, yuan(t.amount_fen), { bold: t.status !== 'paid' });
+  if (t.status === 'paid' && t.txn_id) b.pair('  交易号', t.txn_id);
+  if (t.status !== 'paid' && t.reason) b.left(`  原因：${t.reason}`);
 }
 
 function assertNever(x: never): never {
@@ -127,6 +137,7 @@ function assertNever(x: never): never {
  * 补打 at the top, so a copy cannot pass for a second sale.
  */
 export function layoutReceipt(doc: ReceiptDoc, width: PaperWidth): ReceiptBlock[] {
+  if (doc.refund) return layoutRefundSlip(doc, doc.refund, width);
   const b = new Builder(width);
   if (doc.reprint === true) b.center('** 补打小票 **', { bold: true });
   b.center(doc.market_name, { bold: true, size: 'tall' });
@@ -147,10 +158,42 @@ export function layoutReceipt(doc: ReceiptDoc, width: PaperWidth): ReceiptBlock[
   b.rule();
   let qrPrinted = false;
   for (const t of doc.tenders) qrPrinted = layoutTender(b, t, doc, qrPrinted) || qrPrinted;
+  if (doc.owed_fen !== undefined && doc.owed_fen > 0) b.pair('待补收（未付清）', yuan(doc.owed_fen), { bold: true, size: 'tall' });
+  if (doc.refunds && doc.refunds.length > 0) {
+    b.rule();
+    for (const r of doc.refunds) b.pair(`已退款 ${r.refund_no}`, yuan(-r.amount_fen));
+  }
   if (doc.footer !== undefined && doc.footer.trim() !== '') {
     b.rule();
     for (const para of doc.footer.split('\n')) b.center(para);
   }
+  b.blocks.push({ kind: 'cut' });
+  return b.blocks;
+}
+
+/** The refund slip (退款单): which lines went back, to which tender, who refunded and who allowed it. */
+function layoutRefundSlip(doc: ReceiptDoc, r: RefundSlip, width: PaperWidth): ReceiptBlock[] {
+  const b = new Builder(width);
+  if (doc.reprint === true) b.center('** 补打 **', { bold: true });
+  b.center(doc.market_name, { bold: true });
+  b.center(doc.stall_name, { bold: true, size: 'big' });
+  b.center('退款单', { bold: true, size: 'tall' });
+  b.rule();
+  b.pair('退款单号', r.refund_no);
+  b.pair('原小票', r.sale_receipt_no);
+  b.pair('时间', formatReceiptTime(doc.at_ms, doc.time_zone));
+  b.rule();
+  for (const l of r.lines) {
+    b.left(l.name);
+    b.pair(`  退 ${quantityText({ name: l.name, unit: l.unit, quantity: l.quantity, unit_price_fen: 0, amount_fen: l.amount_fen })}`, `= ${formatYuan(l.amount_fen)}`);
+  }
+  b.rule();
+  b.pair('退款合计', yuan(r.amount_fen), { bold: true, size: 'tall' });
+  for (const t of r.tenders) b.pair(`  退回${TENDER_KIND_LABELS[t.kind].zh}`, yuan(t.amount_fen));
+  b.rule();
+  b.pair('经办', r.cashier);
+  b.pair('批准', r.approved_by ?? '无需批准');
+  if (r.reason.trim() !== '') b.left(`原因：${r.reason}`);
   b.blocks.push({ kind: 'cut' });
   return b.blocks;
 }

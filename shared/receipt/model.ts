@@ -3,6 +3,8 @@
  * layouts turn it into ESC/POS bytes (src-main/devices/printer) or a preview.
  * Amounts are fen, weights grams; nothing here is formatted yet.
  */
+import type { TenderKind } from '../journal/entries';
+import type { TenderStatus } from '../sales/outcome';
 import type { Unit } from '../units';
 
 export interface ReceiptLine {
@@ -17,8 +19,9 @@ export interface ReceiptLine {
 export type ReceiptTender =
   | { kind: 'cash'; amount_fen: number; tendered_fen: number; change_fen: number }
   /** via 'gateway': a large amount paid through the institution's B2B bank page; reason says why (the code limit), printed with the link */
-  | { kind: 'qr'; amount_fen: number; status: 'pending' | 'paid'; via?: 'gateway'; reason?: string }
-  | { kind: 'payment_code'; amount_fen: number; status: 'pending' | 'paid' }
+  | { kind: 'qr'; amount_fen: number; status: TenderStatus; via?: 'gateway'; reason?: string; txn_id?: string }
+  /** a paid code prints the institution's transaction number; a failed or reversed one its reason */
+  | { kind: 'payment_code'; amount_fen: number; status: TenderStatus; txn_id?: string; reason?: string }
   | { kind: 'account'; amount_fen: number; buyer_name: string; balance_after_fen: number };
 
 export interface ReceiptDoc {
@@ -45,6 +48,26 @@ export interface ReceiptDoc {
   footer?: string;
   /** a copy printed again on request (补打): marked on the paper, never kicks the drawer */
   reprint?: boolean;
+  /** an open sale: what it still owes with no tender standing for it */
+  owed_fen?: number;
+  /** refunds of the sale so far (a reprint is rebuilt from the sale as it is now) */
+  refunds?: { refund_no: string; amount_fen: number }[];
+  /** set on a refund slip (退款单) instead of a sale receipt: what went back, to which tender, who did and who allowed it */
+  refund?: RefundSlip;
+}
+
+export interface RefundSlip {
+  refund_no: string;
+  /** the sale's receipt number */
+  sale_receipt_no: string;
+  /** lines refunded: name, quantity given back, amount */
+  lines: { name: string; unit: Unit; quantity: number; amount_fen: number }[];
+  tenders: { kind: TenderKind; amount_fen: number }[];
+  amount_fen: number;
+  cashier: string;
+  /** the manager who allowed it; null when none was needed */
+  approved_by: string | null;
+  reason: string;
 }
 
 export type PaperWidth = 58 | 80;

@@ -13,6 +13,11 @@ export function listCashiers(db: Db): Cashier[] {
   return stmt(db, 'SELECT id, name, role FROM cashier WHERE active = 1 ORDER BY role DESC, name').all() as Cashier[];
 }
 
+/** A cashier by id (a receipt names who sold, even after they left). */
+export function findCashier(db: Db, id: string): Cashier | null {
+  return (stmt(db, 'SELECT id, name, role FROM cashier WHERE id = ?').get(id) as Cashier | undefined) ?? null;
+}
+
 export function findByPin(db: Db, pin: string, role?: 'manager'): Cashier | null {
   const rows = stmt(db, 'SELECT id, name, role, pin_hash FROM cashier WHERE active = 1').all() as (Cashier & { pin_hash: string })[];
   for (const r of rows) {

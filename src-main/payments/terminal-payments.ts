@@ -157,6 +157,21 @@ export class TerminalPayments {
     if (status) this.apply({ sale_id: saleId, tender_no: tenderNo, status, external_ref: status === 'paid' ? v.transaction_id : null, reason: v.message, wallet: walletOf(v.channel) });
   }
 
+  /**
+   * The cashier cancels a waiting tender: the server reverses the payment code (or closes the QR) at the
+   * institution; an order paid meanwhile comes back paid. Needs the network.
+   */
+  async cancel(saleId: string, tenderNo: number): Promise<TenderPaymentState> {
+    const t = saleTenders(this.db, saleId).find((x) => x.tender_no === tenderNo);
+    if (!t) throw new CodedError('not_found', `sale ${saleId} has no tender ${tenderNo}`);
+    if (t.status !== 'pending') throw new CodedError('conflict', `tender ${tenderNo} is already ${t.status}`);
+    if (!this.o.online()) throw new CodedError('conflict', '离线时不能撤销付款：联网后再试 — cancelling a payment needs the network');
+    const v = await callServer(this.link, api.terminalPaymentCancel, { body: { sale_id: saleId, tender_no: tenderNo } });
+    this.applyView(saleId, tenderNo, v);
+    this.o.changed();
+    return { tender_no: tenderNo, kind: t.kind, status: this.statusOf(saleId, tenderNo), state: v.state, message: v.message };
+  }
+
   /** Charges the sale's pending payment-code tenders (the code was kept as the tender's reference until now). */
   async chargeCodes(saleId: string): Promise<TenderPaymentState[]> {
     const out: TenderPaymentState[] = [];
@@ -164,6 +179,8 @@ export class TerminalPayments {
       if (t.kind !== 'payment_code' || t.status !== 'pending' || !t.external_ref) continue;
       const v = await callServer(this.link, api.terminalCodepay, { body: { sale_id: saleId, tender_no: t.tender_no, amount_fen: t.amount_fen, auth_code: t.external_ref } });
       this.applyView(saleId, t.tender_no, v);
+      // Still waiting (the buyer types the password): the till counts down to the server's reverse.
+      if (v.deadline_ms) stmt(this.db, "UPDATE tender SET deadline_ms = ? WHERE sale_id = ? AND tender_no = ? AND status = 'pending'").run(v.deadline_ms, saleId, t.tender_no);
       out.push({ tender_no: t.tender_no, kind: t.kind, status: this.statusOf(saleId, t.tender_no), state: v.state, message: v.message });
     }
     if (out.length > 0) this.o.changed();

@@ -4,6 +4,8 @@ import { layoutReceipt, renderReceiptText, type PaperWidth } from '../../shared/
 import { parseDoc } from '../print/print-job-store';
 import type { Db } from '../store/db';
 import { stmt } from '../store/sql';
+import { failureReason } from '../../shared/sales/failure-reasons';
+import { isStanding, owedFen } from '../../shared/sales/outcome';
 import { getSale, saleLines, saleTenders } from './sale-store';
 
 type Detail = MethodOutput<'sale-detail'>;
@@ -13,6 +15,7 @@ export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | 
   if (!sale) return null;
   const refunded = stmt(db, 'SELECT rl.line_no, SUM(rl.quantity) AS q, SUM(rl.amount_fen) AS a FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_no').all(saleId) as { line_no: number; q: number; a: number }[];
   const byLine = new Map(refunded.map((r) => [r.line_no, r]));
+  const tenders = saleTenders(db, saleId);
   // The receipt the customer holds is the first job stored for the sale; reprints copy it.
   const job = stmt(db, 'SELECT document FROM print_job WHERE sale_id = ? ORDER BY created_ms, id LIMIT 1').get(saleId) as { document: string } | undefined;
   const doc = job ? parseDoc(job) : null;
@@ -43,8 +46,22 @@ export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | 
       refunded_quantity: byLine.get(l.line_no)?.q ?? 0,
       refunded_fen: byLine.get(l.line_no)?.a ?? 0,
     })),
-    tenders: saleTenders(db, saleId).map((t) => ({ tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id, via: t.via })),
+    tenders: tenders.map((t) => ({
+      tender_no: t.tender_no,
+      kind: t.kind,
+      amount_fen: t.amount_fen,
+      tendered_fen: t.tendered_fen,
+      change_fen: t.change_fen,
+      status: t.status,
+      buyer_id: t.buyer_id,
+      via: t.via,
+      txn_id: t.status === 'paid' && (t.kind === 'qr' || t.kind === 'payment_code') ? t.external_ref : null,
+      reason_zh: isStanding(t.status) ? null : failureReason(t.reason).zh,
+      deadline_ms: t.status === 'pending' ? (t.deadline_ms ?? null) : null,
+    })),
     refunded_fen: refunded.reduce((a, r) => a + r.a, 0),
+    owed_fen: sale.status === 'pending' ? owedFen(sale.total_fen, tenders) : 0,
+    refunds: stmt(db, 'SELECT refund_no, amount_fen, created_ms FROM refund WHERE sale_id = ? ORDER BY created_ms').all(saleId) as { refund_no: string; amount_fen: number; created_ms: number }[],
     pay_url: doc?.pay_url ?? null,
     receipt_text: doc ? renderReceiptText(layoutReceipt(doc, paper)) : null,
   };

@@ -69,7 +69,7 @@ export function fakeCore(): FakeCore {
         input.tenders.map((t, i): Out<'sale-detail'>['tenders'][number] => {
           const amount = t.kind === 'cash' ? priced.total_fen - nonCash : (t.amount_fen ?? 0);
           const waits = t.kind === 'qr' || t.kind === 'payment_code';
-          return { tender_no: i + 1, kind: t.kind, amount_fen: amount, tendered_fen: t.tendered_fen ?? amount, change_fen: t.kind === 'cash' ? (t.tendered_fen ?? 0) - amount : 0, status: waits ? 'pending' : 'paid', buyer_id: t.buyer_id ?? null, via: t.via === 'gateway' ? 'gateway' : null };
+          return { tender_no: i + 1, kind: t.kind, amount_fen: amount, tendered_fen: t.tendered_fen ?? amount, change_fen: t.kind === 'cash' ? (t.tendered_fen ?? 0) - amount : 0, status: waits ? 'pending' : 'paid', buyer_id: t.buyer_id ?? null, via: t.via === 'gateway' ? 'gateway' : null, txn_id: null, reason_zh: null, deadline_ms: null };
         }),
       );
       sales.unshift({ id, receipt_no: `T1-20261125-000${seq}`, business_day: '20261125', status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, created_ms: Date.now(), refunded: 0 });

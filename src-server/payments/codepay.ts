@@ -13,7 +13,7 @@ import { applyEnded, applyPaid, businessDayOf, getOrder, outTradeNo, scheduleChe
 import { pdb } from './schema';
 
 export function orderView(o: Order, message: string | null = null): OrderView {
-  return { out_trade_no: o.out_trade_no, state: o.state, transaction_id: o.transaction_id, channel: o.channel, message: message ?? (o.state === 'failed' ? o.last_error : null) };
+  return { out_trade_no: o.out_trade_no, state: o.state, transaction_id: o.transaction_id, channel: o.channel, message: message ?? (o.state === 'failed' || o.state === 'reversed' || o.state === 'closed' ? o.last_error : null), deadline_ms: o.state === 'paying' ? o.deadline_ms : null };
 }
 
 export async function viewOf(db: ServerDb, outNo: string): Promise<OrderView> {

@@ -4,12 +4,12 @@
  * (the cashier's "query this order"), refund through the institution.
  */
 import { api } from '../../shared/api';
-import { ApiError } from '../http/errors';
 import { implement, must } from '../http/route';
 import { institutionOf, paymentsOf } from './context';
 import { checkPaying } from './check';
 import { orderView, startCodepay } from './codepay';
-import { getOrder, outTradeNo } from './orders';
+import { cancelOrder, terminalOrder } from './cancel';
+import { getOrder } from './orders';
 import { requestRefund } from './refunds';
 import { pdb } from './schema';
 
@@ -30,14 +30,12 @@ export const terminalPaymentRoutes = [
   }),
   implement(api.terminalCodepay, async ({ db, body, terminal, now }) => startCodepay(db, paymentsOf(db), must(terminal, 'terminal'), body, now)),
   implement(api.terminalPaymentQuery, async ({ db, body, terminal, now }) => {
-    const t = must(terminal, 'terminal');
     const ctx = paymentsOf(db);
-    const p = pdb(db);
-    const o = (await getOrder(p, outTradeNo('code', body.sale_id, body.tender_no))) ?? (await getOrder(p, outTradeNo('qr', body.sale_id, body.tender_no))) ?? (await getOrder(p, outTradeNo('gateway', body.sale_id, body.tender_no)));
-    if (!o || o.terminal_id !== t.id) throw new ApiError('not_found', `no payment order for ${body.sale_id}#${body.tender_no}`);
+    const o = await terminalOrder(db, must(terminal, 'terminal').id, body);
     if (o.state === 'paying' || o.state === 'created') await checkPaying(db, ctx, institutionOf(ctx, o.institution), o, now);
-    const after = await getOrder(p, o.out_trade_no);
+    const after = await getOrder(pdb(db), o.out_trade_no);
     return orderView(after ?? o);
   }),
+  implement(api.terminalPaymentCancel, async ({ db, body, terminal, now }) => cancelOrder(db, paymentsOf(db), must(terminal, 'terminal'), body, now)),
   implement(api.terminalPaymentRefund, async ({ db, body, terminal, now }) => requestRefund(db, paymentsOf(db), must(terminal, 'terminal'), body, now)),
 ];

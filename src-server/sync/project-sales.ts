@@ -31,6 +31,32 @@ export async function projectTenderUpdate(trx: Trx, src: Source, u: P<'tender.up
   return null;
 }
 
+/** Another tender on an open sale (what a failed one left owed), booked like a sale's tender. */
+export async function projectTenderAdded(trx: Trx, src: Source, a: P<'tender.added'>): Promise<string | null> {
+  const sale = await trx.selectFrom('sale').select(['id', 'stall_id', 'business_day', 'receipt_no', 'total_fen']).where('id', '=', a.sale_id).executeTakeFirst();
+  if (!sale || sale.stall_id !== src.terminal.stall_id) return `tender added to unknown sale ${a.sale_id}`;
+  const t = a.tender;
+  if (await trx.selectFrom('sale_tender').select('tender_no').where('sale_id', '=', a.sale_id).where('tender_no', '=', t.tender_no).executeTakeFirst()) return `tender ${a.sale_id}#${t.tender_no} is already recorded`;
+  if (t.kind === 'account' && !t.buyer_id) return 'on-account tender without a buyer';
+  await trx.insertInto('sale_tender').values({ sale_id: a.sale_id, tender_no: t.tender_no, kind: t.kind, amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen, status: t.status, buyer_id: t.buyer_id, external_ref: null }).execute();
+  await trx.updateTable('sale').set({ status: a.sale_status }).where('id', '=', a.sale_id).execute();
+  if (t.amount_fen > 0 && isStanding(t.status)) {
+    const txn = saleTxnFor(t.kind);
+    await postEntry(trx, { idem_key: `sale:${a.sale_id}:${t.tender_no}`, txn_type: txn, business_day: sale.business_day, stall_id: sale.stall_id, buyer_id: txn === 'sale_credit' ? t.buyer_id : null, amount_fen: t.amount_fen, ref: sale.receipt_no }, src.now_ms);
+  }
+  return null;
+}
+
+/** An open sale given up with nothing paid: no takings (its tenders' bookings were already taken back). */
+export async function projectOpenSaleVoided(trx: Trx, src: Source, v: P<'open_sale.voided'>): Promise<string | null> {
+  const sale = await trx.selectFrom('sale').select(['id', 'stall_id']).where('id', '=', v.sale_id).executeTakeFirst();
+  if (!sale || sale.stall_id !== src.terminal.stall_id) return `void of unknown sale ${v.sale_id}`;
+  const standing = await trx.selectFrom('sale_tender').select('tender_no').where('sale_id', '=', v.sale_id).where('status', 'in', ['paid', 'pending']).execute();
+  if (standing.length > 0) return `void of sale ${v.sale_id} with ${standing.length} tender(s) still standing`;
+  await trx.updateTable('sale').set({ status: 'voided' }).where('id', '=', v.sale_id).execute();
+  return null;
+}
+
 export async function projectRefund(trx: Trx, src: Source, r: P<'refund.created'>): Promise<string | null> {
   const sale = await trx.selectFrom('sale').select(['id', 'stall_id']).where('id', '=', r.sale_id).executeTakeFirst();
   if (!sale || sale.stall_id !== src.terminal.stall_id) return `refund ${r.refund_no} of unknown sale ${r.sale_id}`;

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { entryPayloads, type EntryType } from '../../shared/journal/entries';
 import type { JournalEntryWire } from '../../shared/sync/push';
 import type { ServerSchema } from '../db/schema';
-import { projectRefund, projectTenderUpdate, projectVoid } from './project-sales';
+import { projectOpenSaleVoided, projectRefund, projectTenderAdded, projectTenderUpdate, projectVoid } from './project-sales';
 import { projectDayClose, projectShiftClosed, projectShiftOpened } from './project-shifts';
 import { SaleBatch } from './sale-batch';
 
@@ -57,6 +57,14 @@ export async function projectEntry(trx: Trx, terminal: { id: string; stall_id: s
     case 'tender.updated': {
       const p = parse(e.type, e.payload);
       return p.ok ? projectTenderUpdate(trx, src, p.value) : p.flag;
+    }
+    case 'tender.added': {
+      const p = parse(e.type, e.payload);
+      return p.ok ? projectTenderAdded(trx, src, p.value) : p.flag;
+    }
+    case 'open_sale.voided': {
+      const p = parse(e.type, e.payload);
+      return p.ok ? projectOpenSaleVoided(trx, src, p.value) : p.flag;
     }
     case 'refund.created': {
       const p = parse(e.type, e.payload);
