@@ -16,7 +16,6 @@ import { saleDetail } from './sales/sale-detail';
 import { getSale, recentSales, saleTenders } from './sales/sale-store';
 import { addTender, voidSale } from './sales/open-sale';
 import { saleReceipt } from './sales/receipt-doc';
-import { replaceQueuedDoc } from './print/print-job-store';
 import { refundSlipDoc } from './refunds/refund-slip';
 import { owedFen } from '../shared/sales/outcome';
 import type { TillSession } from './cashiers/session';
@@ -69,11 +68,9 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       // The code pay answer (paid, refused, or waiting for the buyer's password) before the receipt prints:
       // the receipt then says 已支付 with the transaction number, or why it failed.
       const charged = await ctx.payments?.chargeCodes(sale.sale_id).catch(() => []);
-      if (charged && charged.length > 0) {
-        sale.status = getSale(db, sale.sale_id)?.status ?? sale.status;
-        replaceQueuedDoc(db, sale.print_job_id, { ...saleReceipt(db, who, sale.sale_id), ...(sale.pay_url ? { pay_url: sale.pay_url } : {}) }, ctx.now());
-      }
-      const outcome = await ctx.printQueue.print(sale.print_job_id);
+      if (charged && charged.length > 0) sale.status = getSale(db, sale.sale_id)?.status ?? sale.status;
+      const jobId = sale.print_job_id ?? ctx.printQueue.enqueue({ ...saleReceipt(db, who, sale.sale_id), ...(sale.pay_url ? { pay_url: sale.pay_url } : {}) }, sale.sale_id);
+      const outcome = await ctx.printQueue.print(jobId);
       ctx.changed();
       return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, pay_url: sale.pay_url, status: sale.status, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
     },

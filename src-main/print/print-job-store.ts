@@ -79,11 +79,6 @@ export function insertJob(db: Db, saleId: string | null, doc: ReceiptDoc, nowMs:
   return id;
 }
 
-/** A job not printed yet takes a fresher document (a payment's outcome became known before it printed). */
-export function replaceQueuedDoc(db: Db, id: string, doc: ReceiptDoc, nowMs: number): boolean {
-  return db.prepare("UPDATE print_job SET document = ?, updated_ms = ? WHERE id = ? AND state = 'queued'").run(JSON.stringify(doc), nowMs, id).changes === 1;
-}
-
 export function getJob(db: Db, id: string): PrintJobRow | null {
   return (db.prepare(`SELECT ${COLUMNS} FROM print_job WHERE id = ?`).get(id) as PrintJobRow | undefined) ?? null;
 }

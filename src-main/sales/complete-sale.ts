@@ -31,7 +31,8 @@ export interface CompletedSale {
   status: SaleRow['status'];
   total_fen: number;
   change_fen: number;
-  print_job_id: string;
+  /** null for a sale with a payment code: its receipt is printed once the code-pay answer is known */
+  print_job_id: string | null;
 }
 
 /** Signs a pay URL for a pending QR tender — a wallet QR, or the B2B gateway link (the terminal's key lives in the core). */
@@ -94,8 +95,9 @@ export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, in
     for (const t of planned) if (t.kind === 'account' && t.buyer_id) recordBuyerDelta(db, t.buyer_id, entry.seq, t.amount_fen);
     const qr = planned.find((t) => t.kind === 'qr' && t.status === 'pending');
     const payUrl = qr && signPayUrl ? signPayUrl({ terminal_id: who.terminal_id, sale_id: saleId, tender_no: qr.tender_no, amount_fen: qr.amount_fen }, nowMs, qr.via ?? 'qr') : null;
+    // A payment code's receipt waits for the institution's answer (the caller prints it then); any other prints as it is.
     const doc = receiptFromRows(db, who, sale, priced.lines, planned, cashier.name);
-    const jobId = enqueuePrintJob(db, saleId, payUrl ? { ...doc, pay_url: payUrl } : doc, nowMs);
+    const jobId = planned.some((t) => t.kind === 'payment_code') ? null : enqueuePrintJob(db, saleId, payUrl ? { ...doc, pay_url: payUrl } : doc, nowMs);
     const change = planned.find((t) => t.kind === 'cash')?.change_fen ?? 0;
     return { pay_url: payUrl, sale_id: saleId, receipt_no: sale.receipt_no, status, total_fen: sale.total_fen, change_fen: change, print_job_id: jobId };
   });

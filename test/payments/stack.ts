@@ -44,7 +44,7 @@ export interface PayStack {
   close(): Promise<void>;
 }
 
-export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutions'>> = {}, core: { via_proxy?: boolean } & Pick<CoreOptions, 'background' | 'paymentPullMs' | 'configPullMs' | 'eventStream'> = {}): Promise<PayStack> {
+export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutions'>> = {}, core: { via_proxy?: boolean } & Pick<CoreOptions, 'background' | 'paymentPullMs' | 'configPullMs' | 'eventStream' | 'devices'> = {}): Promise<PayStack> {
   const simDir = tempDir('sim');
   const sim = await startSim({ port: 0, dataDir: simDir, testControl: true, timeScale: 1000 });
   const world = simClient(sim.url);
@@ -60,7 +60,7 @@ export async function startPayStack(o: Partial<Omit<PaymentsOptions, 'institutio
   const pairing = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
   const proxy = core.via_proxy ? await startFaultProxy({ host: '127.0.0.1', port: Number(new URL(server.url).port) }) : null;
   const terminalDir = tempDir('pay-terminal');
-  const c = await startCore({ dataDir: terminalDir, serverUrl: proxy?.url ?? server.url, pairingCode: pairing.pairing_code, background: core.background, paymentPullMs: core.paymentPullMs, configPullMs: core.configPullMs, eventStream: core.eventStream });
+  const c = await startCore({ dataDir: terminalDir, serverUrl: proxy?.url ?? server.url, pairingCode: pairing.pairing_code, background: core.background, paymentPullMs: core.paymentPullMs, configPullMs: core.configPullMs, eventStream: core.eventStream, devices: core.devices });
   const sessionToken = randomBytes(24).toString('hex');
   await writeServerDb(serverDir, (w) => w.prepare('INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)').run(createHash('sha256').update(sessionToken).digest('hex'), 'U01', 'csrf', Date.now(), Date.now() + 3_600_000));
   let simDb: Database.Database | null = null;
