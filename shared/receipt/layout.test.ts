@@ -64,7 +64,7 @@ describe.each(WIDTHS)('layoutReceipt %i mm', (width) => {
     const blocks = layoutReceipt(doc, width);
     expectExactWidths(blocks, width);
     const text = renderReceiptText(blocks);
-    for (const s of ['扫码支付 已付', '付款码 已付', '赊账', '李记餐馆', '欠款余额', '￥1280.00', '优惠', '-￥1.00']) expect(text).toContain(s);
+    for (const s of ['扫码支付 已支付', '付款码 已支付', '赊账', '李记餐馆', '欠款余额', '￥1280.00', '优惠', '-￥1.00']) expect(text).toContain(s);
     expect(blocks.some((b) => b.kind === 'qr')).toBe(false);
   });
 });

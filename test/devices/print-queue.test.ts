@@ -59,7 +59,7 @@ test('reprint by sale uses the sale’s latest job, or a fresher document when g
   const id = q.reprint({ sale_id: 'S1' }, paid);
   expect(await q.print(id!)).toEqual({ printed: true });
   const [, copy] = await emu.waitForJobs(2);
-  expect(copy?.text).toContain('扫码支付 已付');
+  expect(copy?.text).toContain('扫码支付 已支付');
   expect(copy?.qrCodes).toEqual([]);
   expect(q.recentJobs(1)[0]).toMatchObject({ sale_id: 'S1', reprint: true });
   expect(q.reprint({ sale_id: 'nope' })).toBeNull();
