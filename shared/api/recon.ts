@@ -8,6 +8,7 @@ export const STAFF_ACTIONS = ['bu_dan', 'suspense', 'refund', 'explain'] as cons
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 export const NOTE_MAX_CHARS = 500;
 
+export type ReconItem = z.output<typeof reconItemSchema>;
 const billDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'bill date is YYYY-MM-DD');
 export const reconItemSchema = z.object({
   id: z.string(), bill_date: z.string(), kind: z.string(), record: z.string(), out_trade_no: z.string(), out_refund_no: z.string().nullable(), stall_id: z.string().nullable(),

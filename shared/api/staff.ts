@@ -7,6 +7,7 @@ import { idSchema, okSchema, staffParams } from './schemas';
 const usernameSchema = z.string().trim().min(1).max(64);
 const passwordSchema = z.string().min(10).max(200);
 const staffView = z.object({ id: z.string(), username: z.string(), role: staffRoleSchema, stall_id: z.string().nullable() });
+export type StaffView = z.output<typeof staffView>;
 const sessionView = z.object({ user: staffView, csrf_token: z.string() });
 
 export const staffApi = {

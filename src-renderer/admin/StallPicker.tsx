@@ -4,19 +4,16 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from './api';
+import { api, call } from './api';
 import { useAdmin } from './store';
 import { useLoad } from './useLoad';
 
-export interface StallInfo {
-  id: string;
-  name: string;
-}
+type StallInfo = { id: string; name: string };
 
 /** The stall the page should show ('' while the list loads). */
 export function useStall(): { stall: string; stalls: StallInfo[] } {
   const stall = useAdmin((s) => s.stall);
-  const list = useLoad('stalls', () => api<{ stalls: StallInfo[] }>('GET', '/stalls'));
+  const list = useLoad('stalls', () => call(api.stallList, {}));
   const stalls = list.data?.stalls ?? [];
   const first = stalls[0]?.id ?? '';
   useEffect(() => {

@@ -1,36 +1,36 @@
 /**
- * The staff web's one way to the server: JSON over fetch with the session
- * cookie, the CSRF token on every change, and the server's error shape
- * turned into an ApiFailure with its code (the UI shows the message).
+ * The staff web's one way to the server: a route of the shared contract
+ * (shared/api) called over fetch with the session cookie and the CSRF token
+ * on every change; the answer is read with the route's own schema, an error
+ * body turned into an ApiFailure with its code (the UI shows the message).
  */
+import { ApiFailure, bodyText, readAnswer, urlOf, type CallArgs } from '../../shared/api/client';
+import { CSRF_HEADER } from '../../shared/api/headers';
+import type { Answer, ApiRoute } from '../../shared/api/route';
+
+export { api } from '../../shared/api';
+export { ApiFailure };
+
 let csrf = '';
 
 export function setCsrf(token: string): void {
   csrf = token;
 }
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function call<R extends ApiRoute>(route: R, args: CallArgs<R>): Promise<Answer<R>> {
+  const text = bodyText(route, args);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = csrf;
-  const res = await fetch(`/api/v1/admin${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  const text = await res.text();
-  const json: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const e = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiFailure(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
+  if (text) headers['content-type'] = 'application/json';
+  if (route.method !== 'GET') headers[CSRF_HEADER] = csrf;
+  const res = await fetch(urlOf(route, args), { method: route.method, headers, body: text || undefined, credentials: 'same-origin' });
+  const raw = await res.text();
+  let json: unknown = null;
+  try {
+    json = raw ? JSON.parse(raw) : null;
+  } catch {
+    throw new ApiFailure(res.status, `http_${res.status}`, res.statusText);
   }
-  return json as T;
+  return readAnswer(route, res.status, json);
 }
 
 /** "12345" fen → "123.45", for display only. */

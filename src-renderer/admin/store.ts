@@ -1,6 +1,7 @@
 /** The staff web's state: who is logged in, which screen, which day. One store, resettable for tests. */
 import { create } from 'zustand';
-import { api, setCsrf, shanghaiDay } from './api';
+import type { StaffView } from '../../shared/api/staff';
+import { api, call, setCsrf, shanghaiDay } from './api';
 
 export type Screen = 'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals' | 'prices' | 'catalog';
 /** What each role's navigation offers (the server refuses the rest anyway). */
@@ -9,20 +10,11 @@ export const SCREENS_BY_ROLE: Record<StaffUser['role'], readonly Screen[]> = {
   finance: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'terminals'],
   stall_owner: ['prices', 'catalog'],
 };
-export interface StaffUser {
-  id: string;
-  username: string;
-  role: 'admin' | 'finance' | 'stall_owner';
-  stall_id: string | null;
-}
-interface SessionAnswer {
-  user: StaffUser;
-  csrf_token: string;
-}
+type StaffUser = StaffView;
 
 /** The market's business day now: its day starts at the cut-off hour (a night market's 02:00 belongs to yesterday). */
 async function marketDay(): Promise<string> {
-  const m = await api<{ day_cutoff_hour: number }>('GET', '/market').catch(() => ({ day_cutoff_hour: 0 }));
+  const m = await call(api.marketGet, {}).catch(() => ({ day_cutoff_hour: 0 }));
   return shanghaiDay(0, Date.now() - m.day_cutoff_hour * 3_600_000);
 }
 
@@ -50,7 +42,7 @@ export const useAdmin = create<AdminState>((set) => ({
   ...initial,
   restore: async () => {
     try {
-      const s = await api<SessionAnswer>('GET', '/session');
+      const s = await call(api.staffSession, {});
       setCsrf(s.csrf_token);
       set({ user: s.user, checked: true, day: await marketDay(), ...landing(s.user) });
     } catch {
@@ -58,12 +50,12 @@ export const useAdmin = create<AdminState>((set) => ({
     }
   },
   login: async (username, password) => {
-    const s = await api<SessionAnswer>('POST', '/login', { username, password });
+    const s = await call(api.staffLogin, { body: { username, password } });
     setCsrf(s.csrf_token);
     set({ user: s.user, checked: true, day: await marketDay(), ...landing(s.user) });
   },
   logout: async () => {
-    await api('POST', '/logout', {}).catch(() => undefined);
+    await call(api.staffLogout, {}).catch(() => undefined);
     setCsrf('');
     set({ user: null });
   },

@@ -6,18 +6,18 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
 import { Failed } from '../AdminApp';
-import { api } from '../api';
+import { api, call } from '../api';
 import { StallPicker, useStall } from '../StallPicker';
 import { useLoad } from '../useLoad';
 import { PriceHistory } from './PriceHistory';
-import { ProductForm, type ProductFields } from './ProductForm';
+import { ProductForm } from './ProductForm';
 import { Templates } from './Templates';
-import type { ProductRow } from './types';
+import type { ProductInput } from '../../../shared/api/catalog';
 
 export function Catalog() {
   const { t } = useTranslation();
   const { stall, stalls } = useStall();
-  const products = useLoad(`cat-${stall}`, () => (stall ? api<{ products: ProductRow[] }>('GET', `/stalls/${stall}/products`) : Promise.resolve({ products: [] })));
+  const products = useLoad(`cat-${stall}`, () => (stall ? call(api.productList, { params: { stall_id: stall } }) : Promise.resolve({ products: [] })));
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [history, setHistory] = useState<string | null>(null);
@@ -26,8 +26,8 @@ export function Catalog() {
   const all = products.data?.products ?? [];
   const needle = q.trim().toLowerCase();
   const rows = needle ? all.filter((p) => p.code.toLowerCase().includes(needle) || p.name.includes(needle) || p.pinyin.includes(needle)) : all;
-  const add = (p: ProductFields) => api('POST', `/stalls/${stall}/products`, p).then(products.reload);
-  const edit = (id: string) => (p: ProductFields) => api('PATCH', `/products/${id}`, p).then(() => (setEditing(null), products.reload()));
+  const add = (p: ProductInput) => call(api.productCreate, { params: { stall_id: stall }, body: p }).then(products.reload);
+  const edit = (id: string) => (p: ProductInput) => call(api.productUpdate, { params: { product_id: id }, body: p }).then(() => (setEditing(null), products.reload()));
   if (products.error) return <Failed msg={products.error} retry={products.reload} />;
   return (
     <div>

@@ -7,16 +7,15 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
 import { Failed } from '../AdminApp';
-import { api } from '../api';
+import { api, call } from '../api';
 import { StallPicker, useStall } from '../StallPicker';
 import { useLoad } from '../useLoad';
 import { PRICE_MAX_YUAN, checkPrice, type PriceCheck } from './price-text';
-import type { ProductRow } from './types';
 
 export function PriceBoard() {
   const { t } = useTranslation();
   const { stall, stalls } = useStall();
-  const products = useLoad(`board-${stall}`, () => (stall ? api<{ products: ProductRow[] }>('GET', `/stalls/${stall}/products`) : Promise.resolve({ products: [] })));
+  const products = useLoad(`board-${stall}`, () => (stall ? call(api.productList, { params: { stall_id: stall } }) : Promise.resolve({ products: [] })));
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,7 +39,7 @@ export function PriceBoard() {
     if (changes.length === 0) return setMsg({ ok: true, text: t('board.nothing') });
     setBusy(true);
     try {
-      const r = await api<{ changed: number; config_version: number }>('POST', `/stalls/${stall}/prices`, { prices: changes });
+      const r = await call(api.priceBoardSave, { params: { stall_id: stall }, body: { prices: changes } });
       setMsg({ ok: true, text: t('board.saved', { n: r.changed, v: r.config_version }) });
       setTyped({});
       products.reload();

@@ -1,15 +1,14 @@
 /** A product's prices over time, newest first. */
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
-import { api } from '../api';
+import { api, call } from '../api';
 import { useLoad } from '../useLoad';
-import type { PriceChange } from './types';
 
 const when = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function PriceHistory({ productId }: { productId: string }) {
   const { t } = useTranslation();
-  const h = useLoad(`hist-${productId}`, () => api<{ prices: PriceChange[] }>('GET', `/products/${productId}/prices?limit=50`));
+  const h = useLoad(`hist-${productId}`, () => call(api.priceHistory, { params: { product_id: productId }, query: { limit: 50 } }));
   if (h.error) return <p role="alert" className="error">{h.error}</p>;
   if (!h.data) return <p className="loading">{t('app.loading')}</p>;
   if (h.data.prices.length === 0) return <p className="muted">{t('cat.noHistory')}</p>;

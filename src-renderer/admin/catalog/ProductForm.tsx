@@ -7,18 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
 import { UNITS, type Unit } from '../../../shared/units';
 import { PRICE_MAX_YUAN, checkPrice } from './price-text';
-import type { ProductRow } from './types';
+import type { ProductInput, ProductView } from '../../../shared/api/catalog';
 
-export interface ProductFields {
-  code: string;
-  name: string;
-  unit: Unit;
-  unit_price_fen: number;
-  category: string;
-  ean: string | null;
-}
 
-export function ProductForm({ start, submitLabel, onSubmit, onCancel }: { start: ProductRow | null; submitLabel: string; onSubmit: (p: ProductFields) => Promise<void>; onCancel?: () => void }) {
+export function ProductForm({ start, submitLabel, onSubmit, onCancel }: { start: ProductView | null; submitLabel: string; onSubmit: (p: ProductInput) => Promise<void>; onCancel?: () => void }) {
   const { t } = useTranslation();
   const [code, setCode] = useState(start?.code ?? '');
   const [name, setName] = useState(start?.name ?? '');

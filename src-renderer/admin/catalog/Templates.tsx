@@ -2,20 +2,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
-import { api } from '../api';
+import { api, call } from '../api';
 import { useLoad } from '../useLoad';
-import type { ProductRow } from './types';
-
-type Template = Omit<ProductRow, 'stall_id' | 'pinyin'>;
 
 export function Templates({ stall, have, onAdded, onClose }: { stall: string; have: ReadonlySet<string>; onAdded: (n: number) => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const list = useLoad('templates', () => api<{ templates: Template[] }>('GET', '/catalog-templates'));
+  const list = useLoad('templates', () => call(api.templateList, {}));
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [err, setErr] = useState<string | null>(null);
   const toggle = (id: string) => setChosen((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   const copy = () =>
-    api<{ products: ProductRow[] }>('POST', `/stalls/${stall}/products/from-templates`, { template_ids: [...chosen] }).then(
+    call(api.templateCopy, { params: { stall_id: stall }, body: { template_ids: [...chosen] } }).then(
       (r) => (setChosen(new Set()), onAdded(r.products.length)),
       (e: unknown) => setErr(e instanceof Error ? e.message : String(e)),
     );

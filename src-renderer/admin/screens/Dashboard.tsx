@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../AdminApp';
-import { api, yuan } from '../api';
+import { api, call, yuan } from '../api';
 import { Bars } from '../Bars';
-import type { DashboardData } from '../types';
 import { useLoad } from '../useLoad';
 
 const REFRESH_MS = 30_000;
@@ -15,7 +14,7 @@ function ago(ms: number | null, now: number): string {
 
 export function Dashboard({ day }: { day: string }) {
   const { t } = useTranslation();
-  const { data, at, error, reload } = useLoad(day, () => api<DashboardData>('GET', `/dashboard?business_day=${day}`));
+  const { data, at, error, reload } = useLoad(day, () => call(api.adminDashboard, { query: { business_day: day } }));
   if (error) return <Failed msg={error} retry={reload} />;
   if (!data) return <p className="loading">{t('app.loading')}</p>;
   const now = at;

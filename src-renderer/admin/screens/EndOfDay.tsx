@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../AdminApp';
-import { api, yuan } from '../api';
-import type { DayData } from '../types';
+import type { Answer } from '../../../shared/api/route';
+import { api, call, yuan } from '../api';
 import { useLoad } from '../useLoad';
 
-type Stall = DayData['stalls'][number];
+type Stall = Answer<typeof api.adminDay>['stalls'][number];
 type Term = Stall['terminals'][number];
 
 /** Says in the staff's words what the server's named differences mean; anything else is shown as the server put it. */
@@ -28,7 +28,7 @@ function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void })
   const [error, setError] = useState<string | null>(null);
   const diffs = s.terminals.reduce((a, x) => a + x.differences.length, 0);
   const confirm = () =>
-    api('POST', `/days/${day}/confirm`, { stall_id: s.stall_id, note }).then(done, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call(api.adminDayConfirm, { params: { business_day: day }, body: { stall_id: s.stall_id, note } }).then(done, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   return (
     <section className={diffs > 0 ? 'stallday has-diff' : 'stallday'} aria-label={s.name}>
       <h2>
@@ -77,7 +77,7 @@ function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void })
 
 export function EndOfDay({ day }: { day: string }) {
   const { t } = useTranslation();
-  const { data, error, reload } = useLoad(day, () => api<DayData>('GET', `/days/${day}`));
+  const { data, error, reload } = useLoad(day, () => call(api.adminDay, { params: { business_day: day } }));
   if (error) return <Failed msg={error} retry={reload} />;
   if (!data) return <p className="loading">{t('app.loading')}</p>;
   return (

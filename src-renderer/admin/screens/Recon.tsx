@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../AdminApp';
-import { api, dashed, yuan } from '../api';
-import type { ReconDay, ReconItem } from '../types';
+import type { ReconItem } from '../../../shared/api/recon';
+import { api, call, dashed, yuan } from '../api';
 import { useLoad } from '../useLoad';
 
 const ACTIONS = ['bu_dan', 'suspense', 'refund', 'explain'] as const;
@@ -16,7 +16,7 @@ function Row({ item, done }: { item: ReconItem; done: () => void }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const needsNote = action === 'explain' || action === 'refund';
-  const act = () => api('POST', `/recon/items/${item.id}/resolve`, { action, note }).then(done, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const act = () => call(api.reconResolve, { params: { item_id: item.id }, body: { action, note } }).then(done, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   const open = item.status === 'open';
   return (
     <tr className={open ? 'open' : 'resolved'} data-item={item.out_refund_no ?? item.out_trade_no}>
@@ -50,11 +50,11 @@ export function Recon({ day }: { day: string }) {
   const [busy, setBusy] = useState(false);
   const [runError, setRunError] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(true);
-  const { data, error, reload } = useLoad(date, () => api<ReconDay>('GET', `/recon/days/${date}`));
+  const { data, error, reload } = useLoad(date, () => call(api.reconDay, { params: { bill_date: date } }));
   const run = () => {
     setBusy(true);
     setRunError(null);
-    api<{ state: string; error: string | null }>('POST', `/recon/days/${date}/run`, {})
+    call(api.reconRun, { params: { bill_date: date } })
       .then((r) => r.error && setRunError(r.error), (e: unknown) => setRunError(e instanceof Error ? e.message : String(e)))
       .finally(() => {
         setBusy(false);

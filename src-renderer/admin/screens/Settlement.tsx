@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../AdminApp';
-import { api, yuan } from '../api';
-import type { SettlementRow } from '../types';
+import { api, call, yuan } from '../api';
 import { useLoad } from '../useLoad';
 
 const m = (f: number | null) => (f === null ? '—' : `¥${yuan(f)}`);
 
 export function Settlement({ day }: { day: string }) {
   const { t } = useTranslation();
-  const s = useLoad(day, () => api<{ merchants: SettlementRow[] }>('GET', `/settlement/${day}`));
-  const f = useLoad(day, () => api<{ rows: { txn_type: string; entries: number; income_fen: number }[] }>('GET', `/fee-income?from=${day}&to=${day}`));
+  const s = useLoad(day, () => call(api.adminSettlement, { params: { business_day: day } }));
+  const f = useLoad(day, () => call(api.adminFeeIncome, { query: { from: day, to: day } }));
   if (s.error) return <Failed msg={s.error} retry={s.reload} />;
   if (!s.data) return <p className="loading">{t('app.loading')}</p>;
   const exp = (table: string) => `/api/v1/admin/export/${table}?from=${day}&to=${day}`;

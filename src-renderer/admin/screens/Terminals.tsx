@@ -2,12 +2,11 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../AdminApp';
-import { api } from '../api';
+import type { Answer } from '../../../shared/api/route';
+import { api, call } from '../api';
 import { useLoad } from '../useLoad';
 
-interface Stall { id: string; name: string }
-interface Terminal { id: string; stall_id: string; name: string; status: 'pending' | 'active' | 'revoked'; created_ms: number }
-interface Pairing { terminal_id: string; pairing_code: string; expires_ms: number }
+type Pairing = Answer<typeof api.terminalCreate>;
 /** minutes left, worked out when the code arrived */
 type Shown = Pairing & { minutes: number };
 
@@ -36,12 +35,12 @@ export function Terminals() {
   const [name, setName] = useState('');
   const [pairing, setPairing] = useState<Shown | null>(null);
   const [err, setErr] = useState<string | null>(null);
-  const stalls = useLoad('stalls', () => api<{ stalls: Stall[] }>('GET', '/stalls'));
+  const stalls = useLoad('stalls', () => call(api.stallList, {}));
   const current = stall || stalls.data?.stalls[0]?.id || '';
-  const terms = useLoad(current, () => (current ? api<{ terminals: Terminal[] }>('GET', `/stalls/${current}/terminals`) : Promise.resolve({ terminals: [] })));
+  const terms = useLoad(current, () => (current ? call(api.terminalList, { params: { stall_id: current } }) : Promise.resolve({ terminals: [] })));
   const fail = (e: unknown) => setErr(e instanceof Error ? e.message : String(e));
-  const create = () => api<Pairing>('POST', `/stalls/${current}/terminals`, { name }).then((p) => (setPairing({ ...p, minutes: Math.max(0, Math.round((p.expires_ms - Date.now()) / 60_000)) }), setName(''), terms.reload()), fail);
-  const revoke = (id: string) => window.confirm(t('term.revokeConfirm')) && api('POST', `/terminals/${id}/revoke`, {}).then(terms.reload, fail);
+  const create = () => call(api.terminalCreate, { params: { stall_id: current }, body: { name } }).then((p) => (setPairing({ ...p, minutes: Math.max(0, Math.round((p.expires_ms - Date.now()) / 60_000)) }), setName(''), terms.reload()), fail);
+  const revoke = (id: string) => window.confirm(t('term.revokeConfirm')) && call(api.terminalRevoke, { params: { terminal_id: id } }).then(terms.reload, fail);
   if (stalls.error) return <Failed msg={stalls.error} retry={stalls.reload} />;
   return (
     <div>
