@@ -5,6 +5,7 @@
  * fee income by type from the ledger (account 6051).
  */
 import { sql } from 'kysely';
+import type { SettlementRow } from '../../shared/api/admin-web';
 import type { ServerDb } from '../db/database';
 import { DAY_MS, shanghaiMidnightMs } from '../recon/days';
 import { rdb } from '../recon/schema';
@@ -15,21 +16,6 @@ const STALL_CHANNEL_FEE = 'M6102';
 const big = (col: string) => sql<number>`cast(coalesce(sum(${sql.ref(col)}), 0) as bigint)`;
 const billDate = (day: string): string => `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
 
-export interface SettlementRow {
-  stall_id: string;
-  name: string;
-  sub_mchid: string | null;
-  payments: number;
-  gross_fen: number;
-  refund_fen: number;
-  channel_fee_fen: number;
-  market_fee_fen: number;
-  net_fen: number;
-  inst_gross_fen: number | null;
-  inst_refund_fen: number | null;
-  inst_fee_fen: number | null;
-  inst_net_fen: number | null;
-}
 
 export async function settlementReport(db: ServerDb, day: string): Promise<SettlementRow[]> {
   const r = rdb(db);

@@ -5,19 +5,13 @@
  * shifts with over/short; refunds and voids.
  */
 import { sql } from 'kysely';
+import type { api } from '../../shared/api';
+import type { Answer } from '../../shared/api/route';
 import type { ServerDb } from '../db/database';
 import { dayTakings } from './takings';
 
-export interface TerminalDay {
-  terminal_id: string;
-  server: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number; paid_fen: number; receivable_fen: number };
-  /** the terminal's Z reports of the day summed over its Z periods (1, 2, …); null before its first close */
-  z_report: Record<string, unknown> | null;
-  /** how many times the terminal closed the day */
-  z_periods: number;
-  /** Named differences between the Z reports and what the server holds; empty when they agree. */
-  differences: string[];
-}
+/** A terminal's day: the server's figures, its Z reports summed over its Z periods (null before its first close), the named differences. */
+type TerminalDay = Answer<typeof api.stallDay>['terminals'][number];
 
 const big = (col: string) => sql<number>`cast(coalesce(sum(${sql.ref(col)}), 0) as bigint)`;
 

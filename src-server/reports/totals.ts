@@ -4,16 +4,12 @@
  * the full takings figures (shared/sales/takings.ts), through dayTakings.
  */
 import type { ServerDb } from '../db/database';
-import type { Takings } from '../../shared/sales/takings';
+import type { api } from '../../shared/api';
+import type { Answer } from '../../shared/api/route';
 import { dayTakings } from './takings';
 
-export interface DayTotals {
-  business_day: string;
-  /** by_tender: the takings (money received) per tender kind; total_fen: the sales, takings + receivables */
-  stalls: { stall_id: string; sales: number; total_fen: number; by_tender: Record<string, number>; takings: Takings }[];
-  terminals: { terminal_id: string; stall_id: string; sales: number; total_fen: number; takings: Takings }[];
-  takings: Takings;
-}
+/** by_tender: the takings (money received) per tender kind; total_fen: the sales, takings + receivables */
+type DayTotals = Answer<typeof api.dayTotals>;
 
 export async function dayTotals(db: ServerDb, day: string, onlyStall: string | null): Promise<DayTotals> {
   const d = await dayTakings(db, day, onlyStall);
