@@ -2,7 +2,7 @@
  * Starts the settlement server: opens and migrates its database, seeds demo
  * data when asked, runs this process's background-job worker, listens.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fastUlid } from './db/ids';
@@ -45,11 +45,17 @@ export interface RunningServer {
 export const DEMO_PAIRING_FILE = 'demo-pairing.json';
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  // The data folder holds keys, the demo's pairing code and (on SQLite) the database, whatever the database is.
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const { db, dialect } = openServerDb({ dataDir: opts.dataDir, dbUrl: opts.dbUrl });
   await migrateServerDb(db);
   if (opts.demo) {
-    const pairing = await seedDemo(db, Date.now());
-    if (pairing) writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing));
+    // All or nothing: the pairing file is written before the demo data commits, so a start that fails at
+    // either leaves an empty database and the next start seeds again (and a file it overwrites).
+    await db.transaction().execute(async (trx) => {
+      const pairing = await seedDemo(trx, Date.now());
+      if (pairing) writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing), { mode: 0o600 });
+    });
   }
   const app = buildApp({ db, log: opts.log, trustProxy: opts.trustProxy, eventHeartbeatMs: opts.eventHeartbeatMs });
   // Several processes on one PostgreSQL database: terminal events fan out through LISTEN/NOTIFY.

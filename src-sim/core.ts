@@ -31,7 +31,8 @@ export interface SimCore {
 export function openSimCore(opts: { dataDir: string; testControl?: boolean; timeScale?: number; log?: boolean }): SimCore {
   const timeScale = opts.timeScale ?? 1;
   if (!(timeScale >= 1 && timeScale <= 1_000_000)) throw new RangeError(`timeScale must be within 1..1e6, got ${timeScale}`);
-  mkdirSync(opts.dataDir, { recursive: true });
+  // Keys and the payment log: the owner's alone.
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const id = loadOrCreateIdentity(opts.dataDir);
   const db = openDb(join(opts.dataDir, 'sim.sqlite'));
   const clock = createClock(Number(getMeta(db, 'clock_offset_ms') ?? '0'), (off) => setMeta(db, 'clock_offset_ms', String(off)));

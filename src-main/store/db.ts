@@ -14,7 +14,8 @@ export class DatabaseTooNewError extends Error {
 
 /** Opens (creating if needed) the terminal database with the durability pragmas and migrates it. */
 export function openTerminalDb(dataDir: string, file = 'terminal.sqlite'): Db {
-  mkdirSync(dataDir, { recursive: true });
+  // The terminal's key and journal: the owner's alone.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(join(dataDir, file), { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   // A sale the cashier saw as done survives a power cut.

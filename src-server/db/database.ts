@@ -39,7 +39,7 @@ export function openServerDb(opts: { dataDir: string; dbUrl?: string; poolMax?: 
     pool.on('error', () => undefined);
     return { db: new Kysely<ServerSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const sqlite = new Database(join(opts.dataDir, 'server.sqlite'), { timeout: 5000 });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

@@ -20,7 +20,9 @@ export async function createTerminal(db: ServerDb, stallId: string, name: string
   const terminalId = `T${randomCode(5)}`;
   const code = randomCode(8);
   const expires = nowMs + PAIRING_CODE_TTL_MS;
-  await db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (the demo's all-or-nothing seed) the two rows join it.
+  const inTrx = <T>(fn: (trx: ServerDb) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  await inTrx(async (trx) => {
     await trx.insertInto('terminal').values({ id: terminalId, stall_id: stallId, name, public_key_pem: null, status: 'pending', created_ms: nowMs }).execute();
     await trx.insertInto('pairing_code').values({ code, terminal_id: terminalId, expires_ms: expires, used_ms: null }).execute();
   });
