@@ -7,7 +7,7 @@ import { takingsDifferences, type Takings } from '../../shared/sales/takings';
 import { getSale, saleTenders } from '../../src-main/sales/sale-store';
 import { dayReport } from '../../src-main/shifts/day-close';
 import { renderJob, startPrinterEmulator, type PrinterEmulator } from '../emulators/printer/emulator';
-import { startPayStack, until, type PayStack } from './stack';
+import { buyerPays, startPayStack, until, WECHAT_UA, type PayStack } from './stack';
 
 let s: PayStack;
 let printer: PrinterEmulator;
@@ -125,5 +125,52 @@ describe('tender outcomes', () => {
     expect(end.receivable.owed_fen).toBe(mid.receivable.owed_fen - 300_000);
     expect(end.neither.voided_fen - mid.neither.voided_fen).toBe(300_000);
     expect((s.serverDb().prepare('SELECT status FROM sale WHERE id = ?').get(r.sale_id) as { status: string }).status).toBe('voided');
+  });
+});
+
+describe('receipts that tell the truth', () => {
+  it("a paid QR sale's reprint prints no pay QR and says 已支付 with the transaction number", async () => {
+    const buyer = await s.buyer('WECHAT');
+    const sale = await s.core.handlers['sale-complete']({ lines: line(4), sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 6_000 }] });
+    const first = await printer.waitForJobs(read + 1, 10_000);
+    expect(first[read]?.elements.some((e) => e.kind === 'qr')).toBe(true);
+    expect(await nextReceipt()).toContain('扫码支付 待付款');
+    await buyerPays(sale.pay_url!, WECHAT_UA, buyer);
+    await until(() => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid', 10_000, 'the QR paid');
+    const txn = saleTenders(s.core.db, sale.sale_id)[0]!.external_ref!;
+    await s.core.handlers['sale-reprint']({ sale_id: sale.sale_id });
+    const jobs = await printer.waitForJobs(read + 1, 10_000);
+    expect(jobs[read]?.elements.some((e) => e.kind === 'qr')).toBe(false);
+    const reprint = await nextReceipt();
+    expect(reprint).toContain('补打');
+    expect(reprint).toContain('扫码支付 已支付');
+    expect(reprint).toContain(txn);
+    expect(reprint).not.toContain('请扫码付款');
+    expect(reprint).not.toContain('待付款');
+  });
+
+  it('a one-line refund prints a refund slip naming that line, its tender, who refunded and who approved; reprints list it', async () => {
+    const sale = await s.core.handlers['sale-complete']({
+      lines: [...line(2), { product_id: 'S01-V001', entry: { kind: 'weight', gross_g: 2_000, tare_g: 0 }, discount_fen: 0 }],
+      sale_discount_fen: 0,
+      tenders: [{ kind: 'cash', tendered_fen: 10_000 }],
+    });
+    await nextReceipt();
+    const r = await s.core.handlers['refund-create']({ sale_id: sale.sale_id, lines: [{ line_no: 1, quantity: 2 }], reason: '蒜头坏了' });
+    expect(r.amount_fen).toBe(3_000);
+    const slip = await nextReceipt();
+    expect(slip).toContain('退款单');
+    expect(slip).toContain(r.refund_no);
+    expect(slip).toContain('蒜头（网袋）');
+    expect(slip).not.toContain('大白菜');
+    expect(slip).toMatch(/退回现金\s+￥30\.00/);
+    expect(slip).toContain('经办');
+    expect(slip).toContain('批准');
+    expect(slip).toContain('蒜头坏了');
+    const detail = await s.core.handlers['sale-detail']({ sale_id: sale.sale_id, paper: 80 });
+    expect(detail.refunded_fen).toBe(3_000);
+    expect(detail.refunds).toEqual([expect.objectContaining({ refund_no: r.refund_no, amount_fen: 3_000 })]);
+    await s.core.handlers['sale-reprint']({ sale_id: sale.sale_id });
+    expect(await nextReceipt()).toContain(`已退款 ${r.refund_no}`);
   });
 });
