@@ -20,7 +20,7 @@ import { refundSlipDoc } from './refunds/refund-slip';
 import { owedFen } from '../shared/sales/outcome';
 import type { TillSession } from './cashiers/session';
 import { closeDay, dayReport } from './shifts/day-close';
-import { closeShift, expectedCash, openShift, openShiftOf } from './shifts/shift';
+import { closeShift, expectedCash, openShift, openShiftOf, shiftTakings } from './shifts/shift';
 import { openBusinessDay } from './sales/business-day';
 import type { Db } from './store/db';
 import { getTillSettings } from './store/till-settings';
@@ -114,7 +114,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'shift-close': ({ counted_fen }) => journaled(closeShift(db, session.require(), counted_fen, ctx.now())),
     'shift-current': () => {
       const shift = openShiftOf(db, session.require().id);
-      return { shift, expected_cash_fen: shift ? expectedCash(db, shift) : null };
+      return { shift, expected_cash_fen: shift ? expectedCash(db, shift) : null, takings: shift ? shiftTakings(db, shift) : null };
     },
     'day-report': () => dayReport(db, who.terminal_id, openBusinessDay(db, who, ctx.now())),
     'day-close': ({ manager_pin }) => journaled(closeDay(db, who, session.require(), ctx.now(), manager_pin)),

@@ -84,7 +84,7 @@ export const tillContract = {
   },
   'shift-open': { input: z.object({ float_fen: fenUpTo(COUNTED_CASH_FEN_MAX) }), output: shiftSchema },
   'shift-close': { input: z.object({ counted_fen: fenUpTo(COUNTED_CASH_FEN_MAX) }), output: shiftSchema },
-  'shift-current': { input: z.object({}), output: z.object({ shift: shiftSchema.nullable(), expected_cash_fen: fen.nullable() }) },
+  'shift-current': { input: z.object({}), output: z.object({ shift: shiftSchema.nullable(), expected_cash_fen: fen.nullable(), takings: takingsSchema.nullable().default(null) }) },
   'day-report': { input: z.object({}), output: zReportSchema },
   // With open sales (pending or owed) refused with manager_required and details.open_sales until a manager's PIN is given.
   'day-close': { input: z.object({ manager_pin: z.string().max(16).optional() }), output: zReportSchema },

@@ -8,6 +8,7 @@ import type { Cashier } from '../cashiers/cashier-store';
 import { appendJournal } from '../journal/journal';
 import type { Db } from '../store/db';
 import { stmt, tx } from '../store/sql';
+import { addRefund, addSale, emptyTakings, type Takings, type TakingsRefund, type TakingsTender } from '../../shared/sales/takings';
 
 export interface ShiftRow {
   id: string;
@@ -50,6 +51,22 @@ export function expectedCash(db: Db, shift: ShiftRow): number {
     "SELECT COALESCE(SUM(rt.amount_fen), 0) AS v FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE t.kind = 'cash' AND r.cashier_id = ? AND r.created_ms >= ?",
   ).get(shift.cashier_id, shift.opened_ms) as { v: number };
   return shift.float_fen + taken.v - refunded.v;
+}
+
+/**
+ * The shift report's takings (shared/sales/takings.ts): the sales rung up in the shift, with the
+ * outcome of each tender now, and the refunds the shift's cashier gave while it was open.
+ */
+export function shiftTakings(db: Db, shift: ShiftRow): Takings {
+  const acc = emptyTakings();
+  const tenders = stmt(db, 'SELECT kind, amount_fen, status, wallet FROM tender WHERE sale_id = ? ORDER BY tender_no');
+  for (const s of stmt(db, 'SELECT id, total_fen, status FROM sale WHERE shift_id = ? ORDER BY day_seq').all(shift.id) as { id: string; total_fen: number; status: string }[]) {
+    addSale(acc, { total_fen: s.total_fen, voided: s.status === 'voided', tenders: tenders.all(s.id) as TakingsTender[] });
+  }
+  const refunds = stmt(db, 'SELECT id FROM refund WHERE cashier_id = ? AND created_ms >= ? AND created_ms <= ? ORDER BY created_ms').all(shift.cashier_id, shift.opened_ms, shift.closed_ms ?? Number.MAX_SAFE_INTEGER) as { id: string }[];
+  const refundTenders = stmt(db, 'SELECT t.kind, rt.amount_fen FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE rt.refund_id = ?');
+  for (const r of refunds) addRefund(acc, { tenders: refundTenders.all(r.id) as TakingsRefund['tenders'] });
+  return acc;
 }
 
 export function closeShift(db: Db, cashier: Cashier, countedFen: number, nowMs: number): ShiftRow {
