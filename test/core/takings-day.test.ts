@@ -35,7 +35,7 @@ type Op =
   | { op: 'close' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('sell' as const), n: fc.integer({ min: 1, max: 9 }), kinds: fc.oneof(fc.constantFrom(['payment_code' as const], ['qr' as const]), fc.subarray(['cash', 'qr', 'payment_code', 'account'] as const, { minLength: 1 }).map((a) => [...a])) }) },
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('sell' as const), n: fc.integer({ min: 1, max: 9 }), kinds: fc.oneof(fc.constantFrom<Extract<Op, { op: 'sell' }>['kinds']>(['payment_code'], ['qr']), fc.subarray(['cash', 'qr', 'payment_code', 'account'] as const, { minLength: 1 }).map((a) => [...a])) }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('settle' as const), pick: fc.nat(), to: fc.constantFrom('paid' as const, 'failed' as const, 'reversed' as const, 'closed' as const), wallet: fc.nat({ max: 2 }) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('retry' as const), pick: fc.nat(), cash: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('void' as const), pick: fc.nat() }) },
