@@ -1,11 +1,35 @@
 /** Buyers (采购商) known to a stall, with on-account credit limits, and the fee schedule. */
 import { z } from 'zod';
+import { CREDIT_LIMIT_FEN_MAX } from '../limits';
+import { fileAnswer, formatQuery } from './exports';
 import { ALL_STAFF, MARKET_STAFF } from './roles';
 import { defineApi, staffAuth } from './route';
-import { buyerParams, idSchema, int, nameSchema, creditLimitFen, stallParams } from './schemas';
+import { buyerParams, creditLimitFen, daySchema, idSchema, int, nameSchema, stallParams } from './schemas';
 
-const phoneSchema = z.string().regex(/^[0-9+ -]{5,20}$/).nullable();
-export const buyerViewSchema = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), phone: z.string().nullable(), credit_limit_fen: int, owed_fen: int, over_limit: z.boolean() });
+const phoneSchema = z.string().trim().regex(/^[0-9+ -]{5,20}$/, 'the phone number is 5 to 20 digits, spaces, + or -').nullable();
+const creditLimit = creditLimitFen.max(CREDIT_LIMIT_FEN_MAX, `the credit limit is at most ¥${CREDIT_LIMIT_FEN_MAX / 100}`);
+export const buyerViewSchema = z.object({
+  id: z.string(),
+  stall_id: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  credit_limit_fen: int,
+  owed_fen: int,
+  /** business day of the oldest on-account sale not yet paid off */
+  owed_since: z.string().nullable(),
+  over_limit: z.boolean(),
+});
+const rangeQuery = z.object({ from: daySchema, to: daySchema }).refine((r) => r.from <= r.to, 'the range ends before it starts');
+export const statementViewSchema = z.object({
+  buyer: buyerViewSchema,
+  from: z.string(),
+  to: z.string(),
+  opening_fen: int,
+  charged_fen: int,
+  repaid_fen: int,
+  closing_fen: int,
+  lines: z.array(z.object({ business_day: z.string(), created_ms: int, txn_type: z.string(), ref: z.string().nullable(), amount_fen: int, balance_fen: int })),
+});
 
 export const FEE_KINDS = ['trade_commission', 'entry', 'storage', 'inspection', 'parking', 'rent'] as const;
 export const feeKindSchema = z.enum(FEE_KINDS);
@@ -32,9 +56,10 @@ export const buyersApi = {
     auth: staffAuth(ALL_STAFF),
     status: 201,
     params: stallParams,
-    body: z.object({ name: nameSchema, phone: phoneSchema.default(null), credit_limit_fen: creditLimitFen }),
+    body: z.object({ name: nameSchema, phone: phoneSchema.default(null), credit_limit_fen: creditLimit }),
     example: { name: '刘记饭店', phone: '138 0000 0000', credit_limit_fen: 500000 },
     response: buyerViewSchema,
+    errors: ['conflict'],
   }),
   buyerUpdate: defineApi({
     id: 'buyerUpdate',
@@ -44,9 +69,45 @@ export const buyersApi = {
     tag: 'buyers',
     auth: staffAuth(ALL_STAFF),
     params: buyerParams,
-    body: z.object({ name: nameSchema.optional(), phone: phoneSchema.optional(), credit_limit_fen: creditLimitFen.optional() }),
+    body: z.object({ name: nameSchema.optional(), phone: phoneSchema.optional(), credit_limit_fen: creditLimit.optional() }),
     example: { credit_limit_fen: 800000 },
     response: buyerViewSchema,
+    errors: ['conflict'],
+  }),
+  buyerStatement: defineApi({
+    id: 'buyerStatement',
+    method: 'GET',
+    path: '/api/v1/admin/buyers/:buyer_id/statement',
+    summary: "A buyer's statement (对账单): opening balance, every on-account sale and repayment in the range, closing balance",
+    tag: 'buyers',
+    auth: staffAuth(ALL_STAFF),
+    params: buyerParams,
+    query: rangeQuery,
+    response: statementViewSchema,
+  }),
+  buyerStatementExport: defineApi({
+    id: 'buyerStatementExport',
+    method: 'GET',
+    path: '/api/v1/admin/buyers/:buyer_id/statement/export',
+    summary: "A buyer's statement as CSV or XLSX (Chinese headers, amounts in 元)",
+    tag: 'buyers',
+    auth: staffAuth(ALL_STAFF),
+    params: buyerParams,
+    query: rangeQuery.and(formatQuery),
+    produces: 'table-file',
+    response: fileAnswer,
+  }),
+  buyerExport: defineApi({
+    id: 'buyerExport',
+    method: 'GET',
+    path: '/api/v1/admin/stalls/:stall_id/buyers/export',
+    summary: "A stall's buyers as CSV or XLSX",
+    tag: 'buyers',
+    auth: staffAuth(ALL_STAFF),
+    params: stallParams,
+    query: formatQuery,
+    produces: 'table-file',
+    response: fileAnswer,
   }),
   feeScheduleGet: defineApi({
     id: 'feeScheduleGet',

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { API_ERRORS, ERROR_CODES, errorBodySchemaOf } from './errors';
 import { errorStatusesOf, scopedParamsOf } from './errors-of';
+import { XLSX_MEDIA_TYPE } from './exports';
 import { CSRF_HEADER, SESSION_COOKIE, SIGNATURE_HEADERS } from './headers';
 import type { ApiRoute } from './route';
 
@@ -43,7 +44,7 @@ function operationOf(r: ApiRoute): Json {
     tags: [r.tag],
     parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
     responses: {
-      [String(r.status ?? 200)]: { description: 'success', content: { [r.produces ?? 'application/json']: { schema: schemaOf(r.response, 'output') } } },
+      [String(r.status ?? 200)]: { description: 'success', content: successContent(r) },
       ...errors,
     },
   };
@@ -79,4 +80,9 @@ export function openApiDocument(routes: readonly ApiRoute[]): Json {
       },
     },
   };
+}
+
+function successContent(r: ApiRoute): Json {
+  if (r.produces === 'table-file') return { 'text/csv': { schema: { type: 'string' } }, [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } };
+  return { [r.produces ?? 'application/json']: { schema: schemaOf(r.response, 'output') } };
 }

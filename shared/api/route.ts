@@ -29,8 +29,8 @@ export interface ApiRoute {
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
-  /** The success answer's media type, JSON unless said. */
-  readonly produces?: 'text/event-stream' | 'text/csv';
+  /** The success answer's media type, JSON unless said; `table-file` is CSV or XLSX as the query's format asks. */
+  readonly produces?: 'text/event-stream' | 'text/csv' | 'table-file';
   /** HTTP status of success, 200 unless said. */
   readonly status?: number;
   /** The codes the handler itself may answer, beyond those of auth, validation and scoping. */

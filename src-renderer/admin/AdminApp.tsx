@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dashed } from './api';
+import { Buyers } from './buyers/Buyers';
 import { Catalog } from './catalog/Catalog';
 import { PriceBoard } from './catalog/PriceBoard';
 import { Dashboard } from './screens/Dashboard';
@@ -30,7 +31,7 @@ export function AdminApp() {
   if (!user) return <Login onLang={switchLang} />;
   return (
     <div className="shell">
-      <header>
+      <header className="no-print">
         <h1>{t('app.title')}</h1>
         <nav aria-label={t('app.title')}>
           {SCREENS_BY_ROLE[user.role].map((s) => (
@@ -55,6 +56,7 @@ export function AdminApp() {
         {screen === 'terminals' && <Terminals />}
         {screen === 'prices' && <PriceBoard />}
         {screen === 'catalog' && <Catalog />}
+        {screen === 'buyers' && <Buyers />}
       </main>
     </div>
   );

@@ -1,7 +1,7 @@
 /** Every string the staff web shows, zh-CN first; `en` must have the same keys (checked by type). */
 export const adminZh = {
   app: { title: '市场管理后台', lang: 'English', logout: '退出登录', day: '营业日', loading: '加载中…', error: '出错了：{{msg}}', retry: '重试' },
-  nav: { dashboard: '今日概览', eod: '日结核对', recon: '对账差错', settlement: '结算报表', terminals: '收银终端', prices: '今日价格', catalog: '商品目录' },
+  nav: { dashboard: '今日概览', eod: '日结核对', recon: '对账差错', settlement: '结算报表', terminals: '收银终端', prices: '今日价格', catalog: '商品目录', buyers: '采购商' },
   stall: { label: '摊位' },
   unit: { jin: '斤', kg: '公斤', piece: '件' },
   cat: {
@@ -9,6 +9,13 @@ export const adminZh = {
     edit: '编辑', save: '保存', cancel: '取消', history: '价格历史', noHistory: '暂无价格记录', changedAt: '时间', changedBy: '操作人', from: '原价', to: '新价', none: '该摊位还没有商品',
     templates: '从市场模板添加', copy: '添加所选 {{n}} 个', close: '关闭', inCatalog: '已在目录', added: '已添加 {{n}} 个商品', count: '共 {{n}} 个商品',
   },
+  export: { csv: '导出 CSV', xlsx: '导出 Excel' },
+  buyer: {
+    title: '采购商', add: '添加采购商', name: '采购商名称', phone: '电话', limit: '赊账额度（元）', owed: '欠款（元）', since: '欠款起始日', over: '超额度', none: '该摊位还没有采购商',
+    badLimit: '请输入额度金额（元），最多两位小数', statement: '对账单', statementOf: '{{name}} 对账单', from: '从', to: '到', print: '打印', range: '{{from}} 至 {{to}}',
+    day: '营业日', what: '摘要', ref: '单号', amount: '金额（元）', balance: '余额（元）', opening: '期初余额', closing: '期末余额', totals: '本期赊账 {{charged}}，还款/退款 {{repaid}}',
+  },
+  buyerTxn: { sale_credit: '赊账销售', repayment: '还款', refund_credit: '赊账退款' },
   board: {
     title: '今日价格', hint: '输入新价格后按回车跳到下一个；Ctrl+S 保存。', current: '现价', next: '新价（元）', save: '保存并下发到收银机', saving: '保存中…', changed: '改动 {{n}} 个',
     saved: '已保存 {{n}} 个价格，收银机配置版本 {{v}}', nothing: '没有改动', filter: '筛选', bad: '请输入大于 0 的金额，最多两位小数', tooHigh: '单价不能超过 ¥{{max}}', fix: '有 {{n}} 个价格有误，请先改正',
@@ -46,7 +53,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const adminEn: Shape<typeof adminZh> = {
   app: { title: 'Market office', lang: '中文', logout: 'Log out', day: 'Business day', loading: 'Loading…', error: 'Something went wrong: {{msg}}', retry: 'Retry' },
-  nav: { dashboard: 'Today', eod: 'End of day', recon: 'Reconciliation', settlement: 'Settlement', terminals: 'Terminals', prices: "Today's prices", catalog: 'Catalog' },
+  nav: { dashboard: 'Today', eod: 'End of day', recon: 'Reconciliation', settlement: 'Settlement', terminals: 'Terminals', prices: "Today's prices", catalog: 'Catalog', buyers: 'Buyers' },
   stall: { label: 'Stall' },
   unit: { jin: 'jin', kg: 'kg', piece: 'piece' },
   cat: {
@@ -54,6 +61,13 @@ export const adminEn: Shape<typeof adminZh> = {
     edit: 'Edit', save: 'Save', cancel: 'Cancel', history: 'Price history', noHistory: 'No prices yet', changedAt: 'When', changedBy: 'By', from: 'Was', to: 'Now', none: 'This stall has no products yet',
     templates: 'Add from market templates', copy: 'Add the {{n}} chosen', close: 'Close', inCatalog: 'in catalog', added: '{{n}} products added', count: '{{n}} products',
   },
+  export: { csv: 'Export CSV', xlsx: 'Export Excel' },
+  buyer: {
+    title: 'Buyers', add: 'Add buyer', name: 'Buyer', phone: 'Phone', limit: 'Credit limit (CNY)', owed: 'Owed (CNY)', since: 'Owed since', over: 'over limit', none: 'This stall has no buyers yet',
+    badLimit: 'Type the limit in CNY, at most two decimals', statement: 'Statement', statementOf: 'Statement of {{name}}', from: 'From', to: 'To', print: 'Print', range: '{{from}} to {{to}}',
+    day: 'Business day', what: 'What', ref: 'Ref', amount: 'Amount (CNY)', balance: 'Balance (CNY)', opening: 'Opening balance', closing: 'Closing balance', totals: 'Charged {{charged}}, repaid/refunded {{repaid}}',
+  },
+  buyerTxn: { sale_credit: 'Sale on account', repayment: 'Repayment', refund_credit: 'Refund on account' },
   board: {
     title: "Today's prices", hint: 'Type a new price and press Enter for the next one; Ctrl+S saves.', current: 'Now', next: 'New (CNY)', save: 'Save and send to the tills', saving: 'Saving…', changed: '{{n}} changed',
     saved: '{{n}} prices saved, till config version {{v}}', nothing: 'Nothing changed', filter: 'Filter', bad: 'Type an amount above 0 with at most two decimals', tooHigh: 'A price may be at most ¥{{max}}', fix: '{{n}} prices are wrong: correct them first',

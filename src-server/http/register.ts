@@ -80,9 +80,11 @@ export function registerRoutes(app: FastifyInstance, routes: readonly ServerRout
           terminal = await verifyTerminalRequest(db, { method: req.method, path: req.url, headers: req.headers, rawBody: req.rawBody ?? '' }, nowMs);
         }
         const params = parseWith(route.params, req.params, 'params');
+        // A stall owner asking about another stall's thing is refused before their query or body is judged.
+        if (staff) await enforceStallScope(db, staff, params);
         const query = parseWith(route.query, req.query, 'query');
+        if (staff) await enforceStallScope(db, staff, query);
         const body = route.body ? parseWith(route.body, req.body, 'body') : undefined;
-        if (staff) await enforceStallScope(db, staff, params, query);
         let target: string | null = null;
         const result = await handler({ params, query, body, db, now: nowMs, ip: req.ip, staff, terminal, req, reply, auditTarget: (t) => (target = t) });
         if (staff && route.method !== 'GET') {

@@ -6,37 +6,16 @@
  * refuses bad input in words, copies templates and shows price history.
  * Screenshots at 1366×768 land in test-artifacts/.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_STAFF } from '../../src-server/demo/seed';
+import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser';
 import { seriousViolations } from '../ui/axe';
-import { signedInPage, startStack, type Stack } from '../ui/stack';
+import { useDesk } from './desk-stack';
 
-let stack: Stack;
-let till: Page;
-let desk: Page;
-const shot = (name: string) => desk.screenshot({ path: artifactPath(`desk-${name}.png`) });
-
-beforeAll(async () => {
-  stack = await startStack();
-  till = await signedInPage(stack);
-  if (!stack.browser) throw new Error('no browser');
-  const ctx = await stack.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', bypassCSP: true });
-  desk = await ctx.newPage();
-  desk.setDefaultTimeout(8_000);
-  await desk.goto(`${stack.server.url}/admin/`);
-  await desk.getByLabel('用户名').fill(DEMO_STAFF.username);
-  await desk.getByLabel('密码').fill(DEMO_STAFF.password);
-  await desk.getByRole('button', { name: '登录' }).click();
-  await desk.getByRole('button', { name: '今日价格' }).waitFor();
-}, 90_000);
-afterAll(async () => {
-  await stack?.close();
-});
+const d = useDesk();
 
 describe('price board and catalog in Chromium at 1366×768', () => {
   it('a price typed on the board and saved reaches the connected till’s product grid within 1 s', async () => {
+    const { desk, till, shot } = d();
     await desk.getByRole('button', { name: '今日价格' }).click();
     const cabbage = desk.getByLabel('大白菜 新价（元）');
     await cabbage.click();
@@ -65,6 +44,7 @@ describe('price board and catalog in Chromium at 1366×768', () => {
   });
 
   it('the catalog adds a product with its pinyin initials, refuses bad input in words and shows price history', async () => {
+    const { desk, till, shot } = d();
     await desk.getByRole('button', { name: '商品目录' }).click();
     const form = desk.getByRole('region', { name: '添加商品' });
     const fill = async (code: string, name: string, price: string, ean = '') => {
@@ -96,6 +76,7 @@ describe('price board and catalog in Chromium at 1366×768', () => {
   });
 
   it('market templates are copied into the stall’s catalog in one step', async () => {
+    const { desk, till, shot } = d();
     await desk.getByRole('button', { name: '从市场模板添加' }).click();
     const tpl = desk.getByRole('region', { name: '从市场模板添加' });
     await tpl.getByLabel('菠菜').check();
