@@ -1,9 +1,12 @@
-/** The two download links every exported table gets: CSV (Chinese headers, for Excel) and XLSX. */
+/** The two download links every exported table gets: CSV (Chinese headers, for Excel) and XLSX, from the route's declaration. */
 import { useTranslation } from 'react-i18next';
+import { pathOf } from '../../shared/api/client';
+import type { ExportFormat } from '../../shared/api/exports';
+import type { ApiRoute } from '../../shared/api/route';
 
-export function Exports({ path, query = '' }: { path: string; query?: string }) {
+export function Exports({ route, params, query }: { route: ApiRoute & { produces: 'table-file' }; params: Record<string, string>; query?: Record<string, string> }) {
   const { t } = useTranslation();
-  const href = (format: 'csv' | 'xlsx') => `/api/v1/admin${path}?${query ? `${query}&` : ''}format=${format}`;
+  const href = (format: ExportFormat) => `${pathOf(route, params)}?${new URLSearchParams({ ...query, format }).toString()}`;
   return (
     <span className="exports">
       <a className="button" href={href('csv')} download>{t('export.csv')}</a>

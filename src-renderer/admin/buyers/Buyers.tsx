@@ -3,24 +3,23 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
 import { Failed } from '../AdminApp';
-import { api, dashed } from '../api';
+import { api, call, dashed } from '../api';
 import { Exports } from '../Exports';
 import { StallPicker, useStall } from '../StallPicker';
 import { useAdmin } from '../store';
 import { useLoad } from '../useLoad';
 import { BuyerForm, type BuyerFields } from './BuyerForm';
 import { Statement } from './Statement';
-import type { BuyerRow } from './types';
 
 export function Buyers() {
   const { t } = useTranslation();
   const day = useAdmin((s) => s.day);
   const { stall, stalls } = useStall();
-  const list = useLoad(`buyers-${stall}`, () => (stall ? api<{ buyers: BuyerRow[] }>('GET', `/stalls/${stall}/buyers`) : Promise.resolve({ buyers: [] })));
+  const list = useLoad(`buyers-${stall}`, () => (stall ? call(api.buyerList, { params: { stall_id: stall } }) : Promise.resolve({ buyers: [] })));
   const [editing, setEditing] = useState<string | null>(null);
   const [statement, setStatement] = useState<string | null>(null);
-  const add = (b: BuyerFields) => api('POST', `/stalls/${stall}/buyers`, b).then(list.reload);
-  const edit = (id: string) => (b: BuyerFields) => api('PATCH', `/buyers/${id}`, b).then(() => (setEditing(null), list.reload()));
+  const add = (b: BuyerFields) => call(api.buyerCreate, { params: { stall_id: stall }, body: b }).then(list.reload);
+  const edit = (id: string) => (b: BuyerFields) => call(api.buyerUpdate, { params: { buyer_id: id }, body: b }).then(() => (setEditing(null), list.reload()));
   if (list.error) return <Failed msg={list.error} retry={list.reload} />;
   const buyers = list.data?.buyers ?? [];
   return (
@@ -29,7 +28,7 @@ export function Buyers() {
       <div className="toolbar no-print">
         <StallPicker stall={stall} stalls={stalls} />
         <span className="spacer" />
-        {stall && <Exports path={`/stalls/${stall}/buyers/export`} />}
+        {stall && <Exports route={api.buyerExport} params={{ stall_id: stall }} />}
       </div>
       {statement && <Statement key={statement} buyerId={statement} day={day} onClose={() => setStatement(null)} />}
       <section aria-label={t('buyer.add')} className="no-print">

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
 
-import { api, dashed } from '../api';
+import { api, call, dashed } from '../api';
 import { Exports } from '../Exports';
 import { useLoad } from '../useLoad';
-import type { StatementData } from './types';
 
 const undash = (v: string) => v.replaceAll('-', '');
 const signed = (fen: number) => (fen > 0 ? `+${formatYuan(fen)}` : formatYuan(fen));
@@ -15,8 +14,7 @@ export function Statement({ buyerId, day, onClose }: { buyerId: string; day: str
   const { t } = useTranslation();
   const [from, setFrom] = useState(`${day.slice(0, 6)}01`);
   const [to, setTo] = useState(day);
-  const q = `from=${from}&to=${to}`;
-  const s = useLoad(`${buyerId}-${q}`, () => api<StatementData>('GET', `/buyers/${buyerId}/statement?${q}`));
+  const s = useLoad(`${buyerId}-${from}-${to}`, () => call(api.buyerStatement, { params: { buyer_id: buyerId }, query: { from, to } }));
   return (
     <section className="statement" aria-label={t('buyer.statement')}>
       <h2>{s.data ? t('buyer.statementOf', { name: s.data.buyer.name }) : t('buyer.statement')}</h2>
@@ -24,7 +22,7 @@ export function Statement({ buyerId, day, onClose }: { buyerId: string; day: str
         <label>{t('buyer.from')} <input type="date" value={dashed(from)} onChange={(e) => e.target.value && setFrom(undash(e.target.value))} /></label>
         <label>{t('buyer.to')} <input type="date" value={dashed(to)} onChange={(e) => e.target.value && setTo(undash(e.target.value))} /></label>
         <button type="button" onClick={() => window.print()}>{t('buyer.print')}</button>
-        <Exports path={`/buyers/${buyerId}/statement/export`} query={q} />
+        <Exports route={api.buyerStatementExport} params={{ buyer_id: buyerId }} query={{ from, to }} />
         <button type="button" onClick={onClose}>{t('cat.close')}</button>
       </div>
       {s.error && <p role="alert" className="error">{s.error}</p>}

@@ -1,22 +1,6 @@
-/** Buyers as the staff API answers them (src-server/buyers/routes.ts). */
-export interface BuyerRow {
-  id: string;
-  stall_id: string;
-  name: string;
-  phone: string | null;
-  credit_limit_fen: number;
-  owed_fen: number;
-  owed_since: string | null;
-  over_limit: boolean;
-}
+/** Buyers' answers as the HTTP contract declares them (shared/api/buyers.ts). */
+import type { z } from 'zod';
+import type { buyerViewSchema, statementViewSchema } from '../../../shared/api/buyers';
 
-export interface StatementData {
-  buyer: BuyerRow;
-  from: string;
-  to: string;
-  opening_fen: number;
-  charged_fen: number;
-  repaid_fen: number;
-  closing_fen: number;
-  lines: { business_day: string; created_ms: number; txn_type: string; ref: string | null; amount_fen: number; balance_fen: number }[];
-}
+export type BuyerRow = z.output<typeof buyerViewSchema>;
+export type StatementData = z.output<typeof statementViewSchema>;
