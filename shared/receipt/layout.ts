@@ -8,6 +8,7 @@ import { columnsFor, type ReceiptBlock, type TextSize } from './blocks';
 import { type PaperWidth, type ReceiptDoc, type ReceiptLine, type ReceiptTender, type RefundSlip } from './model';
 import type { TenderStatus } from '../sales/outcome';
 import { TENDER_KIND_LABELS, TENDER_STATUS_LABELS } from '../sales/takings-labels';
+import { amountCapitals, WORDS_AMOUNT_FEN_MAX } from '../speech/amount-words';
 import { formatReceiptTime } from './time';
 import { centerToWidth, justify, padEndToWidth, sanitizeText, wrapToWidth } from './width';
 
@@ -65,14 +66,29 @@ class Builder {
   }
 }
 
+function weight(g: number, unit: 'jin' | 'kg'): string {
+  return `${formatWeight(g, unit)}${UNIT_LABEL_ZH[unit]}`;
+}
+
 function quantityText(line: ReceiptLine): string {
-  if (isWeighed(line.unit)) return `${formatWeight(line.quantity, line.unit)}${UNIT_LABEL_ZH[line.unit]}`;
+  if (isWeighed(line.unit)) return weight(line.quantity, line.unit);
   return `${line.quantity}${UNIT_LABEL_ZH.piece}`;
+}
+
+/** "6.40元/斤": the unit price with the unit it is per. */
+function unitPrice(line: ReceiptLine): string {
+  return `${formatYuan(line.unit_price_fen)}元/${UNIT_LABEL_ZH[line.unit]}`;
 }
 
 function layoutLine(b: Builder, line: ReceiptLine): void {
   b.left(line.name);
-  b.pair(`  ${quantityText(line)} × ${formatYuan(line.unit_price_fen)}`, `= ${formatYuan(line.amount_fen)}`);
+  const tare = line.tare_g ?? 0;
+  const unit = line.unit;
+  // A weighed line with a container: 毛重 − 皮重 = 净重, so the buyer can check the scale's arithmetic.
+  const tared = isWeighed(unit) && tare > 0;
+  if (tared) b.left(`  毛重${weight(line.quantity + tare, unit)} 皮重${weight(tare, unit)}`);
+  const qty = tared ? `净重${quantityText(line)}` : quantityText(line);
+  b.pair(`  ${qty} × ${unitPrice(line)}`, `= ${formatYuan(line.amount_fen)}`);
 }
 
 /** Returns true when this tender printed the pay QR. */
@@ -134,14 +150,28 @@ function assertNever(x: never): never {
  * rounding_fen is the signed adjustment the sale model stores (negative for
  * 抹零, positive when rounding half up went up) and prints with its sign,
  * labelled 抹零 or 舍入. Both print only when non-zero. A reprint is marked
- * 补打 at the top, so a copy cannot pass for a second sale.
+ * 补打 at the top, so a copy cannot pass for a second sale. An on-account
+ * sale prints twice: the buyer's copy and the stall's, with 大写 and a line
+ * for the buyer's signature.
  */
 export function layoutReceipt(doc: ReceiptDoc, width: PaperWidth): ReceiptBlock[] {
   if (doc.refund) return layoutRefundSlip(doc, doc.refund, width);
+  // An on-account sale is a debt: the buyer keeps one copy, the stall keeps the other with the buyer's signature.
+  if (!doc.tenders.some((t) => t.kind === 'account')) return layoutCopy(doc, width, null);
+  return [...layoutCopy(doc, width, 'customer'), ...layoutCopy(doc, width, 'stall')];
+}
+
+/** 客户联 (the buyer's) or 存根联 (the stall's, signed by the buyer), or null for a sale that needs one copy. */
+type Copy = 'customer' | 'stall' | null;
+
+function layoutCopy(doc: ReceiptDoc, width: PaperWidth, copy: Copy): ReceiptBlock[] {
   const b = new Builder(width);
   if (doc.reprint === true) b.center('** 补打小票 **', { bold: true });
   b.center(doc.market_name, { bold: true, size: 'tall' });
   b.center(doc.stall_name, { bold: true, size: 'big' });
+  const contact = [doc.stall_no ? `摊位 ${doc.stall_no}` : '', doc.stall_phone ? `电话 ${doc.stall_phone}` : ''].filter((x) => x !== '');
+  if (contact.length > 0) b.center(contact.join('  '));
+  if (copy !== null) b.center(copy === 'customer' ? '赊账单（客户联）' : '赊账单（存根联·摊位留存）', { bold: true });
   b.rule();
   b.pair('单号', doc.receipt_no);
   b.pair('时间', formatReceiptTime(doc.at_ms, doc.time_zone));
@@ -155,6 +185,7 @@ export function layoutReceipt(doc: ReceiptDoc, width: PaperWidth): ReceiptBlock[
     if (doc.rounding_fen !== 0) b.pair(doc.rounding_fen < 0 ? '抹零' : '舍入', signedYuan(doc.rounding_fen));
   }
   b.pair('合计', yuan(doc.total_fen), { bold: true, size: 'tall' });
+  if (copy !== null && doc.total_fen >= 0 && doc.total_fen <= WORDS_AMOUNT_FEN_MAX) b.left(`大写 ${amountCapitals(doc.total_fen)}`);
   b.rule();
   let qrPrinted = false;
   for (const t of doc.tenders) qrPrinted = layoutTender(b, t, doc, qrPrinted) || qrPrinted;
@@ -162,6 +193,12 @@ export function layoutReceipt(doc: ReceiptDoc, width: PaperWidth): ReceiptBlock[
   if (doc.refunds && doc.refunds.length > 0) {
     b.rule();
     for (const r of doc.refunds) b.pair(`已退款 ${r.refund_no}`, yuan(-r.amount_fen));
+  }
+  if (copy === 'stall') {
+    b.blank();
+    b.blank();
+    b.left('买家签字：______________________');
+    b.left('日期：__________');
   }
   if (doc.footer !== undefined && doc.footer.trim() !== '') {
     b.rule();

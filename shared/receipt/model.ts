@@ -10,8 +10,10 @@ import type { Unit } from '../units';
 export interface ReceiptLine {
   name: string;
   unit: Unit;
-  /** grams for weighed units, a count for pieces */
+  /** net grams for weighed units, a count for pieces */
   quantity: number;
+  /** grams of container taken off a weighed line (gross = quantity + tare_g); 0 or absent: none */
+  tare_g?: number;
   unit_price_fen: number;
   amount_fen: number;
 }
@@ -27,6 +29,9 @@ export type ReceiptTender =
 export interface ReceiptDoc {
   market_name: string;
   stall_name: string;
+  /** the stall's number in the hall (摊位号) and phone, printed under its name */
+  stall_no?: string;
+  stall_phone?: string;
   receipt_no: string;
   /** UTC epoch ms; printed in the market's time zone */
   at_ms: number;

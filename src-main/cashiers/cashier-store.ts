@@ -34,10 +34,13 @@ export function replaceCashiers(db: Db, cashiers: readonly (Cashier & { pin_hash
   });
 }
 
-/** A fresh till whose server sends no cashiers gets a manager and a cashier with well-known PINs, to be changed. */
+/**
+ * A fresh till whose server sends no cashiers gets a manager and a cashier with well-known PINs, to be
+ * changed. They carry people's names, not their roles: a receipt printed "收银员 收银员" otherwise.
+ */
 export const DEFAULT_CASHIERS = [
-  { id: 'C-MGR', name: '店长', role: 'manager', pin: '8888' },
-  { id: 'C-001', name: '收银员', role: 'cashier', pin: '1234' },
+  { id: 'C-MGR', name: '王店长', role: 'manager', pin: '8888' },
+  { id: 'C-001', name: '李小红', role: 'cashier', pin: '1234' },
 ] as const;
 
 export function seedDefaultCashiers(db: Db): boolean {

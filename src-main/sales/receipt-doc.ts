@@ -43,12 +43,13 @@ export function receiptFromRows(db: Db, who: TerminalIdentity, sale: SaleRow, li
   return {
     market_name: who.market_name,
     stall_name: who.stall_name,
+    stall_no: who.stall_id,
     receipt_no: sale.receipt_no,
     at_ms: sale.created_ms,
     time_zone: who.time_zone,
     cashier: cashierName,
     // A typed-amount line prints as one unit at its amount.
-    lines: lines.map((l) => ({ name: l.name, unit: l.unit, quantity: l.kind === 'amount' ? 1 : l.quantity, unit_price_fen: l.kind === 'amount' ? l.amount_fen : l.unit_price_fen, amount_fen: l.amount_fen })),
+    lines: lines.map((l) => ({ name: l.name, unit: l.unit, quantity: l.kind === 'amount' ? 1 : l.quantity, tare_g: l.tare_g, unit_price_fen: l.kind === 'amount' ? l.amount_fen : l.unit_price_fen, amount_fen: l.amount_fen })),
     discount_fen: sale.line_discount_fen + sale.sale_discount_fen,
     rounding_fen: sale.rounding_fen,
     total_fen: sale.total_fen,
