@@ -75,6 +75,12 @@ function stallChecks(f: StallFigures): Check[] {
     equal('journal chain verifies', id, { broken: f.journal.ok ? 0 : 1, none: 0 }, false),
     equal('till errors', id, { errors: b.errors.length, none: 0 }, false),
   );
+  if (f.printing) {
+    out.push(
+      equal('receipts printed once each', id, { printed_jobs: f.printing.done, received_by_printer: f.printing.received }, false),
+      equal('print queue empty after the paper came back', id, { waiting: f.printing.waiting, failed: f.printing.failed, none: 0 }, false),
+    );
+  }
   return out;
 }
 

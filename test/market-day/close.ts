@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { ZReport } from '../../shared/sales/z-report';
 import { pendingRefunds } from '../../src-main/payments/institution-refunds';
+import { pendingCount } from '../../src-main/print/print-job-store';
 import type { StaffClient } from '../../bin/cli/staff-client';
 import { until } from '../payments/stack';
 import { MANAGER_PIN, type Stall } from './stall';
@@ -79,6 +80,8 @@ export async function closeTheDay(w: World, stalls: Stall[], serverDir: string, 
     const z = new Map<string, ZReport>();
     for (const st of stalls) z.set(st.setup.stall_id, await closeTill(st));
     await drained(stalls);
+    // The paper is back: what waited in the printers' queues prints (a till with no printer keeps its receipts queued).
+    await until(() => stalls.every((st) => !st.printer || pendingCount(st.core.db) === 0), SETTLE_WAIT_MS_MAX, 'every print queue empty').catch(() => undefined);
     await paymentsThrough(w, stalls, server);
     const simNow = (await w.sim.control<{ now_ms: number }>('GET', '/clock')).now_ms;
     const dayNo = Math.floor((simNow + SHANGHAI_MS) / DAY_MS);

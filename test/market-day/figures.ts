@@ -32,6 +32,8 @@ export interface StallFigures {
   settlement: { gross_fen: number; refund_fen: number; channel_fee_fen: number; market_fee_fen: number; net_fen: number; inst_gross_fen: number | null; inst_refund_fen: number | null; inst_fee_fen: number | null; inst_net_fen: number | null };
   payout_fen: number;
   journal: VerifyResult;
+  /** printer stalls: print jobs the till holds by state, and the jobs the printer emulator received */
+  printing: { done: number; waiting: number; failed: number; received: number } | null;
 }
 
 export interface MarketFigures {
@@ -66,6 +68,11 @@ function takingsFrom(sales: Row[], tenders: Row[], refunds: Row[]): Takings {
     sales.map((x) => ({ total_fen: Number(x.total_fen), voided: x.status === 'voided', tenders: bySale.get(String(x.id)) ?? [] })),
     [...byRefund.values()].map((t) => ({ tenders: t })),
   );
+}
+
+function printingOf(st: Stall): NonNullable<StallFigures['printing']> {
+  const by = new Map((st.core.db.prepare('SELECT state, COUNT(*) AS n FROM print_job GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+  return { done: by.get('done') ?? 0, waiting: (by.get('queued') ?? 0) + (by.get('printing') ?? 0), failed: by.get('failed') ?? 0, received: st.printer?.jobs.length ?? 0 };
 }
 
 const sumBy = <T,>(xs: readonly T[], f: (x: T) => number): number => xs.reduce((a, x) => a + f(x), 0);
@@ -134,6 +141,7 @@ export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, 
         settlement: srow ?? { gross_fen: 0, refund_fen: 0, channel_fee_fen: 0, market_fee_fen: 0, net_fen: 0, inst_gross_fen: null, inst_refund_fen: null, inst_fee_fen: null, inst_net_fen: null },
         payout_fen: sumBy(payouts.filter((p) => p.party === st.setup.sub_mchid), (p) => p.amount_fen),
         journal: verifyDataDir(st.dir),
+        printing: st.printer ? printingOf(st) : null,
       });
     }
     const receipts = server.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT receipt_no) AS distinct_n FROM sale').get() as { n: number; distinct_n: number };
