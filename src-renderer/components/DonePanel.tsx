@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CommandButton, Money } from './bits';
 import { QrWait } from './QrWait';
+import { TenderOutcomes } from './TenderOutcomes';
 import { useCheckout } from '../stores/checkout';
 import { isWaiting, usePaymentWait } from '../stores/payment-wait';
 import { printerView, useStatus } from '../stores/status';
@@ -15,6 +16,8 @@ export function DonePanel() {
   const committed = useCheckout((s) => s.committed);
   const tenders = usePaymentWait((s) => (s.saleId === result?.sale_id ? s.tenders : NONE));
   const noPrinter = useStatus((s) => printerView(s.status, s.devices).state === 'none');
+  const saleStatus = usePaymentWait((s) => (s.saleId === result?.sale_id ? s.saleStatus : null));
+  const owed = usePaymentWait((s) => (s.saleId === result?.sale_id ? s.owedFen : 0));
   if (phase !== 'done' || !result) return null;
   // Pending until the payment flow reports every QR / code part paid.
   const pending = result.status === 'pending' && (tenders.length === 0 || isWaiting(tenders));
@@ -24,7 +27,8 @@ export function DonePanel() {
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="done-title">
       <div className={waits ? 'done wide' : 'done'} data-testid="done">
         <div className="done-main">
-          <h2 id="done-title">{pending ? t('done.title_pending') : t('done.title')}</h2>
+          {/* "Done" only when the sale is completed: a failed or reversed tender leaves it owed. */}
+          <h2 id="done-title" data-testid="done-title">{owed > 0 && saleStatus === 'pending' ? t('outcome.title_owed') : pending || saleStatus === 'pending' ? t('done.title_pending') : t('done.title')}</h2>
           {hasCash && (
             <div className="change-big" data-testid="change">
               {t('done.change')} <Money fen={result.change_fen} />
@@ -44,7 +48,12 @@ export function DonePanel() {
             {t('done.next')}
           </CommandButton>
         </div>
-        {waits && <QrWait saleId={result.sale_id} initialPayUrl={result.pay_url} />}
+        {waits && (
+          <div className="done-side">
+            <QrWait saleId={result.sale_id} initialPayUrl={result.pay_url} />
+            <TenderOutcomes saleId={result.sale_id} />
+          </div>
+        )}
       </div>
     </div>
   );

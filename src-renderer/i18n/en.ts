@@ -93,6 +93,10 @@ export const en: Shape<typeof zhCN> = {
     title: 'Manager approval needed to sign out', at_risk: 'Entries not yet synced to the server: {{count}}. A manager must approve signing out.', hint: 'They are kept on this PC and upload once the server is reachable. The manager enters their PIN to sign out.',
     manager_pin: "Manager's PIN", wrong_pin: "That is not a manager's PIN: the manager enters it", confirm: 'Sign out',
   },
+  outcome: {
+    waiting_code: 'Payment code waiting for the buyer', countdown: 'reversed in {{s}} s', cancel: 'Cancel this payment (reverse)', failed: 'failed', reversed: 'reversed', closed: 'closed',
+    owed: 'Still owed', take_cash: 'Take it in cash', void: 'Void the sale', other_hint: 'Or ask the buyer to refresh the code and take it again from history', title_owed: 'Not paid: the payment did not go through',
+  },
   wallet: { wechat: 'WeChat Pay', alipay: 'Alipay', unionpay: 'UnionPay', unknown: 'Wallet not known' },
   commands: { pay: 'Pay', next: 'Next', cancel: 'Back', clear_cart: 'Clear', park: 'Park', search: 'Search', close: 'Close' },
 };

@@ -89,6 +89,10 @@ export const zhCN = {
     title: '退出需要店长授权', at_risk: '{{count}} 笔记录尚未同步到服务器，退出需店长授权', hint: '这些记录都保存在这台电脑上，联网后会自动上传。请店长输入密码确认退出。',
     manager_pin: '店长密码', wrong_pin: '不是店长的密码，请店长本人输入', confirm: '确认退出',
   },
+  outcome: {
+    waiting_code: '付款码等待顾客确认', countdown: '{{s}} 秒后自动撤销', cancel: '取消这笔付款（撤销）', failed: '付款失败', reversed: '已撤销', closed: '已关闭',
+    owed: '还差', take_cash: '改收现金', void: '作废整单', other_hint: '也可以请顾客刷新付款码，在历史里对这笔再收款', title_owed: '未收齐：付款没有成功',
+  },
   wallet: { wechat: '微信支付', alipay: '支付宝', unionpay: '云闪付', unknown: '钱包未知' },
   commands: { pay: '收款', next: '下一位', cancel: '返回', clear_cart: '清空', park: '挂单', search: '搜索', close: '关闭' },
 } as const;

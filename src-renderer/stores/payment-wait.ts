@@ -14,12 +14,15 @@ interface PaymentWaitState {
   tenders: Tender[];
   payUrl: string | null;
   startedMs: number;
+  /** the sale's status now and what it still owes (a failed or reversed tender leaves it owed) */
+  saleStatus: MethodOutput<'sale-detail'>['sale']['status'] | null;
+  owedFen: number;
   watch(saleId: string): () => void;
   reset(): void;
 }
 
 const POLL_MS = 2_000;
-const initial = { saleId: null, tenders: [], payUrl: null, startedMs: 0 };
+const initial = { saleId: null, tenders: [], payUrl: null, startedMs: 0, saleStatus: null, owedFen: 0 };
 
 export const usePaymentWait = create<PaymentWaitState>()((set) => ({
   ...initial,
@@ -29,7 +32,7 @@ export const usePaymentWait = create<PaymentWaitState>()((set) => ({
     const poll = async (): Promise<void> => {
       const r = await coreApi()['sale-detail']({ sale_id: saleId, paper: 80 });
       if (stopped || !r.ok) return;
-      set({ tenders: r.value.tenders, payUrl: r.value.pay_url });
+      set({ tenders: r.value.tenders, payUrl: r.value.pay_url, saleStatus: r.value.sale.status, owedFen: r.value.owed_fen });
     };
     void poll();
     const timer = setInterval(() => void poll(), POLL_MS);
