@@ -61,12 +61,3 @@ export function AdminApp() {
     </div>
   );
 }
-
-export function Failed({ msg, retry }: { msg: string; retry: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <p role="alert" className="error">
-      {t('app.error', { msg })} <button type="button" onClick={retry}>{t('app.retry')}</button>
-    </p>
-  );
-}

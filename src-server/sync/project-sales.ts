@@ -8,7 +8,7 @@ import type { entryPayloads } from '../../shared/journal/entries';
 import { postEntry } from '../ledger/post';
 import { refundTxnFor, saleTxnFor } from './tender-kinds';
 import { isStanding, type TenderStatus } from '../../shared/sales/outcome';
-import type { Source, Trx } from './projections';
+import type { Source, Trx } from './projection-source';
 
 type P<T extends keyof typeof entryPayloads> = z.output<(typeof entryPayloads)[T]>;
 

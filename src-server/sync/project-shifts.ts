@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { entryPayloads } from '../../shared/journal/entries';
 import { canonicalJson } from '../../shared/journal/canonical';
-import type { Source, Trx } from './projections';
+import type { Source, Trx } from './projection-source';
 
 type P<T extends keyof typeof entryPayloads> = z.output<(typeof entryPayloads)[T]>;
 

@@ -4,22 +4,14 @@
  * reason is stored with a flag for staff — never dropped, never retried
  * forever. Returns that flag, or null.
  */
-import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { entryPayloads, type EntryType } from '../../shared/journal/entries';
 import type { JournalEntryWire } from '../../shared/sync/push';
-import type { ServerSchema } from '../db/schema';
 import { projectOpenSaleVoided, projectRefund, projectTenderAdded, projectTenderUpdate, projectVoid } from './project-sales';
 import { projectDayClose, projectShiftClosed, projectShiftOpened } from './project-shifts';
+import type { Source, Trx } from './projection-source';
 import { SaleBatch } from './sale-batch';
 
-export type Trx = Transaction<ServerSchema>;
-export interface Source {
-  terminal: { id: string; stall_id: string };
-  seq: number;
-  at_ms: number;
-  now_ms: number;
-}
 type Payload<T extends EntryType> = z.output<(typeof entryPayloads)[T]>;
 
 /** Types the server stores but has nothing to project from (the till's own housekeeping). */

@@ -5,7 +5,7 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
-import { Failed } from '../AdminApp';
+import { Failed } from '../Failed';
 import { api, call } from '../api';
 import { StallPicker, useStall } from '../StallPicker';
 import { useLoad } from '../useLoad';

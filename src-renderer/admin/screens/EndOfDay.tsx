@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Failed } from '../AdminApp';
+import { Failed } from '../Failed';
 import type { Answer } from '../../../shared/api/route';
 import { api, call, yuan } from '../api';
 import { useLoad } from '../useLoad';

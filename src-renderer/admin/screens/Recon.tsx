@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Failed } from '../AdminApp';
+import { Failed } from '../Failed';
 import type { ReconItem } from '../../../shared/api/recon';
 import { api, call, dashed, yuan } from '../api';
 import { useLoad } from '../useLoad';

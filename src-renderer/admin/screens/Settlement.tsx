@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Failed } from '../AdminApp';
+import { Failed } from '../Failed';
 import { api, call, yuan } from '../api';
 import { useLoad } from '../useLoad';
 

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Failed } from '../AdminApp';
+import { Failed } from '../Failed';
 import type { Answer } from '../../../shared/api/route';
 import { api, call } from '../api';
 import { useLoad } from '../useLoad';
