@@ -3,10 +3,9 @@
  * sync, printing and the handler map. Electron's main process and the
  * headless (browser-mode) process both host exactly this.
  */
-import { EventEmitter } from 'node:events';
 import type { DeviceConfig, DeviceStatus } from '../shared/contract/devices';
 import { assertNever } from '../shared/sales/rounding';
-import type { CoreEvents, TerminalStatus } from '../shared/contract/methods';
+import type { TerminalStatus } from '../shared/contract/methods';
 import { deviceHandlers } from './devices/device-handlers';
 import { DeviceManager } from './devices/device-manager';
 import { displayHandlers } from './display/display-handlers';
@@ -26,6 +25,7 @@ import { loadIdentity, saveIdentity, type TerminalIdentity } from './sync/identi
 import { loadOrCreateKey } from './sync/signer';
 import { SyncWorker } from './sync/sync-worker';
 import { tillHandlers } from './till-handlers';
+import { TypedEmitter } from './events';
 
 export interface CoreOptions {
   dataDir: string;
@@ -57,25 +57,8 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export class TypedEmitter {
-  private readonly ee = new EventEmitter();
-  emit<E extends keyof CoreEvents>(event: E, payload: CoreEvents[E]): void {
-    this.ee.emit(event, payload);
-    this.ee.emit(ANY, event, payload);
-  }
-  /** every event, for transports that forward them all */
-  onAny(listener: <E extends keyof CoreEvents>(event: E, payload: CoreEvents[E]) => void): () => void {
-    this.ee.on(ANY, listener);
-    return () => this.ee.off(ANY, listener);
-  }
-  on<E extends keyof CoreEvents>(event: E, listener: (payload: CoreEvents[E]) => void): () => void {
-    this.ee.on(event, listener);
-    return () => this.ee.off(event, listener);
-  }
-}
 
 const BACKUP_CHECK_MS = 60 * 60 * 1000;
-const ANY = Symbol('any event');
 
 /** The status bar's printer line from the device's state. Paper near its end still prints: a warning, not an error. */
 function printerSummary(p: DeviceStatus['printer']): TerminalStatus['printer'] {

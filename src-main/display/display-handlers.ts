@@ -5,7 +5,7 @@
  * (a retry that arrives late) changes nothing.
  */
 import type { DisplayState } from '../../shared/contract/display';
-import type { TypedEmitter } from '../core';
+import type { TypedEmitter } from '../events';
 import type { HandlerMap } from '../rpc/registry';
 
 export function displayHandlers(events: TypedEmitter, now: () => number): Pick<HandlerMap, 'display-show' | 'display-get'> {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TypedEmitter } from '../core';
+import { TypedEmitter } from '../events';
 import { TOKEN_HEADER, startHttpTransport, type HttpTransport } from './http-transport';
 import { SESSION_INFO, fakeHandlers } from '../../test/helpers/fake-handlers';
 

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fail } from '../../shared/contract/envelope';
-import type { TypedEmitter } from '../core';
+import type { TypedEmitter } from '../events';
 import { dispatch, type HandlerMap } from './registry';
 
 export const TOKEN_HEADER = 'x-markettill-token';
