@@ -2,7 +2,7 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../../shared/money';
-import { Failed } from '../AdminApp';
+import { Failed } from '../Failed';
 import { api, call, dashed } from '../api';
 import { Exports } from '../Exports';
 import { StallPicker, useStall } from '../StallPicker';
