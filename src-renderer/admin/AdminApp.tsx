@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { dashed } from './api';
 import { Buyers } from './buyers/Buyers';
 import { Catalog } from './catalog/Catalog';
+import { StallSettings } from './settings/StallSettings';
 import { PriceBoard } from './catalog/PriceBoard';
 import { Dashboard } from './screens/Dashboard';
 import { EndOfDay } from './screens/EndOfDay';
@@ -57,6 +58,7 @@ export function AdminApp() {
         {screen === 'prices' && <PriceBoard />}
         {screen === 'catalog' && <Catalog />}
         {screen === 'buyers' && <Buyers />}
+        {screen === 'settings' && <StallSettings />}
       </main>
     </div>
   );

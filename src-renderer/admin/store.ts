@@ -3,12 +3,12 @@ import { create } from 'zustand';
 import type { StaffView } from '../../shared/api/staff';
 import { api, call, setCsrf, shanghaiDay } from './api';
 
-export type Screen = 'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals' | 'prices' | 'catalog' | 'buyers';
+export type Screen = 'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals' | 'prices' | 'catalog' | 'buyers' | 'settings';
 /** What each role's navigation offers (the server refuses the rest anyway). */
 export const SCREENS_BY_ROLE: Record<StaffUser['role'], readonly Screen[]> = {
-  admin: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'buyers', 'terminals'],
-  finance: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'buyers', 'terminals'],
-  stall_owner: ['prices', 'catalog', 'buyers'],
+  admin: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'buyers', 'settings', 'terminals'],
+  finance: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'buyers', 'settings', 'terminals'],
+  stall_owner: ['prices', 'catalog', 'buyers', 'settings'],
 };
 type StaffUser = StaffView;
 

@@ -1,7 +1,7 @@
 /** Every string the staff web shows, zh-CN first; `en` must have the same keys (checked by type). */
 export const adminZh = {
   app: { title: '市场管理后台', lang: 'English', logout: '退出登录', day: '营业日', loading: '加载中…', error: '出错了：{{msg}}', retry: '重试' },
-  nav: { dashboard: '今日概览', eod: '日结核对', recon: '对账差错', settlement: '结算报表', terminals: '收银终端', prices: '今日价格', catalog: '商品目录', buyers: '采购商' },
+  nav: { dashboard: '今日概览', eod: '日结核对', recon: '对账差错', settlement: '结算报表', terminals: '收银终端', prices: '今日价格', catalog: '商品目录', buyers: '采购商', settings: '摊位设置' },
   stall: { label: '摊位' },
   unit: { jin: '斤', kg: '公斤', piece: '件' },
   cat: {
@@ -10,6 +10,11 @@ export const adminZh = {
     templates: '从市场模板添加', copy: '添加所选 {{n}} 个', close: '关闭', inCatalog: '已在目录', added: '已添加 {{n}} 个商品', count: '共 {{n}} 个商品',
   },
   export: { csv: '导出 CSV', xlsx: '导出 Excel' },
+  settings: {
+    title: '摊位设置', hint: '保存后立即下发到该摊位的收银机。', rounding: '抹零规则', override: '允许收银员改价（早晚市调价）', refund: '收银员可直接退款的金额上限（元），超过需店长密码',
+    save: '保存并下发', saved: '已保存，收银机已收到新设置', badRefund: '请输入金额（元），最多两位小数',
+  },
+  rounding: { none: '不抹零', floor_jiao: '抹分（12.34 → 12.30）', round_jiao: '四舍五入到角（12.35 → 12.40）', floor_yuan: '抹角（12.34 → 12.00）' },
   buyer: {
     title: '采购商', add: '添加采购商', name: '采购商名称', phone: '电话', limit: '赊账额度（元）', owed: '欠款（元）', since: '欠款起始日', over: '超额度', none: '该摊位还没有采购商',
     badLimit: '请输入额度金额（元），最多两位小数', statement: '对账单', statementOf: '{{name}} 对账单', from: '从', to: '到', print: '打印', range: '{{from}} 至 {{to}}',
@@ -53,7 +58,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const adminEn: Shape<typeof adminZh> = {
   app: { title: 'Market office', lang: '中文', logout: 'Log out', day: 'Business day', loading: 'Loading…', error: 'Something went wrong: {{msg}}', retry: 'Retry' },
-  nav: { dashboard: 'Today', eod: 'End of day', recon: 'Reconciliation', settlement: 'Settlement', terminals: 'Terminals', prices: "Today's prices", catalog: 'Catalog', buyers: 'Buyers' },
+  nav: { dashboard: 'Today', eod: 'End of day', recon: 'Reconciliation', settlement: 'Settlement', terminals: 'Terminals', prices: "Today's prices", catalog: 'Catalog', buyers: 'Buyers', settings: 'Stall settings' },
   stall: { label: 'Stall' },
   unit: { jin: 'jin', kg: 'kg', piece: 'piece' },
   cat: {
@@ -62,6 +67,11 @@ export const adminEn: Shape<typeof adminZh> = {
     templates: 'Add from market templates', copy: 'Add the {{n}} chosen', close: 'Close', inCatalog: 'in catalog', added: '{{n}} products added', count: '{{n}} products',
   },
   export: { csv: 'Export CSV', xlsx: 'Export Excel' },
+  settings: {
+    title: 'Stall settings', hint: "Saved settings reach the stall's tills at once.", rounding: 'Rounding (抹零)', override: 'Cashiers may override prices (morning/evening prices)', refund: 'Refunds a cashier may do without a manager, up to (CNY)',
+    save: 'Save and send', saved: 'Saved; the tills have the new settings', badRefund: 'Type an amount in CNY, at most two decimals',
+  },
+  rounding: { none: 'No rounding', floor_jiao: 'Drop the fen (12.34 → 12.30)', round_jiao: 'Nearest jiao (12.35 → 12.40)', floor_yuan: 'Drop jiao and fen (12.34 → 12.00)' },
   buyer: {
     title: 'Buyers', add: 'Add buyer', name: 'Buyer', phone: 'Phone', limit: 'Credit limit (CNY)', owed: 'Owed (CNY)', since: 'Owed since', over: 'over limit', none: 'This stall has no buyers yet',
     badLimit: 'Type the limit in CNY, at most two decimals', statement: 'Statement', statementOf: 'Statement of {{name}}', from: 'From', to: 'To', print: 'Print', range: '{{from}} to {{to}}',

@@ -1,0 +1,39 @@
+/**
+ * Stall settings on the desk, in Chromium against real processes: an 抹零 rule
+ * set on the desk reaches the connected till at once and changes the total of
+ * the sale being rung up, which is then paid at the rounded total.
+ */
+import { describe, expect, it } from 'vitest';
+import { artifactPath } from '../helpers/browser';
+import { seriousViolations } from '../ui/axe';
+import { addByKeypad } from '../ui/stack';
+import { useDesk } from './desk-stack';
+
+const d = useDesk();
+
+describe('stall settings in Chromium at 1366×768', () => {
+  it('an 抹零 rule set on the desk changes the next sale’s total at the till', async () => {
+    const { desk, till, shot } = d();
+    await addByKeypad(till, 'V004', '1.1'); // 1.1 斤 × ¥2.50 = ¥2.75
+    await expect.poll(() => till.getByTestId('cart-total').innerText()).toContain('2.75');
+
+    await desk.getByRole('button', { name: '摊位设置' }).click();
+    await desk.getByLabel('抹分（12.34 → 12.30）').check();
+    await desk.getByLabel('收银员可直接退款的金额上限（元），超过需店长密码').fill('abc');
+    await desk.getByRole('button', { name: '保存并下发' }).click();
+    await desk.getByRole('alert').getByText('请输入金额').waitFor();
+    await desk.getByLabel('收银员可直接退款的金额上限（元），超过需店长密码').fill('100');
+    await desk.getByRole('button', { name: '保存并下发' }).click();
+    await desk.getByText('已保存，收银机已收到新设置').waitFor();
+    await shot('settings-saved');
+    expect(await seriousViolations(desk)).toEqual([]);
+
+    await expect.poll(() => till.getByTestId('cart-total').innerText(), { timeout: 3_000 }).toContain('2.70');
+    expect(await till.getByTestId('cart-rounding').innerText()).toContain('-0.05');
+    await till.screenshot({ path: artifactPath('desk-till-rounded.png') });
+    await till.keyboard.press('F9');
+    await till.keyboard.press('Enter');
+    await till.getByTestId('done').waitFor();
+    expect(await till.getByTestId('done').innerText()).toContain('2.70');
+  });
+});
