@@ -78,6 +78,8 @@ export function useKeyboard(): void {
       // Printable keys belong to the field being typed in; F-keys, Enter and Esc always work.
       if (typing && printable) burst.landed++;
       if (typing && !/^(F\d+|Enter|Escape)$/.test(e.key)) return;
+      // Enter in a form's field submits that form (the sign-in PIN, a manager's PIN), not the screen's confirm command.
+      if (typing && e.key === 'Enter' && document.activeElement?.closest('form')) return;
       const cmd = commandFor(e.key);
       if (cmd) {
         e.preventDefault();

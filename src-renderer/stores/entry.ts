@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { Product } from '../../shared/contract/methods';
 import { LINE_AMOUNT_FEN_MAX, QUANTITY_MAX, WEIGHT_G_MAX } from '../../shared/limits';
-import { parseYuan } from '../../shared/money';
+import { formatYuan, parseYuan } from '../../shared/money';
+import type { LineEntry } from '../../shared/sales/cart';
 import { isWeighed, parseWeightToGrams } from '../../shared/units';
 import { coreApi } from '../transport/core-client';
 import { shortWeight, weighUnit } from '../units';
@@ -18,6 +19,8 @@ export interface EntryTarget {
   index: number | null;
   /** editing a typed-amount line: the keypad takes money */
   money?: boolean;
+  /** the text is the line's current value (改数量): Enter keeps it, the first digit typed replaces it */
+  prefilled?: boolean;
 }
 
 interface EntryState {
@@ -39,6 +42,20 @@ interface EntryState {
 }
 
 const MAX_ENTRY_CHARS = 9;
+
+/** A line's quantity as the keypad would have it typed: net weight in the stall's unit, a count, or yuan. */
+function currentText(product: Product, entry: LineEntry): string {
+  switch (entry.kind) {
+    case 'weight': {
+      const unit = weighUnit(product, useSettings.getState().weightUnit);
+      return unit ? shortWeight(entry.gross_g - entry.tare_g, unit) : '';
+    }
+    case 'count':
+      return String(entry.count);
+    case 'amount':
+      return formatYuan(entry.amount_fen);
+  }
+}
 
 /** What the typed text means in a mode: grams (weights, tare), a count, or fen (amounts, discounts); null when it means nothing. */
 export function parseEntry(target: EntryTarget, text: string): number | null {
@@ -70,12 +87,20 @@ export const useEntry = create<EntryState>()((set, get) => ({
     if (!line) return;
     if (mode === 'tare' && line.entry.kind !== 'weight') return;
     useCart.getState().select(index);
-    set({ target: { mode, product: line.product, index, money: mode === 'edit' && line.entry.kind === 'amount' }, text: '', invalid: null });
+    const current = mode === 'edit' ? currentText(line.product, line.entry) : '';
+    set({ target: { mode, product: line.product, index, money: mode === 'edit' && line.entry.kind === 'amount', prefilled: current !== '' }, text: current, invalid: null });
   },
   setMode: (mode) => set((s) => (s.target && s.target.index === null ? { target: { ...s.target, mode }, text: '', invalid: null } : s)),
   press: (key) =>
     set((s) => {
       if (!s.target) return s;
+      // The prefilled current value goes as soon as the cashier types: a new value, not digits added to the old one.
+      if (s.target.prefilled) {
+        const target = { ...s.target, prefilled: false };
+        if (key === 'C' || key === '⌫') return { target, text: '', invalid: null };
+        if (/^[0-9.]$/.test(key)) return { target, text: key === '.' ? '0.' : key, invalid: null };
+        return s;
+      }
       if (key === 'C') return { text: '', invalid: null };
       if (key === '⌫') return { text: s.text.slice(0, -1), invalid: null };
       if (!/^[0-9.]$/.test(key) || s.text.length >= MAX_ENTRY_CHARS) return s;

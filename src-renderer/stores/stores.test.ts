@@ -37,6 +37,24 @@ describe('cart and keypad stores', () => {
     expect(cartTotal(useCart.getState().lines, 'none')).toBe(1920);
   });
 
+  it('改数量 opens at the line\'s current net quantity: Enter keeps it, the first key typed replaces it', () => {
+    useCart.getState().add(tomato, { kind: 'weight', gross_g: 2800, tare_g: 300 });
+    useEntry.getState().openLine(0, 'edit');
+    expect(useEntry.getState().text).toBe('2.5');
+    expect(useEntry.getState().confirm()).toBe(true);
+    expect(useCart.getState().lines[0]?.entry).toEqual({ kind: 'weight', gross_g: 2800, tare_g: 300 });
+    useEntry.getState().openLine(0, 'edit');
+    type('3');
+    expect(useEntry.getState().text).toBe('3');
+    useEntry.getState().confirm();
+    expect(useCart.getState().lines[0]?.entry).toEqual({ kind: 'weight', gross_g: 3300, tare_g: 300 });
+    useCart.getState().add(garlic, { kind: 'count', count: 4 });
+    useEntry.getState().openLine(1, 'edit');
+    expect(useEntry.getState().text).toBe('4');
+    useEntry.getState().press('⌫');
+    expect(useEntry.getState().text).toBe('');
+  });
+
   it('takes tare and a discount on a line, and refuses what the pricing rules refuse', () => {
     useCart.getState().add(cabbage, { kind: 'weight', gross_g: 2500, tare_g: 0 });
     useEntry.getState().openLine(0, 'tare');
