@@ -77,7 +77,7 @@ export function HistoryScreen() {
                 );
               })}
             </ul>
-            <pre className="receipt-preview" data-testid="receipt-preview" aria-label={t('history.preview')}>
+            <pre className="receipt-preview" data-testid="receipt-preview" aria-label={t('history.preview')} tabIndex={0}>
               {detail.receipt_text ?? t('history.no_receipt')}
             </pre>
             <div className="actions">
