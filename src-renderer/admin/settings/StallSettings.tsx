@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYuan, parseYuan } from '../../../shared/money';
 import { ROUNDING_MODES, type RoundingMode } from '../../../shared/sales/rounding';
-import { Failed } from '../AdminApp';
+import { Failed } from '../Failed';
 import { api, call } from '../api';
 import { StallPicker, useStall } from '../StallPicker';
 import { useLoad } from '../useLoad';
