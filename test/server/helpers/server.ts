@@ -9,7 +9,7 @@ import { buildApp } from '../../../src-server/app';
 import type { Dialect } from '../../../src-server/db/database';
 import { seedDemo } from '../../../src-server/demo/seed';
 import { hashPassword } from '../../../src-server/staff/password';
-import { SESSION_COOKIE } from '../../../shared/api/headers';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../../shared/api/headers';
 import { createSession } from '../../../src-server/staff/sessions';
 import { freshDb, type FreshDb } from './dialects';
 
@@ -70,7 +70,7 @@ export async function startTestServer(dialect: Dialect, opts: { now?: () => numb
     const h: Record<string, string> = { ...headers };
     if (s) {
       h.cookie = s.cookie;
-      if (method !== 'GET') h['x-csrf-token'] ??= s.csrf;
+      if (method !== 'GET') h[CSRF_HEADER] ??= s.csrf;
     }
     const r = await app.inject({ method: method as 'GET', url, headers: h, ...(body === undefined ? {} : { payload: body as object }) });
     let parsed: unknown = null;
