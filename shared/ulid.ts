@@ -5,7 +5,10 @@
  * which cost a sale commit more than its SQL did (bench/sale-commit) and a third of the server's
  * ingest CPU (bench/sync-drain).
  */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** A ULID as this code writes it: 26 upper-case Crockford base32 characters. */
+export const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const ALPHABET = ULID_ALPHABET;
 const POOL_BYTES = 4096;
 const MAX_TIME = 2 ** 48 - 1;
 

@@ -2,7 +2,7 @@
  * Selling units of a produce market. Prices are fen per unit; a line's amount is
  * quantity × price rounded half up to the fen (DESIGN.md "Data rules").
  */
-import { mulDivRoundHalfUp, type Fen, fen } from './money';
+import { fen, mulDivRoundHalfUp } from './money';
 
 export const UNITS = ['jin', 'kg', 'piece'] as const;
 export type Unit = (typeof UNITS)[number];
@@ -15,7 +15,7 @@ export function isWeighed(unit: Unit): unit is 'jin' | 'kg' {
 }
 
 /** quantity is grams for weighed units and a count for pieces. */
-export function lineAmount(unit: Unit, quantity: number, unitPriceFen: number): Fen {
+export function lineAmount(unit: Unit, quantity: number, unitPriceFen: number): number {
   if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
   if (isWeighed(unit)) return fen(mulDivRoundHalfUp(quantity, unitPriceFen, GRAMS_PER_UNIT[unit]));
   return fen(mulDivRoundHalfUp(quantity, unitPriceFen, 1));

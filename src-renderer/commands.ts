@@ -5,7 +5,7 @@
  * `enabled()` holds runs.
  */
 import { useCart } from './stores/cart';
-import { useCheckout, type TenderKind } from './stores/checkout';
+import { useCheckout, type PayMethod } from './stores/checkout';
 import { useEntry } from './stores/entry';
 import { useHistory } from './stores/history';
 import { useParked } from './stores/parked';
@@ -16,7 +16,7 @@ import { useUi, type Screen } from './stores/ui';
 export type CommandId =
   | 'pay' | 'confirm' | 'cancel' | 'clear_cart' | 'park' | 'search'
   | 'line_up' | 'line_down' | 'line_remove' | 'line_edit' | 'line_discount' | 'line_tare'
-  | `nav_${Screen}` | `tender_${TenderKind}` | 'add_part';
+  | `nav_${Screen}` | `tender_${PayMethod}` | 'add_part';
 
 export interface Command {
   id: CommandId;
@@ -48,7 +48,7 @@ const nav = (screen: Screen, key: string): Command => ({
   },
 });
 
-const tender = (kind: TenderKind, key: string): Command => ({
+const tender = (kind: PayMethod, key: string): Command => ({
   id: `tender_${kind}`,
   key,
   labelKey: `pay.method_${kind}`,

@@ -1,12 +1,14 @@
 /** Zod pieces shared by the route declarations. Every string has a length limit. */
 import { z } from 'zod';
+import { idSchema } from '../ids';
 import { CREDIT_LIMIT_FEN_MAX } from '../limits';
+import { fenSchema } from '../money';
+import { businessDaySchema } from '../time';
 
-export const idSchema = z.string().min(1).max(64);
+export { fenSchema, idSchema };
+export const daySchema = businessDaySchema;
 export const nameSchema = z.string().trim().min(1).max(64);
-export const fenSchema = z.number().int().safe();
 export const creditLimitFen = fenSchema.nonnegative().max(CREDIT_LIMIT_FEN_MAX);
-export const daySchema = z.string().regex(/^\d{8}$/, 'business day is YYYYMMDD');
 export const okSchema = z.object({ ok: z.literal(true) });
 export const int = z.number().int();
 

@@ -4,6 +4,8 @@
  * handler registry are typed from this map, and inputs are parsed with it at the edge.
  */
 import { z } from 'zod';
+import { idSchema } from '../ids';
+import { fenSchema } from '../money';
 import { ROUNDING_MODES } from '../sales/rounding';
 import { UNITS } from '../units';
 import { devicesContract, type DeviceEvents } from './devices';
@@ -11,8 +13,6 @@ import { displayContract, type DisplayEvents } from './display';
 import { tillContract } from './till';
 import type { MethodName } from './names';
 
-const fenSchema = z.number().int().safe();
-const idSchema = z.string().min(1).max(64);
 
 export const productSchema = z.object({
   id: idSchema,

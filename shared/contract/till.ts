@@ -1,12 +1,14 @@
 /** The selling part of the renderer ↔ core contract: cashiers, sales, tenders, parking, refunds, shifts, day close. */
 import { z } from 'zod';
+import { idSchema as id } from '../ids';
+import { TENDER_KINDS } from '../journal/entries';
+import { fenSchema as fen } from '../money';
+import { paymentCodeSchema } from '../pay/payment-code';
 import { SALE_STATUSES, TENDER_STATUSES } from '../sales/outcome';
 import { COUNTED_CASH_FEN_MAX, LINE_AMOUNT_FEN_MAX, LINES_PER_SALE_MAX, PRICE_FEN_MAX, QUANTITY_MAX, SALE_TOTAL_FEN_MAX, TENDERS_PER_SALE_MAX, WEIGHT_G_MAX } from '../limits';
 
-const fen = z.number().int().safe();
 /** An amount the till accepts as input: never negative, never past its named ceiling (shared/limits.ts). */
 const fenUpTo = (max: number) => fen.nonnegative().max(max);
-const id = z.string().min(1).max(64);
 
 export const lineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('weight'), gross_g: z.number().int().positive().max(WEIGHT_G_MAX), tare_g: z.number().int().nonnegative().max(WEIGHT_G_MAX) }),
@@ -24,7 +26,7 @@ export const tenderInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash'), tendered_fen: fenUpTo(SALE_TOTAL_FEN_MAX) }),
   /** via 'gateway': above the code limits (shared/pay/qr-limits.ts), the printed link opens the institution's B2B bank page */
   z.object({ kind: z.literal('qr'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), via: z.enum(['gateway']).optional() }),
-  z.object({ kind: z.literal('payment_code'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), code: z.string().regex(/^\d{16,24}$/) }),
+  z.object({ kind: z.literal('payment_code'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), code: paymentCodeSchema }),
   z.object({ kind: z.literal('account'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), buyer_id: id }),
 ]);
 
@@ -80,7 +82,7 @@ export const tillContract = {
   'sales-recent': { input: z.object({ query: z.string().max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }), output: z.object({ sales: z.array(saleSummary) }) },
   'refund-create': {
     input: z.object({ sale_id: id.optional(), receipt_no: z.string().max(40).optional(), lines: z.array(z.object({ line_no: z.number().int().positive(), quantity: z.number().int().nonnegative().max(QUANTITY_MAX) })).max(LINES_PER_SALE_MAX).optional(), reason: z.string().max(200).default(''), manager_pin: z.string().max(16).optional() }),
-    output: z.object({ refund_id: id, refund_no: z.string(), amount_fen: fen, tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen })) }),
+    output: z.object({ refund_id: id, refund_no: z.string(), amount_fen: fen, tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen })) }),
   },
   'shift-open': { input: z.object({ float_fen: fenUpTo(COUNTED_CASH_FEN_MAX) }), output: shiftSchema },
   'shift-close': { input: z.object({ counted_fen: fenUpTo(COUNTED_CASH_FEN_MAX) }), output: shiftSchema },
@@ -94,7 +96,7 @@ export const tillContract = {
     output: z.object({
       sale: saleSummary.extend({ subtotal_fen: fen, discount_fen: fen, rounding_fen: fen, cashier_id: z.string() }),
       lines: z.array(z.object({ line_no: z.number().int(), name: z.string(), unit: z.enum(['jin', 'kg', 'piece']), kind: z.enum(['weight', 'count', 'amount']), quantity: z.number().int(), tare_g: z.number().int(), unit_price_fen: fen, amount_fen: fen, discount_fen: fen, net_fen: fen, refunded_quantity: z.number().int(), refunded_fen: fen })),
-      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(['cash', 'qr', 'payment_code', 'account']), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(TENDER_STATUSES), buyer_id: z.string().nullable(), via: z.enum(['gateway']).nullable().default(null),
+      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(TENDER_STATUSES), buyer_id: z.string().nullable(), via: z.enum(['gateway']).nullable().default(null),
         /** the institution's transaction number of a paid QR / payment-code tender */
         txn_id: z.string().nullable().default(null),
         /** why a failed, reversed or closed tender did not pay, in words (zh) */

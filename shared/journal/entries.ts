@@ -4,12 +4,11 @@
  * meaning gets a new type. Amounts are fen, weights grams, times epoch ms.
  */
 import { z } from 'zod';
+import { idSchema as id } from '../ids';
+import { fenSchema as fen } from '../money';
+import { businessDaySchema as day } from '../time';
 import { SALE_STATUSES, TENDER_STATUSES, WALLETS } from '../sales/outcome';
 import { UNITS } from '../units';
-
-const fen = z.number().int().safe();
-const id = z.string().min(1).max(64);
-const day = z.string().regex(/^\d{8}$/);
 
 export const TENDER_KINDS = ['cash', 'qr', 'payment_code', 'account'] as const;
 export type TenderKind = (typeof TENDER_KINDS)[number];

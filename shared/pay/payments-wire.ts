@@ -4,9 +4,9 @@
  * manual query, refunds through the institution.
  */
 import { z } from 'zod';
-
-const fen = z.number().int().safe();
-const id = z.string().min(1).max(64);
+import { idSchema as id } from '../ids';
+import { fenSchema as fen } from '../money';
+import { paymentCodeSchema } from './payment-code';
 
 export const ORDER_STATES = ['created', 'paying', 'succeeded', 'failed', 'closed', 'reversed'] as const;
 export type PaymentOrderState = (typeof ORDER_STATES)[number];
@@ -47,7 +47,7 @@ export const codepayRequestSchema = z.object({
   sale_id: id,
   tender_no: z.number().int().positive().max(255),
   amount_fen: fen.positive(),
-  auth_code: z.string().regex(/^\d{16,24}$/),
+  auth_code: paymentCodeSchema,
 });
 
 export const orderRefSchema = z.object({ sale_id: id, tender_no: z.number().int().positive().max(255) });

@@ -20,7 +20,7 @@ describe('QR / payment-code limits', () => {
     const over = codeLimitDecision(500_001, 'qr');
     expect(over).toMatchObject({ allowed: false, use: 'gateway', cap_fen: 500_000 });
     if (over.allowed) throw new Error('unreachable');
-    expect(over.reason_zh).toContain('限额5000元');
+    expect(over.reason_zh).toContain('限额5000.00元');
     expect(over.reason_zh).toContain('企业网银');
     expect(over.reason_en).toContain('5000.01 yuan');
     expect(codeLimitDecision(600_000, 'payment_code', 'alipay')).toMatchObject({ allowed: false, use: 'gateway' });

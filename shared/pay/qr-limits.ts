@@ -13,6 +13,7 @@
  * payer over their own day's cap (RULE_LIMIT), and the tender fails as any
  * refused payment does.
  */
+import { formatYuan } from '../money';
 import type { PaymentProvider } from '../scan/classify';
 
 /** How a buyer pays by code: scanning the receipt's dynamic QR, or showing their payment code. */
@@ -52,8 +53,6 @@ export function codeCapFen(way: CodeWay, provider?: PaymentProvider): number {
   return Math.min(...PROVIDERS.map((p) => capOf(CODE_CAPS_FEN[p], way)));
 }
 
-const yuan = (fenAmount: number): string => (fenAmount % 100 === 0 ? String(fenAmount / 100) : (fenAmount / 100).toFixed(2));
-
 /** Whether a tender of `amountFen` may go by QR / payment code, or must use the gateway (and why). */
 export function codeLimitDecision(amountFen: number, way: CodeWay, provider?: PaymentProvider): CodeLimitDecision {
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new RangeError(`tender amount must be a positive integer of fen, got ${amountFen}`);
@@ -65,7 +64,7 @@ export function codeLimitDecision(amountFen: number, way: CodeWay, provider?: Pa
     allowed: false,
     cap_fen: cap,
     use: 'gateway',
-    reason_zh: `金额超过${wayZh}支付每人每日限额${yuan(cap)}元（银发〔2017〕296号），请用企业网银（B2B）付款`,
-    reason_en: `${yuan(amountFen)} yuan is above the ${yuan(cap)} yuan a payer may pay by ${wayEn} per day (PBoC 2017 No. 296); pay via the bank (B2B) gateway`,
+    reason_zh: `金额超过${wayZh}支付每人每日限额${formatYuan(cap)}元（银发〔2017〕296号），请用企业网银（B2B）付款`,
+    reason_en: `${formatYuan(amountFen)} yuan is above the ${formatYuan(cap)} yuan a payer may pay by ${wayEn} per day (PBoC 2017 No. 296); pay via the bank (B2B) gateway`,
   };
 }

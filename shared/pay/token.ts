@@ -8,6 +8,7 @@
  *   version 1 | terminal id length 1 | terminal id ≤ 16 (ASCII) | sale id 16 (ULID, binary)
  *   | tender no 1 | amount fen 6 | expires (Unix minutes) 4 | Ed25519 signature 64
  */
+import { ULID_ALPHABET, ULID_RE } from '../ulid';
 import { fromBase64url, toBase64url } from './base64url';
 
 export const PAY_TOKEN_VERSION = 1;
@@ -23,7 +24,6 @@ export const PAY_TOKEN_DOMAIN = 'markettill-pay-token-v1';
 export type PayPurpose = 'qr' | 'gateway';
 export const PAY_TOKEN_DOMAINS: Readonly<Record<PayPurpose, string>> = { qr: PAY_TOKEN_DOMAIN, gateway: 'markettill-gateway-token-v1' };
 export const PAY_PATHS: Readonly<Record<PayPurpose, string>> = { qr: '/p/', gateway: '/g/' };
-const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export interface PayClaims {
   terminal_id: string;
@@ -35,7 +35,7 @@ export interface PayClaims {
 }
 
 export function ulidToBytes(id: string): Uint8Array | null {
-  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) return null;
+  if (!ULID_RE.test(id)) return null;
   let n = 0n;
   for (const c of id) n = n * 32n + BigInt(ULID_ALPHABET.indexOf(c));
   const out = new Uint8Array(16);

@@ -6,7 +6,7 @@
  */
 export * from './model';
 export * from './blocks';
-export { layoutReceipt, signedYuan, yuan, YUAN } from './layout';
+export { layoutReceipt } from './layout';
 export { renderReceiptText } from './preview';
 export { formatReceiptTime } from './time';
 export { displayWidth, sanitizeText, wrapToWidth } from './width';

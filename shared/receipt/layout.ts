@@ -2,7 +2,8 @@
  * ReceiptDoc → padded lines for one paper width. Pure: the same doc and width
  * always give the same blocks, so the on-screen preview is what prints.
  */
-import { formatYuan } from '../money';
+// yuan() prints ￥12.50: sanitizeText maps formatCny's sign to GB18030's full-width one.
+import { formatCny as yuan, formatYuan } from '../money';
 import { formatWeight, isWeighed, UNIT_LABEL_ZH } from '../units';
 import { columnsFor, type ReceiptBlock, type TextSize } from './blocks';
 import { type PaperWidth, type ReceiptDoc, type ReceiptLine, type ReceiptTender, type RefundSlip } from './model';
@@ -11,19 +12,6 @@ import { TENDER_KIND_LABELS, TENDER_STATUS_LABELS } from '../sales/takings-label
 import { amountCapitals, WORDS_AMOUNT_FEN_MAX } from '../speech/amount-words';
 import { formatReceiptTime } from './time';
 import { centerToWidth, justify, padEndToWidth, sanitizeText, wrapToWidth } from './width';
-
-/** Full-width yuan sign U+FFE5 (GB18030 A3 A4). Never U+00A5: it prints as "?" or "0 6". */
-export const YUAN = '\uFFE5';
-
-/** "+￥0.02", "-￥0.38": an adjustment, always with its sign. */
-export function signedYuan(amountFen: number): string {
-  return amountFen < 0 ? yuan(amountFen) : `+${yuan(amountFen)}`;
-}
-
-/** "￥12.50", "-￥0.38". */
-export function yuan(amountFen: number): string {
-  return amountFen < 0 ? `-${YUAN}${formatYuan(-amountFen)}` : `${YUAN}${formatYuan(amountFen)}`;
-}
 
 interface Style {
   bold?: boolean;
@@ -182,7 +170,7 @@ function layoutCopy(doc: ReceiptDoc, width: PaperWidth, copy: Copy): ReceiptBloc
   if (doc.discount_fen !== 0 || doc.rounding_fen !== 0) {
     b.pair(`小计 (${doc.lines.length}项)`, yuan(doc.lines.reduce((s, l) => s + l.amount_fen, 0)));
     if (doc.discount_fen !== 0) b.pair('优惠', yuan(-doc.discount_fen));
-    if (doc.rounding_fen !== 0) b.pair(doc.rounding_fen < 0 ? '抹零' : '舍入', signedYuan(doc.rounding_fen));
+    if (doc.rounding_fen !== 0) b.pair(doc.rounding_fen < 0 ? '抹零' : '舍入', yuan(doc.rounding_fen, { signed: true }));
   }
   b.pair('合计', yuan(doc.total_fen), { bold: true, size: 'tall' });
   if (copy !== null && doc.total_fen >= 0 && doc.total_fen <= WORDS_AMOUNT_FEN_MAX) b.left(`大写 ${amountCapitals(doc.total_fen)}`);

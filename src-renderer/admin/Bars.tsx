@@ -1,6 +1,5 @@
 /** Hour-by-hour takings as plain SVG bars (no chart library): 24 bars, the highest full height, labelled every 3 hours. */
-import { yuan } from './api';
-
+import { formatCny, formatYuan } from '../../shared/money';
 export function Bars({ values, label }: { values: readonly number[]; label: string }) {
   const W = 720;
   const H = 180;
@@ -15,7 +14,7 @@ export function Bars({ values, label }: { values: readonly number[]; label: stri
         return (
           <g key={i}>
             <rect x={pad + i * bw + 2} y={H - h} width={bw - 4} height={h} fill={v > 0 ? '#1f7a4d' : '#e3e8ee'}>
-              <title>{`${String(i).padStart(2, '0')}:00  ¥${yuan(v)}`}</title>
+              <title>{`${String(i).padStart(2, '0')}:00  ${formatCny(v, { grouped: true })}`}</title>
             </rect>
             {i % 3 === 0 && (
               <text x={pad + i * bw + bw / 2} y={H + 15} fontSize="11" textAnchor="middle" fill="#52606d">
@@ -25,7 +24,7 @@ export function Bars({ values, label }: { values: readonly number[]; label: stri
           </g>
         );
       })}
-      <text x={pad - 4} y={12} fontSize="11" textAnchor="end" fill="#52606d">{yuan(max).replace(/\.\d\d$/, '')}</text>
+      <text x={pad - 4} y={12} fontSize="11" textAnchor="end" fill="#52606d">{formatYuan(max, { grouped: true }).replace(/\.\d\d$/, '')}</text>
     </svg>
   );
 }

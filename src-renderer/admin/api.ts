@@ -33,15 +33,4 @@ export async function call<R extends ApiRoute>(route: R, args: CallArgs<R>): Pro
   return readAnswer(route, res.status, json);
 }
 
-/** "12345" fen → "123.45", for display only. */
-export function yuan(fen: number): string {
-  const a = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(a / 100).toLocaleString('en')}.${String(a % 100).padStart(2, '0')}`;
-}
-
-/** Today's business day in Shanghai (YYYYMMDD) and the day before. */
-export function shanghaiDay(offsetDays = 0, nowMs = Date.now()): string {
-  return new Date(nowMs + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-}
-
 export const dashed = (day: string): string => `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;

@@ -1,7 +1,8 @@
 /** The staff web's state: who is logged in, which screen, which day. One store, resettable for tests. */
 import { create } from 'zustand';
 import type { StaffView } from '../../shared/api/staff';
-import { api, call, setCsrf, shanghaiDay } from './api';
+import { businessDay, DEFAULT_TIME_ZONE } from '../../shared/time';
+import { api, call, setCsrf } from './api';
 
 export type Screen = 'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals' | 'prices' | 'catalog' | 'buyers' | 'settings';
 /** What each role's navigation offers (the server refuses the rest anyway). */
@@ -14,8 +15,8 @@ type StaffUser = StaffView;
 
 /** The market's business day now: its day starts at the cut-off hour (a night market's 02:00 belongs to yesterday). */
 async function marketDay(): Promise<string> {
-  const m = await call(api.marketGet, {}).catch(() => ({ day_cutoff_hour: 0 }));
-  return shanghaiDay(0, Date.now() - m.day_cutoff_hour * 3_600_000);
+  const m = await call(api.marketGet, {}).catch(() => ({ time_zone: DEFAULT_TIME_ZONE, day_cutoff_hour: 0 }));
+  return businessDay(Date.now(), m.time_zone, m.day_cutoff_hour);
 }
 
 interface AdminState {
@@ -34,7 +35,7 @@ interface AdminState {
   reset(): void;
 }
 
-const initial = { user: null, checked: false, screen: 'dashboard' as Screen, day: shanghaiDay(), stall: '' };
+const initial = { user: null, checked: false, screen: 'dashboard' as Screen, day: businessDay(Date.now(), DEFAULT_TIME_ZONE, 0), stall: '' };
 /** A stall owner lands on their own stall's first page; the office on the dashboard. */
 const landing = (u: StaffUser) => ({ screen: SCREENS_BY_ROLE[u.role][0] ?? ('dashboard' as Screen), stall: u.stall_id ?? '' });
 

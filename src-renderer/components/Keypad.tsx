@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../../shared/money';
+import { formatCny, formatYuan } from '../../shared/money';
 import { lineAmount } from '../../shared/units';
 import { CommandButton } from './bits';
 import { parseEntry, useEntry, type EntryTarget } from '../stores/entry';
@@ -62,7 +62,7 @@ export function Keypad() {
           {text || '0'} <span className="unit">{t(p.unitKey)}</span>
         </output>
         <div className={invalid ? 'preview error' : 'preview num'} role={invalid ? 'alert' : undefined}>
-          {invalid ? t(invalid) : preview !== null ? `¥${formatYuan(preview)}` : ''}
+          {invalid ? t(invalid) : preview !== null ? formatCny(preview) : ''}
         </div>
         {scaleReady && unit && (target.mode === 'add' || target.mode === 'edit') && (
           <button type="button" className="secondary" data-testid="read-scale" onClick={() => void readScale()}>

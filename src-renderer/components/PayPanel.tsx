@@ -2,11 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../shared/money';
 import { CommandButton, Money } from './bits';
 import { TenderBody } from './TenderBody';
-import { offersGateway, partMethod, partsTotal, saleTotal, useCheckout, type TenderKind } from '../stores/checkout';
+import { offersGateway, partMethod, partsTotal, saleTotal, useCheckout, PAY_METHODS } from '../stores/checkout';
 import { useCart } from '../stores/cart';
 import { noticeFor } from '../stores/ui';
-
-const METHODS: TenderKind[] = ['cash', 'qr', 'payment_code', 'account', 'gateway'];
 
 export function PayPanel() {
   const { t } = useTranslation();
@@ -33,7 +31,7 @@ export function PayPanel() {
           </div>
         </div>
         <div className="methods" role="group" aria-label={t('pay.methods')}>
-          {METHODS.map((m) => (
+          {PAY_METHODS.map((m) => (
             <CommandButton key={m} id={`tender_${m}`} className={m === method ? 'tab active' : 'tab'} testId={`method-${m}`} />
           ))}
         </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatYuan, parseYuan } from '../../shared/money';
+import { formatCny, formatYuan, parseYuan } from '../../shared/money';
 import { classifyScan } from '../../shared/scan/classify';
 import { Money } from './bits';
 import { creditRoom, useCheckout } from '../stores/checkout';
@@ -39,12 +39,12 @@ export function TenderBody({ left }: { left: number }) {
         <div className="quick">
           {quickAmounts(left).map((a) => (
             <button key={a} type="button" className="secondary" data-testid={`quick-${a}`} onClick={() => setText(formatYuan(a))}>
-              {a === left ? t('pay.exact') : `¥${formatYuan(a)}`}
+              {a === left ? t('pay.exact') : formatCny(a)}
             </button>
           ))}
         </div>
         <div className="change num" data-testid="change-preview" aria-live="polite">
-          {change !== null ? `${t('pay.change')} ¥${formatYuan(change)}` : amount !== null ? t('pay.short', { amount: formatYuan(left - amount) }) : ''}
+          {change !== null ? `${t('pay.change')} ${formatCny(change)}` : amount !== null ? t('pay.short', { amount: formatYuan(left - amount) }) : ''}
         </div>
       </div>
     );

@@ -1,13 +1,13 @@
 /** Small shared pieces: money with tabular figures, a command's button with its key. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../../shared/money';
+import { formatCny } from '../../shared/money';
 import { keyOf, runCommand, type CommandId } from '../commands';
 
 export function Money({ fen, testId, className }: { fen: number; testId?: string; className?: string }) {
   return (
     <span className={`num ${className ?? ''}`} data-testid={testId}>
-      ¥{formatYuan(fen)}
+      {formatCny(fen)}
     </span>
   );
 }

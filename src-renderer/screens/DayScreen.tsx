@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TENDER_KINDS } from '../../shared/journal/entries';
-import { formatYuan } from '../../shared/money';
+import { formatCny } from '../../shared/money';
 import { takingsDifferences, WALLETS } from '../../shared/sales/takings';
 import { Money } from '../components/bits';
 import { useSession } from '../stores/session';
@@ -67,7 +67,7 @@ function TakingsTables({ report }: { report: Report }) {
         </tbody>
       </table>
       <p className={balanced ? 'ok-box' : 'alarm-box'} data-testid="z-balance">
-        {t(balanced ? 'day.balance_ok' : 'day.balance_bad')}：¥{formatYuan(k.paid.total_fen)} + ¥{formatYuan(k.receivable.total_fen)} = ¥{formatYuan(k.sales_fen)}
+        {t(balanced ? 'day.balance_ok' : 'day.balance_bad')}：{formatCny(k.paid.total_fen)} + {formatCny(k.receivable.total_fen)} = {formatCny(k.sales_fen)}
       </p>
     </div>
   );
@@ -80,7 +80,7 @@ function OpenSalesConfirm() {
   const closeDay = useShift((s) => s.closeDay);
   const [pin, setPin] = useState('');
   if (!openSales) return null;
-  const list = openSales.map((s) => `${s.receipt_no} ¥${formatYuan(s.pending_fen + s.owed_fen)}`).join('、');
+  const list = openSales.map((s) => `${s.receipt_no} ${formatCny(s.pending_fen + s.owed_fen)}`).join('、');
   return (
     <form className="alarm-box" data-testid="day-open-sales" onSubmit={(e) => { e.preventDefault(); void closeDay(pin); }}>
       <p>{t('day.open_list', { count: openSales.length, list })}</p>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatYuan } from '../../shared/money';
 import { Money } from '../components/bits';
 import { RefundDialog } from './RefundDialog';
 import { partMethod } from '../stores/checkout';
@@ -85,7 +86,7 @@ export function HistoryScreen() {
                 {t('history.reprint')}
               </button>
               <button type="button" className="danger big" data-testid="refund" disabled={busy || refundable <= 0} onClick={startRefund}>
-                {t('history.refund', { amount: (Math.max(0, refundable) / 100).toFixed(2) })}
+                {t('history.refund', { amount: formatYuan(Math.max(0, refundable)) })}
               </button>
             </div>
           </>

@@ -7,8 +7,10 @@
 import { create } from 'zustand';
 import type { RpcError } from '../../shared/contract/envelope';
 import type { MethodInput, MethodOutput } from '../../shared/contract/methods';
+import { TENDER_KINDS } from '../../shared/journal/entries';
 import { TENDERS_PER_SALE_MAX } from '../../shared/limits';
 import { formatYuan, parseYuan } from '../../shared/money';
+import { isPaymentCode } from '../../shared/pay/payment-code';
 import { codeLimitDecision } from '../../shared/pay/qr-limits';
 import { classifyScan } from '../../shared/scan/classify';
 import { coreApi } from '../transport/core-client';
@@ -16,7 +18,9 @@ import { cartTotal, cartWire, useCart } from './cart';
 import { useSession } from './session';
 
 /** How the cashier takes this tender; 'gateway' is a QR tender paid through the institution's B2B bank page (large amounts). */
-export type TenderKind = 'cash' | 'qr' | 'payment_code' | 'account' | 'gateway';
+/** What the cashier picks: a tender kind, or the bank gateway (a qr tender paid via B2B, TenderVia). */
+export const PAY_METHODS = [...TENDER_KINDS, 'gateway'] as const;
+export type PayMethod = (typeof PAY_METHODS)[number];
 type TenderInput = MethodInput<'sale-complete'>['tenders'][number];
 export type Buyer = MethodOutput<'buyers-list'>['buyers'][number];
 
@@ -30,7 +34,7 @@ export interface PayProblem {
 
 interface CheckoutState {
   phase: Phase;
-  method: TenderKind;
+  method: PayMethod;
   /** parts of a split payment, added before the last tender */
   parts: TenderInput[];
   /** cash given (cash) or this tender's amount (others); empty means "what is left" */
@@ -44,7 +48,7 @@ interface CheckoutState {
   /** the tenders the sale was committed with (for the done screen: which are pending) */
   committed: TenderInput[];
   startPay(): void;
-  setMethod(method: TenderKind): void;
+  setMethod(method: PayMethod): void;
   setAmountText(text: string): void;
   setCode(code: string): void;
   setBuyer(id: string | null): void;
@@ -60,7 +64,7 @@ interface CheckoutState {
   reset(): void;
 }
 
-const initial = { phase: 'selling' as Phase, method: 'cash' as TenderKind, parts: [], amountText: '', code: '', buyerId: null, buyers: [], problem: null, error: null, result: null, committed: [] };
+const initial = { phase: 'selling' as Phase, method: 'cash' as PayMethod, parts: [], amountText: '', code: '', buyerId: null, buyers: [], problem: null, error: null, result: null, committed: [] };
 
 export const saleTotal = (): number => cartTotal(useCart.getState().lines, useSession.getState().info?.rounding ?? 'none');
 export const partsTotal = (parts: readonly TenderInput[]): number => parts.reduce((a, p) => a + (p.kind === 'cash' ? 0 : p.amount_fen), 0);
@@ -76,8 +80,8 @@ function current(s: CheckoutState, amount: number, last: boolean): TenderInput |
     const given = s.amountText === '' ? amount : parseYuan(s.amountText);
     if (given === null) return { key: 'pay.bad_amount' };
     // A scanner the PC was too busy to tell from typing leaves a code in the cash field: never take it as money.
-    if (given - amount > MAX_CHANGE_FEN) return { key: 'pay.cash_too_much', params: { amount: (given / 100).toFixed(2) } };
-    if (given < amount) return { key: 'pay.short', params: { amount: ((amount - given) / 100).toFixed(2) } };
+    if (given - amount > MAX_CHANGE_FEN) return { key: 'pay.cash_too_much', params: { amount: formatYuan(given) } };
+    if (given < amount) return { key: 'pay.short', params: { amount: formatYuan(amount - given) } };
     return { kind: 'cash', tendered_fen: given };
   }
   if (amount <= 0) return { key: 'pay.bad_amount' };
@@ -88,10 +92,10 @@ function current(s: CheckoutState, amount: number, last: boolean): TenderInput |
     if (!limit.allowed) return { key: 'pay.over_code_limit', params: { cap: formatYuan(limit.cap_fen) } };
   }
   if (s.method === 'qr') return { kind: 'qr', amount_fen: amount };
-  if (s.method === 'payment_code') return /^\d{16,24}$/.test(s.code) ? { kind: 'payment_code', amount_fen: amount, code: s.code } : { key: 'pay.code_needed' };
+  if (s.method === 'payment_code') return isPaymentCode(s.code) ? { kind: 'payment_code', amount_fen: amount, code: s.code } : { key: 'pay.code_needed' };
   const buyer = s.buyers.find((b) => b.id === s.buyerId);
   if (!buyer) return { key: 'pay.buyer_needed' };
-  if (amount > creditRoom(buyer)) return { key: 'pay.over_limit', params: { name: buyer.name, room: (creditRoom(buyer) / 100).toFixed(2) } };
+  if (amount > creditRoom(buyer)) return { key: 'pay.over_limit', params: { name: buyer.name, room: formatYuan(creditRoom(buyer)) } };
   return { kind: 'account', amount_fen: amount, buyer_id: buyer.id };
 }
 
@@ -134,7 +138,7 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     const s = get();
     const buyer = s.buyers.find((b) => b.id === s.buyerId);
     if (!buyer || creditRoom(buyer) <= 0) return;
-    set({ amountText: (Math.min(creditRoom(buyer), remaining(s.parts) - 1) / 100).toFixed(2) });
+    set({ amountText: formatYuan(Math.min(creditRoom(buyer), remaining(s.parts) - 1)) });
     get().addPart();
   },
   removePart: (index) => set((s) => ({ parts: s.parts.filter((_, i) => i !== index), problem: null })),
@@ -144,7 +148,7 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     const left = remaining(s.parts);
     const amount = s.method !== 'cash' && s.amountText !== '' ? parseYuan(s.amountText) : left;
     if (amount !== left) return set({ problem: { key: 'pay.use_split' } });
-    if (s.method === 'cash' && /^\d{16,24}$/.test(s.amountText) && classifyScan(s.amountText).kind === 'payment_code') {
+    if (s.method === 'cash' && isPaymentCode(s.amountText) && classifyScan(s.amountText).kind === 'payment_code') {
       // The buyer's payment code landed in the cash field: pay by code, after the cashier confirms once more.
       return set({ method: 'payment_code', code: s.amountText, amountText: '', problem: { key: 'pay.moved_to_code' } });
     }

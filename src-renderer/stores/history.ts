@@ -1,5 +1,6 @@
 /** Past sales: search, one sale's detail with its receipt, reprint and refund (a manager's PIN when the core asks for one). */
 import { create } from 'zustand';
+import { formatYuan } from '../../shared/money';
 import type { MethodOutput } from '../../shared/contract/methods';
 import { coreApi } from '../transport/core-client';
 import { useSettings } from './settings';
@@ -79,7 +80,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
       return useUi.getState().fail(r.error);
     }
     set({ refund: null, refunded: r.value });
-    useUi.getState().notify({ kind: 'info', key: 'history.refund_done', params: { no: r.value.refund_no, amount: (r.value.amount_fen / 100).toFixed(2) } });
+    useUi.getState().notify({ kind: 'info', key: 'history.refund_done', params: { no: r.value.refund_no, amount: formatYuan(r.value.amount_fen) } });
     await get().open(d.sale.id);
     set({ refunded: r.value });
   },

@@ -4,12 +4,9 @@
  * (columns named *_fen become *_yuan). Cells that start like a formula are
  * prefixed with an apostrophe (CSV injection).
  */
-export const CSV_ROWS_MAX = 200_000;
+import { formatYuan } from '../../shared/money';
 
-function yuan(fen: number): string {
-  const a = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-}
+export const CSV_ROWS_MAX = 200_000;
 
 function cell(v: unknown): string {
   let s = v === null || v === undefined ? '' : String(v);
@@ -22,6 +19,6 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns?: readon
   const cols = columns ?? Object.keys(rows[0] ?? {});
   const head = cols.map((c) => (c.endsWith('_fen') ? `${c.slice(0, -4)}_yuan` : c));
   const lines = [head.map(cell).join(',')];
-  for (const r of rows) lines.push(cols.map((c) => (c.endsWith('_fen') && typeof r[c] === 'number' ? yuan(r[c]) : cell(r[c]))).join(','));
+  for (const r of rows) lines.push(cols.map((c) => (c.endsWith('_fen') && typeof r[c] === 'number' ? formatYuan(r[c]) : cell(r[c]))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

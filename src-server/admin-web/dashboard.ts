@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { ServerDb } from '../db/database';
+import { DEFAULT_TIME_ZONE, zoneOffsetMs } from '../../shared/time';
 import { rdb } from '../recon/schema';
 import { dayTotals } from '../reports/totals';
 
@@ -21,7 +22,11 @@ export async function dashboard(db: ServerDb, day: string, nowMs: number) {
   const totals = await dayTotals(db, day, null);
   const stalls = await db.selectFrom('stall').select(['id', 'name']).orderBy('id').execute();
   const { paid } = totals.takings;
-  const hourExpr = sql<number>`cast(((at_ms + 28800000) / 3600000) % 24 as integer)`;
+  // Hours as the market's clock shows them (one offset for the whole day).
+  const market = await db.selectFrom('market').select('time_zone').executeTakeFirst();
+  const noonUtc = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)), 12);
+  const offsetMs = zoneOffsetMs(noonUtc, market?.time_zone ?? DEFAULT_TIME_ZONE);
+  const hourExpr = sql<number>`cast(((at_ms + ${sql.lit(offsetMs)}) / 3600000) % 24 as integer)`;
   const hours = await db.selectFrom('sale').select([hourExpr.as('hour'), (eb) => eb.fn.countAll<number>().as('n'), big('total_fen').as('fen')]).where('business_day', '=', day).where('status', '!=', 'voided').groupBy(hourExpr).execute();
   const hourly = Array.from({ length: 24 }, (_, h) => {
     const x = hours.find((y) => Number(y.hour) === h);

@@ -3,6 +3,7 @@
  * Money columns are BIGINT fen (read back as numbers by the pg type parser in database.ts).
  */
 import type { Generated } from 'kysely';
+import type { TenderKind } from '../../shared/journal/entries';
 
 export interface MarketTable { id: string; name: string; time_zone: string; day_cutoff_hour: number }
 export interface StallTable {
@@ -65,7 +66,7 @@ export interface SaleLineTable { sale_id: string; line_no: number; product_id: s
 export interface SaleTenderTable {
   sale_id: string;
   tender_no: number;
-  kind: string;
+  kind: TenderKind;
   amount_fen: number;
   tendered_fen: number;
   change_fen: number;
@@ -90,7 +91,7 @@ export interface RefundTable {
   reason: string;
   at_ms: number;
 }
-export interface RefundTenderTable { refund_id: string; tender_no: number; kind: string; amount_fen: number }
+export interface RefundTenderTable { refund_id: string; tender_no: number; kind: TenderKind; amount_fen: number }
 export interface SaleVoidTable { id: string; terminal_id: string; stall_id: string; business_day: string; cashier_id: string; line_count: number; total_fen: number; reason: string; at_ms: number }
 export interface ShiftTable {
   id: string;

@@ -1,5 +1,6 @@
 /** The job kinds the server knows. Each handler runs in the job's own transaction and must be idempotent by its keys. */
 import { z } from 'zod';
+import { businessDaySchema } from '../../shared/time';
 import { postEntry } from '../ledger/post';
 import { TXN_TYPES } from '../ledger/templates';
 import { LOGIN_WINDOW_MS } from '../staff/rate-limit';
@@ -9,7 +10,7 @@ import type { JobHandler } from './worker';
 const ledgerEventSchema = z.object({
   idem_key: z.string().min(1).max(128),
   txn_type: z.enum(TXN_TYPES),
-  business_day: z.string().regex(/^\d{8}$/),
+  business_day: businessDaySchema,
   stall_id: z.string().nullable(),
   buyer_id: z.string().nullable().optional(),
   amount_fen: z.number().int().positive(),

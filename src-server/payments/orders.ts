@@ -6,7 +6,7 @@
  * transition that already happened changes nothing. After the commit the
  * terminal's open event stream is told to pull.
  */
-import { businessDay } from '../../shared/time';
+import { businessDay, DEFAULT_TIME_ZONE } from '../../shared/time';
 import type { ServerDb } from '../db/database';
 import { postEntry } from '../ledger/post';
 import { terminalEvents } from '../terminals/event-hub';
@@ -21,7 +21,7 @@ const ORDER_PREFIX: Readonly<Record<OrderKind, string>> = { qr: 'Q', code: 'C', 
 
 export async function businessDayOf(db: ServerDb, stallId: string, atMs: number): Promise<string> {
   const m = await pdb(db).selectFrom('stall as s').innerJoin('market as m', 'm.id', 's.market_id').select(['m.time_zone', 'm.day_cutoff_hour']).where('s.id', '=', stallId).executeTakeFirst();
-  return businessDay(atMs, m?.time_zone ?? 'Asia/Shanghai', m?.day_cutoff_hour ?? 0);
+  return businessDay(atMs, m?.time_zone ?? DEFAULT_TIME_ZONE, m?.day_cutoff_hour ?? 0);
 }
 
 export async function getOrder(db: PaymentsDb, outNo: string) {

@@ -8,6 +8,7 @@
  */
 import { verify } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatCny } from '../../shared/money';
 import { parsePayToken, signingInput, type PayClaims, type PayPurpose } from '../../shared/pay/token';
 import type { ServerDb } from '../db/database';
 import { terminalPublicKey } from '../terminals/terminal-key';
@@ -33,7 +34,6 @@ export function page(reply: FastifyReply, status: number, title: string, body: s
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
-export const yuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 export type TokenCheck = { ok: true; claims: PayClaims; stall_id: string } | { ok: false; status: number; title: string; message: string };
 
@@ -97,7 +97,7 @@ export function registerPayPage(app: FastifyInstance, db: ServerDb, now: () => n
       return page(reply, check.status, check.title, `<h1>${esc(check.title)}</h1><p>请向摊主索取新的收款码</p>`);
     }
     const app = appFromUserAgent(req.headers['user-agent']);
-    if (app === null) return page(reply, 200, '请用支付应用扫码', `<h1>请在微信/支付宝/银联应用内扫码进入</h1><div class="amount">¥${yuan(check.claims.amount_fen)}</div><p>支持：微信、支付宝、云闪付</p>`);
+    if (app === null) return page(reply, 200, '请用支付应用扫码', `<h1>请在微信/支付宝/银联应用内扫码进入</h1><div class="amount">${formatCny(check.claims.amount_fen)}</div><p>支持：微信、支付宝、云闪付</p>`);
     const ctx = paymentsOfOrNull(db);
     if (!ctx) return page(reply, 503, '暂不能收款', '<h1>暂不能收款</h1><p>市场收款通道未配置</p>');
     const r = await orderForToken(db, ctx, check.claims, check.stall_id, nowMs);
@@ -111,7 +111,7 @@ export function answerOrder(req: FastifyRequest, reply: FastifyReply, r: OrderFo
     case 'redirect':
       return reply.redirect(r.url, 302);
     case 'paid':
-      return page(reply, 200, '已支付', `<h1>该笔已支付</h1><div class="amount">¥${yuan(amountFen)}</div>`);
+      return page(reply, 200, '已支付', `<h1>该笔已支付</h1><div class="amount">${formatCny(amountFen)}</div>`);
     case 'ended':
       return page(reply, 410, '订单已关闭', `<h1>订单已关闭</h1><p>${esc(words.ask)}</p>`);
     case 'error':

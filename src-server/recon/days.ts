@@ -1,4 +1,9 @@
-/** Bill days are Asia/Shanghai calendar days (UTC+8, no daylight saving), as the institution cuts them. */
+/**
+ * Bill days are Asia/Shanghai calendar days, as the institution cuts them
+ * whatever the market's own zone: UTC+8 with no daylight saving since 1992,
+ * so day numbers are plain arithmetic here (shared/time.ts agrees, tested).
+ */
+export const BILL_TIME_ZONE = 'Asia/Shanghai';
 export const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 

@@ -7,7 +7,8 @@
  */
 import type { ServerDb } from '../db/database';
 import type { InstitutionSettings } from '../payments/config';
-import { billDateOf, shanghaiDayNo } from './days';
+import { hourOfDay } from '../../shared/time';
+import { BILL_TIME_ZONE, billDateOf, shanghaiDayNo } from './days';
 import { institutionReconPorts } from './institution-ports';
 import { attachRecon } from './ports';
 import { runRecon } from './run';
@@ -19,8 +20,7 @@ export const SCHEDULE_EVERY_MS = 10 * 60_000;
 export const RERUN_AFTER_MS = 60 * 60_000;
 
 export async function scheduledRun(db: ServerDb, nowMs: number): Promise<string | null> {
-  const hour = Math.floor(((nowMs + 8 * 3_600_000) % 86_400_000) / 3_600_000);
-  if (hour < RUN_FROM_HOUR) return null;
+  if (hourOfDay(nowMs, BILL_TIME_ZONE) < RUN_FROM_HOUR) return null;
   const date = billDateOf(shanghaiDayNo(nowMs) - 1);
   const last = await rdb(db).selectFrom('recon_run').select(['state', 'started_ms']).where('bill_date', '=', date).orderBy('started_ms', 'desc').limit(1).executeTakeFirst();
   if (last && (last.state === 'done' || nowMs - last.started_ms < RERUN_AFTER_MS)) return null;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../testing/harness';
 import { codepayBody, outNo } from '../testing/bodies';
-import { ALL_HEADER, REFUND_HEADER, SUMMARY_HEADER, yuan2, yuan5, ratePercent } from './format';
+import { formatYuan } from '../../shared/money';
+import { ALL_HEADER, REFUND_HEADER, SUMMARY_HEADER, yuan5, ratePercent } from './format';
 
 let h: Harness;
 let sub: string;
@@ -114,6 +115,6 @@ describe('daily trade bill', () => {
     expect((await apply(quiet)).body.code).toBe('NO_STATEMENT_EXIST');
     await h.advance(91 * 86_400_000);
     expect((await apply(day)).body.code).toBe('NO_STATEMENT_EXIST');
-    expect([yuan2(1), yuan2(10), yuan2(-5), yuan2(123_456_789_01), yuan5(7), ratePercent(38), ratePercent(600)]).toEqual(['0.01', '0.10', '-0.05', '123456789.01', '0.07000', '0.38%', '6.00%']);
+    expect([formatYuan(1), formatYuan(10), formatYuan(-5), formatYuan(123_456_789_01), yuan5(7), ratePercent(38), ratePercent(600)]).toEqual(['0.01', '0.10', '-0.05', '123456789.01', '0.07000', '0.38%', '6.00%']);
   });
 });

@@ -1,14 +1,8 @@
-/** 元 with two decimals from integer fen ("12.34", "-0.05"). */
-export function yuan2(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new TypeError(`not integer fen: ${fen}`);
-  const neg = fen < 0;
-  const a = Math.abs(fen);
-  return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-}
+import { formatYuan } from '../../shared/money';
 
 /** 元 with five decimals, WeChat's fee format ("0.06000"); our fees are whole fen. */
 export function yuan5(fen: number): string {
-  return `${yuan2(fen)}000`;
+  return `${formatYuan(fen)}000`;
 }
 
 /** "0.60%" from basis points (60). */

@@ -3,7 +3,8 @@ import type { Sim } from '../context';
 import { DAY_MS, billTime, shanghaiMidnight } from '../clock';
 import type { OrderRow } from '../orders/model';
 import type { RefundRow } from '../refunds/service';
-import { ALL_HEADER, REFUND_HEADER, SUCCESS_HEADER, SUMMARY_HEADER, backtickRow, ratePercent, yuan2, yuan5 } from './format';
+import { formatYuan } from '../../shared/money';
+import { ALL_HEADER, REFUND_HEADER, SUCCESS_HEADER, SUMMARY_HEADER, backtickRow, ratePercent, yuan5 } from './format';
 
 export type BillType = 'ALL' | 'SUCCESS' | 'REFUND';
 
@@ -55,8 +56,8 @@ export function buildBill(sim: Sim, date: string, type: BillType, subMchid: stri
     lines.push((type === 'ALL' ? ALL_HEADER : SUCCESS_HEADER).join(','));
     for (const p of payLines) {
       const state = p.o.state === 'REVOKED' ? 'REVOKED' : 'SUCCESS';
-      const head = [billTime(p.o.paid_at ?? 0), ...common(p.o, p.openid, state), yuan2(p.amount), '0.00'];
-      const tail = [p.o.description, p.o.attach ?? '', yuan5(p.o.fee_fen), ratePercent(p.rate_bp), yuan2(p.amount)];
+      const head = [billTime(p.o.paid_at ?? 0), ...common(p.o, p.openid, state), formatYuan(p.amount), '0.00'];
+      const tail = [p.o.description, p.o.attach ?? '', yuan5(p.o.fee_fen), ratePercent(p.rate_bp), formatYuan(p.amount)];
       lines.push(backtickRow(type === 'ALL' ? [...head, '0', '0', '0.00', '0.00', '', '', ...tail, '0.00', ''] : [...head, ...tail, '']));
       count++; settle += p.amount; fees += p.o.fee_fen; ordered += p.amount;
     }
@@ -65,13 +66,13 @@ export function buildBill(sim: Sim, date: string, type: BillType, subMchid: stri
     for (const l of refundLines) {
       const head = [billTime(l.r.created_at), ...common(l.o, l.openid, 'REFUND'), '0.00', '0.00'];
       const times = type === 'REFUND' ? [billTime(l.r.created_at), l.r.success_at !== null && l.state === 'SUCCESS' ? billTime(l.r.success_at) : ''] : [];
-      lines.push(backtickRow([...head, ...times, l.r.refund_id, l.r.out_refund_no, yuan2(l.r.amount_fen), '0.00', 'ORIGINAL', l.state,
-        l.o.description, l.o.attach ?? '', yuan5(-l.r.fee_fen), ratePercent(l.rate_bp), '0.00', yuan2(l.r.amount_fen), '']));
+      lines.push(backtickRow([...head, ...times, l.r.refund_id, l.r.out_refund_no, formatYuan(l.r.amount_fen), '0.00', 'ORIGINAL', l.state,
+        l.o.description, l.o.attach ?? '', yuan5(-l.r.fee_fen), ratePercent(l.rate_bp), '0.00', formatYuan(l.r.amount_fen), '']));
       count++; refunded += l.r.amount_fen; fees -= l.r.fee_fen; applied += l.r.amount_fen;
     }
   }
   lines.push(SUMMARY_HEADER.join(','));
-  lines.push(backtickRow([String(count), yuan2(settle), yuan2(refunded), '0.00', yuan5(fees), yuan2(ordered), yuan2(applied)]));
+  lines.push(backtickRow([String(count), formatYuan(settle), formatYuan(refunded), '0.00', yuan5(fees), formatYuan(ordered), formatYuan(applied)]));
   return `${lines.join('\n')}\n`;
 }
 

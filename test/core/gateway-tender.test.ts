@@ -30,7 +30,7 @@ describe('tenders above the code limit', () => {
   it('refuses QR and payment code with qr_limit_exceeded, saying why and offering the gateway; nothing is written', () => {
     const qr = () => sell([{ kind: 'qr', amount_fen: 600_000 }]);
     expect(qr).toThrow(expect.objectContaining({ code: 'qr_limit_exceeded' }));
-    expect(qr).toThrow(/5000元.*企业网银.*bank \(B2B\) gateway/);
+    expect(qr).toThrow(/5000\.00元.*企业网银.*bank \(B2B\) gateway/);
     expect(() => sell([{ kind: 'payment_code', amount_fen: 600_000, code: '134567890123456789' }])).toThrow(expect.objectContaining({ code: 'qr_limit_exceeded' }));
     expect(sales()).toBe(0);
   });
@@ -63,7 +63,7 @@ describe('tenders above the code limit', () => {
     expect(text).toContain('企业网银 待付款');
     expect(text).toContain(`[QR ${s.pay_url}]`);
     expect(text).toContain('扫码打开企业网银付款');
-    expect(text.replace(/\s+/g, '')).toContain('超过扫码支付每人每日限额5000元');
+    expect(text.replace(/\s+/g, '')).toContain('超过扫码支付每人每日限额5000.00元');
   });
 
   it('a paid gateway tender is not refunded at the till (the institution does not refund 企业网银 online)', () => {

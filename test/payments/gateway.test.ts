@@ -22,7 +22,7 @@ const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chr
 describe('a 6,000 元 sale', () => {
   it('is refused by QR and by payment code, with the reason and the gateway offered; nothing is sold', async () => {
     const before = count(s.core.db, 'SELECT COUNT(*) AS n FROM sale');
-    await expect(s.core.handlers['sale-complete']({ ...cart, tenders: [{ kind: 'qr', amount_fen: TOTAL_FEN }] })).rejects.toMatchObject({ code: 'qr_limit_exceeded', message: expect.stringMatching(/限额5000元.*企业网银/) });
+    await expect(s.core.handlers['sale-complete']({ ...cart, tenders: [{ kind: 'qr', amount_fen: TOTAL_FEN }] })).rejects.toMatchObject({ code: 'qr_limit_exceeded', message: expect.stringMatching(/限额5000.00元.*企业网银/) });
     const buyer = await s.buyer('WECHAT');
     await expect(s.core.handlers['sale-complete']({ ...cart, tenders: [{ kind: 'payment_code', amount_fen: TOTAL_FEN, code: await s.code(buyer) }] })).rejects.toMatchObject({ code: 'qr_limit_exceeded' });
     expect(count(s.core.db, 'SELECT COUNT(*) AS n FROM sale')).toBe(before);

@@ -1,6 +1,7 @@
+import { formatCny } from '../../../shared/money';
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../Failed';
-import { api, call, yuan } from '../api';
+import { api, call } from '../api';
 import { Bars } from '../Bars';
 import { useLoad } from '../useLoad';
 
@@ -23,18 +24,18 @@ export function Dashboard({ day }: { day: string }) {
   return (
     <div className="dashboard" data-refresh={REFRESH_MS}>
       <section className="cards">
-        <div className="card big"><span>{t('dash.total')}</span><strong className="num">¥{yuan(data.total_fen)}</strong></div>
+        <div className="card big"><span>{t('dash.total')}</span><strong className="num">{formatCny(data.total_fen, { grouped: true })}</strong></div>
         <div className="card"><span>{t('dash.sales')}</span><strong className="num">{data.sales}</strong></div>
-        <div className="card" data-testid="dash-paid"><span>{t('takings.paid')}</span><strong className="num">¥{yuan(data.takings.paid.total_fen)}</strong></div>
+        <div className="card" data-testid="dash-paid"><span>{t('takings.paid')}</span><strong className="num">{formatCny(data.takings.paid.total_fen, { grouped: true })}</strong></div>
         <div className="card" data-testid="dash-receivable">
           <span>{t('takings.receivable')}（{t('takings.open', { n: data.takings.receivable.open_sales })}）</span>
-          <strong className="num">¥{yuan(data.takings.receivable.total_fen)}</strong>
+          <strong className="num">{formatCny(data.takings.receivable.total_fen, { grouped: true })}</strong>
           <small className="num">
-            {t('takings.pending')} ¥{yuan(data.takings.receivable.pending_fen)} · {t('takings.account')} ¥{yuan(data.takings.receivable.account_fen)} · {t('takings.owed')} ¥{yuan(data.takings.receivable.owed_fen)}
+            {t('takings.pending')} {formatCny(data.takings.receivable.pending_fen, { grouped: true })} · {t('takings.account')} {formatCny(data.takings.receivable.account_fen, { grouped: true })} · {t('takings.owed')} {formatCny(data.takings.receivable.owed_fen, { grouped: true })}
           </small>
         </div>
-        <div className="card"><span>{t('dash.unpaid')}</span><strong className="num">{data.unpaid_qr.count} · ¥{yuan(data.unpaid_qr.amount_fen)}</strong></div>
-        <div className="card"><span>{t('dash.receivables')}</span><strong className="num">¥{yuan(data.receivables_total_fen)}</strong></div>
+        <div className="card"><span>{t('dash.unpaid')}</span><strong className="num">{data.unpaid_qr.count} · {formatCny(data.unpaid_qr.amount_fen, { grouped: true })}</strong></div>
+        <div className="card"><span>{t('dash.receivables')}</span><strong className="num">{formatCny(data.receivables_total_fen, { grouped: true })}</strong></div>
       </section>
       <section>
         <h2>{t('dash.hourly')}</h2>
@@ -47,11 +48,11 @@ export function Dashboard({ day }: { day: string }) {
             <thead><tr><th>{t('dash.stall')}</th><th className="num">{t('dash.sales')}</th><th className="num">{t('dash.amount')}</th></tr></thead>
             <tbody>
               {data.stalls.flatMap((s) => [
-                <tr key={s.stall_id}><td>{s.name}</td><td className="num">{s.sales}</td><td className="num">¥{yuan(s.total_fen)}</td></tr>,
+                <tr key={s.stall_id}><td>{s.name}</td><td className="num">{s.sales}</td><td className="num">{formatCny(s.total_fen, { grouped: true })}</td></tr>,
                 ...data.terminal_totals
                   .filter((x) => x.stall_id === s.stall_id)
                   .map((x) => (
-                    <tr key={x.terminal_id} className="sub"><td>↳ {termName(x.terminal_id)}</td><td className="num">{x.sales}</td><td className="num">¥{yuan(x.total_fen)}</td></tr>
+                    <tr key={x.terminal_id} className="sub"><td>↳ {termName(x.terminal_id)}</td><td className="num">{x.sales}</td><td className="num">{formatCny(x.total_fen, { grouped: true })}</td></tr>
                   )),
               ])}
             </tbody>
@@ -62,7 +63,7 @@ export function Dashboard({ day }: { day: string }) {
           <table>
             <tbody>
               {Object.keys(data.by_tender).length === 0 && <tr><td>{t('dash.none')}</td></tr>}
-              {Object.entries(data.by_tender).map(([k, v]) => <tr key={k} data-testid={`dash-tender-${k}`}><td>{t(`tender.${k}`)}</td><td className="num">¥{yuan(v)}</td></tr>)}
+              {Object.entries(data.by_tender).map(([k, v]) => <tr key={k} data-testid={`dash-tender-${k}`}><td>{t(`tender.${k}`)}</td><td className="num">{formatCny(v, { grouped: true })}</td></tr>)}
             </tbody>
           </table>
           <h2>{t('dash.byWallet')}</h2>
@@ -71,7 +72,7 @@ export function Dashboard({ day }: { day: string }) {
               {Object.keys(data.by_wallet).length === 0 && <tr><td>{t('dash.none')}</td></tr>}
               {Object.entries(data.by_wallet)
                 .filter(([k, v]) => k !== 'unknown' || v !== 0)
-                .map(([k, v]) => <tr key={k} data-testid={`dash-wallet-${k}`}><td>{t(`tender.${k}`)}</td><td className="num">¥{yuan(v)}</td></tr>)}
+                .map(([k, v]) => <tr key={k} data-testid={`dash-wallet-${k}`}><td>{t(`tender.${k}`)}</td><td className="num">{formatCny(v, { grouped: true })}</td></tr>)}
             </tbody>
           </table>
         </section>
@@ -99,7 +100,7 @@ export function Dashboard({ day }: { day: string }) {
           <table>
             <tbody>
               {data.receivables.length === 0 && <tr><td>{t('dash.none')}</td></tr>}
-              {data.receivables.map((r) => <tr key={`${r.stall_id}-${r.buyer_id}`}><td>{r.name}</td><td>{stallName(r.stall_id)}</td><td className="num">¥{yuan(r.owed_fen)}</td></tr>)}
+              {data.receivables.map((r) => <tr key={`${r.stall_id}-${r.buyer_id}`}><td>{r.name}</td><td>{stallName(r.stall_id)}</td><td className="num">{formatCny(r.owed_fen, { grouped: true })}</td></tr>)}
             </tbody>
           </table>
         </section>

@@ -1,8 +1,9 @@
+import { formatCny, formatYuan } from '../../../shared/money';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../Failed';
 import type { Answer } from '../../../shared/api/route';
-import { api, call, yuan } from '../api';
+import { api, call } from '../api';
 import { useLoad } from '../useLoad';
 
 type Stall = Answer<typeof api.adminDay>['stalls'][number];
@@ -15,9 +16,9 @@ function explain(x: Term, t: (k: string, o?: Record<string, unknown>) => string)
   const zc = x.z_report.sales_count ?? 0;
   const zg = x.z_report.gross_fen ?? 0;
   const out: string[] = [];
-  if (zc < x.server.sales_count) out.push(t('eod.fewer', { n: x.server.sales_count - zc, amt: yuan(x.server.gross_fen - zg) }));
-  else if (zc > x.server.sales_count) out.push(t('eod.more', { n: zc - x.server.sales_count, amt: yuan(zg - x.server.gross_fen) }));
-  else if (zg !== x.server.gross_fen) out.push(t('eod.amountOnly', { amt: yuan(Math.abs(zg - x.server.gross_fen)) }));
+  if (zc < x.server.sales_count) out.push(t('eod.fewer', { n: x.server.sales_count - zc, amt: formatYuan(x.server.gross_fen - zg, { grouped: true }) }));
+  else if (zc > x.server.sales_count) out.push(t('eod.more', { n: zc - x.server.sales_count, amt: formatYuan(zg - x.server.gross_fen, { grouped: true }) }));
+  else if (zg !== x.server.gross_fen) out.push(t('eod.amountOnly', { amt: formatYuan(Math.abs(zg - x.server.gross_fen), { grouped: true }) }));
   const known = /^(sales_count|gross_fen|no Z report)/;
   return [...out, ...x.differences.filter((d) => !known.test(d))];
 }
@@ -50,11 +51,11 @@ function StallDay({ s, day, done }: { s: Stall; day: string; done: () => void })
                   <td>{x.name}<br /><small className="mono muted">{x.terminal_id}</small></td>
                   <td className="num">{x.server.sales_count}</td>
                   <td className={cBad ? 'num bad' : 'num'}>{x.z_report?.sales_count ?? t('eod.noZ')}</td>
-                  <td className="num">¥{yuan(x.server.gross_fen)}</td>
-                  <td className={gBad ? 'num bad' : 'num'}>{(x.z_report?.gross_fen ?? null) === null || !x.z_report ? t('eod.noZ') : `¥${yuan(x.z_report.gross_fen ?? 0)}`}</td>
-                  <td className="num">{x.server.refunds_count} · ¥{yuan(x.server.refunds_fen)}</td>
-                  <td className="num">¥{yuan(x.server.paid_fen)}</td>
-                  <td className="num">¥{yuan(x.server.receivable_fen)}</td>
+                  <td className="num">{formatCny(x.server.gross_fen, { grouped: true })}</td>
+                  <td className={gBad ? 'num bad' : 'num'}>{(x.z_report?.gross_fen ?? null) === null || !x.z_report ? t('eod.noZ') : formatCny(x.z_report.gross_fen ?? 0, { grouped: true })}</td>
+                  <td className="num">{x.server.refunds_count} · {formatCny(x.server.refunds_fen, { grouped: true })}</td>
+                  <td className="num">{formatCny(x.server.paid_fen, { grouped: true })}</td>
+                  <td className="num">{formatCny(x.server.receivable_fen, { grouped: true })}</td>
                   <td>{x.differences.length === 0 ? '—' : <ul className="diffs">{explain(x, t).map((d) => <li key={d}>{d}</li>)}</ul>}</td>
                 </tr>
               );

@@ -1,14 +1,15 @@
+import { formatCny } from '../../../shared/money';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../Failed';
 import type { ReconItem } from '../../../shared/api/recon';
-import { api, call, dashed, yuan } from '../api';
+import { api, call, dashed } from '../api';
 import { useLoad } from '../useLoad';
 
 const ACTIONS = ['bu_dan', 'suspense', 'refund', 'explain'] as const;
 type Action = (typeof ACTIONS)[number];
 const DEFAULT_ACTION: Record<string, Action> = { bu_dan: 'bu_dan', suspense: 'suspense', refund: 'refund', await_next_bill: 'explain' };
-const money = (f: number | null) => (f === null ? '—' : `¥${yuan(f)}`);
+const money = (f: number | null) => (f === null ? '—' : `${formatCny(f, { grouped: true })}`);
 
 function Row({ item, done }: { item: ReconItem; done: () => void }) {
   const { t } = useTranslation();

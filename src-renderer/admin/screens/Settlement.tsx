@@ -1,9 +1,10 @@
+import { formatCny } from '../../../shared/money';
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../Failed';
-import { api, call, yuan } from '../api';
+import { api, call } from '../api';
 import { useLoad } from '../useLoad';
 
-const m = (f: number | null) => (f === null ? '—' : `¥${yuan(f)}`);
+const m = (f: number | null) => (f === null ? '—' : `${formatCny(f, { grouped: true })}`);
 
 export function Settlement({ day }: { day: string }) {
   const { t } = useTranslation();
