@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../sales/rounding';
 import { PRICE_BOARD_ROWS_MAX, categorySchema, codeSchema, eanSchema, unitPriceFen, unitSchema } from '../catalog';
+import { PIN_RE } from '../pin-hash';
 import { UNITS } from '../units';
 import { ADMIN_ONLY, ALL_STAFF } from './roles';
 import { defineApi, staffAuth } from './route';
@@ -35,8 +36,6 @@ export type TemplateView = z.output<typeof templateViewSchema>;
 export const stallSettingsSchema = z.object({ rounding: z.enum(ROUNDING_MODES), refund_manager_limit_fen: z.number().int().min(0).max(1e10), allow_price_override: z.boolean() });
 export const CASHIER_ROLES = ['cashier', 'manager'] as const;
 const cashierView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), role: z.enum(CASHIER_ROLES), active: z.boolean() });
-/** A cashier's PIN: 4 to 8 digits. */
-export const PIN_RE = /^\d{4,8}$/;
 
 export const catalogApi = {
   productList: defineApi({

@@ -1,6 +1,8 @@
 /** Configuration a terminal pulls from the server, by version. */
 import { z } from 'zod';
 import { productSchema } from '../contract/methods';
+import { fenSchema } from '../money';
+import { pinHashSchema } from '../pin-hash';
 import { ROUNDING_MODES } from '../sales/rounding';
 
 export const terminalConfigSchema = z.object({
@@ -13,14 +15,14 @@ export const terminalConfigSchema = z.object({
   day_cutoff_hour: z.number().int().min(0).max(23),
   products: z.array(productSchema),
   /** cashiers with scrypt PIN hashes; empty means the till keeps its own */
-  cashiers: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'manager']), pin_hash: z.string() })).default([]),
+  cashiers: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'manager']), pin_hash: pinHashSchema })).default([]),
   /** buyers who may buy on account at this stall; balance as of the terminal's acked seq */
-  buyers: z.array(z.object({ id: z.string(), name: z.string().min(1).max(64), credit_limit_fen: z.number().int().nonnegative().safe(), balance_fen: z.number().int().safe(), as_of_seq: z.number().int().nonnegative() })).default([]),
+  buyers: z.array(z.object({ id: z.string(), name: z.string().min(1).max(64), credit_limit_fen: fenSchema.nonnegative(), balance_fen: fenSchema, as_of_seq: z.number().int().nonnegative() })).default([]),
   settings: z
     .object({
       rounding: z.enum(ROUNDING_MODES).default('none'),
       /** refunds above this need a manager's PIN */
-      refund_manager_limit_fen: z.number().int().nonnegative().safe().default(5000),
+      refund_manager_limit_fen: fenSchema.nonnegative().default(5000),
       /** morning/evening price changes (早晚市调价) at the till */
       allow_price_override: z.boolean().default(true),
     })

@@ -1,20 +1,19 @@
-/** Cashier PINs: scrypt with a per-cashier salt; compared in constant time. */
+/** Cashier PINs (shared/pin-hash.ts): scrypt with a per-cashier salt; compared in constant time. */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { formatPinHash, parsePinHash, PIN_KEY_BYTES, PIN_SALT_BYTES, PIN_SCRYPT_N } from '../../shared/pin-hash';
 
-const N = 8192;
-const KEY_LEN = 32;
+export { PIN_RE } from '../../shared/pin-hash';
 
 export function hashPin(pin: string): string {
-  const salt = randomBytes(16);
-  return `scrypt$${N}$${salt.toString('base64')}$${scryptSync(pin, salt, KEY_LEN, { N }).toString('base64')}`;
+  const salt = randomBytes(PIN_SALT_BYTES);
+  const key = scryptSync(pin, salt, PIN_KEY_BYTES, { N: PIN_SCRYPT_N });
+  return formatPinHash({ n: PIN_SCRYPT_N, salt_b64: salt.toString('base64'), key_b64: key.toString('base64') });
 }
 
 export function verifyPin(pin: string, stored: string): boolean {
-  const [kind, n, salt, key] = stored.split('$');
-  if (kind !== 'scrypt' || !n || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const got = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, { N: Number(n) });
+  const h = parsePinHash(stored);
+  if (!h) return false;
+  const expected = Buffer.from(h.key_b64, 'base64');
+  const got = scryptSync(pin, Buffer.from(h.salt_b64, 'base64'), expected.length, { N: h.n });
   return timingSafeEqual(got, expected);
 }
-
-export { PIN_RE } from '../../shared/api/catalog';

@@ -1,14 +1,15 @@
 /**
- * Cashier PIN hashes in the format the till verifies (src-main/cashiers/pin.ts):
- * `scrypt$N$salt(base64)$key(base64)`, 32-byte key. The server cannot import the
- * terminal's code, so the format is repeated here and pinned by a test.
+ * Cashier PIN hashes in the format the till verifies (shared/pin-hash.ts),
+ * made off the event loop: scrypt runs in libuv's thread pool.
  */
 import { randomBytes, scrypt } from 'node:crypto';
-
-const N = 8192;
-const KEY_LEN = 32;
+import { formatPinHash, PIN_KEY_BYTES, PIN_SALT_BYTES, PIN_SCRYPT_N } from '../../shared/pin-hash';
 
 export function hashPin(pin: string): Promise<string> {
-  const salt = randomBytes(16);
-  return new Promise((resolve, reject) => scrypt(pin, salt, KEY_LEN, { N }, (err, key) => (err ? reject(err) : resolve(`scrypt$${N}$${salt.toString('base64')}$${key.toString('base64')}`))));
+  const salt = randomBytes(PIN_SALT_BYTES);
+  return new Promise((resolve, reject) =>
+    scrypt(pin, salt, PIN_KEY_BYTES, { N: PIN_SCRYPT_N }, (err, key) =>
+      err ? reject(err) : resolve(formatPinHash({ n: PIN_SCRYPT_N, salt_b64: salt.toString('base64'), key_b64: key.toString('base64') })),
+    ),
+  );
 }

@@ -1,18 +1,10 @@
 // Till settings and cashiers on both dialects: set by staff, served in the terminal config with PIN
 // hashes in the format the till verifies, and each change bumps the config version.
-import { scryptSync, timingSafeEqual } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { verifyPin as tillVerifies } from '../../src-main/cashiers/pin';
 import { terminalConfig } from '../../src-server/terminals/terminals';
 import { describeEachDialect } from './helpers/dialects';
 import { useTestServer } from './helpers/server';
-
-/** The till's check (src-main/cashiers/pin.ts), repeated: the format is the contract. */
-function tillVerifies(pin: string, stored: string): boolean {
-  const [kind, n, salt, key] = stored.split('$');
-  if (kind !== 'scrypt' || !n || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  return timingSafeEqual(scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, { N: Number(n) }), expected);
-}
 
 describeEachDialect('tills', (dialect) => {
   const s = useTestServer(dialect);
