@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { newId } from '../ids';
 import { GENESIS_HASH, canonicalJson, entryHashInput } from '../../shared/journal/canonical';
+import type { EntryPayload, EntryType } from '../../shared/journal/entries';
 import type { JournalEntryWire } from '../../shared/sync/push';
 import type { Db } from '../store/db';
 import { stmt } from '../store/sql';
@@ -16,8 +17,11 @@ export function chainHash(prevHash: string, e: { seq: number; id: string; type: 
   return createHash('sha256').update(prevHash).update(entryHashInput(e)).digest('hex');
 }
 
-/** Must be called inside a db.transaction: the entry commits with the change it records. */
-export function appendJournal(db: Db, type: string, payload: unknown, atMs: number): JournalEntry {
+/**
+ * Must be called inside a db.transaction: the entry commits with the change it records. The
+ * payload's type follows the entry type (shared/journal/entries.ts), the schema the server parses.
+ */
+export function appendJournal<T extends EntryType>(db: Db, type: T, payload: EntryPayload<T>, atMs: number): JournalEntry {
   if (!db.inTransaction) throw new Error('appendJournal outside a transaction would split a change from its journal entry');
   const last = stmt(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const entry = { seq: (last?.seq ?? 0) + 1, id: newId(atMs), type, at_ms: atMs, payload: canonicalJson(payload), prev_hash: last?.hash ?? GENESIS_HASH };
