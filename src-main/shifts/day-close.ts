@@ -15,7 +15,7 @@ import type { TenderRow } from '../sales/sale-store';
 import type { Db } from '../store/db';
 import type { TerminalIdentity } from '../sync/identity';
 import { stmt, tx } from '../store/sql';
-import { formatYuan } from '../../shared/money';
+import { formatCny } from '../../shared/money';
 import { owedFen } from '../../shared/sales/outcome';
 
 type ZTenderRow = Pick<TenderRow, 'sale_id' | 'kind' | 'amount_fen' | 'status' | 'wallet'>;
@@ -70,7 +70,7 @@ export function closeDay(db: Db, who: TerminalIdentity, cashier: Cashier, nowMs:
     if (open.n > 0) throw new CodedError('conflict', `${open.n} other shift(s) still open: close them first`);
     const unsettled = openSales(db, day);
     if (unsettled.length > 0) {
-      const list = unsettled.map((s) => `${s.receipt_no} ¥${formatYuan(s.pending_fen + s.owed_fen)}`).join('、');
+      const list = unsettled.map((s) => `${s.receipt_no} ${formatCny(s.pending_fen + s.owed_fen)}`).join('、');
       if (managerPin === undefined) throw new CodedError('manager_required', `${unsettled.length} 笔未完成（待付款或未收）：${list} — closing the day with open sales needs a manager's PIN`, { open_sales: unsettled });
       if (!findByPin(db, managerPin, 'manager')) throw new CodedError('wrong_pin', 'that PIN is not a manager’s');
     }

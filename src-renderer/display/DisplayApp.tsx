@@ -7,14 +7,14 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { DisplayState } from '../../shared/contract/display';
-import { formatYuan } from '../../shared/money';
+import { formatCny } from '../../shared/money';
 import { coreApi } from '../transport/core-client';
 
 /** Amounts on the display: ¥ and tabular figures, large. */
 function Yuan({ fen, testId }: { fen: number; testId?: string }) {
   return (
     <span className="yuan num" data-testid={testId}>
-      ¥{formatYuan(fen)}
+      {formatCny(fen)}
     </span>
   );
 }

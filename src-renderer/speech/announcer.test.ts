@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PRODUCTS, type FakeCore } from '../test-support/fake-core';
 import { freshTill, signedIn } from '../test-support/reset';
 import { useCart } from '../stores/cart';
-import { useCheckout, type TenderKind } from '../stores/checkout';
+import { useCheckout, type PayMethod } from '../stores/checkout';
 import { usePaymentWait } from '../stores/payment-wait';
 import { useSettings } from '../stores/settings';
 import { startAnnouncer } from './announcer';
@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 afterEach(() => stop());
 
-async function sell(amount_fen: number, method: TenderKind, code = '', buyer = ''): Promise<string> {
+async function sell(amount_fen: number, method: PayMethod, code = '', buyer = ''): Promise<string> {
   useCheckout.getState().next();
   useCart.getState().add(PRODUCTS[0]!, { kind: 'amount', amount_fen });
   useCheckout.getState().startPay();

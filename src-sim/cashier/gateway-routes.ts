@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Sim } from '../context';
-import { formatYuan } from '../../shared/money';
+import { formatCny } from '../../shared/money';
 import { json } from '../http/reply';
 import { signer } from '../http/server';
 import { getMerchant } from '../merchants/store';
@@ -30,7 +30,7 @@ export function registerGatewayRoutes(app: FastifyInstance, sim: Sim): void {
     if (o === undefined || o.trade_type !== 'B2B') return html(reply, 404, page('订单不存在', '<h1>订单不存在</h1>', '#999'));
     if (o.state !== 'NOTPAY') return html(reply, 200, page('企业网银', `<h1>订单状态：${esc(o.state)}</h1>`, BANK));
     return html(reply, 200, page('企业网银支付', `<h1>企业网银 · ${esc(getMerchant(sim.db, o.sub_mchid)?.merchant_name ?? '')}</h1>
-<div class="amount">¥${formatYuan(o.amount_fen)}</div>
+<div class="amount">${formatCny(o.amount_fen)}</div>
 <form class="card" method="post" action="/gateway/${esc(o.pay_token ?? '')}/confirm"><div class="msg">${esc(o.description)}</div>
 <label for="company">付款单位</label><input id="company" name="company" maxlength="64">
 <button class="pay" type="submit">U盾确认付款</button></form>`, BANK));
@@ -45,6 +45,6 @@ export function registerGatewayRoutes(app: FastifyInstance, sim: Sim): void {
       if (e instanceof SimError) return html(reply, 200, page('支付失败', `<h1>支付失败</h1><p class="msg">${esc(e.message)}</p>`, BANK));
       throw e;
     }
-    return html(reply, 200, page('支付成功', `<h1>转账成功</h1><div class="amount">¥${formatYuan(o.amount_fen)}</div>`, BANK));
+    return html(reply, 200, page('支付成功', `<h1>转账成功</h1><div class="amount">${formatCny(o.amount_fen)}</div>`, BANK));
   });
 }

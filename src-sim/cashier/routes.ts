@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Sim } from '../context';
-import { formatYuan } from '../../shared/money';
+import { formatCny } from '../../shared/money';
 import { getBuyer, issueCode, listBuyers } from '../buyers/store';
 import { channelFromUserAgent, type Channel } from '../codes/classify';
 import { cancelUserpaying, confirmUserpaying } from '../orders/codepay';
@@ -38,9 +38,9 @@ function unpayable(sim: Sim, o: OrderRow): string | null {
 function payForm(sim: Sim, o: OrderRow, channel: Channel, token: string): string {
   const merchant = getMerchant(sim.db, o.sub_mchid);
   const buyers = listBuyers(sim).filter((b) => b.channel === channel);
-  const options = buyers.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}（余额 ¥${formatYuan(b.balance_fen)}）</option>`).join('');
+  const options = buyers.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}（余额 ${formatCny(b.balance_fen)}）</option>`).join('');
   return page(APP_NAME[channel], `<h1>${esc(merchant?.merchant_name ?? '')}</h1>
-<div class="amount">¥${formatYuan(o.amount_fen)}</div>
+<div class="amount">${formatCny(o.amount_fen)}</div>
 <form class="card" method="post" action="/cashier/pay/${esc(token)}/confirm">
 <div class="msg">${esc(o.description)}</div>
 <label for="buyer_id">付款账户</label><select id="buyer_id" name="buyer_id">${options}</select>
@@ -82,7 +82,7 @@ export function registerCashierRoutes(app: FastifyInstance, sim: Sim): void {
       if (e instanceof SimError) return fail(e.message);
       throw e;
     }
-    return html(reply, 200, page('支付成功', `<h1>支付成功</h1><div class="amount">¥${formatYuan(o.amount_fen)}</div>`, ACCENT[channel]));
+    return html(reply, 200, page('支付成功', `<h1>支付成功</h1><div class="amount">${formatCny(o.amount_fen)}</div>`, ACCENT[channel]));
   });
 
   app.post('/cashier/pay/:token/cancel', async (req, reply) => {
@@ -98,11 +98,11 @@ export function registerCashierRoutes(app: FastifyInstance, sim: Sim): void {
     const qr = await QRCode.toDataURL(code, { margin: 1, width: 220 });
     const waiting = sim.db.prepare(`SELECT * FROM orders WHERE buyer_id = ? AND state = 'USERPAYING' ORDER BY created_at`).all(id) as OrderRow[];
     const prompts = waiting.map((o) => `<form class="card" method="post" action="/cashier/wallet/${esc(id)}/confirm/${esc(o.transaction_id)}">
-<div class="msg">${esc(getMerchant(sim.db, o.sub_mchid)?.merchant_name ?? '')} ¥${formatYuan(o.amount_fen)}</div>
+<div class="msg">${esc(getMerchant(sim.db, o.sub_mchid)?.merchant_name ?? '')} ${formatCny(o.amount_fen)}</div>
 <label>支付密码</label><input name="password" type="password" inputmode="numeric" maxlength="6">
 <button class="pay" type="submit">确认支付</button>
 <button class="cancel" type="submit" formaction="/cashier/wallet/${esc(id)}/cancel/${esc(o.transaction_id)}">取消</button></form>`).join('');
-    return html(reply, 200, page(APP_NAME[b.channel], `<h1>${esc(b.name)} · 余额 ¥${formatYuan(b.balance_fen)}</h1>${prompts}
+    return html(reply, 200, page(APP_NAME[b.channel], `<h1>${esc(b.name)} · 余额 ${formatCny(b.balance_fen)}</h1>${prompts}
 <div class="card"><img alt="付款码" src="${qr}"><div class="code">${esc(code)}</div><p class="msg">付款码每分钟刷新，向收银员出示</p></div>`, ACCENT[b.channel]));
   });
 

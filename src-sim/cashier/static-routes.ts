@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Sim } from '../context';
-import { formatYuan, parseYuan } from '../../shared/money';
+import { formatCny, parseYuan } from '../../shared/money';
 import { getBuyer, listBuyers } from '../buyers/store';
 import { channelFromUserAgent } from '../codes/classify';
 import { json } from '../http/reply';
@@ -32,7 +32,7 @@ export function registerStaticCodeRoutes(app: FastifyInstance, sim: Sim): void {
     const channel = channelFromUserAgent(req.headers['user-agent']);
     if (channel === null) return html(reply, 400, page('请使用钱包扫码', '<h1>请在微信/支付宝/银联应用内扫码进入</h1>', '#999'));
     const options = listBuyers(sim).filter((b) => b.channel === channel)
-      .map((b) => `<option value="${esc(b.id)}">${esc(b.name)}（余额 ¥${formatYuan(b.balance_fen)}）</option>`).join('');
+      .map((b) => `<option value="${esc(b.id)}">${esc(b.name)}（余额 ${formatCny(b.balance_fen)}）</option>`).join('');
     return html(reply, 200, page(APP_NAME[channel], `<h1>${esc(getMerchant(sim.db, sc.sub_mchid)?.merchant_name ?? '')}</h1>
 <form class="card" method="post" action="/qr/${esc(sc.code)}/pay">
 <label for="amount">金额（元）</label><input id="amount" name="amount" inputmode="decimal">
@@ -58,6 +58,6 @@ export function registerStaticCodeRoutes(app: FastifyInstance, sim: Sim): void {
       if (e instanceof SimError) return fail(e.message);
       throw e;
     }
-    return html(reply, 200, page('支付成功', `<h1>支付成功</h1><div class="amount">¥${formatYuan(amount)}</div>`, ACCENT[channel]));
+    return html(reply, 200, page('支付成功', `<h1>支付成功</h1><div class="amount">${formatCny(amount)}</div>`, ACCENT[channel]));
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Sim } from '../context';
-import { formatYuan } from '../../shared/money';
+import { formatCny } from '../../shared/money';
 import { esc, page } from '../cashier/html';
 import { rfc3339 } from '../clock';
 import { json } from '../http/reply';
@@ -56,7 +56,7 @@ export function registerMandateRoutes(app: FastifyInstance, sim: Sim): void {
     const card = stall === undefined ? '' : `${stall.account_bank} ****${stall.account_number.slice(-4)}（${stall.account_name}）`;
     const body = `<h1>代扣授权</h1><div class="card">
 <p>收款方：市场管理方（${esc(sim.id.spMchid)}）</p><p>用途：${esc(m.purpose)}</p><p>扣款账户：${esc(card)}</p>
-<p>周期：${PERIOD[m.period]}最多 ${m.max_per_period} 次，每次不超过 ¥${formatYuan(m.max_amount_fen)}</p><p>有效期至：${esc(rfc3339(m.expires_at).slice(0, 10))}</p></div>
+<p>周期：${PERIOD[m.period]}最多 ${m.max_per_period} 次，每次不超过 ${formatCny(m.max_amount_fen)}</p><p>有效期至：${esc(rfc3339(m.expires_at).slice(0, 10))}</p></div>
 ${m.state === 'SIGNING' ? `<form method="post" action="/mandate/${esc(m.sign_token)}/sign"><button class="pay" type="submit">同意授权</button></form>
 <form method="post" action="/mandate/${esc(m.sign_token)}/refuse"><button class="cancel" type="submit">拒绝</button></form>` : `<p class="msg">状态：${esc(m.state)}</p>`}`;
     return html(reply, 200, page('代扣授权', body, '#8b1a1a'));

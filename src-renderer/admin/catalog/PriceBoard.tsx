@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../../../shared/money';
+import { formatCny, formatYuan } from '../../../shared/money';
 import { Failed } from '../Failed';
 import { api, call } from '../api';
 import { StallPicker, useStall } from '../StallPicker';
@@ -89,7 +89,7 @@ export function PriceBoard() {
                 <td>{p.name}</td>
                 <td>{p.category}</td>
                 <td>{t(`unit.${p.unit}`)}</td>
-                <td className="num">¥{formatYuan(p.unit_price_fen)}</td>
+                <td className="num">{formatCny(p.unit_price_fen)}</td>
                 <td className="num">
                   <input
                     ref={(el) => {

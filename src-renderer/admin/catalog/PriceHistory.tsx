@@ -1,6 +1,6 @@
 /** A product's prices over time, newest first. */
 import { useTranslation } from 'react-i18next';
-import { formatYuan } from '../../../shared/money';
+import { formatCny } from '../../../shared/money';
 import { api, call } from '../api';
 import { useLoad } from '../useLoad';
 
@@ -19,8 +19,8 @@ export function PriceHistory({ productId }: { productId: string }) {
         {h.data.prices.map((p, i) => (
           <tr key={i}>
             <td className="nowrap">{when(p.changed_ms)}</td>
-            <td className="num">{p.prev_price_fen === null ? '—' : `¥${formatYuan(p.prev_price_fen)}`}</td>
-            <td className="num">¥{formatYuan(p.unit_price_fen)}</td>
+            <td className="num">{p.prev_price_fen === null ? '—' : formatCny(p.prev_price_fen)}</td>
+            <td className="num">{formatCny(p.unit_price_fen)}</td>
             <td>{p.changed_by}</td>
           </tr>
         ))}
