@@ -10,7 +10,8 @@ import type { TerminalPayments } from './payments/terminal-payments';
 import type { PrintQueue } from './print/print-queue';
 import { refundSale } from './refunds/refund';
 import type { HandlerMap } from './rpc/registry';
-import { completeSale, type PayUrlSigner } from './sales/complete-sale';
+import type { PayUrlSigner } from './sales/complete-sale';
+import { saleCompleteCall } from './sales/sale-complete-call';
 import { listParked, parkSale, resumeParked, voidOpenSale } from './sales/park-void';
 import { saleDetail } from './sales/sale-detail';
 import { getSale, recentSales, saleTenders } from './sales/sale-store';
@@ -60,20 +61,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       });
       return journaled({});
     },
-    'sale-complete': async (input) => {
-      const cashier = session.require();
-      ctx.payments?.requireOnline(input.tenders);
-      const sale = completeSale(db, who, cashier, { lines: input.lines, sale_discount_fen: input.sale_discount_fen, tenders: input.tenders }, ctx.now(), ctx.signPayUrl);
-      ctx.changed();
-      // The code pay answer (paid, refused, or waiting for the buyer's password) before the receipt prints:
-      // the receipt then says 已支付 with the transaction number, or why it failed.
-      const charged = await ctx.payments?.chargeCodes(sale.sale_id).catch(() => []);
-      if (charged && charged.length > 0) sale.status = getSale(db, sale.sale_id)?.status ?? sale.status;
-      const jobId = sale.print_job_id ?? ctx.printQueue.enqueue({ ...saleReceipt(db, who, sale.sale_id), ...(sale.pay_url ? { pay_url: sale.pay_url } : {}) }, sale.sale_id);
-      const outcome = await ctx.printQueue.print(jobId);
-      ctx.changed();
-      return { sale_id: sale.sale_id, receipt_no: sale.receipt_no, pay_url: sale.pay_url, status: sale.status, total_fen: sale.total_fen, change_fen: sale.change_fen, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
-    },
+    'sale-complete': (input) => saleCompleteCall(ctx, session.require(), input),
     'sale-park': (cart) => journaled({ parked_id: parkSale(db, session.require(), cart, ctx.now()).id }),
     'parked-list': () => ({ parked: listParked(db).map(({ id, line_count, total_fen, parked_ms }) => ({ id, line_count, total_fen, parked_ms })) }),
     'sale-resume': ({ parked_id }) => journaled({ cart: resumeParked(db, session.require(), parked_id, ctx.now()).cart }),

@@ -72,7 +72,9 @@ export const tillContract = {
   'buyers-list': { input: z.object({}), output: z.object({ buyers: z.array(z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen })) }) },
   'price-override': { input: z.object({ product_id: id, unit_price_fen: fenUpTo(PRICE_FEN_MAX) }), output: z.object({}) },
   'sale-complete': {
-    input: cartSchema.extend({ tenders: z.array(tenderInputSchema).min(1).max(TENDERS_PER_SALE_MAX) }),
+    // sale_id: the client-made ULID naming this sale, stored before sending and sent again on every retry;
+    // completing an id that is already committed answers that sale (the core died between commit and answer).
+    input: cartSchema.extend({ sale_id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'sale_id is a ULID').optional(), tenders: z.array(tenderInputSchema).min(1).max(TENDERS_PER_SALE_MAX) }),
     output: z.object({ sale_id: id, receipt_no: z.string(), pay_url: z.string().nullable(), status: z.enum(SALE_STATUSES), total_fen: fen, change_fen: fen, printed: z.boolean(), print_error: z.string().nullable() }),
   },
   'sale-park': { input: cartSchema, output: z.object({ parked_id: id }) },

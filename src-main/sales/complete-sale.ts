@@ -19,7 +19,8 @@ import type { TerminalIdentity } from '../sync/identity';
 import { openBusinessDay } from './business-day';
 import { priceCart, type CartInput } from './cart-input';
 import { receiptFromRows } from './receipt-doc';
-import { insertSale, nextDaySeq, type SaleRow, type TenderRow } from './sale-store';
+import { latestJobForSale } from '../print/print-job-store';
+import { getSale, insertSale, nextDaySeq, saleLines, saleTenders, type SaleRow, type TenderRow } from './sale-store';
 import { planTenders, type TenderInput } from './tenders';
 import { tx } from '../store/sql';
 
@@ -33,16 +34,40 @@ export interface CompletedSale {
   change_fen: number;
   /** null for a sale with a payment code: its receipt is printed once the code-pay answer is known */
   print_job_id: string | null;
+  /** the id was already committed: this is that sale, answered again (nothing new was written) */
+  replayed: boolean;
 }
 
 /** Signs a pay URL for a pending QR tender — a wallet QR, or the B2B gateway link (the terminal's key lives in the core). */
 export type PayUrlSigner = (claims: { terminal_id: string; sale_id: string; tender_no: number; amount_fen: number }, nowMs: number, purpose: PayPurpose) => string;
 
-export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, input: CartInput & { tenders: TenderInput[] }, nowMs: number, signPayUrl?: PayUrlSigner): CompletedSale {
+/**
+ * The sale already committed under a client-made id, answered again (TigerBeetle's reliable submission: the
+ * client keeps the id and resends it). The same id with another cart is refused, never silently taken.
+ */
+function replayed(db: Db, sale: SaleRow, input: CartInput & { tenders: TenderInput[] }, signPayUrl: PayUrlSigner | undefined, who: TerminalIdentity, nowMs: number): CompletedSale {
+  const lines = saleLines(db, sale.id);
+  const tenders = saleTenders(db, sale.id);
+  const same =
+    lines.length === input.lines.length &&
+    lines.every((l, i) => l.product_id === input.lines[i]?.product_id && l.kind === input.lines[i]?.entry.kind) &&
+    tenders.length === input.tenders.length &&
+    tenders.every((t, i) => t.kind === input.tenders[i]?.kind);
+  if (!same) throw new CodedError('conflict', `sale ${sale.id} was completed with another cart (exists_with_different_payload)`);
+  const qr = tenders.find((t) => t.kind === 'qr' && t.status === 'pending');
+  const payUrl = qr && signPayUrl ? signPayUrl({ terminal_id: who.terminal_id, sale_id: sale.id, tender_no: qr.tender_no, amount_fen: qr.amount_fen }, nowMs, qr.via ?? 'qr') : null;
+  const job = latestJobForSale(db, sale.id);
+  const change = tenders.find((t) => t.kind === 'cash')?.change_fen ?? 0;
+  return { pay_url: payUrl, sale_id: sale.id, receipt_no: sale.receipt_no, status: sale.status, total_fen: sale.total_fen, change_fen: change, print_job_id: job?.id ?? null, replayed: true };
+}
+
+export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, input: CartInput & { tenders: TenderInput[]; sale_id?: string }, nowMs: number, signPayUrl?: PayUrlSigner): CompletedSale {
+  const committed = input.sale_id ? getSale(db, input.sale_id) : null;
+  if (committed) return replayed(db, committed, input, signPayUrl, who, nowMs);
   const { priced } = priceCart(db, input, getTillSettings(db).rounding);
   if (priced.total_fen === 0) throw new CodedError('invalid_cart', 'the total is 0: void the sale instead');
   const planned = planTenders(priced.total_fen, input.tenders);
-  const saleId = newId(nowMs);
+  const saleId = input.sale_id ?? newId(nowMs);
 
   return tx(db, (): CompletedSale => {
     for (const t of planned) {
@@ -99,6 +124,6 @@ export function completeSale(db: Db, who: TerminalIdentity, cashier: Cashier, in
     const doc = receiptFromRows(db, who, sale, priced.lines, planned, cashier.name);
     const jobId = planned.some((t) => t.kind === 'payment_code') ? null : enqueuePrintJob(db, saleId, payUrl ? { ...doc, pay_url: payUrl } : doc, nowMs);
     const change = planned.find((t) => t.kind === 'cash')?.change_fen ?? 0;
-    return { pay_url: payUrl, sale_id: saleId, receipt_no: sale.receipt_no, status, total_fen: sale.total_fen, change_fen: change, print_job_id: jobId };
+    return { pay_url: payUrl, sale_id: saleId, receipt_no: sale.receipt_no, status, total_fen: sale.total_fen, change_fen: change, print_job_id: jobId, replayed: false };
   });
 }
