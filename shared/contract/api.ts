@@ -3,8 +3,7 @@
  * a method per contract entry, answering an envelope, and one event stream.
  */
 import type { Envelope } from './envelope';
-import type { CoreEvents, MethodInput, MethodOutput } from './methods';
-import type { MethodName } from './names';
+import type { CoreEvents, MethodInput, MethodName, MethodOutput } from './methods';
 
 export type CoreApi = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>>;

@@ -4,7 +4,6 @@
  * Handlers: src-main/devices/device-handlers.ts.
  */
 import { z } from 'zod';
-import type { DeviceMethodName } from './device-names';
 
 export const PRINTER_PROFILE_IDS = ['generic-58', 'generic-58-raster', 'generic-80', 'generic-80-raster'] as const;
 export const SERIAL_BAUD_RATES = [2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
@@ -55,18 +54,6 @@ export const serialPortSchema = z.object({
   product_id: z.string().nullable(),
 });
 
-export const printJobSchema = z.object({
-  id: z.string(),
-  sale_id: z.string().nullable(),
-  receipt_no: z.string(),
-  reprint: z.boolean(),
-  state: z.enum(['queued', 'printing', 'done', 'failed']),
-  message: z.string().nullable(),
-  attempts: z.number().int(),
-  created_ms: z.number().int(),
-  updated_ms: z.number().int(),
-});
-
 export const scanResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('product'), symbology: z.enum(['ean13', 'ean8']), code: z.string() }),
   z.object({ kind: z.literal('payment_code'), provider: z.enum(['wechat', 'alipay', 'unionpay']), code: z.string() }),
@@ -93,12 +80,11 @@ export const devicesContract = {
     output: z.object({ ok: z.boolean(), message: z.string() }),
   },
   'printer-test-page': { input: empty, output: printOutcome },
-  'print-jobs-recent': { input: z.object({ limit: z.number().int().min(1).max(200).default(20) }), output: z.object({ jobs: z.array(printJobSchema) }) },
-  'print-reprint': { input: z.union([z.object({ sale_id: z.string().min(1).max(64) }), z.object({ job_id: z.string().min(1).max(64) })]), output: printOutcome },
   'scale-read': { input: empty, output: scaleNowSchema },
   'scale-zero': { input: empty, output: z.object({ ok: z.literal(true) }) },
   'scale-tare': { input: empty, output: z.object({ ok: z.literal(true) }) },
-} as const satisfies Record<DeviceMethodName, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+export type DeviceMethodName = keyof typeof devicesContract;
 
 /** Events the core pushes about devices (merged into CoreEvents). */
 export type DeviceEvents = {

@@ -6,9 +6,8 @@
  * the display only lays them out, large. Handlers: src-main/display/.
  */
 import { z } from 'zod';
-import type { DisplayMethodName } from './device-names';
+import { fenSchema as fen } from '../money';
 
-const fen = z.number().int().safe();
 /** The most lines the display shows: the newest, when a sale has more. */
 export const DISPLAY_LINES_MAX = 200;
 
@@ -42,7 +41,7 @@ export type DisplayState = z.infer<typeof displayStateSchema>;
 export const displayContract = {
   'display-show': { input: displayStateSchema, output: z.object({}) },
   'display-get': { input: z.object({}), output: displayStateSchema },
-} as const satisfies Record<DisplayMethodName, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export interface DisplayEvents {
   display: DisplayState;

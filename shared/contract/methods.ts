@@ -11,7 +11,6 @@ import { UNITS } from '../units';
 import { devicesContract, type DeviceEvents } from './devices';
 import { displayContract, type DisplayEvents } from './display';
 import { tillContract } from './till';
-import type { MethodName } from './names';
 
 
 export const productSchema = z.object({
@@ -61,10 +60,12 @@ export const contract = {
     input: z.object({}),
     output: statusSchema,
   },
-} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
-export type { MethodName };
+export type MethodName = keyof Contract;
+/** Every method's name, read off the contract (the renderer's HTTP client binds exactly these). */
+export const METHOD_NAMES = Object.keys(contract) as readonly MethodName[];
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 /** The input after the contract's schema parsed it (defaults applied): what handlers receive. */
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;

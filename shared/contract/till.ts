@@ -131,4 +131,4 @@ export const tillContract = {
   'tender-cancel': { input: z.object({ sale_id: id, tender_no: z.number().int().positive() }), output: tenderStateSchema },
   /** Voids an open sale on which nothing was paid (no takings; its tenders stay failed / reversed). */
   'sale-void-open': { input: z.object({ sale_id: id, reason: z.string().max(200).default('') }), output: z.object({ sale_id: id, status: z.literal('voided') }) },
-} as const;
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -2,8 +2,7 @@
  * The device methods of the renderer contract (shared/contract/devices.ts).
  * The core registers them: registerHandlers(..., deviceHandlers(devices)).
  */
-import type { DeviceMethodName } from '../../shared/contract/device-names';
-import { CodedError } from '../../shared/contract/envelope';
+import type { DeviceMethodName } from '../../shared/contract/devices';
 import type { HandlerMap } from '../rpc/registry';
 import type { DeviceManager } from './device-manager';
 import { testPrinter, testScale, testScanner } from './device-tests';
@@ -26,13 +25,6 @@ export function deviceHandlers(devices: DeviceManager): Pick<HandlerMap, DeviceM
       }
     },
     'printer-test-page': () => devices.printTestPage(),
-    'print-jobs-recent': ({ limit }) => ({ jobs: devices.printQueue.recentJobs(limit ?? 20) }),
-    'print-reprint': async (ref) => {
-      const id = devices.printQueue.reprint(ref);
-      if (id === null) throw new CodedError('not_found', 'sale_id' in ref ? `no printed receipt for sale ${ref.sale_id}` : `no print job ${ref.job_id}`);
-      const outcome = await devices.printQueue.print(id);
-      return { job_id: id, printed: outcome.printed, error: outcome.printed ? null : outcome.error };
-    },
     'scale-read': () => devices.scaleNow(),
     'scale-zero': async () => {
       await devices.zeroScale();

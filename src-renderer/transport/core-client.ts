@@ -4,8 +4,7 @@
  */
 import type { CoreApi } from '../../shared/contract/api';
 import type { Envelope } from '../../shared/contract/envelope';
-import type { CoreEvents } from '../../shared/contract/methods';
-import { METHOD_NAMES } from '../../shared/contract/names';
+import { METHOD_NAMES, type CoreEvents } from '../../shared/contract/methods';
 
 const TOKEN_KEY = 'markettill.token';
 const TOKEN_HEADER = 'x-markettill-token';

@@ -1,6 +1,6 @@
 /** A complete handler map for transport tests: the given handlers, and every other method answering a coded error. */
 import { CodedError } from '../../shared/contract/envelope';
-import { METHOD_NAMES, type MethodName } from '../../shared/contract/names';
+import { METHOD_NAMES, type MethodName } from '../../shared/contract/methods';
 import { registerHandlers, type HandlerMap } from '../../src-main/rpc/registry';
 
 export function fakeHandlers(given: Partial<HandlerMap>): HandlerMap {
