@@ -6,12 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerDb } from '../../src-server/db/database';
 import { JOB_HANDLERS, housekeepingJobId } from '../../src-server/jobs/handlers';
+import type { JobHandler } from '../../src-server/jobs/worker';
+import { postEntry, type LedgerEvent } from '../../src-server/ledger/post';
 import { enqueueJob, JOB_MAX_ATTEMPTS } from '../../src-server/jobs/queue';
 import { startJobWorker } from '../../src-server/jobs/worker';
 import { describeEachDialect, freshDb, type FreshDb } from './helpers/dialects';
 
 const DAY = '20260315';
-const ledgerJob = (i: number) => ({ idem_key: `job-${i}`, txn_type: 'sale_cash', business_day: DAY, stall_id: 'S01', amount_fen: 100 + i });
+const ledgerJob = (i: number): LedgerEvent => ({ idem_key: `job-${i}`, txn_type: 'sale_cash', business_day: DAY, stall_id: 'S01', amount_fen: 100 + i });
+/** A job whose effect is visible (a ledger entry per job), to see that effects commit once with the done mark. */
+const postJob: JobHandler = async (trx, payload, nowMs) => void (await postEntry(trx, payload as LedgerEvent, nowMs));
+const HANDLERS = { ...JOB_HANDLERS, 'test.post': postJob };
 
 async function runsPerJob(f: FreshDb): Promise<Map<string, number>> {
   const rows = await f.db.selectFrom('job_run').select(['job_id', 'ok']).execute();
@@ -29,11 +34,11 @@ describeEachDialect('jobs', (dialect) => {
 
   it('two competing workers (on PostgreSQL with separate pools) run every job exactly once', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 120; i++) ids.push(await enqueueJob(f.db, 'ledger.post', ledgerJob(i), Date.now()));
+    for (let i = 0; i < 120; i++) ids.push(await enqueueJob(f.db, 'test.post', ledgerJob(i), Date.now()));
     // PostgreSQL: a second pool, as a second process would have. SQLite: one connection per process by design.
     const second = dialect === 'postgres' ? openServerDb({ dataDir: f.dataDir, dbUrl: f.dbUrl }).db : null;
-    const w1 = startJobWorker({ db: f.db, worker_id: 'w1', handlers: JOB_HANDLERS, batch: 5 }, false);
-    const w2 = startJobWorker({ db: second ?? f.db, worker_id: 'w2', handlers: JOB_HANDLERS, batch: 5 }, false);
+    const w1 = startJobWorker({ db: f.db, worker_id: 'w1', handlers: HANDLERS, batch: 5 }, false);
+    const w2 = startJobWorker({ db: second ?? f.db, worker_id: 'w2', handlers: HANDLERS, batch: 5 }, false);
     const drain = async (w: typeof w1) => {
       while ((await w.runOnce()) > 0);
     };
@@ -102,7 +107,8 @@ describe('jobs across two server processes [postgres]', () => {
   it('every job runs exactly once, and both processes take part', async () => {
     const n = 200;
     const ids: string[] = [];
-    for (let i = 0; i < n; i++) ids.push(await enqueueJob(f.db, 'ledger.post', ledgerJob(i), Date.now()));
+    // The processes run the server's own kinds: housekeeping under distinct ids, one run each.
+    for (let i = 0; i < n; i++) ids.push(await enqueueJob(f.db, 'housekeeping', {}, Date.now(), { id: `hk-test-${i}` }));
     const deadline = Date.now() + 30_000;
     for (;;) {
       const left = await f.db.selectFrom('job').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '!=', 'done').executeTakeFirstOrThrow();
@@ -116,7 +122,5 @@ describe('jobs across two server processes [postgres]', () => {
     expect(failed).toEqual([]);
     const byWorker = await f.db.selectFrom('job_run').select(['worker', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('worker').execute();
     expect(byWorker.map((w) => w.worker).sort()).toEqual(['proc-a', 'proc-b']);
-    const entries = await f.db.selectFrom('ledger_entry').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(entries.n)).toBe(n);
   }, 60_000);
 });
