@@ -70,9 +70,18 @@ function takingsFrom(sales: Row[], tenders: Row[], refunds: Row[]): Takings {
   );
 }
 
+/**
+ * Receipts the printer emulator received, one per print job: an on-account sale prints its two
+ * copies as one job with a cut between them, which the emulator decodes as two, so the stall's
+ * copy (存根联) is not counted again.
+ */
+function receiptsReceived(st: Stall): number {
+  return (st.printer?.jobs ?? []).filter((j) => !j.lines.some((l) => l.includes('存根联'))).length;
+}
+
 function printingOf(st: Stall): NonNullable<StallFigures['printing']> {
   const by = new Map((st.core.db.prepare('SELECT state, COUNT(*) AS n FROM print_job GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
-  return { done: by.get('done') ?? 0, waiting: (by.get('queued') ?? 0) + (by.get('printing') ?? 0), failed: by.get('failed') ?? 0, received: st.printer?.jobs.length ?? 0 };
+  return { done: by.get('done') ?? 0, waiting: (by.get('queued') ?? 0) + (by.get('printing') ?? 0), failed: by.get('failed') ?? 0, received: receiptsReceived(st) };
 }
 
 const sumBy = <T,>(xs: readonly T[], f: (x: T) => number): number => xs.reduce((a, x) => a + f(x), 0);
