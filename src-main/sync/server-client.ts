@@ -5,23 +5,16 @@
  * (the skew is reported to the server in x-mt-local-time for staff).
  */
 import type { KeyObject } from 'node:crypto';
-import { bodyText, failureOf, readAnswer, urlOf, type CallArgs } from '../../shared/api/client';
+import { ApiFailure, bodyText, failureOf, readAnswer, urlOf, type CallArgs } from '../../shared/api/client';
 import { LOCAL_TIME_HEADER } from '../../shared/api/headers';
 import type { Answer, ApiRoute } from '../../shared/api/route';
 import { signRequest } from './signer';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 
-export class ServerError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ServerError';
-  }
+/** The server answered with an error: the contract's failure, named for the till's logs. */
+export class ServerError extends ApiFailure {
+  override name = 'ServerError';
 }
 
 /** No answer: connection refused or dropped, timeout. */
