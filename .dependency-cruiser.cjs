@@ -34,7 +34,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^shared/', pathNot: TEST },
       to: {
-        path: ['^src-', '^test/', '^bin/', '^bench/', '^node_modules/(electron|react|react-dom|better-sqlite3|serialport)/'],
+        path: [
+          '^src-',
+          '^test/',
+          '^bin/',
+          '^bench/',
+          '^node_modules/(electron|react|react-dom|better-sqlite3|serialport)/',
+        ],
       },
     },
     {
@@ -70,6 +76,10 @@ module.exports = {
     exclude: { path: '^(node_modules|build|dist|\\.data|test-artifacts)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.depcruise.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'],
+    },
   },
 };

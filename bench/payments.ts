@@ -31,17 +31,47 @@ function cpuMs(p: RoleProcess): number {
 async function main(): Promise<void> {
   const simDir = tempDir('bench-pay-sim');
   const serverDir = tempDir('bench-pay-server');
-  const sim = await spawnRole('sim', ['--port', '0', '--data', simDir, '--test-control', '--time-scale', '1000']);
+  const sim = await spawnRole('sim', [
+    '--port',
+    '0',
+    '--data',
+    simDir,
+    '--test-control',
+    '--time-scale',
+    '1000',
+  ]);
   const server = await spawnRole('server', ['--port', '0', '--data', serverDir, '--demo', '--sim', simDir]);
   try {
     await onboardDemoStalls(sim.url, server.url);
-    const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
+    const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as {
+      pairing_code: string;
+    };
     const till = await enrolTill(server.url, pairing_code);
-    const buyer = await fetch(`${sim.url}/sim/control/buyers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'WECHAT', balance_fen: 10_000_000_000, code_level: 'A', password: '123456' }) });
+    const buyer = await fetch(`${sim.url}/sim/control/buyers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        channel: 'WECHAT',
+        balance_fen: 10_000_000_000,
+        code_level: 'A',
+        password: '123456',
+      }),
+    });
     const buyerId = ((await buyer.json()) as { id: string }).id;
     const urls: string[] = [];
     for (let i = 0; i < ORDERS; i++) {
-      const s = completeSale(till.db, till.who, till.cashier, { lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 1 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 1500 }] }, Date.now(), (claims, at) => payUrl(server.url, till.key, claims, at));
+      const s = completeSale(
+        till.db,
+        till.who,
+        till.cashier,
+        {
+          lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 1 }, discount_fen: 0 }],
+          sale_discount_fen: 0,
+          tenders: [{ kind: 'qr', amount_fen: 1500 }],
+        },
+        Date.now(),
+        (claims, at) => payUrl(server.url, till.key, claims, at),
+      );
       if (s.pay_url) urls.push(s.pay_url);
     }
     const sdb = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
@@ -55,36 +85,79 @@ async function main(): Promise<void> {
           const url = urls[i] ?? '';
           started.set(url.slice(url.lastIndexOf('/') + 1), Date.now());
           const r = await buyerPays(url, WECHAT_UA, buyerId);
-          if (!r.confirm.includes('支付成功')) throw new Error(`payment ${i} not confirmed: ${r.confirm.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
+          if (!r.confirm.includes('支付成功'))
+            throw new Error(
+              `payment ${i} not confirmed: ${r.confirm
+                .replace(/<style[\s\S]*?<\/style>/g, '')
+                .replace(/<[^>]+>/g, ' ')
+                .replace(/\s+/g, ' ')
+                .slice(0, 300)}`,
+            );
         }
       }),
     );
     // Wait for every notification to be applied.
-    const paid = (): number => (sdb.prepare("SELECT COUNT(*) AS n FROM payment_order WHERE paid_ms IS NOT NULL").get() as { n: number }).n;
+    const paid = (): number =>
+      (
+        sdb.prepare('SELECT COUNT(*) AS n FROM payment_order WHERE paid_ms IS NOT NULL').get() as {
+          n: number;
+        }
+      ).n;
     while (paid() < urls.length) await new Promise((r) => setTimeout(r, 20));
     const paidAt = performance.now();
     const cpuPaid = { server: cpuMs(server), sim: cpuMs(sim) };
     // The institution holds a split for 30 s after payment and the server tries at 31 s: that wait is
     // latency, not work, so the CPU of the split phase is counted from the first split to the last.
-    await fetch(`${sim.url}/sim/control/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 31_000 }) });
-    const split = (): number => (sdb.prepare("SELECT COUNT(*) AS n FROM payment_order WHERE split_state IN ('done', 'skipped')").get() as { n: number }).n;
+    await fetch(`${sim.url}/sim/control/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms: 31_000 }),
+    });
+    const split = (): number =>
+      (
+        sdb
+          .prepare("SELECT COUNT(*) AS n FROM payment_order WHERE split_state IN ('done', 'skipped')")
+          .get() as { n: number }
+      ).n;
     while (split() === 0) await new Promise((r) => setTimeout(r, 20));
     const cpuSplit0 = { server: cpuMs(server), sim: cpuMs(sim) };
     while (split() < urls.length) await new Promise((r) => setTimeout(r, 20));
     const wallS = (performance.now() - t0) / 1000;
     const cpuEnd = { server: cpuMs(server), sim: cpuMs(sim) };
-    const created = sdb.prepare("SELECT created_ms, paid_ms FROM payment_order WHERE paid_ms IS NOT NULL").all() as { created_ms: number; paid_ms: number }[];
+    const created = sdb
+      .prepare('SELECT created_ms, paid_ms FROM payment_order WHERE paid_ms IS NOT NULL')
+      .all() as { created_ms: number; paid_ms: number }[];
     const lat = created.map((r) => r.paid_ms - r.created_ms).sort((a, b) => a - b);
-    const splits = sdb.prepare("SELECT e.created_ms - o.paid_ms AS ms FROM ledger_entry e JOIN payment_order o ON o.transaction_id = e.ref WHERE e.txn_type = 'split'").all() as { ms: number }[];
+    const splits = sdb
+      .prepare(
+        "SELECT e.created_ms - o.paid_ms AS ms FROM ledger_entry e JOIN payment_order o ON o.transaction_id = e.ref WHERE e.txn_type = 'split'",
+      )
+      .all() as { ms: number }[];
     const splitLat = splits.map((r) => r.ms).sort((a, b) => a - b);
     sdb.close();
-    const perOrder = (k: 'server' | 'sim'): number => round((cpuPaid[k] - cpu0[k] + cpuEnd[k] - cpuSplit0[k]) / urls.length, 2);
+    const perOrder = (k: 'server' | 'sim'): number =>
+      round((cpuPaid[k] - cpu0[k] + cpuEnd[k] - cpuSplit0[k]) / urls.length, 2);
     const paidS = (paidAt - t0) / 1000;
     const perS = urls.length / paidS;
-    console.log(`${urls.length} QR orders, ${CONCURRENCY} buyers at once: all paid and booked in ${round(paidS, 2)} s = ${round(perS, 1)} paid orders/s; every split made and booked (${splits.length} split entries) ${round(wallS, 2)} s after the start`);
-    console.log(`order created → recorded paid: p50 ${round(percentile(lat, 50), 1)} ms, p99 ${round(percentile(lat, 99), 1)} ms; paid → split booked: p50 ${round(percentile(splitLat, 50) / 1000, 1)} s (the institution holds a split for 30 s)`);
-    console.log(`CPU per paid order (pay phase + split phase, not the 30 s wait): server ${perOrder('server')} ms, simulator ${perOrder('sim')} ms (the buyers' HTTP clients run in this process)`);
-    report({ bench: 'payments', paid_orders: urls.length, paid_per_s: round(perS, 1), splits_done_s: round(wallS, 2), p50_ms: round(percentile(lat, 50), 1), p99_ms: round(percentile(lat, 99), 1), server_cpu_ms_per_order: perOrder('server'), sim_cpu_ms_per_order: perOrder('sim') });
+    console.log(
+      `${urls.length} QR orders, ${CONCURRENCY} buyers at once: all paid and booked in ${round(paidS, 2)} s = ${round(perS, 1)} paid orders/s; every split made and booked (${splits.length} split entries) ${round(wallS, 2)} s after the start`,
+    );
+    console.log(
+      `order created → recorded paid: p50 ${round(percentile(lat, 50), 1)} ms, p99 ${round(percentile(lat, 99), 1)} ms; paid → split booked: p50 ${round(percentile(splitLat, 50) / 1000, 1)} s (the institution holds a split for 30 s)`,
+    );
+    console.log(
+      `CPU per paid order (pay phase + split phase, not the 30 s wait): server ${perOrder('server')} ms, simulator ${perOrder('sim')} ms (the buyers' HTTP clients run in this process)`,
+    );
+    report({
+      bench: 'payments',
+      paid_orders: urls.length,
+      paid_per_s: round(perS, 1),
+      splits_done_s: round(wallS, 2),
+      p50_ms: round(percentile(lat, 50), 1),
+      p99_ms: round(percentile(lat, 99), 1),
+      server_cpu_ms_per_order: perOrder('server'),
+      sim_cpu_ms_per_order: perOrder('sim'),
+    });
     till.db.close();
   } finally {
     await server.stop();

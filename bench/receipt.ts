@@ -46,13 +46,22 @@ const encodeRates: number[] = [];
 const baseRates: number[] = [];
 let bytes = 0;
 for (let r = 0; r < ENCODE_ROUNDS; r++) {
-  encodeRates.push(perSecond((i) => (bytes = encodeReceipt(layoutReceipt(docs[i % 2]!, 58), profile, { kickDrawer: i % 2 === 0 }).length)));
+  encodeRates.push(
+    perSecond(
+      (i) =>
+        (bytes = encodeReceipt(layoutReceipt(docs[i % 2]!, 58), profile, { kickDrawer: i % 2 === 0 }).length),
+    ),
+  );
   baseRates.push(perSecond((i) => iconv.encode(texts[i % 2]!, 'gb18030')));
 }
 const receiptsPerS = median(encodeRates);
 const basePerS = median(baseRates);
-console.log(`layout + ESC/POS encode: ${Math.round(receiptsPerS)} receipts/s (median of ${ENCODE_ROUNDS} rounds, ${bytes} bytes for the last one, 58 mm, native QR)`);
-console.log(`baseline, GB18030 text only: ${Math.round(basePerS)} receipts/s; ratio ${round(receiptsPerS / basePerS, 3)}`);
+console.log(
+  `layout + ESC/POS encode: ${Math.round(receiptsPerS)} receipts/s (median of ${ENCODE_ROUNDS} rounds, ${bytes} bytes for the last one, 58 mm, native QR)`,
+);
+console.log(
+  `baseline, GB18030 text only: ${Math.round(basePerS)} receipts/s; ratio ${round(receiptsPerS / basePerS, 3)}`,
+);
 
 // (2) sale completed → last byte at the printer.
 const dir = mkdtempSync(join(tmpdir(), 'bench-receipt-'));
@@ -80,5 +89,16 @@ rmSync(dir, { recursive: true, force: true });
 latencies.sort((a, b) => a - b);
 const p50 = percentile(latencies, 50);
 const p95 = percentile(latencies, 95);
-console.log(`sale completed → last byte at the emulated printer: p50 ${round(p50)} ms, p95 ${round(p95)} ms, max ${round(latencies.at(-1) ?? NaN)} ms over ${PRINTS} receipts (after ${WARMUP_PRINTS} warm-up), goal p95 ≤ 50 ms`);
-report({ bench: 'receipt', receipts_per_s: Math.round(receiptsPerS), to_last_byte_p50_ms: round(p50), to_last_byte_p95_ms: round(p95), baseline_per_s: Math.round(basePerS), ratio: round(receiptsPerS / basePerS, 3), bytes_per_receipt: bytes, prints: PRINTS });
+console.log(
+  `sale completed → last byte at the emulated printer: p50 ${round(p50)} ms, p95 ${round(p95)} ms, max ${round(latencies.at(-1) ?? NaN)} ms over ${PRINTS} receipts (after ${WARMUP_PRINTS} warm-up), goal p95 ≤ 50 ms`,
+);
+report({
+  bench: 'receipt',
+  receipts_per_s: Math.round(receiptsPerS),
+  to_last_byte_p50_ms: round(p50),
+  to_last_byte_p95_ms: round(p95),
+  baseline_per_s: Math.round(basePerS),
+  ratio: round(receiptsPerS / basePerS, 3),
+  bytes_per_receipt: bytes,
+  prints: PRINTS,
+});

@@ -33,7 +33,21 @@ function saleRound(): number {
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < PER_ROUND; i++) {
     const s0 = process.hrtime.bigint();
-    completeSale(till.db, till.who, till.cashier, { lines: [weight('P-CAB', 1000 + (i % 500)), weight('P-TOM', 800 + (i % 300), 50), pieces('P-GAR', 1 + (i % 3))], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 100_000 }] }, at++);
+    completeSale(
+      till.db,
+      till.who,
+      till.cashier,
+      {
+        lines: [
+          weight('P-CAB', 1000 + (i % 500)),
+          weight('P-TOM', 800 + (i % 300), 50),
+          pieces('P-GAR', 1 + (i % 3)),
+        ],
+        sale_discount_fen: 0,
+        tenders: [{ kind: 'cash', tendered_fen: 100_000 }],
+      },
+      at++,
+    );
     saleLatencies.push(Number(process.hrtime.bigint() - s0) / 1e6);
   }
   return Number(process.hrtime.bigint() - t0) / 1e9;
@@ -52,9 +66,20 @@ for (let r = 0; r < ROUNDS; r++) {
 const rawRate = median(rawRates);
 const saleRate = median(saleRates);
 const sorted = [...saleLatencies].sort((a, b) => a - b);
-console.log(`raw single-row commits (WAL, synchronous=FULL): ${Math.round(rawRate)}/s (median of ${ROUNDS} rounds × ${PER_ROUND})`);
+console.log(
+  `raw single-row commits (WAL, synchronous=FULL): ${Math.round(rawRate)}/s (median of ${ROUNDS} rounds × ${PER_ROUND})`,
+);
 console.log(`full sale commits (3 lines, cash, journal, print job): ${Math.round(saleRate)}/s`);
-console.log(`ratio sale/raw: ${round(saleRate / rawRate)}; sale latency p50 ${round(percentile(sorted, 50), 3)} ms, p99 ${round(percentile(sorted, 99), 3)} ms over ${sorted.length} sales`);
-report({ bench: 'sale-commit', raw_commits_per_s: Math.round(rawRate), sale_commits_per_s: Math.round(saleRate), ratio: round(saleRate / rawRate), sale_p50_ms: round(percentile(sorted, 50), 3), sale_p99_ms: round(percentile(sorted, 99), 3) });
+console.log(
+  `ratio sale/raw: ${round(saleRate / rawRate)}; sale latency p50 ${round(percentile(sorted, 50), 3)} ms, p99 ${round(percentile(sorted, 99), 3)} ms over ${sorted.length} sales`,
+);
+report({
+  bench: 'sale-commit',
+  raw_commits_per_s: Math.round(rawRate),
+  sale_commits_per_s: Math.round(saleRate),
+  ratio: round(saleRate / rawRate),
+  sale_p50_ms: round(percentile(sorted, 50), 3),
+  sale_p99_ms: round(percentile(sorted, 99), 3),
+});
 raw.close();
 till.close();

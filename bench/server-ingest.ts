@@ -39,7 +39,12 @@ async function admin(text: string): Promise<void> {
 
 function journal(terminalId: string): JournalEntryWire[][] {
   const j = new JournalBuilder();
-  const entries = Array.from({ length: ENTRIES }, (_, i) => j.next('sale.completed', cashSale(`${terminalId}-S${i}`, `${terminalId}-20260315-${i}`, '20260315', [300 + (i % 50), 768])));
+  const entries = Array.from({ length: ENTRIES }, (_, i) =>
+    j.next(
+      'sale.completed',
+      cashSale(`${terminalId}-S${i}`, `${terminalId}-20260315-${i}`, '20260315', [300 + (i % 50), 768]),
+    ),
+  );
   const batches: JournalEntryWire[][] = [];
   for (let i = 0; i < entries.length; i += BATCH) batches.push(entries.slice(i, i + BATCH));
   return batches;
@@ -60,13 +65,20 @@ async function baselineRun(db: ServerDb): Promise<number> {
   const t0 = performance.now();
   for (const b of batches) {
     await db.transaction().execute(async (trx) => {
-      for (const e of b) await trx.insertInto('journal_entry').values({ terminal_id: t.terminal_id, ...e, received_ms: now, flag: null }).execute();
+      for (const e of b)
+        await trx
+          .insertInto('journal_entry')
+          .values({ terminal_id: t.terminal_id, ...e, received_ms: now, flag: null })
+          .execute();
     });
   }
   return ENTRIES / ((performance.now() - t0) / 1000);
 }
 
-async function measure(label: string, dbUrl: string | undefined): Promise<{ per_s: number; baseline_per_s: number }> {
+async function measure(
+  label: string,
+  dbUrl: string | undefined,
+): Promise<{ per_s: number; baseline_per_s: number }> {
   const dir = tempDir(`bench-ingest-${label}`);
   const { db } = openServerDb({ dataDir: dir, dbUrl });
   try {
@@ -80,7 +92,9 @@ async function measure(label: string, dbUrl: string | undefined): Promise<{ per_
     }
     const per_s = median(ingest);
     const baseline_per_s = median(base);
-    console.log(`${label}: ${Math.round(per_s)} entries/s applied (median of ${REPS} × ${ENTRIES}), raw journal inserts ${Math.round(baseline_per_s)}/s, ratio ${round(per_s / baseline_per_s)}`);
+    console.log(
+      `${label}: ${Math.round(per_s)} entries/s applied (median of ${REPS} × ${ENTRIES}), raw journal inserts ${Math.round(baseline_per_s)}/s, ratio ${round(per_s / baseline_per_s)}`,
+    );
     return { per_s, baseline_per_s };
   } finally {
     await db.destroy();
@@ -100,7 +114,9 @@ try {
   await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await cluster?.stop();
 }
-console.log(`PostgreSQL applies ${round(postgres.per_s / sqlite.per_s)}× SQLite's rate (goal: within 2×, i.e. ≥ 0.5)`);
+console.log(
+  `PostgreSQL applies ${round(postgres.per_s / sqlite.per_s)}× SQLite's rate (goal: within 2×, i.e. ≥ 0.5)`,
+);
 report({
   bench: 'server-ingest',
   sqlite_entries_per_s: Math.round(sqlite.per_s),

@@ -32,19 +32,40 @@ async function main(): Promise<void> {
   const serverDir = tempDir('bench-drain');
   const server = await spawnRole('server', ['--port', '0', '--data', serverDir, '--demo']);
   try {
-    const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
+    const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as {
+      pairing_code: string;
+    };
     const till = await enrolTill(server.url, pairing_code);
     const t0 = Date.now() - SALES * 1000;
     tx(till.db, () => {
       for (let i = 0; i < SALES; i++) {
-        const lines = [{ product_id: 'S01-V001', entry: { kind: 'weight' as const, gross_g: 800 + (i % 4000), tare_g: 0 }, discount_fen: 0 }];
-        if (i % 2 === 0) lines.push({ product_id: 'S01-V003', entry: { kind: 'weight' as const, gross_g: 300 + (i % 900), tare_g: 0 }, discount_fen: 0 });
-        completeSale(till.db, till.who, till.cashier, { lines, sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 100_000 }] }, t0 + i * 1000);
+        const lines = [
+          {
+            product_id: 'S01-V001',
+            entry: { kind: 'weight' as const, gross_g: 800 + (i % 4000), tare_g: 0 },
+            discount_fen: 0,
+          },
+        ];
+        if (i % 2 === 0)
+          lines.push({
+            product_id: 'S01-V003',
+            entry: { kind: 'weight' as const, gross_g: 300 + (i % 900), tare_g: 0 },
+            discount_fen: 0,
+          });
+        completeSale(
+          till.db,
+          till.who,
+          till.cashier,
+          { lines, sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 100_000 }] },
+          t0 + i * 1000,
+        );
       }
     });
     const entries = journalAfter(till.db, 0, SALES + 10).filter((e) => e.type === 'sale.completed');
     const sizes = entries.map((e) => e.payload.length).sort((a, b) => a - b);
-    console.log(`backlog: ${entries.length} sales, payload ${sizes[0]}–${sizes.at(-1)} bytes (median ${sizes[Math.floor(sizes.length / 2)]})`);
+    console.log(
+      `backlog: ${entries.length} sales, payload ${sizes[0]}–${sizes.at(-1)} bytes (median ${sizes[Math.floor(sizes.length / 2)]})`,
+    );
 
     const worker = new SyncWorker(till.db, server.url, till.auth, () => {}, { batchEntries: SYNC_BATCH });
     const d0 = process.hrtime.bigint();
@@ -57,9 +78,21 @@ async function main(): Promise<void> {
     const baselineS = await naiveBaseline(entries.map((e) => e.payload));
     const salesPerS = SALES / drainS;
     const baselinePerS = SALES / baselineS;
-    console.log(`MarketTill sync: ${SALES} sales in ${round(drainS, 3)} s = ${Math.round(salesPerS)} sales/s (batches of up to ${SYNC_BATCH}, signed, chain-verified, projected)`);
-    console.log(`naive batched HTTP insert into SQLite (batches of ${BATCH}): ${Math.round(baselinePerS)} rows/s; ratio ${round(salesPerS / baselinePerS)}`);
-    report({ bench: 'sync-drain', sales: SALES, sync_batch: SYNC_BATCH, drain_s: round(drainS, 3), sales_per_s: Math.round(salesPerS), baseline_per_s: Math.round(baselinePerS), ratio: round(salesPerS / baselinePerS) });
+    console.log(
+      `MarketTill sync: ${SALES} sales in ${round(drainS, 3)} s = ${Math.round(salesPerS)} sales/s (batches of up to ${SYNC_BATCH}, signed, chain-verified, projected)`,
+    );
+    console.log(
+      `naive batched HTTP insert into SQLite (batches of ${BATCH}): ${Math.round(baselinePerS)} rows/s; ratio ${round(salesPerS / baselinePerS)}`,
+    );
+    report({
+      bench: 'sync-drain',
+      sales: SALES,
+      sync_batch: SYNC_BATCH,
+      drain_s: round(drainS, 3),
+      sales_per_s: Math.round(salesPerS),
+      baseline_per_s: Math.round(baselinePerS),
+      ratio: round(salesPerS / baselinePerS),
+    });
     till.db.close();
   } finally {
     await server.stop();
@@ -70,20 +103,33 @@ async function main(): Promise<void> {
 function serverHolds(serverDir: string): string {
   const db = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
   const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
-  const held = { sales: count('SELECT COUNT(*) AS n FROM sale'), postings: count('SELECT COUNT(*) AS n FROM ledger_posting'), flagged: count('SELECT COUNT(*) AS n FROM journal_entry WHERE flag IS NOT NULL') };
+  const held = {
+    sales: count('SELECT COUNT(*) AS n FROM sale'),
+    postings: count('SELECT COUNT(*) AS n FROM ledger_posting'),
+    flagged: count('SELECT COUNT(*) AS n FROM journal_entry WHERE flag IS NOT NULL'),
+  };
   db.close();
-  if (held.sales !== SALES || held.flagged !== 0) throw new Error(`the server holds ${JSON.stringify(held)}, expected ${SALES} sales and no flags`);
+  if (held.sales !== SALES || held.flagged !== 0)
+    throw new Error(`the server holds ${JSON.stringify(held)}, expected ${SALES} sales and no flags`);
   return `server holds ${held.sales} sales, ${held.postings} ledger postings, ${held.flagged} flagged entries`;
 }
 
 /** The baseline: a child process with a bare HTTP server inserting each batch in one transaction. */
 async function naiveBaseline(payloads: string[]): Promise<number> {
   const dir = tempDir('bench-naive');
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--naive-server', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--naive-server', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < payloads.length; i += BATCH) {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payloads.slice(i, i + BATCH).map((p, k) => ({ seq: i + k + 1, payload: p }))) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payloads.slice(i, i + BATCH).map((p, k) => ({ seq: i + k + 1, payload: p }))),
+    });
     if (!res.ok) throw new Error(`naive server: ${res.status}`);
   }
   const s = Number(process.hrtime.bigint() - t0) / 1e9;

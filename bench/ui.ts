@@ -22,14 +22,28 @@ const COLD_RUNS = 5;
 const BARCODES = ['6901234567892', '6920152400012', '6935284400050', '6954767410388'];
 
 // From a fresh clone the UI is not built yet: build it, so that the terminal serves this tree's renderer.
-const built = spawnSync('npm', ['run', '--silent', 'build:renderer'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const built = spawnSync('npm', ['run', '--silent', 'build:renderer'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 if (built.status !== 0) throw new Error('npm run build:renderer failed');
 
-const stack = await startStack({ products: BARCODES.map((code, i) => ({ code, name: `条码商品${i + 1}`, unit: 'piece' as const, unit_price_fen: 500 + i * 100, category: '条码' })) });
+const stack = await startStack({
+  products: BARCODES.map((code, i) => ({
+    code,
+    name: `条码商品${i + 1}`,
+    unit: 'piece' as const,
+    unit_price_fen: 500 + i * 100,
+    category: '条码',
+  })),
+});
 
 /** Runs in the page before the app: timestamps the Enter that ends a scan and watches the cart. */
 function instrument(): void {
-  const w = window as unknown as { __t0: number; __want: number; __done: ((v: [number, number]) => void) | null };
+  const w = window as unknown as {
+    __t0: number;
+    __want: number;
+    __done: ((v: [number, number]) => void) | null;
+  };
   w.__t0 = 0;
   w.__want = -1;
   w.__done = null;
@@ -80,21 +94,28 @@ try {
   for (let i = 0; i < 40; i++) {
     const search = scanPage.getByTestId('search');
     await search.click();
-    const t = await scanPage.evaluate(async (ch) => {
-      const input = document.getElementById('product-search') as HTMLInputElement;
-      const t0 = performance.now();
-      const seen = new Promise<number>((resolve) => {
-        const mo = new MutationObserver(() => {
-          mo.disconnect();
-          resolve(performance.now() - t0);
+    const t = await scanPage.evaluate(
+      async (ch) => {
+        const input = document.getElementById('product-search') as HTMLInputElement;
+        const t0 = performance.now();
+        const seen = new Promise<number>((resolve) => {
+          const mo = new MutationObserver(() => {
+            mo.disconnect();
+            resolve(performance.now() - t0);
+          });
+          mo.observe(document.querySelector('[data-testid="product-grid"]')!, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+          });
         });
-        mo.observe(document.querySelector('[data-testid="product-grid"]')!, { subtree: true, childList: true, characterData: true });
-      });
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      setter?.call(input, ch);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      return seen;
-    }, i % 2 === 0 ? 'x' : '');
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        setter?.call(input, ch);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return seen;
+      },
+      i % 2 === 0 ? 'x' : '',
+    );
     baseline.push(t);
   }
   await scanPage.getByTestId('search').fill('');
@@ -104,7 +125,9 @@ try {
   for (let i = 0; i < SCANS; i++) {
     if (i % CLEAR_EVERY === 0 && lines > 0) {
       await scanPage.keyboard.press('F4');
-      await scanPage.waitForFunction(() => document.querySelectorAll('[data-testid="cart-line"]').length === 0);
+      await scanPage.waitForFunction(
+        () => document.querySelectorAll('[data-testid="cart-line"]').length === 0,
+      );
       lines = 0;
     }
     const r = await scanOnce(scanPage, BARCODES[i % BARCODES.length] ?? '', lines + 1);
@@ -124,7 +147,11 @@ try {
     const ctx = await stack.browser!.newContext({ viewport: { width: 1366, height: 768 } });
     const p = await ctx.newPage();
     await p.goto(stack.uiUrl, { waitUntil: 'commit' });
-    const h = await p.waitForFunction(() => (document.querySelector('[data-testid="product-grid"] .product') ? performance.now() : 0), undefined, { polling: 'raf' });
+    const h = await p.waitForFunction(
+      () => (document.querySelector('[data-testid="product-grid"] .product') ? performance.now() : 0),
+      undefined,
+      { polling: 'raf' },
+    );
     cold.push(Number(await h.jsonValue()));
     await ctx.close();
   }
@@ -133,7 +160,14 @@ try {
   await stack.terminal.stop();
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    respawned = await spawnRole('terminal', ['--port', '0', '--data', stack.terminalDir, '--printer', `tcp://127.0.0.1:${stack.printer.port}`]);
+    respawned = await spawnRole('terminal', [
+      '--port',
+      '0',
+      '--data',
+      stack.terminalDir,
+      '--printer',
+      `tcp://127.0.0.1:${stack.printer.port}`,
+    ]);
     coreStarts.push(performance.now() - t0);
     await respawned.stop();
     respawned = null;
@@ -146,9 +180,30 @@ try {
 const sd = [...dom].sort((a, b) => a - b);
 const sf = [...frame].sort((a, b) => a - b);
 const base = median(baseline);
-console.log(`scan → line in the cart's DOM: p50 ${round(percentile(sd, 50))} ms, p95 ${round(percentile(sd, 95))} ms over ${sd.length} scans (${missed} not recognised as scans)`);
-console.log(`scan → next frame (on screen): p50 ${round(percentile(sf, 50))} ms, p95 ${round(percentile(sf, 95))} ms`);
-console.log(`baseline, one character into the search field → grid re-rendered: median ${round(base)} ms over ${baseline.length}; scan p50 / baseline ${round(percentile(sd, 50) / base)}`);
-console.log(`cold start, fresh browser context → selling screen: median ${round(median(cold))} ms over ${COLD_RUNS} (${cold.map((c) => Math.round(c)).join(', ')})`);
-console.log(`terminal process spawn → ready (enrolled, tsx): median ${Math.round(median(coreStarts))} ms over ${coreStarts.length}`);
-report({ bench: 'ui', scans: sd.length, missed, scan_p50_ms: round(percentile(sd, 50)), scan_p95_ms: round(percentile(sd, 95)), scan_frame_p95_ms: round(percentile(sf, 95)), baseline_ms: round(base), ratio: round(percentile(sd, 50) / base), cold_start_ms: Math.round(median(cold)), core_start_ms: Math.round(median(coreStarts)) });
+console.log(
+  `scan → line in the cart's DOM: p50 ${round(percentile(sd, 50))} ms, p95 ${round(percentile(sd, 95))} ms over ${sd.length} scans (${missed} not recognised as scans)`,
+);
+console.log(
+  `scan → next frame (on screen): p50 ${round(percentile(sf, 50))} ms, p95 ${round(percentile(sf, 95))} ms`,
+);
+console.log(
+  `baseline, one character into the search field → grid re-rendered: median ${round(base)} ms over ${baseline.length}; scan p50 / baseline ${round(percentile(sd, 50) / base)}`,
+);
+console.log(
+  `cold start, fresh browser context → selling screen: median ${round(median(cold))} ms over ${COLD_RUNS} (${cold.map((c) => Math.round(c)).join(', ')})`,
+);
+console.log(
+  `terminal process spawn → ready (enrolled, tsx): median ${Math.round(median(coreStarts))} ms over ${coreStarts.length}`,
+);
+report({
+  bench: 'ui',
+  scans: sd.length,
+  missed,
+  scan_p50_ms: round(percentile(sd, 50)),
+  scan_p95_ms: round(percentile(sd, 95)),
+  scan_frame_p95_ms: round(percentile(sf, 95)),
+  baseline_ms: round(base),
+  ratio: round(percentile(sd, 50) / base),
+  cold_start_ms: Math.round(median(cold)),
+  core_start_ms: Math.round(median(coreStarts)),
+});

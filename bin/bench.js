@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('../bench/', import.meta.url));
 // Benchmarks are the .ts files directly in bench/; helpers live in bench/lib/.
-const available = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.ts') && !f.name.includes('.test.')).map((f) => f.name.slice(0, -3)).sort();
+const available = readdirSync(dir, { withFileTypes: true })
+  .filter((f) => f.isFile() && f.name.endsWith('.ts') && !f.name.includes('.test.'))
+  .map((f) => f.name.slice(0, -3))
+  .sort();
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !available.includes(w));
 if (unknown.length > 0) {

@@ -24,8 +24,32 @@ try {
     const raw = join(tmp, `${name}.wav`);
     execFileSync('espeak-ng', ['-v', 'cmn', '-s', String(SPEED_WPM), '-w', raw, CLIP_TEXT[name]]);
     // gain -n -1: peak at -1 dBFS; silence 1 0.02 1%: drop leading sound under 1% of full scale; reverse twice for the tail.
-    const trim = ['gain', '-n', '-1', 'silence', '1', '0.02', '1%', 'reverse', 'silence', '1', '0.02', '1%', 'reverse'];
-    execFileSync('sox', [raw, '-r', String(CLIP_SAMPLE_RATE_HZ), '-c', '1', '-b', '16', join(SPEECH_DIR, `${name}.wav`), ...trim]);
+    const trim = [
+      'gain',
+      '-n',
+      '-1',
+      'silence',
+      '1',
+      '0.02',
+      '1%',
+      'reverse',
+      'silence',
+      '1',
+      '0.02',
+      '1%',
+      'reverse',
+    ];
+    execFileSync('sox', [
+      raw,
+      '-r',
+      String(CLIP_SAMPLE_RATE_HZ),
+      '-c',
+      '1',
+      '-b',
+      '16',
+      join(SPEECH_DIR, `${name}.wav`),
+      ...trim,
+    ]);
     console.log(`${name}.wav  ${CLIP_TEXT[name]}`);
   }
 } finally {

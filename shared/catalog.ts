@@ -17,8 +17,12 @@ export const unitPriceFen = z
   .positive('the price must be above ¥0.00')
   .max(PRICE_FEN_MAX, `the price must be at most ¥${PRICE_FEN_MAX / 100}`);
 
-export const unitSchema = z.enum(UNITS, { error: `the unit must be one of ${UNITS.join(', ')} (斤, 公斤, 件)` });
-export const codeSchema = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, 'the code is 1 to 32 letters, digits, - or _');
+export const unitSchema = z.enum(UNITS, {
+  error: `the unit must be one of ${UNITS.join(', ')} (斤, 公斤, 件)`,
+});
+export const codeSchema = z
+  .string()
+  .regex(/^[0-9A-Za-z_-]{1,32}$/, 'the code is 1 to 32 letters, digits, - or _');
 export const categorySchema = z.string().trim().max(32, 'the category is at most 32 characters');
 
 /** GTIN-8/12/13/14: the last digit checks the others (weights 3,1 from the right). */

@@ -34,4 +34,7 @@ export function parsePinHash(stored: string): PinHash | null {
   return { n: Number(n), salt_b64: salt, key_b64: key };
 }
 
-export const pinHashSchema = z.string().max(200).refine((s) => parsePinHash(s) !== null, 'PIN hash is scrypt$N$salt$key');
+export const pinHashSchema = z
+  .string()
+  .max(200)
+  .refine((s) => parsePinHash(s) !== null, 'PIN hash is scrypt$N$salt$key');

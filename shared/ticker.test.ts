@@ -2,20 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { createTicker, type Timers } from './ticker';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const timers: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as NodeJS.Timeout) };
+const timers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as NodeJS.Timeout),
+};
 
 describe('createTicker', () => {
   it('runs one chain of ticks however often it is woken mid-tick', async () => {
     let ticks = 0;
     let inFlight = 0;
     let most = 0;
-    const t = createTicker(async () => {
-      ticks++;
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await sleep(5);
-      inFlight--;
-    }, 100, timers);
+    const t = createTicker(
+      async () => {
+        ticks++;
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await sleep(5);
+        inFlight--;
+      },
+      100,
+      timers,
+    );
     t.start();
     await sleep(2);
     for (let i = 0; i < 50; i++) t.wake(); // all during the first tick
@@ -50,11 +57,15 @@ describe('createTicker', () => {
 
   it('goes round at once while the tick says there is more, and a failed tick waits its turn', async () => {
     let ticks = 0;
-    const t = createTicker(async () => {
-      ticks++;
-      if (ticks === 4) throw new Error('boom');
-      return ticks < 3;
-    }, 10_000, timers);
+    const t = createTicker(
+      async () => {
+        ticks++;
+        if (ticks === 4) throw new Error('boom');
+        return ticks < 3;
+      },
+      10_000,
+      timers,
+    );
     t.start();
     await sleep(30);
     expect(ticks).toBe(3); // two "more", then the interval

@@ -30,14 +30,16 @@ export function createTicker(tick: () => Promise<boolean | void>, everyMs: numbe
   function run(): void {
     handle = undefined;
     if (stopped) return;
-    running = tick().then(
-      (more) => more === true,
-      () => false,
-    ).then((more) => {
-      running = null;
-      if (!stopped) schedule(again || more ? 0 : everyMs);
-      again = false;
-    });
+    running = tick()
+      .then(
+        (more) => more === true,
+        () => false,
+      )
+      .then((more) => {
+        running = null;
+        if (!stopped) schedule(again || more ? 0 : everyMs);
+        again = false;
+      });
   }
   return {
     start() {

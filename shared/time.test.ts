@@ -26,7 +26,9 @@ describe('market time', () => {
       fc.property(fc.integer({ min: 700_000_000_000, max: 4_102_444_800_000 }), (at) => {
         const shifted = new Date(at + 8 * 3_600_000);
         expect(hourOfDay(at, 'Asia/Shanghai')).toBe(shifted.getUTCHours());
-        expect(businessDay(at, 'Asia/Shanghai', 0)).toBe(shifted.toISOString().slice(0, 10).replaceAll('-', ''));
+        expect(businessDay(at, 'Asia/Shanghai', 0)).toBe(
+          shifted.toISOString().slice(0, 10).replaceAll('-', ''),
+        );
       }),
       { seed: 1414, numRuns: 500 },
     );

@@ -17,7 +17,16 @@ export function businessDay(atMs: number, timeZone: string, cutoffHour: number):
   const shifted = atMs - cutoffHour * 3_600_000;
   // Building a DateTimeFormat costs far more than using one: keep one per zone.
   let fmt = formats.get(timeZone);
-  if (!fmt) formats.set(timeZone, (fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!fmt)
+    formats.set(
+      timeZone,
+      (fmt = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      })),
+    );
   const parts = fmt.formatToParts(shifted);
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}${get('month')}${get('day')}`;
@@ -27,7 +36,14 @@ export function businessDay(atMs: number, timeZone: string, cutoffHour: number):
 export function zoneOffsetMs(atMs: number, timeZone: string): number {
   let fmt = wallFormats.get(timeZone);
   if (!fmt) {
-    const o = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+    const o = {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    } as const;
     wallFormats.set(timeZone, (fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', ...o })));
   }
   const parts = fmt.formatToParts(atMs);
@@ -44,6 +60,8 @@ export function hourOfDay(atMs: number, timeZone: string): number {
 
 /** The day `days` after (or before) a YYYYMMDD business day. */
 export function addDays(day: string, days: number): string {
-  const at = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))) + days * 86_400_000;
+  const at =
+    Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8))) +
+    days * 86_400_000;
   return new Date(at).toISOString().slice(0, 10).replaceAll('-', '');
 }

@@ -9,13 +9,17 @@ describe('ulidFactory', () => {
       for (let i = 0; i < buf.length; i++) buf[i] = (n + i) & 255;
     });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 48 - 1 }), fc.integer({ min: 0, max: 2 ** 48 - 1 }), (a, b) => {
-        const ia = ulid(a);
-        const ib = ulid(b);
-        expect(ia).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
-        if (a < b) expect(ia.slice(0, 10) < ib.slice(0, 10)).toBe(true);
-        n++;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 48 - 1 }),
+        fc.integer({ min: 0, max: 2 ** 48 - 1 }),
+        (a, b) => {
+          const ia = ulid(a);
+          const ib = ulid(b);
+          expect(ia).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+          if (a < b) expect(ia.slice(0, 10) < ib.slice(0, 10)).toBe(true);
+          n++;
+        },
+      ),
       { seed: 7 },
     );
   });

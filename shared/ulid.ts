@@ -17,7 +17,8 @@ export function ulidFactory(fill: (buf: Uint8Array) => void): (nowMs: number) =>
   const pool = new Uint8Array(POOL_BYTES);
   let offset = POOL_BYTES;
   return (nowMs) => {
-    if (!Number.isSafeInteger(nowMs) || nowMs < 0 || nowMs > MAX_TIME) throw new RangeError(`ULID time out of range: ${nowMs}`);
+    if (!Number.isSafeInteger(nowMs) || nowMs < 0 || nowMs > MAX_TIME)
+      throw new RangeError(`ULID time out of range: ${nowMs}`);
     if (offset + 10 > POOL_BYTES) {
       fill(pool);
       offset = 0;

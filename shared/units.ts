@@ -8,7 +8,10 @@ export const UNITS = ['jin', 'kg', 'piece'] as const;
 export type Unit = (typeof UNITS)[number];
 
 /** Grams per priced unit, for weighed units. */
-export const GRAMS_PER_UNIT = { jin: 500, kg: 1000 } as const satisfies Record<Exclude<Unit, 'piece'>, number>;
+export const GRAMS_PER_UNIT = { jin: 500, kg: 1000 } as const satisfies Record<
+  Exclude<Unit, 'piece'>,
+  number
+>;
 
 export function isWeighed(unit: Unit): unit is 'jin' | 'kg' {
   return unit !== 'piece';
@@ -16,7 +19,8 @@ export function isWeighed(unit: Unit): unit is 'jin' | 'kg' {
 
 /** quantity is grams for weighed units and a count for pieces. */
 export function lineAmount(unit: Unit, quantity: number, unitPriceFen: number): number {
-  if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
+  if (!Number.isSafeInteger(quantity) || quantity <= 0)
+    throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
   if (isWeighed(unit)) return fen(mulDivRoundHalfUp(quantity, unitPriceFen, GRAMS_PER_UNIT[unit]));
   return fen(mulDivRoundHalfUp(quantity, unitPriceFen, 1));
 }

@@ -57,7 +57,6 @@ export interface Core {
   close(): Promise<void>;
 }
 
-
 const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 /** The status bar's printer line from the device's state. Paper near its end still prints: a warning, not an error. */
@@ -86,16 +85,26 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const { privateKey } = loadOrCreateKey(opts.dataDir);
   let identity = loadIdentity(db);
   if (!identity) {
-    if (!opts.serverUrl || !opts.pairingCode) throw new Error('this terminal is not enrolled: start it with --server URL --pair CODE');
+    if (!opts.serverUrl || !opts.pairingCode)
+      throw new Error('this terminal is not enrolled: start it with --server URL --pair CODE');
     identity = await enrol(db, opts.dataDir, opts.serverUrl, opts.pairingCode);
   } else {
     // A server address given on the command line wins over the one remembered from enrolment (the server moved).
-    const known = opts.serverUrl && opts.serverUrl !== identity.server_url ? { ...identity, server_url: opts.serverUrl } : identity;
+    const known =
+      opts.serverUrl && opts.serverUrl !== identity.server_url
+        ? { ...identity, server_url: opts.serverUrl }
+        : identity;
     if (known !== identity) saveIdentity(db, known);
     // Fresh prices when the server answers; the till sells on the last known catalog when it does not.
-    identity = await pullConfig(db, known.server_url, { key: privateKey, terminalId: known.terminal_id }).catch(() => known);
+    identity = await pullConfig(db, known.server_url, {
+      key: privateKey,
+      terminalId: known.terminal_id,
+    }).catch(() => known);
   }
-  if (seedDefaultCashiers(db)) console.log('[core] no cashiers from the server: created 店长 (PIN 8888) and 收银员 (PIN 1234) — change them');
+  if (seedDefaultCashiers(db))
+    console.log(
+      '[core] no cashiers from the server: created 店长 (PIN 8888) and 收银员 (PIN 1234) — change them',
+    );
   const who = identity;
   const events = new TypedEmitter();
   const session = new TillSession(db);
@@ -103,23 +112,36 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const auth = { key: privateKey, terminalId: who.terminal_id };
   const online = (): boolean => sync.status().online;
   // The configuration is pulled when the server's event stream says so, and now and then; a new version is applied and announced.
-  const config = new ConfigPuller(db, who, auth, { online, now, changed: (version) => events.emit('config', { version }), every_ms: opts.configPullMs });
+  const config = new ConfigPuller(db, who, auth, {
+    online,
+    now,
+    changed: (version) => events.emit('config', { version }),
+    every_ms: opts.configPullMs,
+  });
   const sync = new SyncWorker(db, who.server_url, auth, () => {
     publish();
     config.pullWhenDue();
     stream.linkChanged();
   });
-  const payments = new TerminalPayments(db, { url: who.server_url, auth }, {
-    online: () => sync.status().online,
-    // A tender turned paid or failed: its journal entry goes to the server now, not at the next idle push.
-    changed: () => {
-      sync.trigger();
-      publish();
+  const payments = new TerminalPayments(
+    db,
+    { url: who.server_url, auth },
+    {
+      online: () => sync.status().online,
+      // A tender turned paid or failed: its journal entry goes to the server now, not at the next idle push.
+      changed: () => {
+        sync.trigger();
+        publish();
+      },
+      now,
+      pull_ms: opts.paymentPullMs,
     },
-    now,
-    pull_ms: opts.paymentPullMs,
-  });
-  const pullPayments = (): void => void payments.pull().then(() => payments.flushRefunds()).catch(() => 0);
+  );
+  const pullPayments = (): void =>
+    void payments
+      .pull()
+      .then(() => payments.flushRefunds())
+      .catch(() => 0);
   // While online the server pushes: each event starts a pull, and every (re)connect pulls both (what happened while away).
   const stream = new EventStream(
     { url: who.server_url, auth },
@@ -152,7 +174,12 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     const p = devices.status().printer;
     return {
       online: s.online,
-      sync: { queue_depth: s.queue_depth, oldest_unsynced_age_ms: s.oldest_unsynced_age_ms, last_success_ms: s.last_success_ms, last_error: s.last_error },
+      sync: {
+        queue_depth: s.queue_depth,
+        oldest_unsynced_age_ms: s.oldest_unsynced_age_ms,
+        last_success_ms: s.last_success_ms,
+        last_error: s.last_error,
+      },
       printer: printerSummary(p),
     };
   }
@@ -161,7 +188,16 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     {
       'session-info': () => {
         const settings = getTillSettings(db);
-        return { terminal_id: who.terminal_id, market_name: who.market_name, stall_name: who.stall_name, cashier: session.cashier, time_zone: who.time_zone, rounding: settings.rounding, allow_price_override: settings.allow_price_override, refund_manager_limit_fen: settings.refund_manager_limit_fen };
+        return {
+          terminal_id: who.terminal_id,
+          market_name: who.market_name,
+          stall_name: who.stall_name,
+          cashier: session.cashier,
+          time_zone: who.time_zone,
+          rounding: settings.rounding,
+          allow_price_override: settings.allow_price_override,
+          refund_manager_limit_fen: settings.refund_manager_limit_fen,
+        };
       },
       'catalog-list': () => ({ products: listProducts(db) }),
       'status-get': () => status(),
@@ -191,7 +227,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     payments.start();
     devices.start();
     const backup = (): void => {
-      backupRun = dailyBackup(db, opts.dataDir, now()).catch((err: unknown) => console.error('[core] backup failed:', err));
+      backupRun = dailyBackup(db, opts.dataDir, now()).catch((err: unknown) =>
+        console.error('[core] backup failed:', err),
+      );
     };
     backup();
     backupTimer = setInterval(backup, BACKUP_CHECK_MS);

@@ -10,10 +10,24 @@ import { deviceDefaultsFromOptions } from './devices/printer-setup';
 import { startHttpTransport } from './rpc/http-transport';
 import { parseTerminalArgs } from './terminal-options';
 
-export async function serveTerminal(argv: string[], rendererDir: string, defaultDataDir = '.data/terminal'): Promise<{ close(): Promise<void> }> {
+export async function serveTerminal(
+  argv: string[],
+  rendererDir: string,
+  defaultDataDir = '.data/terminal',
+): Promise<{ close(): Promise<void> }> {
   const opts = parseTerminalArgs(argv);
-  const core = await startCore({ dataDir: opts.dataDir ?? defaultDataDir, serverUrl: opts.serverUrl, pairingCode: opts.pairingCode, devices: deviceDefaultsFromOptions(opts) });
-  const http = await startHttpTransport({ handlers: core.handlers, events: core.events, port: opts.port, staticDir: rendererDir });
+  const core = await startCore({
+    dataDir: opts.dataDir ?? defaultDataDir,
+    serverUrl: opts.serverUrl,
+    pairingCode: opts.pairingCode,
+    devices: deviceDefaultsFromOptions(opts),
+  });
+  const http = await startHttpTransport({
+    handlers: core.handlers,
+    events: core.events,
+    port: opts.port,
+    staticDir: rendererDir,
+  });
   console.log(`ready terminal ${http.url}`);
   console.log(`ui ${http.uiUrl}`);
   console.log(`display ${http.displayUrl}`);

@@ -14,16 +14,32 @@ export interface TerminalOptions {
 export function parseTerminalArgs(argv: string[]): TerminalOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, data: { type: 'string' }, server: { type: 'string' }, pair: { type: 'string' }, printer: { type: 'string' }, paper: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      server: { type: 'string' },
+      pair: { type: 'string' },
+      printer: { type: 'string' },
+      paper: { type: 'string' },
+    },
     strict: false,
     allowPositionals: true,
   });
-  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const str = (k: string): string | undefined =>
+    typeof values[k] === 'string' ? (values[k] as string) : undefined;
   const port = Number(str('port') ?? '0');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got '${str('port')}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got '${str('port')}'`);
   const paper = Number(str('paper') ?? '58');
   if (paper !== 58 && paper !== 80) throw new Error(`--paper must be 58 or 80, got '${str('paper')}'`);
-  return { port, dataDir: str('data'), serverUrl: str('server'), pairingCode: str('pair'), printer: parsePrinter(str('printer')), paper };
+  return {
+    port,
+    dataDir: str('data'),
+    serverUrl: str('server'),
+    pairingCode: str('pair'),
+    printer: parsePrinter(str('printer')),
+    paper,
+  };
 }
 
 function parsePrinter(spec: string | undefined): TerminalOptions['printer'] {

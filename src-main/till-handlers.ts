@@ -53,26 +53,55 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'buyers-list': () => ({ buyers: listBuyers(db) }),
     'price-override': ({ product_id, unit_price_fen }) => {
       const cashier = session.require();
-      if (!getTillSettings(db).allow_price_override) throw new CodedError('conflict', 'this stall does not allow price changes at the till');
+      if (!getTillSettings(db).allow_price_override)
+        throw new CodedError('conflict', 'this stall does not allow price changes at the till');
       const now = ctx.now();
       tx(db, () => {
-        if (!setPriceOverride(db, product_id, unit_price_fen, cashier.id, now)) throw new CodedError('not_found', `no product ${product_id}`);
+        if (!setPriceOverride(db, product_id, unit_price_fen, cashier.id, now))
+          throw new CodedError('not_found', `no product ${product_id}`);
         appendJournal(db, 'price.overridden', { product_id, unit_price_fen, cashier_id: cashier.id }, now);
       });
       return journaled({});
     },
     'sale-complete': (input) => saleCompleteCall(ctx, session.require(), input),
     'sale-park': (cart) => journaled({ parked_id: parkSale(db, session.require(), cart, ctx.now()).id }),
-    'parked-list': () => ({ parked: listParked(db).map(({ id, line_count, total_fen, parked_ms }) => ({ id, line_count, total_fen, parked_ms })) }),
-    'sale-resume': ({ parked_id }) => journaled({ cart: resumeParked(db, session.require(), parked_id, ctx.now()).cart }),
-    'sale-void': (input) => journaled(voidOpenSale(db, who, session.require(), input, input.reason, ctx.now())),
-    'sales-recent': ({ query, limit }) => ({ sales: recentSales(db, limit, query ?? null).map(({ id, receipt_no, business_day, status, total_fen, created_ms }) => ({ id, receipt_no, business_day, status, total_fen, created_ms })) }),
+    'parked-list': () => ({
+      parked: listParked(db).map(({ id, line_count, total_fen, parked_ms }) => ({
+        id,
+        line_count,
+        total_fen,
+        parked_ms,
+      })),
+    }),
+    'sale-resume': ({ parked_id }) =>
+      journaled({ cart: resumeParked(db, session.require(), parked_id, ctx.now()).cart }),
+    'sale-void': (input) =>
+      journaled(voidOpenSale(db, who, session.require(), input, input.reason, ctx.now())),
+    'sales-recent': ({ query, limit }) => ({
+      sales: recentSales(db, limit, query ?? null).map(
+        ({ id, receipt_no, business_day, status, total_fen, created_ms }) => ({
+          id,
+          receipt_no,
+          business_day,
+          status,
+          total_fen,
+          created_ms,
+        }),
+      ),
+    }),
     'refund-create': async (input) => {
       const refund = journaled(refundSale(db, who, session.require(), input, ctx.now()));
       // QR and payment-code parts go back through the institution (queued, resent until the server accepts them).
       await ctx.payments?.refundTenders(refund).catch(() => []);
       // Every refund prints its slip (退款单); a printer problem leaves it queued, the refund stands.
-      await ctx.printQueue.print(ctx.printQueue.enqueue(refundSlipDoc(db, who, refund.refund_id), refundSaleId(db, refund.refund_id))).catch(() => null);
+      await ctx.printQueue
+        .print(
+          ctx.printQueue.enqueue(
+            refundSlipDoc(db, who, refund.refund_id),
+            refundSaleId(db, refund.refund_id),
+          ),
+        )
+        .catch(() => null);
       ctx.changed();
       return refund;
     },
@@ -83,17 +112,25 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       if (tender.kind === 'payment_code') await ctx.payments?.chargeCodes(sale_id).catch(() => []);
       // The receipt prints once the outcome is known, from the sale as it is now.
       const doc = saleReceipt(db, who, sale_id);
-      const outcome = await ctx.printQueue.print(ctx.printQueue.enqueue(added.pay_url ? { ...doc, pay_url: added.pay_url } : doc, sale_id));
+      const outcome = await ctx.printQueue.print(
+        ctx.printQueue.enqueue(added.pay_url ? { ...doc, pay_url: added.pay_url } : doc, sale_id),
+      );
       ctx.changed();
       const now = saleDetailStatus(db, sale_id);
-      return { ...added, ...now, printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
+      return {
+        ...added,
+        ...now,
+        printed: outcome.printed,
+        print_error: outcome.printed ? null : outcome.error,
+      };
     },
     'tender-cancel': async ({ sale_id, tender_no }) => {
       session.require();
       if (!ctx.payments) throw new CodedError('conflict', 'payments are not available on this till');
       return ctx.payments.cancel(sale_id, tender_no);
     },
-    'sale-void-open': ({ sale_id, reason }) => journaled(voidSale(db, session.require(), sale_id, reason, ctx.now())),
+    'sale-void-open': ({ sale_id, reason }) =>
+      journaled(voidSale(db, session.require(), sale_id, reason, ctx.now())),
     'shift-open': ({ float_fen }) => {
       const cashier = session.require();
       const now = ctx.now();
@@ -102,7 +139,11 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'shift-close': ({ counted_fen }) => journaled(closeShift(db, session.require(), counted_fen, ctx.now())),
     'shift-current': () => {
       const shift = openShiftOf(db, session.require().id);
-      return { shift, expected_cash_fen: shift ? expectedCash(db, shift) : null, takings: shift ? shiftTakings(db, shift) : null };
+      return {
+        shift,
+        expected_cash_fen: shift ? expectedCash(db, shift) : null,
+        takings: shift ? shiftTakings(db, shift) : null,
+      };
     },
     'day-report': () => dayReport(db, who.terminal_id, openBusinessDay(db, who, ctx.now())),
     'day-close': ({ manager_pin }) => journaled(closeDay(db, who, session.require(), ctx.now(), manager_pin)),
@@ -129,12 +170,21 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
 }
 
 /** A sale's status and what it still owes, after a change. */
-function saleDetailStatus(db: Db, saleId: string): { status: NonNullable<ReturnType<typeof getSale>>['status']; owed_fen: number } {
+function saleDetailStatus(
+  db: Db,
+  saleId: string,
+): { status: NonNullable<ReturnType<typeof getSale>>['status']; owed_fen: number } {
   const sale = getSale(db, saleId);
   if (!sale) throw new CodedError('not_found', `no sale ${saleId} on this till`);
-  return { status: sale.status, owed_fen: sale.status === 'pending' ? owedFen(sale.total_fen, saleTenders(db, saleId)) : 0 };
+  return {
+    status: sale.status,
+    owed_fen: sale.status === 'pending' ? owedFen(sale.total_fen, saleTenders(db, saleId)) : 0,
+  };
 }
 
 function refundSaleId(db: Db, refundId: string): string | null {
-  return (db.prepare('SELECT sale_id FROM refund WHERE id = ?').get(refundId) as { sale_id: string } | undefined)?.sale_id ?? null;
+  return (
+    (db.prepare('SELECT sale_id FROM refund WHERE id = ?').get(refundId) as { sale_id: string } | undefined)
+      ?.sale_id ?? null
+  );
 }

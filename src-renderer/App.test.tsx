@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 async function signIn(): Promise<ReturnType<typeof userEvent.setup>> {
-  const user = userEvent.setup({ delay: 40 }) // a person types slower than a scanner (the wedge swallows fast bursts);
+  const user = userEvent.setup({ delay: 40 }); // a person types slower than a scanner (the wedge swallows fast bursts);
   render(<App />);
   await user.type(await screen.findByTestId('pin'), '1234');
   await user.click(screen.getByTestId('signin'));
@@ -29,7 +29,12 @@ async function signIn(): Promise<ReturnType<typeof userEvent.setup>> {
 function scan(code: string, opts: { composing?: boolean } = {}): void {
   vi.useFakeTimers({ toFake: ['Date'] });
   try {
-    for (const key of [...code, 'Enter']) fireEvent.keyDown(window, { key, isComposing: opts.composing === true, keyCode: opts.composing ? 229 : 0 });
+    for (const key of [...code, 'Enter'])
+      fireEvent.keyDown(window, {
+        key,
+        isComposing: opts.composing === true,
+        keyCode: opts.composing ? 229 : 0,
+      });
   } finally {
     vi.useRealTimers();
   }
@@ -37,7 +42,7 @@ function scan(code: string, opts: { composing?: boolean } = {}): void {
 
 describe('the cashier screen', () => {
   it('signs in with a PIN, refusing a wrong one in Chinese', async () => {
-    const user = userEvent.setup({ delay: 40 }) // a person types slower than a scanner (the wedge swallows fast bursts);
+    const user = userEvent.setup({ delay: 40 }); // a person types slower than a scanner (the wedge swallows fast bursts);
     render(<App />);
     await user.type(await screen.findByTestId('pin'), '9999');
     await user.click(screen.getByTestId('signin'));
@@ -93,12 +98,27 @@ describe('the cashier screen', () => {
     expect(await screen.findByText('不是店长的密码，请店长本人输入')).toBeTruthy();
     await user.type(screen.getByTestId('manager-pin'), '8888{Enter}');
     expect((await screen.findByTestId('notice')).textContent).toContain('已退款 ¥75.00');
-    expect(core.calls.filter((c) => c.method === 'refund-create').map((c) => (c.input as { manager_pin?: string }).manager_pin)).toEqual([undefined, '1234', '8888']);
+    expect(
+      core.calls
+        .filter((c) => c.method === 'refund-create')
+        .map((c) => (c.input as { manager_pin?: string }).manager_pin),
+    ).toEqual([undefined, '1234', '8888']);
   });
 
   it('shows paper out in the status bar as an alarm, and the offline queue with its age', async () => {
     await signIn();
-    act(() => core.emit('status', { online: false, sync: { queue_depth: 3, oldest_unsynced_age_ms: 125_000, last_success_ms: null, last_error: 'ECONNREFUSED' }, printer: { state: 'error', message: 'printer is out of paper' } }));
+    act(() =>
+      core.emit('status', {
+        online: false,
+        sync: {
+          queue_depth: 3,
+          oldest_unsynced_age_ms: 125_000,
+          last_success_ms: null,
+          last_error: 'ECONNREFUSED',
+        },
+        printer: { state: 'error', message: 'printer is out of paper' },
+      }),
+    );
     const printer = screen.getByTestId('printer');
     expect(printer.getAttribute('data-state')).toBe('paper_out');
     expect(printer.getAttribute('role')).toBe('alert');

@@ -14,9 +14,21 @@ import { useSignOut } from './stores/sign-out';
 import { useUi, type Screen } from './stores/ui';
 
 export type CommandId =
-  | 'pay' | 'confirm' | 'cancel' | 'clear_cart' | 'park' | 'search'
-  | 'line_up' | 'line_down' | 'line_remove' | 'line_edit' | 'line_discount' | 'line_tare'
-  | `nav_${Screen}` | `tender_${PayMethod}` | 'add_part';
+  | 'pay'
+  | 'confirm'
+  | 'cancel'
+  | 'clear_cart'
+  | 'park'
+  | 'search'
+  | 'line_up'
+  | 'line_down'
+  | 'line_remove'
+  | 'line_edit'
+  | 'line_discount'
+  | 'line_tare'
+  | `nav_${Screen}`
+  | `tender_${PayMethod}`
+  | 'add_part';
 
 export interface Command {
   id: CommandId;
@@ -30,7 +42,11 @@ export interface Command {
 const signedIn = (): boolean => Boolean(useSession.getState().info?.cashier);
 const keypadOpen = (): boolean => useEntry.getState().target !== null;
 const phase = (): string => useCheckout.getState().phase;
-const modalOpen = (): boolean => keypadOpen() || phase() !== 'selling' || useHistory.getState().refund !== null || useSignOut.getState().ask !== null;
+const modalOpen = (): boolean =>
+  keypadOpen() ||
+  phase() !== 'selling' ||
+  useHistory.getState().refund !== null ||
+  useSignOut.getState().ask !== null;
 /** Selling with nothing on top: the cart and grid have the keys. */
 const selling = (): boolean => signedIn() && !modalOpen() && useUi.getState().screen === 'selling';
 const lineSelected = (): boolean => selling() && useCart.getState().selected !== null;
@@ -62,23 +78,89 @@ export const COMMANDS: readonly Command[] = [
   tender('payment_code', 'F3'),
   tender('account', 'F4'),
   tender('gateway', 'F5'),
-  { id: 'add_part', key: 'F6', labelKey: 'pay.add_part', enabled: () => phase() === 'paying', run: () => useCheckout.getState().addPart() },
+  {
+    id: 'add_part',
+    key: 'F6',
+    labelKey: 'pay.add_part',
+    enabled: () => phase() === 'paying',
+    run: () => useCheckout.getState().addPart(),
+  },
   nav('selling', 'F1'),
   nav('parked', 'F2'),
   nav('history', 'F3'),
   nav('shift', 'F6'),
   nav('day', 'F7'),
   nav('settings', 'F8'),
-  { id: 'clear_cart', key: 'F4', labelKey: 'commands.clear_cart', enabled: selling, run: () => void useParked.getState().voidCart() },
-  { id: 'park', key: 'F5', labelKey: 'commands.park', enabled: () => selling() && useCart.getState().lines.length > 0, run: () => void useParked.getState().park() },
-  { id: 'pay', key: 'F9', labelKey: 'commands.pay', enabled: () => selling() && useCart.getState().lines.length > 0, run: () => useCheckout.getState().startPay() },
-  { id: 'search', key: 'F10', labelKey: 'commands.search', enabled: selling, run: () => document.getElementById('product-search')?.focus() },
-  { id: 'line_up', key: 'ArrowUp', labelKey: 'cart.line_up', enabled: selling, run: () => useCart.getState().moveSelection(-1) },
-  { id: 'line_down', key: 'ArrowDown', labelKey: 'cart.line_down', enabled: selling, run: () => useCart.getState().moveSelection(1) },
-  { id: 'line_remove', key: 'Delete', labelKey: 'cart.remove', enabled: lineSelected, run: () => useCart.getState().remove(selectedIndex()) },
-  { id: 'line_edit', key: '*', labelKey: 'cart.edit', enabled: lineSelected, run: () => useEntry.getState().openLine(selectedIndex(), 'edit') },
-  { id: 'line_discount', key: '-', labelKey: 'cart.discount', enabled: lineSelected, run: () => useEntry.getState().openLine(selectedIndex(), 'discount') },
-  { id: 'line_tare', key: '/', labelKey: 'cart.tare', enabled: lineSelected, run: () => useEntry.getState().openLine(selectedIndex(), 'tare') },
+  {
+    id: 'clear_cart',
+    key: 'F4',
+    labelKey: 'commands.clear_cart',
+    enabled: selling,
+    run: () => void useParked.getState().voidCart(),
+  },
+  {
+    id: 'park',
+    key: 'F5',
+    labelKey: 'commands.park',
+    enabled: () => selling() && useCart.getState().lines.length > 0,
+    run: () => void useParked.getState().park(),
+  },
+  {
+    id: 'pay',
+    key: 'F9',
+    labelKey: 'commands.pay',
+    enabled: () => selling() && useCart.getState().lines.length > 0,
+    run: () => useCheckout.getState().startPay(),
+  },
+  {
+    id: 'search',
+    key: 'F10',
+    labelKey: 'commands.search',
+    enabled: selling,
+    run: () => document.getElementById('product-search')?.focus(),
+  },
+  {
+    id: 'line_up',
+    key: 'ArrowUp',
+    labelKey: 'cart.line_up',
+    enabled: selling,
+    run: () => useCart.getState().moveSelection(-1),
+  },
+  {
+    id: 'line_down',
+    key: 'ArrowDown',
+    labelKey: 'cart.line_down',
+    enabled: selling,
+    run: () => useCart.getState().moveSelection(1),
+  },
+  {
+    id: 'line_remove',
+    key: 'Delete',
+    labelKey: 'cart.remove',
+    enabled: lineSelected,
+    run: () => useCart.getState().remove(selectedIndex()),
+  },
+  {
+    id: 'line_edit',
+    key: '*',
+    labelKey: 'cart.edit',
+    enabled: lineSelected,
+    run: () => useEntry.getState().openLine(selectedIndex(), 'edit'),
+  },
+  {
+    id: 'line_discount',
+    key: '-',
+    labelKey: 'cart.discount',
+    enabled: lineSelected,
+    run: () => useEntry.getState().openLine(selectedIndex(), 'discount'),
+  },
+  {
+    id: 'line_tare',
+    key: '/',
+    labelKey: 'cart.tare',
+    enabled: lineSelected,
+    run: () => useEntry.getState().openLine(selectedIndex(), 'tare'),
+  },
   {
     id: 'confirm',
     key: 'Enter',

@@ -23,7 +23,15 @@ export { initialsOf };
 export function buildIndex(products: readonly Product[]): SearchIndex {
   const categories: string[] = [];
   for (const p of products) if (p.category && !categories.includes(p.category)) categories.push(p.category);
-  return { entries: products.map((p) => ({ product: p, name: p.name.toLowerCase(), initials: initialsOf(p.name), code: p.code.toLowerCase() })), categories };
+  return {
+    entries: products.map((p) => ({
+      product: p,
+      name: p.name.toLowerCase(),
+      initials: initialsOf(p.name),
+      code: p.code.toLowerCase(),
+    })),
+    categories,
+  };
 }
 
 /** Products in the category (null: all) matching the query; an empty query matches all. Code and initial matches come first. */
@@ -33,7 +41,18 @@ export function searchProducts(index: SearchIndex, query: string, category: stri
   if (q === '') return inCategory.map((e) => e.product);
   const ranked: { p: Product; rank: number }[] = [];
   for (const e of index.entries) {
-    const rank = e.code === q ? 0 : e.code.startsWith(q) ? 1 : e.initials.startsWith(q) ? 2 : e.name.includes(q) ? 3 : e.initials.includes(q) ? 4 : -1;
+    const rank =
+      e.code === q
+        ? 0
+        : e.code.startsWith(q)
+          ? 1
+          : e.initials.startsWith(q)
+            ? 2
+            : e.name.includes(q)
+              ? 3
+              : e.initials.includes(q)
+                ? 4
+                : -1;
     if (rank >= 0) ranked.push({ p: e.product, rank });
   }
   return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.p);

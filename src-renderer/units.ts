@@ -12,7 +12,11 @@ export function weighUnit(product: Product, pref: WeightUnitPref): WeighUnit | n
 }
 
 /** The quantity of a line for the cart: "2.500" and its unit key (units.jin …), or null for a typed amount. */
-export function lineQuantity(product: Product, entry: LineEntry, pref: WeightUnitPref): { text: string; unit: string } | null {
+export function lineQuantity(
+  product: Product,
+  entry: LineEntry,
+  pref: WeightUnitPref,
+): { text: string; unit: string } | null {
   switch (entry.kind) {
     case 'weight': {
       const u = weighUnit(product, pref) ?? 'kg';

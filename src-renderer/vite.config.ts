@@ -13,6 +13,12 @@ export default defineConfig({
     sourcemap: true,
     // The staff web (src-renderer/admin/) is a second entry, served by the settlement server at /admin/;
     // the customer display (display.html) a third, served by the core next to the till's page.
-    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), admin: fileURLToPath(new URL('admin/index.html', import.meta.url)), display: fileURLToPath(new URL('display.html', import.meta.url)) } },
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        admin: fileURLToPath(new URL('admin/index.html', import.meta.url)),
+        display: fileURLToPath(new URL('display.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -42,7 +42,16 @@ declare module 'fastify' {
 export function buildApp(opts: AppOptions): FastifyInstance {
   const now = opts.now ?? Date.now;
   const app = Fastify({
-    logger: opts.log ? { level: opts.logLevel ?? 'info', redact: ['req.headers.cookie', `req.headers["${SIGNATURE_HEADERS.signature}"]`, 'res.headers["set-cookie"]'] } : false,
+    logger: opts.log
+      ? {
+          level: opts.logLevel ?? 'info',
+          redact: [
+            'req.headers.cookie',
+            `req.headers["${SIGNATURE_HEADERS.signature}"]`,
+            'res.headers["set-cookie"]',
+          ],
+        }
+      : false,
     bodyLimit: MAX_PUSH_BYTES * 2,
     genReqId: () => fastUlid(Date.now()),
     trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? [...opts.trustProxy] : false,
@@ -73,8 +82,12 @@ export function buildApp(opts: AppOptions): FastifyInstance {
       return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
     }
     const status = (err as { statusCode?: number }).statusCode;
-    if (status === 413) return reply.status(413).send(errorBody('payload_too_large', 'request body too large'));
-    if (status && status >= 400 && status < 500) return reply.status(400).send(errorBody('bad_request', err instanceof Error ? err.message : 'bad request'));
+    if (status === 413)
+      return reply.status(413).send(errorBody('payload_too_large', 'request body too large'));
+    if (status && status >= 400 && status < 500)
+      return reply
+        .status(400)
+        .send(errorBody('bad_request', err instanceof Error ? err.message : 'bad request'));
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('internal', 'internal error'));
   });
@@ -82,7 +95,9 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.addHook('onSend', async (req, reply) => {
     if (req.protocol === 'https') reply.header('strict-transport-security', `max-age=${HSTS_MAX_AGE_S}`);
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.slice(0, 200)}`)));
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send(errorBody('not_found', `no route ${req.method} ${req.url.slice(0, 200)}`)),
+  );
 
   // Open event streams would hold the server's close forever: end them first.
   const events = attachTerminalEvents(opts.db, opts.eventHeartbeatMs);

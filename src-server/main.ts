@@ -54,27 +54,58 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     // either leaves an empty database and the next start seeds again (and a file it overwrites).
     await db.transaction().execute(async (trx) => {
       const pairing = await seedDemo(trx, Date.now());
-      if (pairing) writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing), { mode: 0o600 });
+      if (pairing)
+        writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing), { mode: 0o600 });
     });
   }
-  const app = buildApp({ db, log: opts.log, trustProxy: opts.trustProxy, eventHeartbeatMs: opts.eventHeartbeatMs });
+  const app = buildApp({
+    db,
+    log: opts.log,
+    trustProxy: opts.trustProxy,
+    eventHeartbeatMs: opts.eventHeartbeatMs,
+  });
   // Several processes on one PostgreSQL database: terminal events fan out through LISTEN/NOTIFY.
-  const fanout = dialect === 'postgres' && opts.dbUrl ? await startPgFanout(terminalEvents(db), db, opts.dbUrl, (err) => app.log.error({ err }, 'terminal events fan-out')) : null;
+  const fanout =
+    dialect === 'postgres' && opts.dbUrl
+      ? await startPgFanout(terminalEvents(db), db, opts.dbUrl, (err) =>
+          app.log.error({ err }, 'terminal events fan-out'),
+        )
+      : null;
   const worker =
     opts.jobs === false
       ? null
-      : startJobWorker({ db, worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${fastUlid(Date.now())}`, handlers: JOB_HANDLERS, poll_ms: opts.jobs?.poll_ms, onError: (err) => app.log.error({ err }, 'job worker') });
+      : startJobWorker({
+          db,
+          worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${fastUlid(Date.now())}`,
+          handlers: JOB_HANDLERS,
+          poll_ms: opts.jobs?.poll_ms,
+          onError: (err) => app.log.error({ err }, 'job worker'),
+        });
   const paymentOpts = opts.payments ?? (opts.sim ? paymentsFromSim(opts.sim) : null);
-  const payments = paymentOpts ? startPayments(db, paymentOpts, '', { worker: opts.jobs !== false, onError: (err) => app.log.error({ err }, 'payments worker') }) : null;
+  const payments = paymentOpts
+    ? startPayments(db, paymentOpts, '', {
+        worker: opts.jobs !== false,
+        onError: (err) => app.log.error({ err }, 'payments worker'),
+      })
+    : null;
   const firstInstitution = paymentOpts?.institutions[0];
-  const recon = firstInstitution ? startRecon(db, firstInstitution, { schedule: opts.jobs !== false, onError: (err) => app.log.error({ err }, 'reconciliation') }) : null;
-  const housekeeping = () => void enqueueJob(db, 'housekeeping', {}, Date.now(), { id: housekeepingJobId(Date.now()) }).catch((err: unknown) => app.log.error({ err }, 'housekeeping'));
+  const recon = firstInstitution
+    ? startRecon(db, firstInstitution, {
+        schedule: opts.jobs !== false,
+        onError: (err) => app.log.error({ err }, 'reconciliation'),
+      })
+    : null;
+  const housekeeping = () =>
+    void enqueueJob(db, 'housekeeping', {}, Date.now(), { id: housekeepingJobId(Date.now()) }).catch(
+      (err: unknown) => app.log.error({ err }, 'housekeeping'),
+    );
   const housekeepingTimer = worker ? setInterval(housekeeping, HOUSEKEEPING_EVERY_MS) : null;
   housekeepingTimer?.unref();
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
-  if (payments && !payments.ctx.public_url) payments.ctx.public_url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+  if (payments && !payments.ctx.public_url)
+    payments.ctx.public_url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     async close() {

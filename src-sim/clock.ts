@@ -19,7 +19,8 @@ export function createClock(initialOffsetMs = 0, onChange?: (offsetMs: number) =
   return {
     now: () => Date.now() + offset,
     advance(ms: number) {
-      if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`advance needs a non-negative integer ms, got ${ms}`);
+      if (!Number.isSafeInteger(ms) || ms < 0)
+        throw new RangeError(`advance needs a non-negative integer ms, got ${ms}`);
       offset += ms;
       onChange?.(offset);
     },

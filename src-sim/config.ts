@@ -25,7 +25,12 @@ export interface SimConfig {
   test_control: boolean;
 }
 
-export function buildSimConfig(id: Identity, dataDir: string, baseUrl: string, testControl: boolean): SimConfig {
+export function buildSimConfig(
+  id: Identity,
+  dataDir: string,
+  baseUrl: string,
+  testControl: boolean,
+): SimConfig {
   return {
     version: 1,
     base_url: baseUrl,

@@ -28,19 +28,33 @@ export interface SimCore {
   close(): Promise<void>;
 }
 
-export function openSimCore(opts: { dataDir: string; testControl?: boolean; timeScale?: number; log?: boolean }): SimCore {
+export function openSimCore(opts: {
+  dataDir: string;
+  testControl?: boolean;
+  timeScale?: number;
+  log?: boolean;
+}): SimCore {
   const timeScale = opts.timeScale ?? 1;
-  if (!(timeScale >= 1 && timeScale <= 1_000_000)) throw new RangeError(`timeScale must be within 1..1e6, got ${timeScale}`);
+  if (!(timeScale >= 1 && timeScale <= 1_000_000))
+    throw new RangeError(`timeScale must be within 1..1e6, got ${timeScale}`);
   // Keys and the payment log: the owner's alone.
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const id = loadOrCreateIdentity(opts.dataDir);
   const db = openDb(join(opts.dataDir, 'sim.sqlite'));
-  const clock = createClock(Number(getMeta(db, 'clock_offset_ms') ?? '0'), (off) => setMeta(db, 'clock_offset_ms', String(off)));
+  const clock = createClock(Number(getMeta(db, 'clock_offset_ms') ?? '0'), (off) =>
+    setMeta(db, 'clock_offset_ms', String(off)),
+  );
   registerMerchantKey(db, id.spMchid, id.merchantSerial, id.merchantPublicPem, clock.now());
   let baseUrl = '';
   let wake: () => void = () => undefined;
   const sim: Sim = {
-    db, clock, id, dataDir: opts.dataDir, timeScale, testControl: opts.testControl === true, faults: createFaults(),
+    db,
+    clock,
+    id,
+    dataDir: opts.dataDir,
+    timeScale,
+    testControl: opts.testControl === true,
+    faults: createFaults(),
     baseUrl: () => baseUrl,
     wake: () => wake(),
     warn: (msg, extra) => {
@@ -61,7 +75,9 @@ export function openSimCore(opts: { dataDir: string; testControl?: boolean; time
     running = (async () => {
       try {
         // Jobs before settlement: a refund due before the cut-off must be booked before the day is paid out.
-        while ((await runner.runDue()) > 0) { /* drain work that became due while running */ }
+        while ((await runner.runDue()) > 0) {
+          /* drain work that became due while running */
+        }
         runPeriodic(sim);
         await deliverDue(sim);
       } catch (e) {
@@ -72,9 +88,14 @@ export function openSimCore(opts: { dataDir: string; testControl?: boolean; time
     running = undefined;
   };
   return {
-    sim, runNow,
-    setWake: (fn) => { wake = fn; },
-    setBaseUrl: (url) => { baseUrl = url; },
+    sim,
+    runNow,
+    setWake: (fn) => {
+      wake = fn;
+    },
+    setBaseUrl: (url) => {
+      baseUrl = url;
+    },
     async close() {
       while (running !== undefined) await running;
       db.close();

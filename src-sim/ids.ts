@@ -19,7 +19,8 @@ export const newDetailId = (t: number): string => `3600${ymd(t)}${digits(18)}`;
 export const newReturnId = (t: number): string => `3008${ymd(t)}${digits(16)}`;
 export const newApplymentId = (): string => `2000002${digits(9)}`;
 export const newSubMchid = (): string => `16${digits(8)}`;
-export const newToken = (): string => digits(6) + createHash('sha256').update(digits(40)).digest('hex').slice(0, 26);
+export const newToken = (): string =>
+  digits(6) + createHash('sha256').update(digits(40)).digest('hex').slice(0, 26);
 
 /** A stable digest of a request's business fields, to tell "same request again" from "same number, other data". */
 export function requestHash(fields: unknown): string {

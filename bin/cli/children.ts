@@ -20,11 +20,20 @@ export interface RoleProcess {
   stop(): Promise<void>;
 }
 
-export function spawnRole(role: string, args: string[], opts: { echo?: (line: string) => void; command?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<RoleProcess> {
+export function spawnRole(
+  role: string,
+  args: string[],
+  opts: { echo?: (line: string) => void; command?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<RoleProcess> {
   // MT_CPU_PROF_DIR=<dir>: every spawned role writes V8 CPU profiles (one per thread) into <dir>/<role> when it exits (for benchmarks).
-  const prof = process.env.MT_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MT_CPU_PROF_DIR}/${role}`] : [];
+  const prof = process.env.MT_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MT_CPU_PROF_DIR}/${role}`]
+    : [];
   const [cmd, ...pre] = opts.command ?? [process.execPath, ...prof, CLI_PATH, role];
-  const child = spawn(cmd ?? process.execPath, [...pre, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: opts.env ?? process.env });
+  const child = spawn(cmd ?? process.execPath, [...pre, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: opts.env ?? process.env,
+  });
   const output: string[] = [];
   const waiters = new Set<(line: string) => void>();
   for (const stream of [child.stdout, child.stderr]) {
@@ -43,12 +52,21 @@ export function spawnRole(role: string, args: string[], opts: { echo?: (line: st
         const m = re.exec(line);
         if (m) return resolve(m);
       }
-      const timer = setTimeout(() => done(new Error(`${role}: no line matching ${re} within ${timeoutMs} ms; output:\n${output.join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          done(
+            new Error(
+              `${role}: no line matching ${re} within ${timeoutMs} ms; output:\n${output.join('\n')}`,
+            ),
+          ),
+        timeoutMs,
+      );
       const onLine = (line: string): void => {
         const m = re.exec(line);
         if (m) done(null, m);
       };
-      const onExit = (code: number | null): void => done(new Error(`${role} exited (${code}) before printing ${re}; output:\n${output.join('\n')}`));
+      const onExit = (code: number | null): void =>
+        done(new Error(`${role} exited (${code}) before printing ${re}; output:\n${output.join('\n')}`));
       function done(err: Error | null, m?: RegExpExecArray): void {
         clearTimeout(timer);
         waiters.delete(onLine);

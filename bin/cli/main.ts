@@ -40,7 +40,10 @@ export async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof UsageError ||
+      (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       console.error(`markettill: ${err.message}\n\n${USAGE}`);
       process.exit(2);
     }
@@ -48,4 +51,3 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(1);
   }
 }
-

@@ -13,10 +13,30 @@ import { untilSignal } from './signals';
 export const RENDERER_DIR = fileURLToPath(new URL('../../build/renderer', import.meta.url));
 
 export async function runServer(argv: string[]): Promise<void> {
-  const { values, common } = parseRoleArgs(argv, { db: { type: 'string' }, demo: { type: 'boolean' }, log: { type: 'boolean' }, sim: { type: 'string' }, 'trust-proxy': { type: 'string' } }, '.data/server');
-  const trustProxy = trustedProxiesArg((values['trust-proxy'] as string | undefined) ?? process.env[TRUST_PROXY_ENV]);
+  const { values, common } = parseRoleArgs(
+    argv,
+    {
+      db: { type: 'string' },
+      demo: { type: 'boolean' },
+      log: { type: 'boolean' },
+      sim: { type: 'string' },
+      'trust-proxy': { type: 'string' },
+    },
+    '.data/server',
+  );
+  const trustProxy = trustedProxiesArg(
+    (values['trust-proxy'] as string | undefined) ?? process.env[TRUST_PROXY_ENV],
+  );
   // --sim DIR: payments through that simulator (its sim-config.json names its URL, keys and the market's merchant number).
-  const server = await startServer({ port: common.port, dataDir: common.dataDir, dbUrl: values.db as string | undefined, demo: values.demo === true, log: values.log === true, sim: values.sim as string | undefined, trustProxy });
+  const server = await startServer({
+    port: common.port,
+    dataDir: common.dataDir,
+    dbUrl: values.db as string | undefined,
+    demo: values.demo === true,
+    log: values.log === true,
+    sim: values.sim as string | undefined,
+    trustProxy,
+  });
   console.log(`ready server ${server.url}`);
   untilSignal(() => server.close());
 }
@@ -30,10 +50,20 @@ function trustedProxiesArg(text: string | undefined): string[] {
 }
 
 export async function runSim(argv: string[]): Promise<void> {
-  const { values, common } = parseRoleArgs(argv, { 'test-control': { type: 'boolean' }, 'time-scale': { type: 'string' } }, '.data/sim');
+  const { values, common } = parseRoleArgs(
+    argv,
+    { 'test-control': { type: 'boolean' }, 'time-scale': { type: 'string' } },
+    '.data/sim',
+  );
   const timeScale = values['time-scale'] === undefined ? 1 : Number(values['time-scale']);
-  if (!Number.isFinite(timeScale) || timeScale < 1 || timeScale > 1e6) throw new UsageError(`--time-scale must be 1 to 1000000, got '${String(values['time-scale'])}'`);
-  const sim = await startSim({ port: common.port, dataDir: common.dataDir, testControl: values['test-control'] === true, timeScale });
+  if (!Number.isFinite(timeScale) || timeScale < 1 || timeScale > 1e6)
+    throw new UsageError(`--time-scale must be 1 to 1000000, got '${String(values['time-scale'])}'`);
+  const sim = await startSim({
+    port: common.port,
+    dataDir: common.dataDir,
+    testControl: values['test-control'] === true,
+    timeScale,
+  });
   console.log(`ready sim ${sim.url}`);
   untilSignal(() => sim.close());
 }
@@ -61,7 +91,9 @@ function runWipe(argv: string[]): void {
   const { values, common } = parseRoleArgs(argv, { 'manager-pin': { type: 'string' } }, '.data/terminal');
   const r = wipeTill(common.dataDir, values['manager-pin'] as string | undefined, Date.now());
   if (r.wiped) {
-    console.log(`till wiped: its data folder was moved to ${r.moved_to}${r.unsynced > 0 ? ` (${r.unsynced} unsynced entries kept there)` : ''}`);
+    console.log(
+      `till wiped: its data folder was moved to ${r.moved_to}${r.unsynced > 0 ? ` (${r.unsynced} unsynced entries kept there)` : ''}`,
+    );
     return;
   }
   console.log(`not wiped: ${r.reason}${sinceOldest(r.oldest_ms)}`);
@@ -74,11 +106,16 @@ function runUpdateCheck(argv: string[]): void {
   const r = approveAtRiskInFolder(common.dataDir, 'update', values['manager-pin'] as string | undefined);
   if (r.ok) {
     const { unsynced, approved_by } = r.approval;
-    console.log(approved_by ? `update approved by ${approved_by.name} (${approved_by.id}): ${unsynced} unsynced entries stay in ${common.dataDir} and sync after the update` : 'update may go ahead: every journal entry has reached the server');
+    console.log(
+      approved_by
+        ? `update approved by ${approved_by.name} (${approved_by.id}): ${unsynced} unsynced entries stay in ${common.dataDir} and sync after the update`
+        : 'update may go ahead: every journal entry has reached the server',
+    );
     return;
   }
   console.log(`do not update yet: ${r.reason}${sinceOldest(r.oldest_ms)}`);
   process.exitCode = 1;
 }
 
-const sinceOldest = (oldestMs: number | null): string => (oldestMs !== null ? ` (oldest from ${new Date(oldestMs).toISOString()})` : '');
+const sinceOldest = (oldestMs: number | null): string =>
+  oldestMs !== null ? ` (oldest from ${new Date(oldestMs).toISOString()})` : '';

@@ -9,15 +9,27 @@ export async function jsonOf<T>(res: Response, what: string): Promise<T> {
   return (text ? JSON.parse(text) : {}) as T;
 }
 
-export async function staffLogin(serverUrl: string, username: string, password: string): Promise<StaffClient> {
-  const login = await fetch(`${serverUrl}/api/v1/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+export async function staffLogin(
+  serverUrl: string,
+  username: string,
+  password: string,
+): Promise<StaffClient> {
+  const login = await fetch(`${serverUrl}/api/v1/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrf_token } = await jsonOf<{ csrf_token: string }>(login, 'staff login');
   return {
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
       const headers: Record<string, string> = { cookie, 'x-csrf-token': csrf_token };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${serverUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${serverUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return jsonOf<T>(res, `${method} ${path}`);
     },
   };

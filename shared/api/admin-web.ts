@@ -8,11 +8,28 @@ import { serverDayTotalsSchema } from './reports';
 
 const fenMap = z.record(z.string(), int);
 const range = z.object({ from: daySchema, to: daySchema });
-const confirmationView = z.object({ business_day: z.string(), stall_id: z.string(), confirmed_by: z.string(), confirmed_ms: int, note: z.string() });
+const confirmationView = z.object({
+  business_day: z.string(),
+  stall_id: z.string(),
+  confirmed_by: z.string(),
+  confirmed_ms: int,
+  note: z.string(),
+});
 
 export const settlementRowSchema = z.object({
-  stall_id: z.string(), name: z.string(), sub_mchid: z.string().nullable(), payments: int, gross_fen: int, refund_fen: int, channel_fee_fen: int, market_fee_fen: int,
-  net_fen: int, inst_gross_fen: int.nullable(), inst_refund_fen: int.nullable(), inst_fee_fen: int.nullable(), inst_net_fen: int.nullable(),
+  stall_id: z.string(),
+  name: z.string(),
+  sub_mchid: z.string().nullable(),
+  payments: int,
+  gross_fen: int,
+  refund_fen: int,
+  channel_fee_fen: int,
+  market_fee_fen: int,
+  net_fen: int,
+  inst_gross_fen: int.nullable(),
+  inst_refund_fen: int.nullable(),
+  inst_fee_fen: int.nullable(),
+  inst_net_fen: int.nullable(),
 });
 export type SettlementRow = z.output<typeof settlementRowSchema>;
 export const feeIncomeRowSchema = z.object({ txn_type: z.string(), entries: int, income_fen: int });
@@ -22,16 +39,28 @@ export const dashboardSchema = z.object({
   total_fen: int,
   sales: int,
   stalls: z.array(z.object({ stall_id: z.string(), name: z.string(), sales: int, total_fen: int })),
-  terminal_totals: z.array(z.object({ terminal_id: z.string(), stall_id: z.string(), sales: int, total_fen: int })),
+  terminal_totals: z.array(
+    z.object({ terminal_id: z.string(), stall_id: z.string(), sales: int, total_fen: int }),
+  ),
   by_tender: fenMap,
   by_wallet: fenMap,
   takings: takingsSchema,
   hourly: z.array(z.object({ hour: int, sales: int, total_fen: int })),
   terminals: z.array(
-    z.object({ id: z.string(), stall_id: z.string(), name: z.string(), status: z.string(), last_seen_ms: int.nullable(), online: z.boolean(), sync_lag_ms: int.nullable() }),
+    z.object({
+      id: z.string(),
+      stall_id: z.string(),
+      name: z.string(),
+      status: z.string(),
+      last_seen_ms: int.nullable(),
+      online: z.boolean(),
+      sync_lag_ms: int.nullable(),
+    }),
   ),
   unpaid_qr: z.object({ count: int, amount_fen: int }),
-  receivables: z.array(z.object({ buyer_id: z.string(), stall_id: z.string(), name: z.string(), owed_fen: int })),
+  receivables: z.array(
+    z.object({ buyer_id: z.string(), stall_id: z.string(), name: z.string(), owed_fen: int }),
+  ),
   receivables_total_fen: int,
 });
 
@@ -62,7 +91,8 @@ export const adminWebApi = {
     id: 'adminDashboard',
     method: 'GET',
     path: '/api/v1/admin/dashboard',
-    summary: "A business day's takings per stall, terminal, tender, wallet and hour; terminals online with sync lag; unpaid QR orders; buyer receivables",
+    summary:
+      "A business day's takings per stall, terminal, tender, wallet and hour; terminals online with sync lag; unpaid QR orders; buyer receivables",
     tag: 'admin-web',
     auth: staffAuth(MARKET_STAFF),
     query: z.object({ business_day: daySchema }),
@@ -72,7 +102,8 @@ export const adminWebApi = {
     id: 'adminDay',
     method: 'GET',
     path: '/api/v1/admin/days/:business_day',
-    summary: "End of day: each stall's terminals, Z report beside the server's totals with the differences named, and the staff confirmation",
+    summary:
+      "End of day: each stall's terminals, Z report beside the server's totals with the differences named, and the staff confirmation",
     tag: 'admin-web',
     auth: staffAuth(MARKET_STAFF),
     params: dayParams,
@@ -96,7 +127,8 @@ export const adminWebApi = {
     id: 'adminSettlement',
     method: 'GET',
     path: '/api/v1/admin/settlement/:business_day',
-    summary: 'Per merchant: gross, refunds, channel fee, market fee, net to be settled T+1, beside the institution’s bill',
+    summary:
+      'Per merchant: gross, refunds, channel fee, market fee, net to be settled T+1, beside the institution’s bill',
     tag: 'admin-web',
     auth: staffAuth(MARKET_STAFF),
     params: dayParams,
@@ -116,7 +148,8 @@ export const adminWebApi = {
     id: 'adminExport',
     method: 'GET',
     path: '/api/v1/admin/export/:table',
-    summary: 'CSV for finance (UTF-8 with BOM, amounts in 元): settlement, fee income, the ledger by account (科目), reconciliation items, over a range of business days',
+    summary:
+      'CSV for finance (UTF-8 with BOM, amounts in 元): settlement, fee income, the ledger by account (科目), reconciliation items, over a range of business days',
     tag: 'admin-web',
     auth: staffAuth(MARKET_STAFF),
     params: z.object({ table: z.enum(EXPORTS) }),

@@ -6,8 +6,15 @@ import { ALL_STAFF, MARKET_STAFF } from './roles';
 import { defineApi, staffAuth } from './route';
 import { buyerParams, creditLimitFen, daySchema, idSchema, int, nameSchema, stallParams } from './schemas';
 
-const phoneSchema = z.string().trim().regex(/^[0-9+ -]{5,20}$/, 'the phone number is 5 to 20 digits, spaces, + or -').nullable();
-const creditLimit = creditLimitFen.max(CREDIT_LIMIT_FEN_MAX, `the credit limit is at most ¥${CREDIT_LIMIT_FEN_MAX / 100}`);
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9+ -]{5,20}$/, 'the phone number is 5 to 20 digits, spaces, + or -')
+  .nullable();
+const creditLimit = creditLimitFen.max(
+  CREDIT_LIMIT_FEN_MAX,
+  `the credit limit is at most ¥${CREDIT_LIMIT_FEN_MAX / 100}`,
+);
 export const buyerViewSchema = z.object({
   id: z.string(),
   stall_id: z.string(),
@@ -19,7 +26,9 @@ export const buyerViewSchema = z.object({
   owed_since: z.string().nullable(),
   over_limit: z.boolean(),
 });
-const rangeQuery = z.object({ from: daySchema, to: daySchema }).refine((r) => r.from <= r.to, 'the range ends before it starts');
+const rangeQuery = z
+  .object({ from: daySchema, to: daySchema })
+  .refine((r) => r.from <= r.to, 'the range ends before it starts');
 export const statementViewSchema = z.object({
   buyer: buyerViewSchema,
   from: z.string(),
@@ -28,12 +37,26 @@ export const statementViewSchema = z.object({
   charged_fen: int,
   repaid_fen: int,
   closing_fen: int,
-  lines: z.array(z.object({ business_day: z.string(), created_ms: int, txn_type: z.string(), ref: z.string().nullable(), amount_fen: int, balance_fen: int })),
+  lines: z.array(
+    z.object({
+      business_day: z.string(),
+      created_ms: int,
+      txn_type: z.string(),
+      ref: z.string().nullable(),
+      amount_fen: int,
+      balance_fen: int,
+    }),
+  ),
 });
 
 export const FEE_KINDS = ['trade_commission', 'entry', 'storage', 'inspection', 'parking', 'rent'] as const;
 export const feeKindSchema = z.enum(FEE_KINDS);
-const ruleSchema = z.object({ stall_id: idSchema.nullable(), kind: feeKindSchema, rate_bp: z.number().int().min(0).max(10_000), fixed_fen: z.number().int().min(0).max(1e9) });
+const ruleSchema = z.object({
+  stall_id: idSchema.nullable(),
+  kind: feeKindSchema,
+  rate_bp: z.number().int().min(0).max(10_000),
+  fixed_fen: z.number().int().min(0).max(1e9),
+});
 export const feeScheduleSchema = z.object({ rules: z.array(ruleSchema) });
 
 export const buyersApi = {
@@ -69,7 +92,11 @@ export const buyersApi = {
     tag: 'buyers',
     auth: staffAuth(ALL_STAFF),
     params: buyerParams,
-    body: z.object({ name: nameSchema.optional(), phone: phoneSchema.optional(), credit_limit_fen: creditLimit.optional() }),
+    body: z.object({
+      name: nameSchema.optional(),
+      phone: phoneSchema.optional(),
+      credit_limit_fen: creditLimit.optional(),
+    }),
     example: { credit_limit_fen: 800000 },
     response: buyerViewSchema,
     errors: ['conflict'],
@@ -78,7 +105,8 @@ export const buyersApi = {
     id: 'buyerStatement',
     method: 'GET',
     path: '/api/v1/admin/buyers/:buyer_id/statement',
-    summary: "A buyer's statement (对账单): opening balance, every on-account sale and repayment in the range, closing balance",
+    summary:
+      "A buyer's statement (对账单): opening balance, every on-account sale and repayment in the range, closing balance",
     tag: 'buyers',
     auth: staffAuth(ALL_STAFF),
     params: buyerParams,
@@ -127,7 +155,10 @@ export const buyersApi = {
     auth: staffAuth(MARKET_STAFF),
     body: z
       .object({ rules: z.array(ruleSchema).max(1000) })
-      .refine((b) => new Set(b.rules.map((r) => `${r.stall_id}|${r.kind}`)).size === b.rules.length, 'one rule per (stall_id, kind)'),
+      .refine(
+        (b) => new Set(b.rules.map((r) => `${r.stall_id}|${r.kind}`)).size === b.rules.length,
+        'one rule per (stall_id, kind)',
+      ),
     example: {
       rules: [
         { stall_id: null, kind: 'trade_commission', rate_bp: 30, fixed_fen: 0 },

@@ -1,7 +1,14 @@
 /** A stall's catalog and prices, and its till settings and cashiers (every change reaches its tills with the config). */
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../sales/rounding';
-import { PRICE_BOARD_ROWS_MAX, categorySchema, codeSchema, eanSchema, unitPriceFen, unitSchema } from '../catalog';
+import {
+  PRICE_BOARD_ROWS_MAX,
+  categorySchema,
+  codeSchema,
+  eanSchema,
+  unitPriceFen,
+  unitSchema,
+} from '../catalog';
 import { PIN_RE } from '../pin-hash';
 import { UNITS } from '../units';
 import { ADMIN_ONLY, ALL_STAFF } from './roles';
@@ -9,7 +16,14 @@ import { defineApi, staffAuth } from './route';
 import { idSchema, int, limitQuery, nameSchema, productParams, stallParams } from './schemas';
 
 export const productViewSchema = z.object({
-  id: z.string(), stall_id: z.string(), code: z.string(), name: z.string(), unit: z.enum(UNITS), unit_price_fen: int, category: z.string(), ean: z.string().nullable(),
+  id: z.string(),
+  stall_id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.enum(UNITS),
+  unit_price_fen: int,
+  category: z.string(),
+  ean: z.string().nullable(),
   pinyin: z.string(),
 });
 export type ProductView = z.output<typeof productViewSchema>;
@@ -29,13 +43,28 @@ export const priceBoardBodySchema = z.object({
     .min(1, 'nothing to save')
     .max(PRICE_BOARD_ROWS_MAX, `at most ${PRICE_BOARD_ROWS_MAX} prices in one save`),
 });
-export const priceHistoryViewSchema = z.object({ unit_price_fen: int, prev_price_fen: int.nullable(), changed_ms: int, changed_by: z.string() });
+export const priceHistoryViewSchema = z.object({
+  unit_price_fen: int,
+  prev_price_fen: int.nullable(),
+  changed_ms: int,
+  changed_by: z.string(),
+});
 export const templateViewSchema = productInputSchema.extend({ id: z.string() });
 export type TemplateView = z.output<typeof templateViewSchema>;
 
-export const stallSettingsSchema = z.object({ rounding: z.enum(ROUNDING_MODES), refund_manager_limit_fen: z.number().int().min(0).max(1e10), allow_price_override: z.boolean() });
+export const stallSettingsSchema = z.object({
+  rounding: z.enum(ROUNDING_MODES),
+  refund_manager_limit_fen: z.number().int().min(0).max(1e10),
+  allow_price_override: z.boolean(),
+});
 export const CASHIER_ROLES = ['cashier', 'manager'] as const;
-const cashierView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), role: z.enum(CASHIER_ROLES), active: z.boolean() });
+const cashierView = z.object({
+  id: z.string(),
+  stall_id: z.string(),
+  name: z.string(),
+  role: z.enum(CASHIER_ROLES),
+  active: z.boolean(),
+});
 
 export const catalogApi = {
   productList: defineApi({
@@ -79,7 +108,8 @@ export const catalogApi = {
     id: 'priceBoardSave',
     method: 'POST',
     path: '/api/v1/admin/stalls/:stall_id/prices',
-    summary: "The daily price board: many of a stall's prices in one step and one config version, pushed to its tills",
+    summary:
+      "The daily price board: many of a stall's prices in one step and one config version, pushed to its tills",
     tag: 'catalog',
     auth: staffAuth(ALL_STAFF),
     params: stallParams,
@@ -171,12 +201,17 @@ export const catalogApi = {
     id: 'cashierCreate',
     method: 'POST',
     path: '/api/v1/admin/stalls/:stall_id/cashiers',
-    summary: 'Add a cashier or manager with a PIN (4–8 digits); the tills replace their own cashiers with the server’s',
+    summary:
+      'Add a cashier or manager with a PIN (4–8 digits); the tills replace their own cashiers with the server’s',
     tag: 'tills',
     auth: staffAuth(ALL_STAFF),
     status: 201,
     params: stallParams,
-    body: z.object({ name: nameSchema, role: z.enum(CASHIER_ROLES), pin: z.string().regex(PIN_RE, 'PIN is 4 to 8 digits') }),
+    body: z.object({
+      name: nameSchema,
+      role: z.enum(CASHIER_ROLES),
+      pin: z.string().regex(PIN_RE, 'PIN is 4 to 8 digits'),
+    }),
     example: { name: '小李', role: 'cashier', pin: '2468' },
     response: cashierView,
   }),

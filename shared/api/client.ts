@@ -10,7 +10,9 @@ import type { Answer, ApiRoute, BodyIn, ParamsIn, QueryIn } from './route';
 
 type Part<K extends string, T> = [T] extends [undefined] ? { [k in K]?: undefined } : { [k in K]: T };
 /** The params, query and body a call of the route sends (each only where the route has it). */
-export type CallArgs<R extends ApiRoute> = Part<'params', ParamsIn<R>> & Part<'query', QueryIn<R>> & Part<'body', BodyIn<R>>;
+export type CallArgs<R extends ApiRoute> = Part<'params', ParamsIn<R>> &
+  Part<'query', QueryIn<R>> &
+  Part<'body', BodyIn<R>>;
 
 export class ApiFailure extends Error {
   constructor(
@@ -61,6 +63,11 @@ export function failureOf(status: number, json: unknown): ApiFailure {
 export function readAnswer<R extends ApiRoute>(r: R, status: number, json: unknown): Answer<R> {
   if (status < 200 || status >= 300) throw failureOf(status, json);
   const parsed = (r.response as z.ZodType<Answer<R>>).safeParse(json);
-  if (!parsed.success) throw new ApiFailure(status, 'bad_answer', `the answer to ${r.id} is not what this client expects: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new ApiFailure(
+      status,
+      'bad_answer',
+      `the answer to ${r.id} is not what this client expects: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   return parsed.data;
 }

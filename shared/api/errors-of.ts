@@ -7,12 +7,21 @@ import { isStallScoped } from './scope';
 /** Answered by any route: a bad body, params or query (also Fastify's own: bad JSON), a body past the limit, a bug. */
 const ANY: readonly ApiErrorCode[] = ['bad_request', 'payload_too_large', 'internal'];
 const STAFF: readonly ApiErrorCode[] = ['unauthenticated', 'forbidden'];
-const TERMINAL: readonly ApiErrorCode[] = ['unauthenticated', 'unknown_terminal', 'terminal_revoked', 'stale_timestamp', 'bad_signature', 'replayed_nonce'];
+const TERMINAL: readonly ApiErrorCode[] = [
+  'unauthenticated',
+  'unknown_terminal',
+  'terminal_revoked',
+  'stale_timestamp',
+  'bad_signature',
+  'replayed_nonce',
+];
 
 /** Names of the properties of an object schema (params, query), for scoping. */
 export function propertyNames(s: z.ZodType | undefined): string[] {
   if (!s) return [];
-  const j = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  const j = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+  };
   return Object.keys(j.properties ?? {});
 }
 

@@ -35,7 +35,9 @@ export const ERROR_DETAILS = {
   journal_gap: z.object({ acked_seq: z.number().int().nonnegative() }),
 } as const satisfies Partial<Record<ApiErrorCode, z.ZodType>>;
 
-export type ErrorDetails<C extends ApiErrorCode> = C extends keyof typeof ERROR_DETAILS ? z.output<(typeof ERROR_DETAILS)[C]> : undefined;
+export type ErrorDetails<C extends ApiErrorCode> = C extends keyof typeof ERROR_DETAILS
+  ? z.output<(typeof ERROR_DETAILS)[C]>
+  : undefined;
 
 /** The error body of one code (the OpenAPI document lists, per route and status, the codes it may answer). */
 export function errorBodySchemaOf(code: ApiErrorCode): z.ZodType {
@@ -46,10 +48,19 @@ export function errorBodySchemaOf(code: ApiErrorCode): z.ZodType {
 
 /** Any error body, as a client reads it before it knows the code. */
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
 });
 export type ErrorBody = z.output<typeof errorBodySchema>;
 
 export function errorBody(code: ApiErrorCode, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details: details as Record<string, unknown> } };
+  return {
+    error:
+      details === undefined
+        ? { code, message }
+        : { code, message, details: details as Record<string, unknown> },
+  };
 }

@@ -7,13 +7,37 @@ import { daySchema, idSchema, int, stallParams } from './schemas';
 
 /** The business transaction types, each with one entry template (src-server/ledger/templates.ts). */
 export const TXN_TYPES = [
-  'sale_cash', 'sale_qr', 'sale_credit', 'payment_success', 'repayment', 'refund_cash', 'refund_credit', 'payment_failed', 'refund_qr',
-  'channel_fee', 'split', 'split_return', 'channel_fee_return', 'refund_closed', 'market_fee', 'market_fee_collected', 'settlement',
+  'sale_cash',
+  'sale_qr',
+  'sale_credit',
+  'payment_success',
+  'repayment',
+  'refund_cash',
+  'refund_credit',
+  'payment_failed',
+  'refund_qr',
+  'channel_fee',
+  'split',
+  'split_return',
+  'channel_fee_return',
+  'refund_closed',
+  'market_fee',
+  'market_fee_collected',
+  'settlement',
 ] as const;
 export type TxnType = (typeof TXN_TYPES)[number];
 
 const balanceView = z.object({
-  balances: z.array(z.object({ account_id: z.string(), chart_code: z.string(), book: z.string(), stall_id: z.string().nullable(), buyer_id: z.string().nullable(), balance_fen: int })),
+  balances: z.array(
+    z.object({
+      account_id: z.string(),
+      chart_code: z.string(),
+      book: z.string(),
+      stall_id: z.string().nullable(),
+      buyer_id: z.string().nullable(),
+      balance_fen: int,
+    }),
+  ),
 });
 
 export const ledgerApi = {
@@ -25,7 +49,18 @@ export const ledgerApi = {
     tag: 'ledger',
     auth: staffAuth(MARKET_STAFF),
     response: z.object({
-      accounts: z.array(z.object({ code: z.string(), book: z.string(), name_zh: z.string(), name_en: z.string(), normal: z.string(), owner: z.string() }).passthrough()),
+      accounts: z.array(
+        z
+          .object({
+            code: z.string(),
+            book: z.string(),
+            name_zh: z.string(),
+            name_en: z.string(),
+            normal: z.string(),
+            owner: z.string(),
+          })
+          .passthrough(),
+      ),
     }),
   }),
   ledgerTemplates: defineApi({
@@ -38,7 +73,13 @@ export const ledgerApi = {
     response: z.object({
       templates: z.record(
         z.string(),
-        z.object({ name_zh: z.string(), description: z.string(), legs: z.array(z.object({ code: z.string(), side: z.string(), amount: z.string() })).readonly() }).passthrough(),
+        z
+          .object({
+            name_zh: z.string(),
+            description: z.string(),
+            legs: z.array(z.object({ code: z.string(), side: z.string(), amount: z.string() })).readonly(),
+          })
+          .passthrough(),
       ),
     }),
   }),
@@ -66,20 +107,30 @@ export const ledgerApi = {
     id: 'ledgerInvariants',
     method: 'GET',
     path: '/api/v1/admin/ledger/invariants',
-    summary: 'Runs the ledger checks: every entry balances per book; market cash only ever received the market’s fee share (no 二清)',
+    summary:
+      'Runs the ledger checks: every entry balances per book; market cash only ever received the market’s fee share (no 二清)',
     tag: 'ledger',
     auth: staffAuth(MARKET_STAFF),
     response: z.object({
       ok: z.boolean(),
       unbalanced: z.array(z.object({ entry_id: z.string(), book: z.string(), sum_fen: int })),
-      secondary_clearing: z.array(z.object({ entry_id: z.string(), txn_type: z.string(), account_id: z.string(), amount_fen: int, fee_share_fen: int })),
+      secondary_clearing: z.array(
+        z.object({
+          entry_id: z.string(),
+          txn_type: z.string(),
+          account_id: z.string(),
+          amount_fen: int,
+          fee_share_fen: int,
+        }),
+      ),
     }),
   }),
   ledgerPost: defineApi({
     id: 'ledgerPost',
     method: 'POST',
     path: '/api/v1/admin/ledger/events',
-    summary: 'Post a business event by its template, idempotently (a split without fee_fen takes the fee schedule’s trade commission)',
+    summary:
+      'Post a business event by its template, idempotently (a split without fee_fen takes the fee schedule’s trade commission)',
     tag: 'ledger',
     auth: staffAuth(MARKET_STAFF),
     body: z.object({
@@ -92,7 +143,15 @@ export const ledgerApi = {
       fee_fen: z.number().int().nonnegative().max(LEDGER_AMOUNT_FEN_MAX).optional(),
       ref: z.string().max(128).nullable().default(null),
     }),
-    example: { idem_key: 'split:order-0001', txn_type: 'split', business_day: '20260315', stall_id: 'S01', buyer_id: null, amount_fen: 10000, ref: 'order-0001' },
+    example: {
+      idem_key: 'split:order-0001',
+      txn_type: 'split',
+      business_day: '20260315',
+      stall_id: 'S01',
+      buyer_id: null,
+      amount_fen: 10000,
+      ref: 'order-0001',
+    },
     response: z.object({ status: z.enum(['created', 'exists']), entry_id: z.string() }),
     errors: ['not_found', 'exists_with_different_payload'],
   }),

@@ -16,9 +16,23 @@ const timeZoneSchema = z
       return false;
     }
   }, 'unknown IANA time zone');
-const marketView = z.object({ id: z.string(), name: z.string(), time_zone: z.string(), day_cutoff_hour: int });
-const stallView = z.object({ id: z.string(), name: z.string(), sub_mchid: z.string().nullable(), settlement_account: z.string().nullable(), config_version: int });
-const subMchid = z.string().regex(/^[0-9A-Za-z_-]{1,32}$/).nullable();
+const marketView = z.object({
+  id: z.string(),
+  name: z.string(),
+  time_zone: z.string(),
+  day_cutoff_hour: int,
+});
+const stallView = z.object({
+  id: z.string(),
+  name: z.string(),
+  sub_mchid: z.string().nullable(),
+  settlement_account: z.string().nullable(),
+  config_version: int,
+});
+const subMchid = z
+  .string()
+  .regex(/^[0-9A-Za-z_-]{1,32}$/)
+  .nullable();
 const settlementAccount = z.string().trim().min(1).max(64).nullable();
 
 export const marketApi = {
@@ -39,7 +53,11 @@ export const marketApi = {
     summary: 'Set up or change the market',
     tag: 'market',
     auth: staffAuth(ADMIN_ONLY),
-    body: z.object({ name: nameSchema, time_zone: timeZoneSchema, day_cutoff_hour: z.number().int().min(0).max(23) }),
+    body: z.object({
+      name: nameSchema,
+      time_zone: timeZoneSchema,
+      day_cutoff_hour: z.number().int().min(0).max(23),
+    }),
     example: { name: '城南农产品批发市场', time_zone: 'Asia/Shanghai', day_cutoff_hour: 4 },
     response: marketView,
   }),
@@ -60,7 +78,11 @@ export const marketApi = {
     tag: 'stalls',
     auth: staffAuth(ADMIN_ONLY),
     status: 201,
-    body: z.object({ name: nameSchema, sub_mchid: subMchid.default(null), settlement_account: settlementAccount.default(null) }),
+    body: z.object({
+      name: nameSchema,
+      sub_mchid: subMchid.default(null),
+      settlement_account: settlementAccount.default(null),
+    }),
     example: { name: '赵记菌菇', sub_mchid: '1900000109', settlement_account: '6222 0000 1111 2222' },
     response: stallView,
     errors: ['conflict'],
@@ -83,7 +105,11 @@ export const marketApi = {
     tag: 'stalls',
     auth: staffAuth(ADMIN_ONLY),
     params: stallParams,
-    body: z.object({ name: nameSchema.optional(), sub_mchid: subMchid.optional(), settlement_account: settlementAccount.optional() }),
+    body: z.object({
+      name: nameSchema.optional(),
+      sub_mchid: subMchid.optional(),
+      settlement_account: settlementAccount.optional(),
+    }),
     example: { settlement_account: '6222 0000 3333 4444' },
     response: stallView,
   }),

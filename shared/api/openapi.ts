@@ -26,7 +26,12 @@ function parametersOf(s: z.ZodType | undefined, where: 'path' | 'query'): Json[]
   const j = schemaOf(s, 'input');
   const props = (j.properties ?? {}) as Record<string, Json>;
   const required = new Set((j.required ?? []) as string[]);
-  return Object.entries(props).map(([name, schema]) => ({ name, in: where, required: where === 'path' || required.has(name), schema }));
+  return Object.entries(props).map(([name, schema]) => ({
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    schema,
+  }));
 }
 
 const ref = (code: string): Json => ({ $ref: `#/components/schemas/Error_${code}` });
@@ -35,7 +40,14 @@ function operationOf(r: ApiRoute): Json {
   const errors = Object.fromEntries(
     [...errorStatusesOf(r)].map(([status, codes]) => [
       String(status),
-      { description: codes.join(', '), content: { 'application/json': { schema: codes.length === 1 ? ref(codes[0] ?? '') : { anyOf: codes.map(ref) } } } },
+      {
+        description: codes.join(', '),
+        content: {
+          'application/json': {
+            schema: codes.length === 1 ? ref(codes[0] ?? '') : { anyOf: codes.map(ref) },
+          },
+        },
+      },
     ]),
   );
   const op: Json = {
@@ -48,7 +60,16 @@ function operationOf(r: ApiRoute): Json {
       ...errors,
     },
   };
-  if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input'), ...(r.example === undefined ? {} : { example: r.example }) } } };
+  if (r.body)
+    op.requestBody = {
+      required: true,
+      content: {
+        'application/json': {
+          schema: schemaOf(r.body, 'input'),
+          ...(r.example === undefined ? {} : { example: r.example }),
+        },
+      },
+    };
   if (r.auth.kind === 'staff') {
     op.security = [{ staffSession: [] }];
     op['x-roles'] = r.auth.roles;
@@ -62,13 +83,23 @@ function operationOf(r: ApiRoute): Json {
 
 export function openApiDocument(routes: readonly ApiRoute[]): Json {
   const paths: Record<string, Record<string, Json>> = {};
-  for (const r of routes) (paths[r.path.replace(/:([A-Za-z_]+)/g, '{$1}')] ??= {})[r.method.toLowerCase()] = operationOf(r);
+  for (const r of routes)
+    (paths[r.path.replace(/:([A-Za-z_]+)/g, '{$1}')] ??= {})[r.method.toLowerCase()] = operationOf(r);
   return {
     openapi: '3.1.0',
-    info: { title: 'MarketTill settlement server', version: '1', description: 'Every answer other than success is { error: { code, message, details? } }.' },
+    info: {
+      title: 'MarketTill settlement server',
+      version: '1',
+      description: 'Every answer other than success is { error: { code, message, details? } }.',
+    },
     paths,
     components: {
-      schemas: Object.fromEntries(ERROR_CODES.map((c) => [`Error_${c}`, { ...schemaOf(errorBodySchemaOf(c), 'output'), description: `HTTP ${API_ERRORS[c]}` }])),
+      schemas: Object.fromEntries(
+        ERROR_CODES.map((c) => [
+          `Error_${c}`,
+          { ...schemaOf(errorBodySchemaOf(c), 'output'), description: `HTTP ${API_ERRORS[c]}` },
+        ]),
+      ),
       securitySchemes: {
         staffSession: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         terminalSignature: {
@@ -83,6 +114,10 @@ export function openApiDocument(routes: readonly ApiRoute[]): Json {
 }
 
 function successContent(r: ApiRoute): Json {
-  if (r.produces === 'table-file') return { 'text/csv': { schema: { type: 'string' } }, [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } };
+  if (r.produces === 'table-file')
+    return {
+      'text/csv': { schema: { type: 'string' } },
+      [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } },
+    };
   return { [r.produces ?? 'application/json']: { schema: schemaOf(r.response, 'output') } };
 }

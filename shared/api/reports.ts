@@ -7,24 +7,90 @@ import { daySchema, int, limitQuery, stallParams } from './schemas';
 
 const totalsView = z.object({
   business_day: z.string(),
-  stalls: z.array(z.object({ stall_id: z.string(), sales: int, total_fen: int, by_tender: z.record(z.string(), int), takings: takingsSchema })),
-  terminals: z.array(z.object({ terminal_id: z.string(), stall_id: z.string(), sales: int, total_fen: int, takings: takingsSchema })),
+  stalls: z.array(
+    z.object({
+      stall_id: z.string(),
+      sales: int,
+      total_fen: int,
+      by_tender: z.record(z.string(), int),
+      takings: takingsSchema,
+    }),
+  ),
+  terminals: z.array(
+    z.object({
+      terminal_id: z.string(),
+      stall_id: z.string(),
+      sales: int,
+      total_fen: int,
+      takings: takingsSchema,
+    }),
+  ),
   takings: takingsSchema,
 });
-const saleView = z.object({ id: z.string(), terminal_id: z.string(), receipt_no: z.string(), business_day: z.string(), total_fen: int, cashier: z.string(), at_ms: int });
-export const serverDayTotalsSchema = z.object({ sales_count: int, gross_fen: int, refunds_count: int, refunds_fen: int, paid_fen: int, receivable_fen: int });
+const saleView = z.object({
+  id: z.string(),
+  terminal_id: z.string(),
+  receipt_no: z.string(),
+  business_day: z.string(),
+  total_fen: int,
+  cashier: z.string(),
+  at_ms: int,
+});
+export const serverDayTotalsSchema = z.object({
+  sales_count: int,
+  gross_fen: int,
+  refunds_count: int,
+  refunds_fen: int,
+  paid_fen: int,
+  receivable_fen: int,
+});
 const stallDayView = z.object({
   stall_id: z.string(),
   business_day: z.string(),
-  terminals: z.array(z.object({ terminal_id: z.string(), server: serverDayTotalsSchema, z_report: z.record(z.string(), z.unknown()).nullable(), z_periods: int, differences: z.array(z.string()) })),
+  terminals: z.array(
+    z.object({
+      terminal_id: z.string(),
+      server: serverDayTotalsSchema,
+      z_report: z.record(z.string(), z.unknown()).nullable(),
+      z_periods: int,
+      differences: z.array(z.string()),
+    }),
+  ),
   shifts: z.array(
     z.object({
-      id: z.string(), terminal_id: z.string(), cashier_id: z.string(), float_fen: int, opened_ms: int, closed_ms: int.nullable(), counted_fen: int.nullable(), expected_fen: int.nullable(),
+      id: z.string(),
+      terminal_id: z.string(),
+      cashier_id: z.string(),
+      float_fen: int,
+      opened_ms: int,
+      closed_ms: int.nullable(),
+      counted_fen: int.nullable(),
+      expected_fen: int.nullable(),
       over_short_fen: int.nullable(),
     }),
   ),
-  refunds: z.array(z.object({ id: z.string(), refund_no: z.string(), sale_id: z.string(), terminal_id: z.string(), amount_fen: int, reason: z.string(), approved_by: z.string().nullable(), at_ms: int })),
-  voids: z.array(z.object({ id: z.string(), terminal_id: z.string(), cashier_id: z.string(), total_fen: int, reason: z.string(), at_ms: int })),
+  refunds: z.array(
+    z.object({
+      id: z.string(),
+      refund_no: z.string(),
+      sale_id: z.string(),
+      terminal_id: z.string(),
+      amount_fen: int,
+      reason: z.string(),
+      approved_by: z.string().nullable(),
+      at_ms: int,
+    }),
+  ),
+  voids: z.array(
+    z.object({
+      id: z.string(),
+      terminal_id: z.string(),
+      cashier_id: z.string(),
+      total_fen: int,
+      reason: z.string(),
+      at_ms: int,
+    }),
+  ),
 });
 
 export const reportsApi = {
@@ -32,7 +98,8 @@ export const reportsApi = {
     id: 'stallDay',
     method: 'GET',
     path: '/api/v1/admin/stalls/:stall_id/days/:business_day',
-    summary: "A stall's business day: server totals against each terminal's Z report, shifts with over/short, refunds, voids",
+    summary:
+      "A stall's business day: server totals against each terminal's Z report, shifts with over/short, refunds, voids",
     tag: 'reports',
     auth: staffAuth(ALL_STAFF),
     params: stallParams.extend({ business_day: daySchema }),
@@ -42,7 +109,8 @@ export const reportsApi = {
     id: 'dayTotals',
     method: 'GET',
     path: '/api/v1/admin/totals/daily',
-    summary: "A business day's totals per stall (with sums per tender) and per terminal; a stall owner sees their stall only",
+    summary:
+      "A business day's totals per stall (with sums per tender) and per terminal; a stall owner sees their stall only",
     tag: 'reports',
     auth: staffAuth(ALL_STAFF),
     query: z.object({ business_day: daySchema }),
@@ -68,7 +136,17 @@ export const reportsApi = {
     auth: staffAuth(ADMIN_ONLY),
     query: limitQuery,
     response: z.object({
-      entries: z.array(z.object({ id: z.string(), at_ms: int, staff_id: z.string().nullable(), action: z.string(), target: z.string().nullable(), detail: z.string(), ip: z.string() })),
+      entries: z.array(
+        z.object({
+          id: z.string(),
+          at_ms: int,
+          staff_id: z.string().nullable(),
+          action: z.string(),
+          target: z.string().nullable(),
+          detail: z.string(),
+          ip: z.string(),
+        }),
+      ),
     }),
   }),
   syncFlags: defineApi({
@@ -80,7 +158,16 @@ export const reportsApi = {
     auth: staffAuth(MARKET_STAFF),
     query: limitQuery,
     response: z.object({
-      refused: z.array(z.object({ id: z.string(), terminal_id: z.string(), seq: int, kind: z.string(), detail: z.string(), created_ms: int })),
+      refused: z.array(
+        z.object({
+          id: z.string(),
+          terminal_id: z.string(),
+          seq: int,
+          kind: z.string(),
+          detail: z.string(),
+          created_ms: int,
+        }),
+      ),
       flagged: z.array(z.object({ terminal_id: z.string(), seq: int, type: z.string(), flag: z.string() })),
     }),
   }),

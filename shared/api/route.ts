@@ -14,7 +14,8 @@ import type { StaffRole } from './roles';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** public: anyone; terminal: an Ed25519-signed terminal request; staff: a staff session with one of the roles. */
-export type RouteAuth = { kind: 'public' } | { kind: 'terminal' } | { kind: 'staff'; roles: readonly StaffRole[] };
+export type RouteAuth =
+  { kind: 'public' } | { kind: 'terminal' } | { kind: 'staff'; roles: readonly StaffRole[] };
 
 export interface ApiRoute {
   /** operationId in the OpenAPI document, the key in `api`, and the action name in the audit log. */
@@ -48,7 +49,11 @@ export const staffAuth = (roles: readonly StaffRole[]): RouteAuth => ({ kind: 's
 export const PUBLIC: RouteAuth = { kind: 'public' };
 export const TERMINAL: RouteAuth = { kind: 'terminal' };
 
-type Schema<R, K extends 'params' | 'query' | 'body'> = R extends { readonly [k in K]: infer S extends z.ZodType } ? S : undefined;
+type Schema<R, K extends 'params' | 'query' | 'body'> = R extends {
+  readonly [k in K]: infer S extends z.ZodType;
+}
+  ? S
+  : undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
 

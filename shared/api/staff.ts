@@ -6,7 +6,12 @@ import { idSchema, okSchema, staffParams } from './schemas';
 
 const usernameSchema = z.string().trim().min(1).max(64);
 const passwordSchema = z.string().min(10).max(200);
-const staffView = z.object({ id: z.string(), username: z.string(), role: staffRoleSchema, stall_id: z.string().nullable() });
+const staffView = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: staffRoleSchema,
+  stall_id: z.string().nullable(),
+});
 export type StaffView = z.output<typeof staffView>;
 const sessionView = z.object({ user: staffView, csrf_token: z.string() });
 
@@ -59,9 +64,22 @@ export const staffApi = {
     auth: staffAuth(ADMIN_ONLY),
     status: 201,
     body: z
-      .object({ username: usernameSchema, password: passwordSchema, role: staffRoleSchema, stall_id: idSchema.nullable().default(null) })
-      .refine((b) => (b.role === 'stall_owner') === (b.stall_id !== null), 'stall_id is required for a stall owner and only for one'),
-    example: { username: 'owner-s01', password: 'correct horse battery', role: 'stall_owner', stall_id: 'S01' },
+      .object({
+        username: usernameSchema,
+        password: passwordSchema,
+        role: staffRoleSchema,
+        stall_id: idSchema.nullable().default(null),
+      })
+      .refine(
+        (b) => (b.role === 'stall_owner') === (b.stall_id !== null),
+        'stall_id is required for a stall owner and only for one',
+      ),
+    example: {
+      username: 'owner-s01',
+      password: 'correct horse battery',
+      role: 'stall_owner',
+      stall_id: 'S01',
+    },
     response: staffView,
     errors: ['not_found', 'conflict'],
   }),

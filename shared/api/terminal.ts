@@ -38,7 +38,8 @@ export const terminalApi = {
     id: 'terminalJournalPush',
     method: 'POST',
     path: '/api/v1/terminal/journal',
-    summary: 'Push journal entries in seq order; answers the highest contiguous seq stored (a gap answers it in details.acked_seq)',
+    summary:
+      'Push journal entries in seq order; answers the highest contiguous seq stored (a gap answers it in details.acked_seq)',
     tag: 'terminal',
     auth: TERMINAL,
     body: pushRequestSchema,
@@ -49,7 +50,8 @@ export const terminalApi = {
     id: 'terminalEvents',
     method: 'GET',
     path: '/api/v1/terminal/events',
-    summary: 'Server-Sent Events for this terminal while it is online: hello, payment (pull payments), config (pull config), revoked; a heartbeat comment every 15 s',
+    summary:
+      'Server-Sent Events for this terminal while it is online: hello, payment (pull payments), config (pull config), revoked; a heartbeat comment every 15 s',
     tag: 'terminal',
     auth: TERMINAL,
     produces: 'text/event-stream',
@@ -73,7 +75,8 @@ export const terminalApi = {
     id: 'terminalCodepay',
     method: 'POST',
     path: '/api/v1/terminal/payments/codepay',
-    summary: "Charge a buyer's payment code for a pending tender; answers the order's state (paying = polled by the server)",
+    summary:
+      "Charge a buyer's payment code for a pending tender; answers the order's state (paying = polled by the server)",
     tag: 'terminal',
     auth: TERMINAL,
     body: codepayRequestSchema,
@@ -84,7 +87,8 @@ export const terminalApi = {
     id: 'terminalPaymentQuery',
     method: 'POST',
     path: '/api/v1/terminal/payments/query',
-    summary: 'Ask the institution about a tender’s order now and apply the answer (the cashier’s manual query)',
+    summary:
+      'Ask the institution about a tender’s order now and apply the answer (the cashier’s manual query)',
     tag: 'terminal',
     auth: TERMINAL,
     body: orderRefSchema,
@@ -95,7 +99,8 @@ export const terminalApi = {
     id: 'terminalPaymentCancel',
     method: 'POST',
     path: '/api/v1/terminal/payments/cancel',
-    summary: 'The cashier cancels a tender still waiting: a payment code is reversed (撤销), a receipt QR closed; an order paid meanwhile stays paid',
+    summary:
+      'The cashier cancels a tender still waiting: a payment code is reversed (撤销), a receipt QR closed; an order paid meanwhile stays paid',
     tag: 'terminal',
     auth: TERMINAL,
     body: orderRefSchema,
@@ -106,7 +111,8 @@ export const terminalApi = {
     id: 'terminalPaymentRefund',
     method: 'POST',
     path: '/api/v1/terminal/payments/refund',
-    summary: 'Refund (part of) a paid tender through the institution; idempotent by refund id, never above what was paid',
+    summary:
+      'Refund (part of) a paid tender through the institution; idempotent by refund id, never above what was paid',
     tag: 'terminal',
     auth: TERMINAL,
     body: refundRequestSchema,

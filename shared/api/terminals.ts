@@ -5,7 +5,13 @@ import { defineApi, staffAuth } from './route';
 import { int, nameSchema, stallParams, terminalParams } from './schemas';
 
 export const TERMINAL_STATUSES = ['pending', 'active', 'revoked'] as const;
-const terminalView = z.object({ id: z.string(), stall_id: z.string(), name: z.string(), status: z.enum(TERMINAL_STATUSES), created_ms: int });
+const terminalView = z.object({
+  id: z.string(),
+  stall_id: z.string(),
+  name: z.string(),
+  status: z.enum(TERMINAL_STATUSES),
+  created_ms: int,
+});
 
 export const terminalsApi = {
   terminalList: defineApi({
@@ -35,7 +41,8 @@ export const terminalsApi = {
     id: 'terminalRevoke',
     method: 'POST',
     path: '/api/v1/admin/terminals/:terminal_id/revoke',
-    summary: 'Revoke a terminal: its next signed request is refused, and its open event stream gets `revoked` and ends',
+    summary:
+      'Revoke a terminal: its next signed request is refused, and its open event stream gets `revoked` and ends',
     tag: 'terminals',
     auth: staffAuth(ADMIN_ONLY),
     params: terminalParams,

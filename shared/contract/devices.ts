@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 
-export const PRINTER_PROFILE_IDS = ['generic-58', 'generic-58-raster', 'generic-80', 'generic-80-raster'] as const;
+export const PRINTER_PROFILE_IDS = [
+  'generic-58',
+  'generic-58-raster',
+  'generic-80',
+  'generic-80-raster',
+] as const;
 export const SERIAL_BAUD_RATES = [2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 const baudRate = z.literal(SERIAL_BAUD_RATES);
 const path = z.string().min(1).max(200);
@@ -15,8 +20,16 @@ export const printerConfigSchema = z.object({
   address: z.string().min(1).max(256),
   profile: z.enum(PRINTER_PROFILE_IDS),
 });
-export const scannerConfigSchema = z.object({ path, baud_rate: baudRate, suffix: z.enum(['CR', 'LF', 'CRLF']) });
-export const scaleConfigSchema = z.object({ path, baud_rate: baudRate, protocol: z.enum(['st-gs-line', 'aclas-os2x']) });
+export const scannerConfigSchema = z.object({
+  path,
+  baud_rate: baudRate,
+  suffix: z.enum(['CR', 'LF', 'CRLF']),
+});
+export const scaleConfigSchema = z.object({
+  path,
+  baud_rate: baudRate,
+  protocol: z.enum(['st-gs-line', 'aclas-os2x']),
+});
 
 export const deviceConfigSchema = z.object({
   printer: printerConfigSchema.nullable(),
@@ -26,7 +39,12 @@ export const deviceConfigSchema = z.object({
 export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
 
 export const scaleNowSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('stable'), weight_g: z.number().int(), net: z.boolean(), at_ms: z.number().int() }),
+  z.object({
+    state: z.literal('stable'),
+    weight_g: z.number().int(),
+    net: z.boolean(),
+    at_ms: z.number().int(),
+  }),
   z.object({ state: z.literal('unstable') }),
   z.object({ state: z.literal('overload') }),
   z.object({ state: z.literal('no_data') }),
@@ -40,7 +58,11 @@ export const deviceStatusSchema = z.object({
     /** jobs stored and not printed yet */
     queued: z.number().int().nonnegative(),
   }),
-  scanner: z.object({ state: linkState, message: z.string().nullable(), last_scan_ms: z.number().int().nullable() }),
+  scanner: z.object({
+    state: linkState,
+    message: z.string().nullable(),
+    last_scan_ms: z.number().int().nullable(),
+  }),
   scale: z.object({ state: linkState, message: z.string().nullable(), weight: scaleNowSchema }),
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
@@ -56,9 +78,19 @@ export const serialPortSchema = z.object({
 
 export const scanResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('product'), symbology: z.enum(['ean13', 'ean8']), code: z.string() }),
-  z.object({ kind: z.literal('payment_code'), provider: z.enum(['wechat', 'alipay', 'unionpay']), code: z.string() }),
+  z.object({
+    kind: z.literal('payment_code'),
+    provider: z.enum(['wechat', 'alipay', 'unionpay']),
+    code: z.string(),
+  }),
   z.object({ kind: z.literal('pay_url'), url: z.string(), host: z.string(), token: z.string() }),
-  z.object({ kind: z.literal('receipt_no'), receipt_no: z.string(), terminal_id: z.string(), business_day: z.string(), seq: z.number().int() }),
+  z.object({
+    kind: z.literal('receipt_no'),
+    receipt_no: z.string(),
+    terminal_id: z.string(),
+    business_day: z.string(),
+    seq: z.number().int(),
+  }),
   z.object({ kind: z.literal('unknown'), reason: z.string(), message: z.string(), text: z.string() }),
 ]);
 
@@ -66,7 +98,10 @@ const printOutcome = z.object({ job_id: z.string(), printed: z.boolean(), error:
 const empty = z.object({});
 
 export const devicesContract = {
-  'devices-ports': { input: empty, output: z.object({ ports: z.array(serialPortSchema), error: z.string().nullable() }) },
+  'devices-ports': {
+    input: empty,
+    output: z.object({ ports: z.array(serialPortSchema), error: z.string().nullable() }),
+  },
   'devices-config-get': { input: empty, output: deviceConfigSchema },
   'devices-config-set': { input: deviceConfigSchema, output: deviceStatusSchema },
   'devices-status': { input: empty, output: deviceStatusSchema },
@@ -74,8 +109,16 @@ export const devicesContract = {
   'devices-test': {
     input: z.discriminatedUnion('device', [
       z.object({ device: z.literal('printer'), config: printerConfigSchema }),
-      z.object({ device: z.literal('scanner'), config: scannerConfigSchema, wait_ms: z.number().int().min(0).max(15_000).default(0) }),
-      z.object({ device: z.literal('scale'), config: scaleConfigSchema, wait_ms: z.number().int().min(100).max(15_000).default(2000) }),
+      z.object({
+        device: z.literal('scanner'),
+        config: scannerConfigSchema,
+        wait_ms: z.number().int().min(0).max(15_000).default(0),
+      }),
+      z.object({
+        device: z.literal('scale'),
+        config: scaleConfigSchema,
+        wait_ms: z.number().int().min(100).max(15_000).default(2000),
+      }),
     ]),
     output: z.object({ ok: z.boolean(), message: z.string() }),
   },

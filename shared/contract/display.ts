@@ -24,9 +24,19 @@ export const displayViewSchema = z.discriminatedUnion('phase', [
   /** no sale: the stall's name and a welcome */
   z.object({ phase: z.literal('idle') }),
   /** lines as the cashier adds them */
-  z.object({ phase: z.literal('selling'), lines: z.array(displayLineSchema).max(DISPLAY_LINES_MAX), total_fen: fen }),
+  z.object({
+    phase: z.literal('selling'),
+    lines: z.array(displayLineSchema).max(DISPLAY_LINES_MAX),
+    total_fen: fen,
+  }),
   /** the cashier is taking payment: the total, and the pay QR large once there is one */
-  z.object({ phase: z.literal('paying'), lines: z.array(displayLineSchema).max(DISPLAY_LINES_MAX), total_fen: fen, due_fen: fen, pay_url: z.string().max(2048).nullable() }),
+  z.object({
+    phase: z.literal('paying'),
+    lines: z.array(displayLineSchema).max(DISPLAY_LINES_MAX),
+    total_fen: fen,
+    due_fen: fen,
+    pay_url: z.string().max(2048).nullable(),
+  }),
   /** every tender paid: 支付成功 with the amount (and the change for cash) */
   z.object({ phase: z.literal('paid'), amount_fen: fen, change_fen: fen }),
   /** a tender failed: 付款失败 with its amount */
@@ -35,7 +45,11 @@ export const displayViewSchema = z.discriminatedUnion('phase', [
 export type DisplayView = z.infer<typeof displayViewSchema>;
 
 /** What the display shows, numbered by the till and stamped with the till's clock (for the lag it is measured by). */
-export const displayStateSchema = z.object({ seq: z.number().int().nonnegative(), at_ms: z.number().int(), view: displayViewSchema });
+export const displayStateSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  at_ms: z.number().int(),
+  view: displayViewSchema,
+});
 export type DisplayState = z.infer<typeof displayStateSchema>;
 
 export const displayContract = {

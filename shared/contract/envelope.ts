@@ -26,7 +26,13 @@ export interface ErrorDetails {
   unsynced?: number;
   oldest_unsynced_ms?: number | null;
   /** a day close refused for open sales: which ones, and what each still waits for */
-  open_sales?: { sale_id: string; receipt_no: string; total_fen: number; pending_fen: number; owed_fen: number }[];
+  open_sales?: {
+    sale_id: string;
+    receipt_no: string;
+    total_fen: number;
+    pending_fen: number;
+    owed_fen: number;
+  }[];
 }
 
 export interface RpcError {

@@ -12,7 +12,6 @@ import { devicesContract, type DeviceEvents } from './devices';
 import { displayContract, type DisplayEvents } from './display';
 import { tillContract } from './till';
 
-
 export const productSchema = z.object({
   id: idSchema,
   code: z.string().max(32),
@@ -31,7 +30,10 @@ export const statusSchema = z.object({
     last_success_ms: z.number().int().nullable(),
     last_error: z.string().nullable(),
   }),
-  printer: z.object({ state: z.enum(['ready', 'printing', 'error', 'none']), message: z.string().nullable() }),
+  printer: z.object({
+    state: z.enum(['ready', 'printing', 'error', 'none']),
+    message: z.string().nullable(),
+  }),
 });
 export type TerminalStatus = z.infer<typeof statusSchema>;
 
@@ -45,7 +47,9 @@ export const contract = {
       terminal_id: z.string(),
       market_name: z.string(),
       stall_name: z.string(),
-      cashier: z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'manager']) }).nullable(),
+      cashier: z
+        .object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'manager']) })
+        .nullable(),
       time_zone: z.string(),
       rounding: z.enum(ROUNDING_MODES),
       allow_price_override: z.boolean(),

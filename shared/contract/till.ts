@@ -5,19 +5,41 @@ import { TENDER_KINDS } from '../journal/entries';
 import { fenSchema as fen } from '../money';
 import { paymentCodeSchema } from '../pay/payment-code';
 import { SALE_STATUSES, TENDER_STATUSES } from '../sales/outcome';
-import { COUNTED_CASH_FEN_MAX, LINE_AMOUNT_FEN_MAX, LINES_PER_SALE_MAX, PRICE_FEN_MAX, QUANTITY_MAX, SALE_TOTAL_FEN_MAX, TENDERS_PER_SALE_MAX, WEIGHT_G_MAX } from '../limits';
+import {
+  COUNTED_CASH_FEN_MAX,
+  LINE_AMOUNT_FEN_MAX,
+  LINES_PER_SALE_MAX,
+  PRICE_FEN_MAX,
+  QUANTITY_MAX,
+  SALE_TOTAL_FEN_MAX,
+  TENDERS_PER_SALE_MAX,
+  WEIGHT_G_MAX,
+} from '../limits';
 
 /** An amount the till accepts as input: never negative, never past its named ceiling (shared/limits.ts). */
 const fenUpTo = (max: number) => fen.nonnegative().max(max);
 
 export const lineEntrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('weight'), gross_g: z.number().int().positive().max(WEIGHT_G_MAX), tare_g: z.number().int().nonnegative().max(WEIGHT_G_MAX) }),
+  z.object({
+    kind: z.literal('weight'),
+    gross_g: z.number().int().positive().max(WEIGHT_G_MAX),
+    tare_g: z.number().int().nonnegative().max(WEIGHT_G_MAX),
+  }),
   z.object({ kind: z.literal('count'), count: z.number().int().positive().max(QUANTITY_MAX) }),
   z.object({ kind: z.literal('amount'), amount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).positive() }),
 ]);
 
 export const cartSchema = z.object({
-  lines: z.array(z.object({ product_id: id, entry: lineEntrySchema, discount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).default(0) })).min(1).max(LINES_PER_SALE_MAX),
+  lines: z
+    .array(
+      z.object({
+        product_id: id,
+        entry: lineEntrySchema,
+        discount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).default(0),
+      }),
+    )
+    .min(1)
+    .max(LINES_PER_SALE_MAX),
   sale_discount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).default(0),
 });
 export type CartWire = z.input<typeof cartSchema>;
@@ -25,23 +47,63 @@ export type CartWire = z.input<typeof cartSchema>;
 export const tenderInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash'), tendered_fen: fenUpTo(SALE_TOTAL_FEN_MAX) }),
   /** via 'gateway': above the code limits (shared/pay/qr-limits.ts), the printed link opens the institution's B2B bank page */
-  z.object({ kind: z.literal('qr'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), via: z.enum(['gateway']).optional() }),
-  z.object({ kind: z.literal('payment_code'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), code: paymentCodeSchema }),
+  z.object({
+    kind: z.literal('qr'),
+    amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(),
+    via: z.enum(['gateway']).optional(),
+  }),
+  z.object({
+    kind: z.literal('payment_code'),
+    amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(),
+    code: paymentCodeSchema,
+  }),
   z.object({ kind: z.literal('account'), amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(), buyer_id: id }),
 ]);
 
 const cashierSchema = z.object({ id, name: z.string(), role: z.enum(['cashier', 'manager']) });
-const shiftSchema = z.object({ id, cashier_id: id, business_day: z.string(), opened_ms: z.number().int(), float_fen: fen, closed_ms: z.number().int().nullable(), counted_fen: fen.nullable(), expected_fen: fen.nullable(), over_short_fen: fen.nullable() });
+const shiftSchema = z.object({
+  id,
+  cashier_id: id,
+  business_day: z.string(),
+  opened_ms: z.number().int(),
+  float_fen: fen,
+  closed_ms: z.number().int().nullable(),
+  counted_fen: fen.nullable(),
+  expected_fen: fen.nullable(),
+  over_short_fen: fen.nullable(),
+});
 const count = z.number().int().nonnegative();
-const kindFigures = z.object({ count, paid_fen: fen, receivable_fen: fen, neither_fen: fen, refunded_fen: fen });
+const kindFigures = z.object({
+  count,
+  paid_fen: fen,
+  receivable_fen: fen,
+  neither_fen: fen,
+  refunded_fen: fen,
+});
 const perKind = <T extends z.ZodTypeAny>(v: T) => z.object({ cash: v, qr: v, payment_code: v, account: v });
 /** shared/sales/takings.ts's Takings */
 export const takingsSchema = z.object({
   sales_count: count,
   sales_fen: fen,
-  paid: z.object({ total_fen: fen, by_kind: perKind(fen), by_wallet: z.object({ wechat: fen, alipay: fen, unionpay: fen, unknown: fen }) }),
-  receivable: z.object({ total_fen: fen, account_fen: fen, pending_fen: fen, owed_fen: fen, open_sales: count }),
-  neither: z.object({ failed_fen: fen, reversed_fen: fen, closed_fen: fen, voided_count: count, voided_fen: fen }),
+  paid: z.object({
+    total_fen: fen,
+    by_kind: perKind(fen),
+    by_wallet: z.object({ wechat: fen, alipay: fen, unionpay: fen, unknown: fen }),
+  }),
+  receivable: z.object({
+    total_fen: fen,
+    account_fen: fen,
+    pending_fen: fen,
+    owed_fen: fen,
+    open_sales: count,
+  }),
+  neither: z.object({
+    failed_fen: fen,
+    reversed_fen: fen,
+    closed_fen: fen,
+    voided_count: count,
+    voided_fen: fen,
+  }),
   refunds: z.object({ count, total_fen: fen }),
   by_kind: perKind(kindFigures),
 });
@@ -61,34 +123,117 @@ export const zReportSchema = z.object({
   last_receipt_no: z.string().nullable(),
 });
 /** A wallet tender's state after asking the institution (query, cancel). */
-const tenderStateSchema = z.object({ tender_no: z.number().int(), kind: z.string(), status: z.enum(TENDER_STATUSES), state: z.enum(['created', 'paying', 'succeeded', 'failed', 'closed', 'reversed']).nullable(), message: z.string().nullable() });
+const tenderStateSchema = z.object({
+  tender_no: z.number().int(),
+  kind: z.string(),
+  status: z.enum(TENDER_STATUSES),
+  state: z.enum(['created', 'paying', 'succeeded', 'failed', 'closed', 'reversed']).nullable(),
+  message: z.string().nullable(),
+});
 const paperWidth = z.union([z.literal(58), z.literal(80)]);
-const saleSummary = z.object({ id, receipt_no: z.string(), business_day: z.string(), status: z.enum(SALE_STATUSES), total_fen: fen, created_ms: z.number().int() });
+const saleSummary = z.object({
+  id,
+  receipt_no: z.string(),
+  business_day: z.string(),
+  status: z.enum(SALE_STATUSES),
+  total_fen: fen,
+  created_ms: z.number().int(),
+});
 
 export const tillContract = {
   'cashier-signin': { input: z.object({ pin: z.string().max(16) }), output: cashierSchema },
   // With journal entries the server has not acknowledged, a manager's PIN approves (refused with manager_required and details.unsynced).
-  'cashier-signout': { input: z.object({ manager_pin: z.string().max(16).optional() }), output: z.object({ unsynced: z.number().int().nonnegative(), approved_by: id.nullable() }) },
-  'buyers-list': { input: z.object({}), output: z.object({ buyers: z.array(z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen })) }) },
-  'price-override': { input: z.object({ product_id: id, unit_price_fen: fenUpTo(PRICE_FEN_MAX) }), output: z.object({}) },
+  'cashier-signout': {
+    input: z.object({ manager_pin: z.string().max(16).optional() }),
+    output: z.object({ unsynced: z.number().int().nonnegative(), approved_by: id.nullable() }),
+  },
+  'buyers-list': {
+    input: z.object({}),
+    output: z.object({
+      buyers: z.array(z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen })),
+    }),
+  },
+  'price-override': {
+    input: z.object({ product_id: id, unit_price_fen: fenUpTo(PRICE_FEN_MAX) }),
+    output: z.object({}),
+  },
   'sale-complete': {
     // sale_id: the client-made ULID naming this sale, stored before sending and sent again on every retry;
     // completing an id that is already committed answers that sale (the core died between commit and answer).
-    input: cartSchema.extend({ sale_id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'sale_id is a ULID').optional(), tenders: z.array(tenderInputSchema).min(1).max(TENDERS_PER_SALE_MAX) }),
-    output: z.object({ sale_id: id, receipt_no: z.string(), pay_url: z.string().nullable(), status: z.enum(SALE_STATUSES), total_fen: fen, change_fen: fen, printed: z.boolean(), print_error: z.string().nullable() }),
+    input: cartSchema.extend({
+      sale_id: z
+        .string()
+        .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'sale_id is a ULID')
+        .optional(),
+      tenders: z.array(tenderInputSchema).min(1).max(TENDERS_PER_SALE_MAX),
+    }),
+    output: z.object({
+      sale_id: id,
+      receipt_no: z.string(),
+      pay_url: z.string().nullable(),
+      status: z.enum(SALE_STATUSES),
+      total_fen: fen,
+      change_fen: fen,
+      printed: z.boolean(),
+      print_error: z.string().nullable(),
+    }),
   },
   'sale-park': { input: cartSchema, output: z.object({ parked_id: id }) },
-  'parked-list': { input: z.object({}), output: z.object({ parked: z.array(z.object({ id, line_count: z.number().int(), total_fen: fen, parked_ms: z.number().int() })) }) },
+  'parked-list': {
+    input: z.object({}),
+    output: z.object({
+      parked: z.array(
+        z.object({ id, line_count: z.number().int(), total_fen: fen, parked_ms: z.number().int() }),
+      ),
+    }),
+  },
   'sale-resume': { input: z.object({ parked_id: id }), output: z.object({ cart: cartSchema }) },
-  'sale-void': { input: cartSchema.extend({ reason: z.string().max(200).default('') }), output: z.object({ void_id: id }) },
-  'sales-recent': { input: z.object({ query: z.string().max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }), output: z.object({ sales: z.array(saleSummary) }) },
+  'sale-void': {
+    input: cartSchema.extend({ reason: z.string().max(200).default('') }),
+    output: z.object({ void_id: id }),
+  },
+  'sales-recent': {
+    input: z.object({
+      query: z.string().max(40).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ sales: z.array(saleSummary) }),
+  },
   'refund-create': {
-    input: z.object({ sale_id: id.optional(), receipt_no: z.string().max(40).optional(), lines: z.array(z.object({ line_no: z.number().int().positive(), quantity: z.number().int().nonnegative().max(QUANTITY_MAX) })).max(LINES_PER_SALE_MAX).optional(), reason: z.string().max(200).default(''), manager_pin: z.string().max(16).optional() }),
-    output: z.object({ refund_id: id, refund_no: z.string(), amount_fen: fen, tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen })) }),
+    input: z.object({
+      sale_id: id.optional(),
+      receipt_no: z.string().max(40).optional(),
+      lines: z
+        .array(
+          z.object({
+            line_no: z.number().int().positive(),
+            quantity: z.number().int().nonnegative().max(QUANTITY_MAX),
+          }),
+        )
+        .max(LINES_PER_SALE_MAX)
+        .optional(),
+      reason: z.string().max(200).default(''),
+      manager_pin: z.string().max(16).optional(),
+    }),
+    output: z.object({
+      refund_id: id,
+      refund_no: z.string(),
+      amount_fen: fen,
+      tenders: z.array(
+        z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen }),
+      ),
+    }),
   },
   'shift-open': { input: z.object({ float_fen: fenUpTo(COUNTED_CASH_FEN_MAX) }), output: shiftSchema },
   'shift-close': { input: z.object({ counted_fen: fenUpTo(COUNTED_CASH_FEN_MAX) }), output: shiftSchema },
-  'shift-current': { input: z.object({}), output: z.object({ shift: shiftSchema.nullable(), expected_cash_fen: fen.nullable(), takings: takingsSchema.nullable().default(null) }) },
+  'shift-current': {
+    input: z.object({}),
+    output: z.object({
+      shift: shiftSchema.nullable(),
+      expected_cash_fen: fen.nullable(),
+      takings: takingsSchema.nullable().default(null),
+    }),
+  },
   'day-report': { input: z.object({}), output: zReportSchema },
   // With open sales (pending or owed) refused with manager_required and details.open_sales until a manager's PIN is given.
   'day-close': { input: z.object({ manager_pin: z.string().max(16).optional() }), output: zReportSchema },
@@ -96,20 +241,52 @@ export const tillContract = {
   'sale-detail': {
     input: z.object({ sale_id: id, paper: paperWidth.default(80) }),
     output: z.object({
-      sale: saleSummary.extend({ subtotal_fen: fen, discount_fen: fen, rounding_fen: fen, cashier_id: z.string() }),
-      lines: z.array(z.object({ line_no: z.number().int(), name: z.string(), unit: z.enum(['jin', 'kg', 'piece']), kind: z.enum(['weight', 'count', 'amount']), quantity: z.number().int(), tare_g: z.number().int(), unit_price_fen: fen, amount_fen: fen, discount_fen: fen, net_fen: fen, refunded_quantity: z.number().int(), refunded_fen: fen })),
-      tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen, tendered_fen: fen, change_fen: fen, status: z.enum(TENDER_STATUSES), buyer_id: z.string().nullable(), via: z.enum(['gateway']).nullable().default(null),
-        /** the institution's transaction number of a paid QR / payment-code tender */
-        txn_id: z.string().nullable().default(null),
-        /** why a failed, reversed or closed tender did not pay, in words (zh) */
-        reason_zh: z.string().nullable().default(null),
-        /** a waiting payment code: when the server reverses it unless paid */
-        deadline_ms: z.number().int().nullable().default(null),
-      })),
+      sale: saleSummary.extend({
+        subtotal_fen: fen,
+        discount_fen: fen,
+        rounding_fen: fen,
+        cashier_id: z.string(),
+      }),
+      lines: z.array(
+        z.object({
+          line_no: z.number().int(),
+          name: z.string(),
+          unit: z.enum(['jin', 'kg', 'piece']),
+          kind: z.enum(['weight', 'count', 'amount']),
+          quantity: z.number().int(),
+          tare_g: z.number().int(),
+          unit_price_fen: fen,
+          amount_fen: fen,
+          discount_fen: fen,
+          net_fen: fen,
+          refunded_quantity: z.number().int(),
+          refunded_fen: fen,
+        }),
+      ),
+      tenders: z.array(
+        z.object({
+          tender_no: z.number().int(),
+          kind: z.enum(TENDER_KINDS),
+          amount_fen: fen,
+          tendered_fen: fen,
+          change_fen: fen,
+          status: z.enum(TENDER_STATUSES),
+          buyer_id: z.string().nullable(),
+          via: z.enum(['gateway']).nullable().default(null),
+          /** the institution's transaction number of a paid QR / payment-code tender */
+          txn_id: z.string().nullable().default(null),
+          /** why a failed, reversed or closed tender did not pay, in words (zh) */
+          reason_zh: z.string().nullable().default(null),
+          /** a waiting payment code: when the server reverses it unless paid */
+          deadline_ms: z.number().int().nullable().default(null),
+        }),
+      ),
       refunded_fen: fen,
       /** what the sale still owes with no tender standing for it (take it with another tender, or void the sale) */
       owed_fen: fen.default(0),
-      refunds: z.array(z.object({ refund_no: z.string(), amount_fen: fen, created_ms: z.number().int() })).default([]),
+      refunds: z
+        .array(z.object({ refund_no: z.string(), amount_fen: fen, created_ms: z.number().int() }))
+        .default([]),
       /** the signed pay URL printed for a pending QR tender, when the payment flow put one on the receipt */
       pay_url: z.string().nullable(),
       receipt_text: z.string().nullable(),
@@ -121,14 +298,32 @@ export const tillContract = {
     output: z.object({ tenders: z.array(tenderStateSchema) }),
   },
   /** Prints a sale's receipt again, marked 补打, without opening the drawer. */
-  'sale-reprint': { input: z.object({ sale_id: id }), output: z.object({ printed: z.boolean(), print_error: z.string().nullable() }) },
+  'sale-reprint': {
+    input: z.object({ sale_id: id }),
+    output: z.object({ printed: z.boolean(), print_error: z.string().nullable() }),
+  },
   /** Takes what an open sale still owes (a tender failed or was reversed) with another tender; prints the receipt once the outcome is known. */
   'sale-add-tender': {
     input: z.object({ sale_id: id, tender: tenderInputSchema }),
-    output: z.object({ sale_id: id, tender_no: z.number().int(), status: z.enum(SALE_STATUSES), owed_fen: fen, change_fen: fen, pay_url: z.string().nullable(), printed: z.boolean(), print_error: z.string().nullable() }),
+    output: z.object({
+      sale_id: id,
+      tender_no: z.number().int(),
+      status: z.enum(SALE_STATUSES),
+      owed_fen: fen,
+      change_fen: fen,
+      pay_url: z.string().nullable(),
+      printed: z.boolean(),
+      print_error: z.string().nullable(),
+    }),
   },
   /** Cancels a waiting QR / payment-code tender: reversed (or closed) at the institution through the server, unless it was paid meanwhile. */
-  'tender-cancel': { input: z.object({ sale_id: id, tender_no: z.number().int().positive() }), output: tenderStateSchema },
+  'tender-cancel': {
+    input: z.object({ sale_id: id, tender_no: z.number().int().positive() }),
+    output: tenderStateSchema,
+  },
   /** Voids an open sale on which nothing was paid (no takings; its tenders stay failed / reversed). */
-  'sale-void-open': { input: z.object({ sale_id: id, reason: z.string().max(200).default('') }), output: z.object({ sale_id: id, status: z.literal('voided') }) },
+  'sale-void-open': {
+    input: z.object({ sale_id: id, reason: z.string().max(200).default('') }),
+    output: z.object({ sale_id: id, status: z.literal('voided') }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -12,7 +12,8 @@ export function canonicalJson(value: unknown): string {
     case 'boolean':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isSafeInteger(value)) throw new TypeError(`canonical JSON refuses non-integer number ${value}`);
+      if (!Number.isSafeInteger(value))
+        throw new TypeError(`canonical JSON refuses non-integer number ${value}`);
       return String(value);
     case 'object': {
       if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -28,7 +29,13 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** What a journal entry's hash covers, besides the previous hash. */
-export function entryHashInput(e: { seq: number; id: string; type: string; at_ms: number; payload: string }): string {
+export function entryHashInput(e: {
+  seq: number;
+  id: string;
+  type: string;
+  at_ms: number;
+  payload: string;
+}): string {
   return canonicalJson({ seq: e.seq, id: e.id, type: e.type, at_ms: e.at_ms, payload: e.payload });
 }
 

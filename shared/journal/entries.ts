@@ -78,10 +78,24 @@ export const entryPayloads = {
   // Another tender on an open sale (what a failed or reversed one left owed); sale_status after it.
   'tender.added': z.object({ sale_id: id, tender: tenderPayload, sale_status: z.enum(SALE_STATUSES) }),
   // An open sale given up: nothing was paid on it (its waiting tenders were cancelled first); no takings.
-  'open_sale.voided': z.object({ sale_id: id, business_day: day, cashier_id: id, approved_by: id.nullable(), total_fen: fen, reason: z.string() }),
+  'open_sale.voided': z.object({
+    sale_id: id,
+    business_day: day,
+    cashier_id: id,
+    approved_by: id.nullable(),
+    total_fen: fen,
+    reason: z.string(),
+  }),
   'sale.parked': z.object({ parked_id: id, cashier_id: id, line_count: z.number().int(), total_fen: fen }),
   'sale.resumed': z.object({ parked_id: id, cashier_id: id }),
-  'sale.voided': z.object({ void_id: id, business_day: day, cashier_id: id, line_count: z.number().int(), total_fen: fen, reason: z.string() }),
+  'sale.voided': z.object({
+    void_id: id,
+    business_day: day,
+    cashier_id: id,
+    line_count: z.number().int(),
+    total_fen: fen,
+    reason: z.string(),
+  }),
   'refund.created': z.object({
     refund_id: id,
     refund_no: z.string(),
@@ -91,16 +105,33 @@ export const entryPayloads = {
     approved_by: id.nullable(),
     amount_fen: fen,
     reason: z.string(),
-    lines: z.array(z.object({ line_no: z.number().int(), quantity: z.number().int().nonnegative(), amount_fen: fen })),
+    lines: z.array(
+      z.object({ line_no: z.number().int(), quantity: z.number().int().nonnegative(), amount_fen: fen }),
+    ),
     tenders: z.array(z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen })),
   }),
   'cashier.signed_in': z.object({ cashier_id: id }),
   // unsynced: entries not yet acknowledged by the server at sign-out; approved_by: the manager who allowed it (null when none were at risk)
-  'cashier.signed_out': z.object({ cashier_id: id, unsynced: z.number().int().nonnegative().optional(), approved_by: id.nullable().optional() }),
+  'cashier.signed_out': z.object({
+    cashier_id: id,
+    unsynced: z.number().int().nonnegative().optional(),
+    approved_by: id.nullable().optional(),
+  }),
   'shift.opened': z.object({ shift_id: id, cashier_id: id, business_day: day, float_fen: fen }),
-  'shift.closed': z.object({ shift_id: id, cashier_id: id, counted_fen: fen, expected_fen: fen, over_short_fen: fen }),
+  'shift.closed': z.object({
+    shift_id: id,
+    cashier_id: id,
+    counted_fen: fen,
+    expected_fen: fen,
+    over_short_fen: fen,
+  }),
   // z_no: the Z period of the day (selling after a close opens the next one); absent = 1
-  'day.closed': z.object({ business_day: day, cashier_id: id, z_no: z.number().int().positive().optional(), z_report: z.record(z.string(), z.unknown()) }),
+  'day.closed': z.object({
+    business_day: day,
+    cashier_id: id,
+    z_no: z.number().int().positive().optional(),
+    z_report: z.record(z.string(), z.unknown()),
+  }),
   'price.overridden': z.object({ product_id: id, unit_price_fen: fen, cashier_id: id }),
 } as const;
 

@@ -30,7 +30,10 @@ export const paymentUpdateSchema = z.object({
 });
 export type PaymentUpdate = z.infer<typeof paymentUpdateSchema>;
 
-export const paymentPullSchema = z.object({ updates: z.array(paymentUpdateSchema).max(MAX_PAYMENT_UPDATES), cursor: z.number().int().nonnegative() });
+export const paymentPullSchema = z.object({
+  updates: z.array(paymentUpdateSchema).max(MAX_PAYMENT_UPDATES),
+  cursor: z.number().int().nonnegative(),
+});
 
 export const orderViewSchema = z.object({
   out_trade_no: z.string(),
@@ -60,7 +63,14 @@ export const refundRequestSchema = z.object({
   reason: z.string().max(80).default(''),
 });
 
-export const REFUND_STATES = ['returning', 'processing', 'succeeded', 'abnormal', 'closed', 'refused'] as const;
+export const REFUND_STATES = [
+  'returning',
+  'processing',
+  'succeeded',
+  'abnormal',
+  'closed',
+  'refused',
+] as const;
 export const refundViewSchema = z.object({
   out_refund_no: z.string(),
   state: z.enum(REFUND_STATES),

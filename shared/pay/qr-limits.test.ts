@@ -8,10 +8,11 @@ const providers = Object.keys(CODE_CAPS_FEN) as PaymentProvider[];
 
 describe('QR / payment-code limits', () => {
   it('caps are positive integer fen, and level B is 5,000 元 on every channel', () => {
-    for (const p of providers) for (const w of ways) {
-      expect(Number.isSafeInteger(codeCapFen(w, p))).toBe(true);
-      expect(codeCapFen(w, p)).toBe(500_000);
-    }
+    for (const p of providers)
+      for (const w of ways) {
+        expect(Number.isSafeInteger(codeCapFen(w, p))).toBe(true);
+        expect(codeCapFen(w, p)).toBe(500_000);
+      }
     expect(codeCapFen('qr')).toBe(500_000);
   });
 
@@ -23,7 +24,10 @@ describe('QR / payment-code limits', () => {
     expect(over.reason_zh).toContain('限额5000.00元');
     expect(over.reason_zh).toContain('企业网银');
     expect(over.reason_en).toContain('5000.01 yuan');
-    expect(codeLimitDecision(600_000, 'payment_code', 'alipay')).toMatchObject({ allowed: false, use: 'gateway' });
+    expect(codeLimitDecision(600_000, 'payment_code', 'alipay')).toMatchObject({
+      allowed: false,
+      use: 'gateway',
+    });
   });
 
   it('property: allowed ⇔ amount ≤ cap, for every way and wallet, and a refusal always names the gateway', () => {
@@ -53,6 +57,7 @@ describe('QR / payment-code limits', () => {
   });
 
   it('refuses amounts that are not positive integer fen (a programmer error)', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => codeLimitDecision(bad, 'qr')).toThrow(RangeError);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => codeLimitDecision(bad, 'qr')).toThrow(RangeError);
   });
 });

@@ -41,7 +41,8 @@ export type CodeLimitDecision =
   | { allowed: false; cap_fen: number; use: 'gateway'; reason_zh: string; reason_en: string };
 
 const PROVIDERS = Object.keys(CODE_CAPS_FEN) as PaymentProvider[];
-const capOf = (c: ChannelCaps, way: CodeWay): number => (way === 'qr' ? c.dynamic_qr_fen : c.payment_code_fen);
+const capOf = (c: ChannelCaps, way: CodeWay): number =>
+  way === 'qr' ? c.dynamic_qr_fen : c.payment_code_fen;
 
 /**
  * The cap for a way of paying. A payment code names its wallet (by its
@@ -54,8 +55,13 @@ export function codeCapFen(way: CodeWay, provider?: PaymentProvider): number {
 }
 
 /** Whether a tender of `amountFen` may go by QR / payment code, or must use the gateway (and why). */
-export function codeLimitDecision(amountFen: number, way: CodeWay, provider?: PaymentProvider): CodeLimitDecision {
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new RangeError(`tender amount must be a positive integer of fen, got ${amountFen}`);
+export function codeLimitDecision(
+  amountFen: number,
+  way: CodeWay,
+  provider?: PaymentProvider,
+): CodeLimitDecision {
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new RangeError(`tender amount must be a positive integer of fen, got ${amountFen}`);
   const cap = codeCapFen(way, provider);
   if (amountFen <= cap) return { allowed: true, cap_fen: cap };
   const wayZh = way === 'qr' ? '扫码' : '付款码';

@@ -22,7 +22,10 @@ export const PAY_TOKEN_DOMAIN = 'markettill-pay-token-v1';
  * refused on the other's path.
  */
 export type PayPurpose = 'qr' | 'gateway';
-export const PAY_TOKEN_DOMAINS: Readonly<Record<PayPurpose, string>> = { qr: PAY_TOKEN_DOMAIN, gateway: 'markettill-gateway-token-v1' };
+export const PAY_TOKEN_DOMAINS: Readonly<Record<PayPurpose, string>> = {
+  qr: PAY_TOKEN_DOMAIN,
+  gateway: 'markettill-gateway-token-v1',
+};
 export const PAY_PATHS: Readonly<Record<PayPurpose, string>> = { qr: '/p/', gateway: '/g/' };
 
 export interface PayClaims {
@@ -61,9 +64,19 @@ export function bytesToUlid(b: Uint8Array): string {
 export function encodeClaims(c: PayClaims): Uint8Array {
   const tid = [...c.terminal_id].map((ch) => ch.charCodeAt(0));
   const sale = ulidToBytes(c.sale_id);
-  if (tid.length === 0 || tid.length > 16 || tid.some((x) => x > 127) || !sale) throw new TypeError('pay token: bad terminal or sale id');
-  if (!Number.isSafeInteger(c.amount_fen) || c.amount_fen <= 0 || c.amount_fen >= 2 ** 48) throw new RangeError('pay token: amount out of range');
-  if (!Number.isInteger(c.tender_no) || c.tender_no < 1 || c.tender_no > 255 || !Number.isInteger(c.expires_min) || c.expires_min < 0 || c.expires_min >= 2 ** 32) throw new RangeError('pay token: field out of range');
+  if (tid.length === 0 || tid.length > 16 || tid.some((x) => x > 127) || !sale)
+    throw new TypeError('pay token: bad terminal or sale id');
+  if (!Number.isSafeInteger(c.amount_fen) || c.amount_fen <= 0 || c.amount_fen >= 2 ** 48)
+    throw new RangeError('pay token: amount out of range');
+  if (
+    !Number.isInteger(c.tender_no) ||
+    c.tender_no < 1 ||
+    c.tender_no > 255 ||
+    !Number.isInteger(c.expires_min) ||
+    c.expires_min < 0 ||
+    c.expires_min >= 2 ** 32
+  )
+    throw new RangeError('pay token: field out of range');
   const out = new Uint8Array(2 + tid.length + 16 + 1 + 6 + 4);
   let o = 0;
   out[o++] = PAY_TOKEN_VERSION;
@@ -103,7 +116,8 @@ export function joinToken(claims: Uint8Array, signature: Uint8Array): string {
   return toBase64url(all);
 }
 
-export type ParsedToken = { ok: true; claims: PayClaims; signed: Uint8Array; signature: Uint8Array } | { ok: false; reason: string };
+export type ParsedToken =
+  { ok: true; claims: PayClaims; signed: Uint8Array; signature: Uint8Array } | { ok: false; reason: string };
 
 /** Parses a token's layout (not its signature). Never throws: a buyer can send anything. */
 export function parsePayToken(token: string): ParsedToken {
@@ -113,7 +127,8 @@ export function parsePayToken(token: string): ParsedToken {
   if (b[0] !== PAY_TOKEN_VERSION) return { ok: false, reason: 'unknown token version' };
   const tl = b[1] ?? 0;
   const claimsLen = 2 + tl + 16 + 1 + 6 + 4;
-  if (tl === 0 || tl > 16 || b.length !== claimsLen + SIGNATURE_BYTES) return { ok: false, reason: 'token has the wrong length' };
+  if (tl === 0 || tl > 16 || b.length !== claimsLen + SIGNATURE_BYTES)
+    return { ok: false, reason: 'token has the wrong length' };
   let o = 2;
   const terminal_id = String.fromCharCode(...b.subarray(o, o + tl));
   o += tl;
@@ -125,6 +140,12 @@ export function parsePayToken(token: string): ParsedToken {
   o += 6;
   let expires = 0;
   for (let i = 0; i < 4; i++) expires = expires * 256 + (b[o + i] ?? 0);
-  if (!/^[A-Za-z0-9_-]+$/.test(terminal_id) || tender_no === 0 || amount === 0) return { ok: false, reason: 'token fields are invalid' };
-  return { ok: true, claims: { terminal_id, sale_id, tender_no, amount_fen: amount, expires_min: expires }, signed: b.subarray(0, claimsLen), signature: b.subarray(claimsLen) };
+  if (!/^[A-Za-z0-9_-]+$/.test(terminal_id) || tender_no === 0 || amount === 0)
+    return { ok: false, reason: 'token fields are invalid' };
+  return {
+    ok: true,
+    claims: { terminal_id, sale_id, tender_no, amount_fen: amount, expires_min: expires },
+    signed: b.subarray(0, claimsLen),
+    signature: b.subarray(claimsLen),
+  };
 }

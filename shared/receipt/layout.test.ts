@@ -23,7 +23,8 @@ function hasUnprintable(s: string): boolean {
 
 function expectExactWidths(blocks: ReceiptBlock[], width: PaperWidth): void {
   for (const b of blocks) {
-    if (b.kind === 'text') expect(displayWidth(b.text), JSON.stringify(b.text)).toBe(columnsFor(b.size, width));
+    if (b.kind === 'text')
+      expect(displayWidth(b.text), JSON.stringify(b.text)).toBe(columnsFor(b.size, width));
   }
 }
 
@@ -32,7 +33,26 @@ describe.each(WIDTHS)('layoutReceipt %i mm', (width) => {
     const blocks = layoutReceipt(SAMPLE_CASH_RECEIPT, width);
     expectExactWidths(blocks, width);
     const text = renderReceiptText(blocks);
-    for (const s of ['众彩农副产品批发', '老王蔬菜 A12', 'T01-000123', '2025-06-01 14:03:22', '王小明', '山东大白菜', '3.250斤 × 1.20', '= 3.90', '2.500公斤 × 4.00', '2件 × 15.00', '抹零', '-￥0.90', '￥43.00', '实收', '￥50.00', '找零', '￥7.00', '谢谢惠顾']) {
+    for (const s of [
+      '众彩农副产品批发',
+      '老王蔬菜 A12',
+      'T01-000123',
+      '2025-06-01 14:03:22',
+      '王小明',
+      '山东大白菜',
+      '3.250斤 × 1.20',
+      '= 3.90',
+      '2.500公斤 × 4.00',
+      '2件 × 15.00',
+      '抹零',
+      '-￥0.90',
+      '￥43.00',
+      '实收',
+      '￥50.00',
+      '找零',
+      '￥7.00',
+      '谢谢惠顾',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('\u00A5');
@@ -46,7 +66,10 @@ describe.each(WIDTHS)('layoutReceipt %i mm', (width) => {
   });
 
   test('pending QR tender prints the pay URL once and asks to scan', () => {
-    const doc: ReceiptDoc = { ...SAMPLE_QR_RECEIPT, tenders: [...SAMPLE_QR_RECEIPT.tenders, { kind: 'qr', amount_fen: 1, status: 'pending' }] };
+    const doc: ReceiptDoc = {
+      ...SAMPLE_QR_RECEIPT,
+      tenders: [...SAMPLE_QR_RECEIPT.tenders, { kind: 'qr', amount_fen: 1, status: 'pending' }],
+    };
     const blocks = layoutReceipt(doc, width);
     expectExactWidths(blocks, width);
     expect(blocks.filter((b) => b.kind === 'qr')).toEqual([{ kind: 'qr', data: SAMPLE_PAY_URL }]);
@@ -60,11 +83,27 @@ describe.each(WIDTHS)('layoutReceipt %i mm', (width) => {
       { kind: 'payment_code', amount_fen: 390, status: 'paid' },
       { kind: 'account', amount_fen: 3000, buyer_name: '李记餐馆', balance_after_fen: 128_000 },
     ];
-    const doc: ReceiptDoc = { ...SAMPLE_QR_RECEIPT, discount_fen: 100, rounding_fen: 0, total_fen: 4290, tenders };
+    const doc: ReceiptDoc = {
+      ...SAMPLE_QR_RECEIPT,
+      discount_fen: 100,
+      rounding_fen: 0,
+      total_fen: 4290,
+      tenders,
+    };
     const blocks = layoutReceipt(doc, width);
     expectExactWidths(blocks, width);
     const text = renderReceiptText(blocks);
-    for (const s of ['扫码支付 已支付', '付款码 已支付', '赊账', '李记餐馆', '欠款余额', '￥1280.00', '优惠', '-￥1.00']) expect(text).toContain(s);
+    for (const s of [
+      '扫码支付 已支付',
+      '付款码 已支付',
+      '赊账',
+      '李记餐馆',
+      '欠款余额',
+      '￥1280.00',
+      '优惠',
+      '-￥1.00',
+    ])
+      expect(text).toContain(s);
     expect(blocks.some((b) => b.kind === 'qr')).toBe(false);
   });
 });
@@ -72,7 +111,9 @@ describe.each(WIDTHS)('layoutReceipt %i mm', (width) => {
 test('rounding prints with its sign: 抹零 down is negative, rounding up is positive; discount is taken off', () => {
   const down = renderReceiptText(layoutReceipt(SAMPLE_CASH_RECEIPT, 58));
   expect(down).toMatch(/抹零\s+-￥0\.90/);
-  const up = renderReceiptText(layoutReceipt({ ...SAMPLE_CASH_RECEIPT, discount_fen: 40, rounding_fen: 2, total_fen: 4352 }, 80));
+  const up = renderReceiptText(
+    layoutReceipt({ ...SAMPLE_CASH_RECEIPT, discount_fen: 40, rounding_fen: 2, total_fen: 4352 }, 80),
+  );
   expect(up).toMatch(/舍入\s+\+￥0\.02/);
   expect(up).toMatch(/优惠\s+-￥0\.40/);
   expect(up).not.toContain('抹零');
@@ -86,8 +127,12 @@ test('a reprint is marked 补打 at the top', () => {
 
 test('time is printed in the doc time zone', () => {
   const at = Date.UTC(2025, 0, 1, 23, 30, 0);
-  expect(renderReceiptText(layoutReceipt({ ...SAMPLE_CASH_RECEIPT, at_ms: at }, 58))).toContain('2025-01-02 07:30:00');
-  expect(renderReceiptText(layoutReceipt({ ...SAMPLE_CASH_RECEIPT, at_ms: at, time_zone: 'UTC' }, 58))).toContain('2025-01-01 23:30:00');
+  expect(renderReceiptText(layoutReceipt({ ...SAMPLE_CASH_RECEIPT, at_ms: at }, 58))).toContain(
+    '2025-01-02 07:30:00',
+  );
+  expect(
+    renderReceiptText(layoutReceipt({ ...SAMPLE_CASH_RECEIPT, at_ms: at, time_zone: 'UTC' }, 58)),
+  ).toContain('2025-01-01 23:30:00');
 });
 
 test('a control character in a name cannot reach the printer as a command', () => {
@@ -97,15 +142,36 @@ test('a control character in a name cannot reach the printer as a command', () =
 
 describe('property: no line is ever wider than the paper (seeded)', () => {
   const name = fc.string({
-    unit: fc.oneof(fc.constantFrom('白', '菜', '￥', '\u00a5', '·', '𠮷', ' ', 'A', '1', '\n', '\x1b'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+    unit: fc.oneof(
+      fc.constantFrom('白', '菜', '￥', '\u00a5', '·', '𠮷', ' ', 'A', '1', '\n', '\x1b'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
     maxLength: 60,
   });
   const fenArb = fc.integer({ min: -1_000_000_000, max: 100_000_000_000 });
   const tender: fc.Arbitrary<ReceiptTender> = fc.oneof(
-    fc.record({ kind: fc.constant('cash' as const), amount_fen: fenArb, tendered_fen: fenArb, change_fen: fenArb }),
-    fc.record({ kind: fc.constant('qr' as const), amount_fen: fenArb, status: fc.constantFrom('pending' as const, 'paid' as const) }),
-    fc.record({ kind: fc.constant('payment_code' as const), amount_fen: fenArb, status: fc.constantFrom('pending' as const, 'paid' as const) }),
-    fc.record({ kind: fc.constant('account' as const), amount_fen: fenArb, buyer_name: name, balance_after_fen: fenArb }),
+    fc.record({
+      kind: fc.constant('cash' as const),
+      amount_fen: fenArb,
+      tendered_fen: fenArb,
+      change_fen: fenArb,
+    }),
+    fc.record({
+      kind: fc.constant('qr' as const),
+      amount_fen: fenArb,
+      status: fc.constantFrom('pending' as const, 'paid' as const),
+    }),
+    fc.record({
+      kind: fc.constant('payment_code' as const),
+      amount_fen: fenArb,
+      status: fc.constantFrom('pending' as const, 'paid' as const),
+    }),
+    fc.record({
+      kind: fc.constant('account' as const),
+      amount_fen: fenArb,
+      buyer_name: name,
+      balance_after_fen: fenArb,
+    }),
   );
   const line = fc.record({
     name,

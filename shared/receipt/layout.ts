@@ -6,7 +6,13 @@
 import { formatCny as yuan, formatYuan } from '../money';
 import { formatWeight, isWeighed, UNIT_LABEL_ZH } from '../units';
 import { columnsFor, type ReceiptBlock, type TextSize } from './blocks';
-import { type PaperWidth, type ReceiptDoc, type ReceiptLine, type ReceiptTender, type RefundSlip } from './model';
+import {
+  type PaperWidth,
+  type ReceiptDoc,
+  type ReceiptLine,
+  type ReceiptTender,
+  type RefundSlip,
+} from './model';
 import type { TenderStatus } from '../sales/outcome';
 import { TENDER_KIND_LABELS, TENDER_STATUS_LABELS } from '../sales/takings-labels';
 import { amountCapitals, WORDS_AMOUNT_FEN_MAX } from '../speech/amount-words';
@@ -37,7 +43,8 @@ class Builder {
 
   center(text: string, style: Style = {}): void {
     const cols = this.cols(style.size);
-    for (const l of wrapToWidth(sanitizeText(text).trim(), cols)) this.push(centerToWidth(l, cols), 'center', style);
+    for (const l of wrapToWidth(sanitizeText(text).trim(), cols))
+      this.push(centerToWidth(l, cols), 'center', style);
   }
 
   pair(label: string, value: string, style: Style = {}): void {
@@ -122,7 +129,11 @@ function layoutTender(b: Builder, t: ReceiptTender, doc: ReceiptDoc, qrPrinted: 
 }
 
 /** A wallet tender with its outcome: 已支付 and the institution's transaction number, or why it did not pay. */
-function layoutOutcome(b: Builder, label: string, t: { amount_fen: number; status: TenderStatus; txn_id?: string; reason?: string }): void {
+function layoutOutcome(
+  b: Builder,
+  label: string,
+  t: { amount_fen: number; status: TenderStatus; txn_id?: string; reason?: string },
+): void {
   b.pair(`${label} ${TENDER_STATUS_LABELS[t.status].zh}`, yuan(t.amount_fen), { bold: t.status !== 'paid' });
   if (t.status === 'paid' && t.txn_id) b.pair('  交易号', t.txn_id);
   if (t.status !== 'paid' && t.reason) b.left(`  原因：${t.reason}`);
@@ -157,9 +168,13 @@ function layoutCopy(doc: ReceiptDoc, width: PaperWidth, copy: Copy): ReceiptBloc
   if (doc.reprint === true) b.center('** 补打小票 **', { bold: true });
   b.center(doc.market_name, { bold: true, size: 'tall' });
   b.center(doc.stall_name, { bold: true, size: 'big' });
-  const contact = [doc.stall_no ? `摊位 ${doc.stall_no}` : '', doc.stall_phone ? `电话 ${doc.stall_phone}` : ''].filter((x) => x !== '');
+  const contact = [
+    doc.stall_no ? `摊位 ${doc.stall_no}` : '',
+    doc.stall_phone ? `电话 ${doc.stall_phone}` : '',
+  ].filter((x) => x !== '');
   if (contact.length > 0) b.center(contact.join('  '));
-  if (copy !== null) b.center(copy === 'customer' ? '赊账单（客户联）' : '赊账单（存根联·摊位留存）', { bold: true });
+  if (copy !== null)
+    b.center(copy === 'customer' ? '赊账单（客户联）' : '赊账单（存根联·摊位留存）', { bold: true });
   b.rule();
   b.pair('单号', doc.receipt_no);
   b.pair('时间', formatReceiptTime(doc.at_ms, doc.time_zone));
@@ -170,14 +185,17 @@ function layoutCopy(doc: ReceiptDoc, width: PaperWidth, copy: Copy): ReceiptBloc
   if (doc.discount_fen !== 0 || doc.rounding_fen !== 0) {
     b.pair(`小计 (${doc.lines.length}项)`, yuan(doc.lines.reduce((s, l) => s + l.amount_fen, 0)));
     if (doc.discount_fen !== 0) b.pair('优惠', yuan(-doc.discount_fen));
-    if (doc.rounding_fen !== 0) b.pair(doc.rounding_fen < 0 ? '抹零' : '舍入', yuan(doc.rounding_fen, { signed: true }));
+    if (doc.rounding_fen !== 0)
+      b.pair(doc.rounding_fen < 0 ? '抹零' : '舍入', yuan(doc.rounding_fen, { signed: true }));
   }
   b.pair('合计', yuan(doc.total_fen), { bold: true, size: 'tall' });
-  if (copy !== null && doc.total_fen >= 0 && doc.total_fen <= WORDS_AMOUNT_FEN_MAX) b.left(`大写 ${amountCapitals(doc.total_fen)}`);
+  if (copy !== null && doc.total_fen >= 0 && doc.total_fen <= WORDS_AMOUNT_FEN_MAX)
+    b.left(`大写 ${amountCapitals(doc.total_fen)}`);
   b.rule();
   let qrPrinted = false;
   for (const t of doc.tenders) qrPrinted = layoutTender(b, t, doc, qrPrinted) || qrPrinted;
-  if (doc.owed_fen !== undefined && doc.owed_fen > 0) b.pair('待补收（未付清）', yuan(doc.owed_fen), { bold: true, size: 'tall' });
+  if (doc.owed_fen !== undefined && doc.owed_fen > 0)
+    b.pair('待补收（未付清）', yuan(doc.owed_fen), { bold: true, size: 'tall' });
   if (doc.refunds && doc.refunds.length > 0) {
     b.rule();
     for (const r of doc.refunds) b.pair(`已退款 ${r.refund_no}`, yuan(-r.amount_fen));
@@ -210,7 +228,10 @@ function layoutRefundSlip(doc: ReceiptDoc, r: RefundSlip, width: PaperWidth): Re
   b.rule();
   for (const l of r.lines) {
     b.left(l.name);
-    b.pair(`  退 ${quantityText({ name: l.name, unit: l.unit, quantity: l.quantity, unit_price_fen: 0, amount_fen: l.amount_fen })}`, `= ${formatYuan(l.amount_fen)}`);
+    b.pair(
+      `  退 ${quantityText({ name: l.name, unit: l.unit, quantity: l.quantity, unit_price_fen: 0, amount_fen: l.amount_fen })}`,
+      `= ${formatYuan(l.amount_fen)}`,
+    );
   }
   b.rule();
   b.pair('退款合计', yuan(r.amount_fen), { bold: true, size: 'tall' });

@@ -21,7 +21,14 @@ export interface ReceiptLine {
 export type ReceiptTender =
   | { kind: 'cash'; amount_fen: number; tendered_fen: number; change_fen: number }
   /** via 'gateway': a large amount paid through the institution's B2B bank page; reason says why (the code limit), printed with the link */
-  | { kind: 'qr'; amount_fen: number; status: TenderStatus; via?: 'gateway'; reason?: string; txn_id?: string }
+  | {
+      kind: 'qr';
+      amount_fen: number;
+      status: TenderStatus;
+      via?: 'gateway';
+      reason?: string;
+      txn_id?: string;
+    }
   /** a paid code prints the institution's transaction number; a failed or reversed one its reason */
   | { kind: 'payment_code'; amount_fen: number; status: TenderStatus; txn_id?: string; reason?: string }
   | { kind: 'account'; amount_fen: number; buyer_name: string; balance_after_fen: number };

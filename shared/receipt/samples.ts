@@ -34,7 +34,8 @@ export const SAMPLE_CASH_RECEIPT: ReceiptDoc = {
   tenders: [{ kind: 'cash', amount_fen: 4300, tendered_fen: 5000, change_fen: 700 }],
 };
 
-export const SAMPLE_PAY_URL = 'https://pay.markettill.example/p/01JXKQ7Z3M-T01-124.eyJhIjo0MzkwfQ.Sig_AbC-123';
+export const SAMPLE_PAY_URL =
+  'https://pay.markettill.example/p/01JXKQ7Z3M-T01-124.eyJhIjo0MzkwfQ.Sig_AbC-123';
 
 /** Buyer pays by scanning the printed QR, not paid yet. */
 export const SAMPLE_QR_RECEIPT: ReceiptDoc = {

@@ -30,7 +30,12 @@ describe('width', () => {
   });
 
   test('property: wrap/justify/center lines are exactly as wide as asked (seeded)', () => {
-    const text = fc.string({ unit: fc.oneof(fc.constantFrom('白', '菜', '￥', '𠮷', ' ', 'a', '9', '×'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) });
+    const text = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('白', '菜', '￥', '𠮷', ' ', 'a', '9', '×'),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      ),
+    });
     fc.assert(
       fc.property(text, text, fc.integer({ min: 2, max: 48 }), (l, r, w) => {
         const left = sanitizeText(l);

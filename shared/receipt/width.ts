@@ -96,7 +96,13 @@ export function justify(left: string, right: string, width: number): string[] {
   const firstRight = rightLines[0] ?? '';
   if (rightLines.length === 1 && displayWidth(lastLeft) + 1 + rw <= width) {
     leftLines.pop();
-    return [...leftLines.map((l) => padEndToWidth(l, width)), lastLeft + ' '.repeat(width - displayWidth(lastLeft) - rw) + firstRight];
+    return [
+      ...leftLines.map((l) => padEndToWidth(l, width)),
+      lastLeft + ' '.repeat(width - displayWidth(lastLeft) - rw) + firstRight,
+    ];
   }
-  return [...leftLines.map((l) => padEndToWidth(l, width)), ...rightLines.map((r) => padStartToWidth(r, width))];
+  return [
+    ...leftLines.map((l) => padEndToWidth(l, width)),
+    ...rightLines.map((r) => padStartToWidth(r, width)),
+  ];
 }

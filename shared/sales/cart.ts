@@ -66,8 +66,16 @@ export class CartError extends Error {
 
 function priceLine(l: CartLine, lineNo: number): Omit<PricedLine, 'net_fen'> {
   const p = l.product;
-  const base = { line_no: lineNo, product_id: p.id, name: p.name, unit: p.unit, unit_price_fen: p.unit_price_fen, discount_fen: l.discount_fen };
-  if (!Number.isSafeInteger(p.unit_price_fen) || p.unit_price_fen < 0 || p.unit_price_fen > PRICE_FEN_MAX) throw new CartError(`${p.name}: unit price above the limit of ${PRICE_FEN_MAX} fen`);
+  const base = {
+    line_no: lineNo,
+    product_id: p.id,
+    name: p.name,
+    unit: p.unit,
+    unit_price_fen: p.unit_price_fen,
+    discount_fen: l.discount_fen,
+  };
+  if (!Number.isSafeInteger(p.unit_price_fen) || p.unit_price_fen < 0 || p.unit_price_fen > PRICE_FEN_MAX)
+    throw new CartError(`${p.name}: unit price above the limit of ${PRICE_FEN_MAX} fen`);
   let amount: number;
   let quantity: number;
   let tare = 0;
@@ -75,7 +83,13 @@ function priceLine(l: CartLine, lineNo: number): Omit<PricedLine, 'net_fen'> {
     case 'weight': {
       if (!isWeighed(p.unit)) throw new CartError(`${p.name} is sold by the piece, not by weight`);
       const { gross_g, tare_g } = l.entry;
-      if (!Number.isSafeInteger(gross_g) || !Number.isSafeInteger(tare_g) || tare_g < 0 || gross_g - tare_g <= 0) throw new CartError(`${p.name}: net weight must be positive (gross ${gross_g} g, tare ${tare_g} g)`);
+      if (
+        !Number.isSafeInteger(gross_g) ||
+        !Number.isSafeInteger(tare_g) ||
+        tare_g < 0 ||
+        gross_g - tare_g <= 0
+      )
+        throw new CartError(`${p.name}: net weight must be positive (gross ${gross_g} g, tare ${tare_g} g)`);
       quantity = gross_g - tare_g;
       tare = tare_g;
       amount = lineAmount(p.unit, quantity, p.unit_price_fen);
@@ -83,18 +97,22 @@ function priceLine(l: CartLine, lineNo: number): Omit<PricedLine, 'net_fen'> {
     }
     case 'count':
       if (isWeighed(p.unit)) throw new CartError(`${p.name} is sold by weight, not by the piece`);
-      if (!Number.isSafeInteger(l.entry.count) || l.entry.count <= 0) throw new CartError(`${p.name}: count must be a positive whole number`);
+      if (!Number.isSafeInteger(l.entry.count) || l.entry.count <= 0)
+        throw new CartError(`${p.name}: count must be a positive whole number`);
       quantity = l.entry.count;
       amount = lineAmount(p.unit, quantity, p.unit_price_fen);
       break;
     case 'amount':
-      if (!Number.isSafeInteger(l.entry.amount_fen) || l.entry.amount_fen <= 0) throw new CartError(`${p.name}: typed amount must be positive`);
+      if (!Number.isSafeInteger(l.entry.amount_fen) || l.entry.amount_fen <= 0)
+        throw new CartError(`${p.name}: typed amount must be positive`);
       quantity = 0;
       amount = l.entry.amount_fen;
       break;
   }
-  if (amount > LINE_AMOUNT_FEN_MAX) throw new CartError(`${p.name}: line amount above the limit of ${LINE_AMOUNT_FEN_MAX} fen`);
-  if (!Number.isSafeInteger(l.discount_fen) || l.discount_fen < 0 || l.discount_fen > amount) throw new CartError(`${p.name}: discount must be between 0 and the line amount`);
+  if (amount > LINE_AMOUNT_FEN_MAX)
+    throw new CartError(`${p.name}: line amount above the limit of ${LINE_AMOUNT_FEN_MAX} fen`);
+  if (!Number.isSafeInteger(l.discount_fen) || l.discount_fen < 0 || l.discount_fen > amount)
+    throw new CartError(`${p.name}: discount must be between 0 and the line amount`);
   return { ...base, kind: l.entry.kind, quantity, tare_g: tare, amount_fen: amount };
 }
 
@@ -114,19 +132,29 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-export function priceSale(lines: readonly CartLine[], saleDiscountFen: number, rounding: RoundingMode): PricedSale {
+export function priceSale(
+  lines: readonly CartLine[],
+  saleDiscountFen: number,
+  rounding: RoundingMode,
+): PricedSale {
   if (lines.length === 0) throw new CartError('a sale needs at least one line');
-  if (lines.length > LINES_PER_SALE_MAX) throw new CartError(`a sale has at most ${LINES_PER_SALE_MAX} lines`);
+  if (lines.length > LINES_PER_SALE_MAX)
+    throw new CartError(`a sale has at most ${LINES_PER_SALE_MAX} lines`);
   const priced = lines.map((l, i) => priceLine(l, i + 1));
   const subtotal = priced.reduce((a, l) => a + l.amount_fen, 0);
   const lineDiscounts = priced.reduce((a, l) => a + l.discount_fen, 0);
   const afterLines = subtotal - lineDiscounts;
-  if (!Number.isSafeInteger(saleDiscountFen) || saleDiscountFen < 0 || saleDiscountFen > afterLines) throw new CartError('sale discount must be between 0 and the amount after line discounts');
+  if (!Number.isSafeInteger(saleDiscountFen) || saleDiscountFen < 0 || saleDiscountFen > afterLines)
+    throw new CartError('sale discount must be between 0 and the amount after line discounts');
   const beforeRounding = afterLines - saleDiscountFen;
   const roundingFen = roundingAdjustment(beforeRounding, rounding);
   const total = beforeRounding + roundingFen;
-  if (total > SALE_TOTAL_FEN_MAX) throw new CartError(`sale total above the limit of ${SALE_TOTAL_FEN_MAX} fen`);
-  const shares = allocate(total, priced.map((l) => l.amount_fen - l.discount_fen));
+  if (total > SALE_TOTAL_FEN_MAX)
+    throw new CartError(`sale total above the limit of ${SALE_TOTAL_FEN_MAX} fen`);
+  const shares = allocate(
+    total,
+    priced.map((l) => l.amount_fen - l.discount_fen),
+  );
   return {
     lines: priced.map((l, i) => ({ ...l, net_fen: shares[i] ?? 0 })),
     subtotal_fen: subtotal,

@@ -106,7 +106,10 @@ export function owedFen(totalFen: number, tenders: readonly OutcomeTender[]): nu
 }
 
 /** A sale (not voided) is completed when nothing is owed and every standing tender is paid; otherwise open (`pending`). */
-export function saleStatusOf(totalFen: number, tenders: readonly OutcomeTender[]): Exclude<SaleStatus, 'voided'> {
+export function saleStatusOf(
+  totalFen: number,
+  tenders: readonly OutcomeTender[],
+): Exclude<SaleStatus, 'voided'> {
   if (owedFen(totalFen, tenders) > 0) return 'pending';
   return tenders.every((t) => t.status !== 'pending') ? 'completed' : 'pending';
 }

@@ -11,7 +11,8 @@ export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 /** The rounding adjustment (≤ 0 for floors) to add to a non-negative amount. */
 export function roundingAdjustment(amountFen: number, mode: RoundingMode): number {
-  if (!Number.isSafeInteger(amountFen) || amountFen < 0) throw new RangeError(`rounding needs a non-negative integer amount, got ${amountFen}`);
+  if (!Number.isSafeInteger(amountFen) || amountFen < 0)
+    throw new RangeError(`rounding needs a non-negative integer amount, got ${amountFen}`);
   switch (mode) {
     case 'none':
       return 0;

@@ -3,9 +3,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TENDER_KINDS } from '../journal/entries';
 import { failureReason } from './failure-reasons';
-import { canMove, isStanding, owedFen, saleStatusOf, statusOfOrder, TENDER_STATUSES, WALLETS, type TenderStatus } from './outcome';
+import {
+  canMove,
+  isStanding,
+  owedFen,
+  saleStatusOf,
+  statusOfOrder,
+  TENDER_STATUSES,
+  WALLETS,
+  type TenderStatus,
+} from './outcome';
 import { takingsDifferences, takingsOf, type TakingsSale, type TakingsTender } from './takings';
-import { TAKINGS_FIGURE_LABELS, TENDER_KIND_LABELS, TENDER_STATUS_LABELS, WALLET_LABELS } from './takings-labels';
+import {
+  TAKINGS_FIGURE_LABELS,
+  TENDER_KIND_LABELS,
+  TENDER_STATUS_LABELS,
+  WALLET_LABELS,
+} from './takings-labels';
 import { ORDER_STATES } from '../pay/payments-wire';
 
 const tender: fc.Arbitrary<TakingsTender> = fc.record({
@@ -17,17 +31,35 @@ const tender: fc.Arbitrary<TakingsTender> = fc.record({
 
 /** A sale as a till can hold it: standing tenders never exceed the total (the rest is owed). */
 const sale: fc.Arbitrary<TakingsSale> = fc
-  .record({ tenders: fc.array(tender, { minLength: 1, maxLength: 6 }), owed: fc.integer({ min: 0, max: 100_000 }), voided: fc.boolean() })
+  .record({
+    tenders: fc.array(tender, { minLength: 1, maxLength: 6 }),
+    owed: fc.integer({ min: 0, max: 100_000 }),
+    voided: fc.boolean(),
+  })
   .map(({ tenders, owed, voided }) => {
     // A cash or on-account tender is accepted at once: it is paid, never pending at an institution.
-    const ts = tenders.map((t) => (t.kind === 'cash' || t.kind === 'account' ? { ...t, status: (isStanding(t.status) ? 'paid' : t.status) as TenderStatus, wallet: null } : t));
+    const ts = tenders.map((t) =>
+      t.kind === 'cash' || t.kind === 'account'
+        ? { ...t, status: (isStanding(t.status) ? 'paid' : t.status) as TenderStatus, wallet: null }
+        : t,
+    );
     const standing = ts.reduce((a, t) => a + (isStanding(t.status) ? t.amount_fen : 0), 0);
     // A voided sale has no tender standing (pending codes are reversed, cash handed back).
-    if (voided) return { total_fen: standing + owed, voided, tenders: ts.map((t) => (isStanding(t.status) ? { ...t, status: 'reversed' as const } : t)) };
+    if (voided)
+      return {
+        total_fen: standing + owed,
+        voided,
+        tenders: ts.map((t) => (isStanding(t.status) ? { ...t, status: 'reversed' as const } : t)),
+      };
     return { total_fen: standing + owed, tenders: ts };
   });
 
-const refund = fc.record({ tenders: fc.array(fc.record({ kind: fc.constantFrom(...TENDER_KINDS), amount_fen: fc.integer({ min: 1, max: 10_000 }) }), { maxLength: 3 }) });
+const refund = fc.record({
+  tenders: fc.array(
+    fc.record({ kind: fc.constantFrom(...TENDER_KINDS), amount_fen: fc.integer({ min: 1, max: 10_000 }) }),
+    { maxLength: 3 },
+  ),
+});
 
 describe('takings', () => {
   it('Σ takings + receivables = sales, overall and per tender kind, and the wallets add up, for any day', () => {
@@ -40,14 +72,22 @@ describe('takings', () => {
         expect(t.sales_fen).toBe(counted.reduce((a, s) => a + s.total_fen, 0));
         // Per kind: takings + receivable = that kind's standing tenders on counted sales.
         for (const k of TENDER_KINDS) {
-          const standing = counted.flatMap((s) => s.tenders).filter((x) => x.kind === k && isStanding(x.status)).reduce((a, x) => a + x.amount_fen, 0);
+          const standing = counted
+            .flatMap((s) => s.tenders)
+            .filter((x) => x.kind === k && isStanding(x.status))
+            .reduce((a, x) => a + x.amount_fen, 0);
           expect(t.by_kind[k].paid_fen + t.by_kind[k].receivable_fen).toBe(standing);
         }
         // On account is never takings; failed, reversed and closed tenders are neither.
         expect(t.paid.by_kind.account).toBe(0);
-        const gone = sales.flatMap((s) => s.tenders).filter((x) => !isStanding(x.status)).reduce((a, x) => a + x.amount_fen, 0);
+        const gone = sales
+          .flatMap((s) => s.tenders)
+          .filter((x) => !isStanding(x.status))
+          .reduce((a, x) => a + x.amount_fen, 0);
         expect(t.neither.failed_fen + t.neither.reversed_fen + t.neither.closed_fen).toBe(gone);
-        expect(t.refunds.total_fen).toBe(refunds.flatMap((r) => r.tenders).reduce((a, x) => a + x.amount_fen, 0));
+        expect(t.refunds.total_fen).toBe(
+          refunds.flatMap((r) => r.tenders).reduce((a, x) => a + x.amount_fen, 0),
+        );
         // Streaming the same rows in any order gives the same figures.
         expect(takingsOf([...sales].reverse(), refunds)).toEqual(t);
       }),
@@ -56,20 +96,44 @@ describe('takings', () => {
   });
 
   it('a failed payment code is not takings: the sale is open and what it owes is a receivable until taken again', () => {
-    const failed: TakingsSale = { total_fen: 720, tenders: [{ kind: 'payment_code', amount_fen: 720, status: 'failed' }] };
-    const t = takingsOf([failed, { total_fen: 41_030, tenders: [{ kind: 'cash', amount_fen: 41_030, status: 'paid' }] }]);
-    expect(t).toMatchObject({ sales_fen: 41_750, paid: { total_fen: 41_030 }, receivable: { owed_fen: 720, total_fen: 720, open_sales: 1 }, neither: { failed_fen: 720 } });
+    const failed: TakingsSale = {
+      total_fen: 720,
+      tenders: [{ kind: 'payment_code', amount_fen: 720, status: 'failed' }],
+    };
+    const t = takingsOf([
+      failed,
+      { total_fen: 41_030, tenders: [{ kind: 'cash', amount_fen: 41_030, status: 'paid' }] },
+    ]);
+    expect(t).toMatchObject({
+      sales_fen: 41_750,
+      paid: { total_fen: 41_030 },
+      receivable: { owed_fen: 720, total_fen: 720, open_sales: 1 },
+      neither: { failed_fen: 720 },
+    });
     expect(saleStatusOf(failed.total_fen, failed.tenders)).toBe('pending');
     // Taken again in cash on the same sale: completed, the cash is takings, the failed code stays neither.
-    const retried = { ...failed, tenders: [...failed.tenders, { kind: 'cash' as const, amount_fen: 720, status: 'paid' as const }] };
+    const retried = {
+      ...failed,
+      tenders: [...failed.tenders, { kind: 'cash' as const, amount_fen: 720, status: 'paid' as const }],
+    };
     expect(saleStatusOf(retried.total_fen, retried.tenders)).toBe('completed');
-    expect(takingsOf([retried])).toMatchObject({ paid: { by_kind: { cash: 720, payment_code: 0 } }, receivable: { total_fen: 0 }, neither: { failed_fen: 720 } });
+    expect(takingsOf([retried])).toMatchObject({
+      paid: { by_kind: { cash: 720, payment_code: 0 } },
+      receivable: { total_fen: 0 },
+      neither: { failed_fen: 720 },
+    });
   });
 
   it('the dashboard case: wallet takings equal the QR and payment-code takings', () => {
     const t = takingsOf([
-      { total_fen: 960, tenders: [{ kind: 'payment_code', amount_fen: 960, status: 'paid', wallet: 'wechat' }] },
-      { total_fen: 720, tenders: [{ kind: 'payment_code', amount_fen: 720, status: 'failed', wallet: 'alipay' }] },
+      {
+        total_fen: 960,
+        tenders: [{ kind: 'payment_code', amount_fen: 960, status: 'paid', wallet: 'wechat' }],
+      },
+      {
+        total_fen: 720,
+        tenders: [{ kind: 'payment_code', amount_fen: 720, status: 'failed', wallet: 'alipay' }],
+      },
     ]);
     expect(t.paid.by_kind.payment_code).toBe(960);
     expect(t.paid.by_wallet).toEqual({ wechat: 960, alipay: 0, unionpay: 0, unknown: 0 });
@@ -94,13 +158,28 @@ describe('tender outcomes', () => {
   });
 
   it('every institution order state names an outcome or none (still working)', () => {
-    expect(ORDER_STATES.map((s) => statusOfOrder(s))).toEqual([null, null, 'paid', 'failed', 'closed', 'reversed']);
+    expect(ORDER_STATES.map((s) => statusOfOrder(s))).toEqual([
+      null,
+      null,
+      'paid',
+      'failed',
+      'closed',
+      'reversed',
+    ]);
   });
 
   it('says why in Chinese for the institution codes', () => {
-    expect(failureReason('TRADE_ERROR: 二维码已过期，请用户在钱包中刷新后再试 (AUTHCODEEXPIRE)')).toMatchObject({ code: 'AUTHCODEEXPIRE', zh: expect.stringContaining('付款码已过期') });
-    expect(failureReason('NOTENOUGH: 用户余额不足')).toMatchObject({ code: 'NOTENOUGH', zh: expect.stringContaining('余额不足') });
-    expect(failureReason('REVOKED: 用户支付超时，订单已撤销')).toMatchObject({ code: 'USERPAYING_TIMEOUT', zh: expect.stringContaining('时限内') });
+    expect(
+      failureReason('TRADE_ERROR: 二维码已过期，请用户在钱包中刷新后再试 (AUTHCODEEXPIRE)'),
+    ).toMatchObject({ code: 'AUTHCODEEXPIRE', zh: expect.stringContaining('付款码已过期') });
+    expect(failureReason('NOTENOUGH: 用户余额不足')).toMatchObject({
+      code: 'NOTENOUGH',
+      zh: expect.stringContaining('余额不足'),
+    });
+    expect(failureReason('REVOKED: 用户支付超时，订单已撤销')).toMatchObject({
+      code: 'USERPAYING_TIMEOUT',
+      zh: expect.stringContaining('时限内'),
+    });
     expect(failureReason(null).code).toBeNull();
     expect(failureReason('某种新的错误').zh).toBe('某种新的错误');
   });

@@ -54,7 +54,11 @@ export interface Takings {
   sales_count: number;
   /** totals of the sales not voided */
   sales_fen: number;
-  paid: { total_fen: number; by_kind: Record<TenderKind, number>; by_wallet: Record<WalletOrUnknown, number> };
+  paid: {
+    total_fen: number;
+    by_kind: Record<TenderKind, number>;
+    by_wallet: Record<WalletOrUnknown, number>;
+  };
   receivable: {
     total_fen: number;
     /** on-account tenders (赊账): the buyer owes them */
@@ -66,7 +70,13 @@ export interface Takings {
     /** open sales (something pending or owed) */
     open_sales: number;
   };
-  neither: { failed_fen: number; reversed_fen: number; closed_fen: number; voided_count: number; voided_fen: number };
+  neither: {
+    failed_fen: number;
+    reversed_fen: number;
+    closed_fen: number;
+    voided_count: number;
+    voided_fen: number;
+  };
   refunds: { count: number; total_fen: number };
   by_kind: Record<TenderKind, KindFigures>;
 }
@@ -85,13 +95,18 @@ export function bringsMoney(kind: TenderKind): boolean {
   }
 }
 
-const perKind = <T>(f: () => T): Record<TenderKind, T> => Object.fromEntries(TENDER_KINDS.map((k) => [k, f()])) as Record<TenderKind, T>;
+const perKind = <T>(f: () => T): Record<TenderKind, T> =>
+  Object.fromEntries(TENDER_KINDS.map((k) => [k, f()])) as Record<TenderKind, T>;
 
 export function emptyTakings(): Takings {
   return {
     sales_count: 0,
     sales_fen: 0,
-    paid: { total_fen: 0, by_kind: perKind(() => 0), by_wallet: { wechat: 0, alipay: 0, unionpay: 0, unknown: 0 } },
+    paid: {
+      total_fen: 0,
+      by_kind: perKind(() => 0),
+      by_wallet: { wechat: 0, alipay: 0, unionpay: 0, unknown: 0 },
+    },
     receivable: { total_fen: 0, account_fen: 0, pending_fen: 0, owed_fen: 0, open_sales: 0 },
     neither: { failed_fen: 0, reversed_fen: 0, closed_fen: 0, voided_count: 0, voided_fen: 0 },
     refunds: { count: 0, total_fen: 0 },
@@ -176,12 +191,19 @@ export function takingsOf(sales: readonly TakingsSale[], refunds: readonly Takin
  */
 export function takingsDifferences(t: Takings): string[] {
   const out: string[] = [];
-  if (t.paid.total_fen + t.receivable.total_fen !== t.sales_fen) out.push(`takings ${t.paid.total_fen} + receivables ${t.receivable.total_fen} ≠ sales ${t.sales_fen}`);
+  if (t.paid.total_fen + t.receivable.total_fen !== t.sales_fen)
+    out.push(`takings ${t.paid.total_fen} + receivables ${t.receivable.total_fen} ≠ sales ${t.sales_fen}`);
   const standing = TENDER_KINDS.reduce((a, k) => a + t.by_kind[k].paid_fen + t.by_kind[k].receivable_fen, 0);
-  if (standing + t.receivable.owed_fen !== t.sales_fen) out.push(`tenders by kind ${standing} + owed ${t.receivable.owed_fen} ≠ sales ${t.sales_fen}`);
-  for (const k of TENDER_KINDS) if (t.by_kind[k].paid_fen !== t.paid.by_kind[k]) out.push(`${k}: paid ${t.by_kind[k].paid_fen} ≠ takings ${t.paid.by_kind[k]}`);
+  if (standing + t.receivable.owed_fen !== t.sales_fen)
+    out.push(`tenders by kind ${standing} + owed ${t.receivable.owed_fen} ≠ sales ${t.sales_fen}`);
+  for (const k of TENDER_KINDS)
+    if (t.by_kind[k].paid_fen !== t.paid.by_kind[k])
+      out.push(`${k}: paid ${t.by_kind[k].paid_fen} ≠ takings ${t.paid.by_kind[k]}`);
   const wallets = Object.values(t.paid.by_wallet).reduce((a, v) => a + v, 0);
-  if (wallets !== t.paid.by_kind.qr + t.paid.by_kind.payment_code) out.push(`wallets ${wallets} ≠ QR + payment-code takings ${t.paid.by_kind.qr + t.paid.by_kind.payment_code}`);
+  if (wallets !== t.paid.by_kind.qr + t.paid.by_kind.payment_code)
+    out.push(
+      `wallets ${wallets} ≠ QR + payment-code takings ${t.paid.by_kind.qr + t.paid.by_kind.payment_code}`,
+    );
   return out;
 }
 

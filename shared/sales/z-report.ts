@@ -76,7 +76,10 @@ export function buildZReport(
     discounts_fen: discounts,
     rounding_fen: rounding,
     refunds: { count: refunds.length, amount_fen: takings.refunds.total_fen },
-    voids: { count: voids.length + takings.neither.voided_count, amount_fen: voids.reduce((a, v) => a + v.total_fen, 0) + takings.neither.voided_fen },
+    voids: {
+      count: voids.length + takings.neither.voided_count,
+      amount_fen: voids.reduce((a, v) => a + v.total_fen, 0) + takings.neither.voided_fen,
+    },
     net_fen: takings.sales_fen - takings.refunds.total_fen,
     takings,
     first_receipt_no: counted[0]?.receipt_no ?? null,

@@ -8,12 +8,16 @@ describe('product barcodes: EAN-13 and EAN-8 with their check digit', () => {
   test.each(['6901234567892', '6920152400234', '4006381333931', '6950000000019'])('EAN-13 %s', (code) => {
     expect(classifyScan(code)).toEqual({ kind: 'product', symbology: 'ean13', code });
   });
-  test('EAN-8 96385074', () => expect(classifyScan('96385074')).toEqual({ kind: 'product', symbology: 'ean8', code: '96385074' }));
-  test.each(['6901234567893', '6920152400230', '96385075'])('a wrong check digit is a misread: %s', (code) => {
-    const r = classifyScan(code);
-    expect(r).toMatchObject({ kind: 'unknown', reason: 'bad_check_digit' });
-    expect(r.kind === 'unknown' && r.message).toMatch(/should be \d/);
-  });
+  test('EAN-8 96385074', () =>
+    expect(classifyScan('96385074')).toEqual({ kind: 'product', symbology: 'ean8', code: '96385074' }));
+  test.each(['6901234567893', '6920152400230', '96385075'])(
+    'a wrong check digit is a misread: %s',
+    (code) => {
+      const r = classifyScan(code);
+      expect(r).toMatchObject({ kind: 'unknown', reason: 'bad_check_digit' });
+      expect(r.kind === 'unknown' && r.message).toMatch(/should be \d/);
+    },
+  );
   test('check digit helper', () => expect(eanCheckDigit('690123456789')).toBe(2));
 });
 
@@ -46,17 +50,44 @@ describe('buyer payment codes, by prefix and length (payments.md)', () => {
 describe('our own receipts', () => {
   test('pay URL', () => {
     const url = 'https://pay.markettill.example/p/01JXKQ7Z3M-T01-124.eyJhIjo0MzkwfQ.Sig_AbC-123';
-    expect(classifyScan(url)).toEqual({ kind: 'pay_url', url, host: 'pay.markettill.example', token: '01JXKQ7Z3M-T01-124.eyJhIjo0MzkwfQ.Sig_AbC-123' });
+    expect(classifyScan(url)).toEqual({
+      kind: 'pay_url',
+      url,
+      host: 'pay.markettill.example',
+      token: '01JXKQ7Z3M-T01-124.eyJhIjo0MzkwfQ.Sig_AbC-123',
+    });
     expect(classifyScan(url, { payHosts: ['pay.markettill.example'] }).kind).toBe('pay_url');
-    expect(classifyScan(url, { payHosts: ['other.example'] })).toMatchObject({ kind: 'unknown', reason: 'foreign_url' });
+    expect(classifyScan(url, { payHosts: ['other.example'] })).toMatchObject({
+      kind: 'unknown',
+      reason: 'foreign_url',
+    });
     expect(kind('http://127.0.0.1:8080/p/abcdefgh123')).toBe('pay_url'); // the demo's loopback server
-    expect(classifyScan('http://pay.markettill.example/p/abcdefgh123')).toMatchObject({ kind: 'unknown', reason: 'foreign_url' });
-    expect(classifyScan('https://pay.markettill.example/q/abcdefgh123')).toMatchObject({ kind: 'unknown', reason: 'foreign_url' });
-    expect(classifyScan('weixin://wxpay/bizpayurl?pr=abc123')).toMatchObject({ kind: 'unknown', reason: 'foreign_url' });
+    expect(classifyScan('http://pay.markettill.example/p/abcdefgh123')).toMatchObject({
+      kind: 'unknown',
+      reason: 'foreign_url',
+    });
+    expect(classifyScan('https://pay.markettill.example/q/abcdefgh123')).toMatchObject({
+      kind: 'unknown',
+      reason: 'foreign_url',
+    });
+    expect(classifyScan('weixin://wxpay/bizpayurl?pr=abc123')).toMatchObject({
+      kind: 'unknown',
+      reason: 'foreign_url',
+    });
   });
   test('receipt number', () => {
-    expect(classifyScan('TABC12-20261125-0001')).toEqual({ kind: 'receipt_no', receipt_no: 'TABC12-20261125-0001', terminal_id: 'TABC12', business_day: '2026-11-25', seq: 1 });
-    expect(classifyScan('tabc12-20261125-0042')).toMatchObject({ kind: 'receipt_no', receipt_no: 'TABC12-20261125-0042', seq: 42 });
+    expect(classifyScan('TABC12-20261125-0001')).toEqual({
+      kind: 'receipt_no',
+      receipt_no: 'TABC12-20261125-0001',
+      terminal_id: 'TABC12',
+      business_day: '2026-11-25',
+      seq: 1,
+    });
+    expect(classifyScan('tabc12-20261125-0042')).toMatchObject({
+      kind: 'receipt_no',
+      receipt_no: 'TABC12-20261125-0042',
+      seq: 42,
+    });
     expect(kind('TABC12-20261131-0001')).toBe('unknown'); // 31 November
     expect(kind('TABC12-20240229-0001')).toBe('receipt_no');
     expect(kind('TABC12-20250229-0001')).toBe('unknown');
@@ -86,7 +117,9 @@ describe('suffixes, AIM prefixes and garbage', () => {
   test('never throws, always answers one of the kinds (seeded)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 700 }), (s) => {
-        expect(['product', 'payment_code', 'pay_url', 'receipt_no', 'unknown']).toContain(classifyScan(s).kind);
+        expect(['product', 'payment_code', 'pay_url', 'receipt_no', 'unknown']).toContain(
+          classifyScan(s).kind,
+        );
       }),
       { seed: 8, numRuns: 2000 },
     );

@@ -37,7 +37,12 @@ export type ScanResult =
   | { kind: 'payment_code'; provider: PaymentProvider; code: string }
   | { kind: 'pay_url'; url: string; host: string; token: string }
   | { kind: 'receipt_no'; receipt_no: string; terminal_id: string; business_day: string; seq: number }
-  | { kind: 'unknown'; reason: UnknownReason; message: string; /** the input, cut to 64 characters for display */ text: string };
+  | {
+      kind: 'unknown';
+      reason: UnknownReason;
+      message: string;
+      /** the input, cut to 64 characters for display */ text: string;
+    };
 
 export interface ClassifyOptions {
   /** our pay-link hosts (host[:port]); when given, a pay link to another host is foreign_url */
@@ -74,45 +79,77 @@ function unknown(reason: UnknownReason, message: string, input: string): ScanRes
 }
 
 function classifyDigits(code: string): ScanResult {
-  for (const { provider, pattern } of PAYMENT_RULES) if (pattern.test(code)) return { kind: 'payment_code', provider, code };
+  for (const { provider, pattern } of PAYMENT_RULES)
+    if (pattern.test(code)) return { kind: 'payment_code', provider, code };
   if (code.length === 13 || code.length === 8) {
     const want = eanCheckDigit(code.slice(0, -1));
     const symbology = code.length === 13 ? 'ean13' : 'ean8';
     if (Number(code.at(-1)) === want) return { kind: 'product', symbology, code };
-    return unknown('bad_check_digit', `${symbology === 'ean13' ? 'EAN-13' : 'EAN-8'} check digit is ${code.at(-1)}, should be ${want}: scan it again`, code);
+    return unknown(
+      'bad_check_digit',
+      `${symbology === 'ean13' ? 'EAN-13' : 'EAN-8'} check digit is ${code.at(-1)}, should be ${want}: scan it again`,
+      code,
+    );
   }
-  return unknown('unknown_number', `${code.length} digits: not a product barcode (EAN-13/EAN-8) or a payment code`, code);
+  return unknown(
+    'unknown_number',
+    `${code.length} digits: not a product barcode (EAN-13/EAN-8) or a payment code`,
+    code,
+  );
 }
 
 function validDay(y: number, m: number, d: number): boolean {
   if (y < 2000 || m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  const days =
+    [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+      m - 1
+    ] ?? 0;
   return d <= days;
 }
 
 export function classifyScan(raw: string, options: ClassifyOptions = {}): ScanResult {
   if (typeof raw !== 'string') return unknown('unrecognised', 'not text', '');
-  if (raw.length > SCAN_LENGTH_MAX) return unknown('too_long', `${raw.length} characters: longer than any code we read (${SCAN_LENGTH_MAX})`, raw);
+  if (raw.length > SCAN_LENGTH_MAX)
+    return unknown(
+      'too_long',
+      `${raw.length} characters: longer than any code we read (${SCAN_LENGTH_MAX})`,
+      raw,
+    );
   let text = raw.trim();
   if (AIM_PREFIX.test(text)) text = text.slice(3);
   if (text === '') return unknown('empty', 'empty scan', raw);
-  if (CONTROL.test(text) || text.includes('\ufffd')) return unknown('unprintable', 'the scan holds control characters or unreadable bytes: check the scanner’s settings', text.replace(CONTROL_ALL, '·'));
+  if (CONTROL.test(text) || text.includes('\ufffd'))
+    return unknown(
+      'unprintable',
+      'the scan holds control characters or unreadable bytes: check the scanner’s settings',
+      text.replace(CONTROL_ALL, '·'),
+    );
   if (/^\d+$/.test(text)) return classifyDigits(text);
 
   const url = PAY_URL.exec(text);
   if (url) {
     const [, scheme = '', host = '', token = ''] = url;
     const hostLower = host.toLowerCase();
-    if (scheme === 'http' && !LOOPBACK.test(hostLower)) return unknown('foreign_url', 'a pay link must be https', text);
-    if (options.payHosts !== undefined && !options.payHosts.some((h) => h.toLowerCase() === hostLower)) return unknown('foreign_url', `a link to ${host}, not to our pay server`, text);
+    if (scheme === 'http' && !LOOPBACK.test(hostLower))
+      return unknown('foreign_url', 'a pay link must be https', text);
+    if (options.payHosts !== undefined && !options.payHosts.some((h) => h.toLowerCase() === hostLower))
+      return unknown('foreign_url', `a link to ${host}, not to our pay server`, text);
     return { kind: 'pay_url', url: text, host: hostLower, token };
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return unknown('foreign_url', 'a link or code of another app, not one of our receipts', text);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text))
+    return unknown('foreign_url', 'a link or code of another app, not one of our receipts', text);
 
   const receipt = RECEIPT_NO.exec(text.toUpperCase());
   if (receipt) {
     const [, terminal = '', y = '', m = '', d = '', seq = ''] = receipt;
-    if (validDay(Number(y), Number(m), Number(d))) return { kind: 'receipt_no', receipt_no: text.toUpperCase(), terminal_id: terminal, business_day: `${y}-${m}-${d}`, seq: Number(seq) };
+    if (validDay(Number(y), Number(m), Number(d)))
+      return {
+        kind: 'receipt_no',
+        receipt_no: text.toUpperCase(),
+        terminal_id: terminal,
+        business_day: `${y}-${m}-${d}`,
+        seq: Number(seq),
+      };
   }
   return unknown('unrecognised', 'not a product barcode, payment code or one of our receipts', text);
 }

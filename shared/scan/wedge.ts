@@ -57,7 +57,14 @@ export type WedgeDecision =
   /** the suffix ended a scan: preventDefault it; `typedChars` characters of it went into the focused field before the burst was recognised */
   | { action: 'scan'; code: string; typedChars: number };
 
-export const WEDGE_DEFAULTS: Required<WedgeOptions> = { maxInterKeyMs: 30, minLength: 6, maxLength: 512, burstKeys: 3, suffixKeys: ['Enter', 'Tab'], stallMsMax: 1_000 };
+export const WEDGE_DEFAULTS: Required<WedgeOptions> = {
+  maxInterKeyMs: 30,
+  minLength: 6,
+  maxLength: 512,
+  burstKeys: 3,
+  suffixKeys: ['Enter', 'Tab'],
+  stallMsMax: 1_000,
+};
 
 const PASS: WedgeDecision = { action: 'pass' };
 

@@ -46,11 +46,15 @@ export type ClipName = PhraseClip | TokenClip;
 /** Every clip the till may play, with the text it says: the generator's list and the player's preload list. */
 export const CLIP_TEXT: Readonly<Record<ClipName, string>> = {
   ...PHRASE_TEXT,
-  ...(Object.fromEntries(Object.entries(TOKEN_CLIP).map(([token, clip]) => [clip, token])) as Record<TokenClip, string>),
+  ...(Object.fromEntries(Object.entries(TOKEN_CLIP).map(([token, clip]) => [clip, token])) as Record<
+    TokenClip,
+    string
+  >),
 };
 export const CLIP_NAMES = Object.keys(CLIP_TEXT) as ClipName[];
 
-export type TenderOutcome = { status: 'paid'; wallet: SpokenWallet; amount_fen: number } | { status: 'failed' };
+export type TenderOutcome =
+  { status: 'paid'; wallet: SpokenWallet; amount_fen: number } | { status: 'failed' };
 
 /** The clips to play, in order: paid 128.50 by WeChat → wechat d1 bai d2 shi d8 dian d5 yuan. */
 export function announcementClips(outcome: TenderOutcome): ClipName[] {

@@ -15,9 +15,28 @@ export const terminalConfigSchema = z.object({
   day_cutoff_hour: z.number().int().min(0).max(23),
   products: z.array(productSchema),
   /** cashiers with scrypt PIN hashes; empty means the till keeps its own */
-  cashiers: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['cashier', 'manager']), pin_hash: pinHashSchema })).default([]),
+  cashiers: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        role: z.enum(['cashier', 'manager']),
+        pin_hash: pinHashSchema,
+      }),
+    )
+    .default([]),
   /** buyers who may buy on account at this stall; balance as of the terminal's acked seq */
-  buyers: z.array(z.object({ id: z.string(), name: z.string().min(1).max(64), credit_limit_fen: fenSchema.nonnegative(), balance_fen: fenSchema, as_of_seq: z.number().int().nonnegative() })).default([]),
+  buyers: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string().min(1).max(64),
+        credit_limit_fen: fenSchema.nonnegative(),
+        balance_fen: fenSchema,
+        as_of_seq: z.number().int().nonnegative(),
+      }),
+    )
+    .default([]),
   settings: z
     .object({
       rounding: z.enum(ROUNDING_MODES).default('none'),

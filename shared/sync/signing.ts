@@ -8,6 +8,12 @@
 /** Requests whose timestamp is further than this from the server's clock are refused. */
 export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
 
-export function signingString(method: string, path: string, timestampMs: number, nonce: string, bodySha256Hex: string): string {
+export function signingString(
+  method: string,
+  path: string,
+  timestampMs: number,
+  nonce: string,
+  bodySha256Hex: string,
+): string {
   return `${method.toUpperCase()}\n${path}\n${timestampMs}\n${nonce}\n${bodySha256Hex}`;
 }

@@ -3,7 +3,11 @@ import { MAX_SSE_EVENT_BYTES, SSE_HEARTBEAT, SseParser, sseEvent } from './termi
 
 describe('SSE framing', () => {
   it('round-trips events, whatever the chunking, and skips heartbeats', () => {
-    const text = sseEvent({ type: 'hello', heartbeat_ms: 15_000 }) + SSE_HEARTBEAT + sseEvent({ type: 'payment', seq: 7 }) + sseEvent({ type: 'revoked' });
+    const text =
+      sseEvent({ type: 'hello', heartbeat_ms: 15_000 }) +
+      SSE_HEARTBEAT +
+      sseEvent({ type: 'payment', seq: 7 }) +
+      sseEvent({ type: 'revoked' });
     for (let size = 1; size <= text.length; size++) {
       const p = new SseParser();
       const out = [];

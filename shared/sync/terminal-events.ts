@@ -52,13 +52,15 @@ export class SseParser {
       const msg = this.line(line);
       if (msg) out.push(msg);
     }
-    if (this.buf.length + this.data.reduce((n, d) => n + d.length, 0) > MAX_SSE_EVENT_BYTES) throw new Error(`event stream message longer than ${MAX_SSE_EVENT_BYTES} bytes`);
+    if (this.buf.length + this.data.reduce((n, d) => n + d.length, 0) > MAX_SSE_EVENT_BYTES)
+      throw new Error(`event stream message longer than ${MAX_SSE_EVENT_BYTES} bytes`);
     return out;
   }
 
   private line(line: string): SseMessage | null {
     if (line === '') {
-      const msg = this.data.length > 0 ? { event: this.event || 'message', data: this.data.join('\n') } : null;
+      const msg =
+        this.data.length > 0 ? { event: this.event || 'message', data: this.data.join('\n') } : null;
       this.event = '';
       this.data = [];
       return msg;

@@ -25,12 +25,25 @@ export function getBuyer(db: Db, id: string): Buyer | null {
 }
 
 export function recordBuyerDelta(db: Db, buyerId: string, seq: number, deltaFen: number): void {
-  stmt(db, 'INSERT INTO buyer_delta (buyer_id, seq, delta_fen) VALUES (?, ?, ?) ON CONFLICT(buyer_id, seq) DO UPDATE SET delta_fen = delta_fen + excluded.delta_fen').run(buyerId, seq, deltaFen);
+  stmt(
+    db,
+    'INSERT INTO buyer_delta (buyer_id, seq, delta_fen) VALUES (?, ?, ?) ON CONFLICT(buyer_id, seq) DO UPDATE SET delta_fen = delta_fen + excluded.delta_fen',
+  ).run(buyerId, seq, deltaFen);
 }
 
-export function replaceBuyers(db: Db, buyers: readonly { id: string; name: string; credit_limit_fen: number; balance_fen: number; as_of_seq: number }[]): void {
+export function replaceBuyers(
+  db: Db,
+  buyers: readonly {
+    id: string;
+    name: string;
+    credit_limit_fen: number;
+    balance_fen: number;
+    as_of_seq: number;
+  }[],
+): void {
   tx(db, () => {
-    const up = stmt(db, 
+    const up = stmt(
+      db,
       'INSERT INTO buyer (id, name, credit_limit_fen, balance_fen, balance_as_of_seq) VALUES (@id, @name, @credit_limit_fen, @balance_fen, @as_of_seq) ON CONFLICT(id) DO UPDATE SET name = excluded.name, credit_limit_fen = excluded.credit_limit_fen, balance_fen = excluded.balance_fen, balance_as_of_seq = excluded.balance_as_of_seq',
     );
     for (const b of buyers) up.run(b);

@@ -10,7 +10,10 @@ export interface Cashier {
 }
 
 export function listCashiers(db: Db): Cashier[] {
-  return stmt(db, 'SELECT id, name, role FROM cashier WHERE active = 1 ORDER BY role DESC, name').all() as Cashier[];
+  return stmt(
+    db,
+    'SELECT id, name, role FROM cashier WHERE active = 1 ORDER BY role DESC, name',
+  ).all() as Cashier[];
 }
 
 /** A cashier by id (a receipt names who sold, even after they left). */
@@ -19,9 +22,12 @@ export function findCashier(db: Db, id: string): Cashier | null {
 }
 
 export function findByPin(db: Db, pin: string, role?: 'manager'): Cashier | null {
-  const rows = stmt(db, 'SELECT id, name, role, pin_hash FROM cashier WHERE active = 1').all() as (Cashier & { pin_hash: string })[];
+  const rows = stmt(db, 'SELECT id, name, role, pin_hash FROM cashier WHERE active = 1').all() as (Cashier & {
+    pin_hash: string;
+  })[];
   for (const r of rows) {
-    if ((!role || r.role === role) && verifyPin(pin, r.pin_hash)) return { id: r.id, name: r.name, role: r.role };
+    if ((!role || r.role === role) && verifyPin(pin, r.pin_hash))
+      return { id: r.id, name: r.name, role: r.role };
   }
   return null;
 }
@@ -29,7 +35,10 @@ export function findByPin(db: Db, pin: string, role?: 'manager'): Cashier | null
 export function replaceCashiers(db: Db, cashiers: readonly (Cashier & { pin_hash: string })[]): void {
   tx(db, () => {
     stmt(db, 'UPDATE cashier SET active = 0').run();
-    const up = stmt(db, 'INSERT INTO cashier (id, name, role, pin_hash, active) VALUES (@id, @name, @role, @pin_hash, 1) ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, pin_hash = excluded.pin_hash, active = 1');
+    const up = stmt(
+      db,
+      'INSERT INTO cashier (id, name, role, pin_hash, active) VALUES (@id, @name, @role, @pin_hash, 1) ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, pin_hash = excluded.pin_hash, active = 1',
+    );
     for (const c of cashiers) up.run(c);
   });
 }
@@ -46,6 +55,9 @@ export const DEFAULT_CASHIERS = [
 export function seedDefaultCashiers(db: Db): boolean {
   const n = (stmt(db, 'SELECT COUNT(*) AS n FROM cashier').get() as { n: number }).n;
   if (n > 0) return false;
-  replaceCashiers(db, DEFAULT_CASHIERS.map((c) => ({ id: c.id, name: c.name, role: c.role, pin_hash: hashPin(c.pin) })));
+  replaceCashiers(
+    db,
+    DEFAULT_CASHIERS.map((c) => ({ id: c.id, name: c.name, role: c.role, pin_hash: hashPin(c.pin) })),
+  );
   return true;
 }

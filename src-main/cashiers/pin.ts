@@ -1,13 +1,23 @@
 /** Cashier PINs (shared/pin-hash.ts): scrypt with a per-cashier salt; compared in constant time. */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { formatPinHash, parsePinHash, PIN_KEY_BYTES, PIN_SALT_BYTES, PIN_SCRYPT_N } from '../../shared/pin-hash';
+import {
+  formatPinHash,
+  parsePinHash,
+  PIN_KEY_BYTES,
+  PIN_SALT_BYTES,
+  PIN_SCRYPT_N,
+} from '../../shared/pin-hash';
 
 export { PIN_RE } from '../../shared/pin-hash';
 
 export function hashPin(pin: string): string {
   const salt = randomBytes(PIN_SALT_BYTES);
   const key = scryptSync(pin, salt, PIN_KEY_BYTES, { N: PIN_SCRYPT_N });
-  return formatPinHash({ n: PIN_SCRYPT_N, salt_b64: salt.toString('base64'), key_b64: key.toString('base64') });
+  return formatPinHash({
+    n: PIN_SCRYPT_N,
+    salt_b64: salt.toString('base64'),
+    key_b64: key.toString('base64'),
+  });
 }
 
 export function verifyPin(pin: string, stored: string): boolean {

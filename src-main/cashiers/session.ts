@@ -52,7 +52,10 @@ export class TillSession {
   signOut(nowMs: number, managerPin?: string): SignOutResult {
     const c = this.current;
     if (!c) return { unsynced: 0, approved_by: null };
-    const approval = managerPin === undefined ? approveAtRisk(this.db, 'sign_out', undefined) : this.tryPin(nowMs, () => approveAtRisk(this.db, 'sign_out', managerPin));
+    const approval =
+      managerPin === undefined
+        ? approveAtRisk(this.db, 'sign_out', undefined)
+        : this.tryPin(nowMs, () => approveAtRisk(this.db, 'sign_out', managerPin));
     const result = { unsynced: approval.unsynced, approved_by: approval.approved_by?.id ?? null };
     tx(this.db, () => appendJournal(this.db, 'cashier.signed_out', { cashier_id: c.id, ...result }, nowMs));
     this.current = null;
@@ -61,7 +64,11 @@ export class TillSession {
 
   /** Runs a PIN check; wrong PINs count towards one lockout, whether a cashier's or a manager's was asked for. */
   private tryPin<T>(nowMs: number, check: () => T): T {
-    if (nowMs < this.lockedUntilMs) throw new CodedError('wrong_pin', `too many wrong PINs: wait ${Math.ceil((this.lockedUntilMs - nowMs) / 1000)} s`);
+    if (nowMs < this.lockedUntilMs)
+      throw new CodedError(
+        'wrong_pin',
+        `too many wrong PINs: wait ${Math.ceil((this.lockedUntilMs - nowMs) / 1000)} s`,
+      );
     try {
       const value = check();
       this.failures = 0;

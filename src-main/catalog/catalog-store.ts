@@ -11,10 +11,19 @@ export function listProducts(db: Db): Product[] {
   return stmt(db, `${SELECT_PRODUCT} ORDER BY p.category, p.code`).all() as Product[];
 }
 
-export function setPriceOverride(db: Db, productId: string, unitPriceFen: number, cashierId: string, nowMs: number): boolean {
+export function setPriceOverride(
+  db: Db,
+  productId: string,
+  unitPriceFen: number,
+  cashierId: string,
+  nowMs: number,
+): boolean {
   const exists = stmt(db, 'SELECT 1 FROM product WHERE id = ?').get(productId);
   if (!exists) return false;
-  stmt(db, 'INSERT INTO price_override (product_id, unit_price_fen, set_by, set_ms) VALUES (?, ?, ?, ?) ON CONFLICT(product_id) DO UPDATE SET unit_price_fen = excluded.unit_price_fen, set_by = excluded.set_by, set_ms = excluded.set_ms').run(productId, unitPriceFen, cashierId, nowMs);
+  stmt(
+    db,
+    'INSERT INTO price_override (product_id, unit_price_fen, set_by, set_ms) VALUES (?, ?, ?, ?) ON CONFLICT(product_id) DO UPDATE SET unit_price_fen = excluded.unit_price_fen, set_by = excluded.set_by, set_ms = excluded.set_ms',
+  ).run(productId, unitPriceFen, cashierId, nowMs);
   return true;
 }
 
@@ -34,7 +43,10 @@ export function replaceCatalog(db: Db, products: readonly Product[], newVersion:
     stmt(db, 'DELETE FROM product').run();
     // A new catalog version carries the merchant's new prices: local overrides end with it.
     if (newVersion) stmt(db, 'DELETE FROM price_override').run();
-    const ins = stmt(db, 'INSERT INTO product (id, code, name, unit, unit_price_fen, category) VALUES (@id, @code, @name, @unit, @unit_price_fen, @category)');
+    const ins = stmt(
+      db,
+      'INSERT INTO product (id, code, name, unit, unit_price_fen, category) VALUES (@id, @code, @name, @unit, @unit_price_fen, @category)',
+    );
     for (const p of products) ins.run(p);
   });
 }

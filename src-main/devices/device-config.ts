@@ -39,13 +39,27 @@ export function settingsConfigStore(db: Db): DeviceConfigStore {
 
 export function printerSpecOf(config: NonNullable<DeviceConfig['printer']>): PrinterSpec {
   const spec = parsePrinterSpec(config.address);
-  if (spec === null) throw new CodedError('bad_request', `'${config.address}' is not a printer address: use tcp://HOST[:PORT], serial:/dev/ttyUSB0[?baud=9600] or file:/dev/usb/lp0`);
+  if (spec === null)
+    throw new CodedError(
+      'bad_request',
+      `'${config.address}' is not a printer address: use tcp://HOST[:PORT], serial:/dev/ttyUSB0[?baud=9600] or file:/dev/usb/lp0`,
+    );
   return spec;
 }
 
-export type PrinterTimeouts = Pick<PrinterOptions, 'statusTimeoutMs' | 'confirmPollMs' | 'confirmMsMax' | 'heldMsMax'>;
+export type PrinterTimeouts = Pick<
+  PrinterOptions,
+  'statusTimeoutMs' | 'confirmPollMs' | 'confirmMsMax' | 'heldMsMax'
+>;
 
 /** PROFILES[config.profile] compiles only while every profile the contract offers exists. */
-export function printerFromConfig(config: NonNullable<DeviceConfig['printer']>, timeouts: PrinterTimeouts = {}): ReceiptPrinterDevice {
-  return createPrinter({ connect: transportFor(printerSpecOf(config)), profile: PROFILES[config.profile], ...timeouts });
+export function printerFromConfig(
+  config: NonNullable<DeviceConfig['printer']>,
+  timeouts: PrinterTimeouts = {},
+): ReceiptPrinterDevice {
+  return createPrinter({
+    connect: transportFor(printerSpecOf(config)),
+    profile: PROFILES[config.profile],
+    ...timeouts,
+  });
 }

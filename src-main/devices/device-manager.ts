@@ -13,7 +13,14 @@ import { CodedError } from '../../shared/contract/envelope';
 import type { ClassifyOptions } from '../../shared/scan/classify';
 import { PrintQueue, type PrintQueueOptions } from '../print/print-queue';
 import type { Db } from '../store/db';
-import { NO_DEVICES, printerFromConfig, printerSpecOf, settingsConfigStore, type DeviceConfigStore, type PrinterTimeouts } from './device-config';
+import {
+  NO_DEVICES,
+  printerFromConfig,
+  printerSpecOf,
+  settingsConfigStore,
+  type DeviceConfigStore,
+  type PrinterTimeouts,
+} from './device-config';
 import { testPageDoc } from './device-tests';
 import { PROBLEM_MESSAGES, type ReceiptPrinterDevice } from './printer/driver';
 import { isPrinterError } from './printer/errors';
@@ -44,10 +51,20 @@ export interface DeviceManagerOptions {
 }
 
 type PrinterState = DeviceStatus['printer']['state'];
-const CODE_STATE: Record<string, PrinterState> = { paper_out: 'paper_out', cover_open: 'cover_open', printer_offline: 'offline', cutter_error: 'error', printer_error: 'error', write_failed: 'error' };
+const CODE_STATE: Record<string, PrinterState> = {
+  paper_out: 'paper_out',
+  cover_open: 'cover_open',
+  printer_offline: 'offline',
+  cutter_error: 'error',
+  printer_error: 'error',
+  write_failed: 'error',
+};
 export const STATUS_POLL_MS_DEFAULT = 5000;
 
-function linkStatus(configured: boolean, s: LinkState): { state: DeviceStatus['scanner']['state']; message: string | null } {
+function linkStatus(
+  configured: boolean,
+  s: LinkState,
+): { state: DeviceStatus['scanner']['state']; message: string | null } {
   if (!configured) return { state: 'none', message: null };
   switch (s.state) {
     case 'stopped':
@@ -84,7 +101,10 @@ export class DeviceManager {
     if (this.started) return;
     this.started = true;
     this.openSerialDevices();
-    this.pollTimer = setInterval(() => void this.pollPrinter(), this.opts.statusPollMs ?? STATUS_POLL_MS_DEFAULT);
+    this.pollTimer = setInterval(
+      () => void this.pollPrinter(),
+      this.opts.statusPollMs ?? STATUS_POLL_MS_DEFAULT,
+    );
     this.pollTimer.unref();
     void this.pollPrinter();
   }
@@ -112,7 +132,11 @@ export class DeviceManager {
       this.printerPolled = { state: 'ready', message: null };
       this.printQueue.setPrinter(this.printer);
     }
-    if (this.started && (JSON.stringify(prev.scanner) !== JSON.stringify(next.scanner) || JSON.stringify(prev.scale) !== JSON.stringify(next.scale))) {
+    if (
+      this.started &&
+      (JSON.stringify(prev.scanner) !== JSON.stringify(next.scanner) ||
+        JSON.stringify(prev.scale) !== JSON.stringify(next.scale))
+    ) {
       await Promise.all([this.scanner?.stop(), this.scale?.stop()]);
       this.openSerialDevices();
     }
@@ -124,8 +148,20 @@ export class DeviceManager {
   status(): DeviceStatus {
     return {
       printer: { ...this.printerNow(), queued: this.printQueue.pendingCount() },
-      scanner: { ...linkStatus(this.cfg.scanner !== null && this.scanner !== null, this.scanner?.state ?? { state: 'stopped' }), last_scan_ms: this.scanner?.lastScanAtMs ?? null },
-      scale: { ...linkStatus(this.cfg.scale !== null && this.scale !== null, this.scale?.state ?? { state: 'stopped' }), weight: this.scaleNow() },
+      scanner: {
+        ...linkStatus(
+          this.cfg.scanner !== null && this.scanner !== null,
+          this.scanner?.state ?? { state: 'stopped' },
+        ),
+        last_scan_ms: this.scanner?.lastScanAtMs ?? null,
+      },
+      scale: {
+        ...linkStatus(
+          this.cfg.scale !== null && this.scale !== null,
+          this.scale?.state ?? { state: 'stopped' },
+        ),
+        weight: this.scaleNow(),
+      },
     };
   }
 
@@ -144,7 +180,9 @@ export class DeviceManager {
   /** Prints a test page through the queue, like a receipt; answers as print() does. */
   async printTestPage(): Promise<{ job_id: string; printed: boolean; error: string | null }> {
     if (this.cfg.printer === null) throw new CodedError('conflict', 'no printer is set up');
-    const id = this.printQueue.enqueue(testPageDoc(PROFILES[this.cfg.printer.profile], this.cfg.printer.address, Date.now()));
+    const id = this.printQueue.enqueue(
+      testPageDoc(PROFILES[this.cfg.printer.profile], this.cfg.printer.address, Date.now()),
+    );
     const outcome = await this.printQueue.print(id);
     return { job_id: id, printed: outcome.printed, error: outcome.printed ? null : outcome.error };
   }
@@ -154,17 +192,25 @@ export class DeviceManager {
     const printer = this.printer;
     if (printer === null || this.polling || this.printQueue.busy || this.cfg.printer === null) return;
     if (printerSpecOf(this.cfg.printer).kind === 'file') {
-      this.printerPolled = { state: 'ready', message: 'USB device file: the printer cannot report paper or cover' };
+      this.printerPolled = {
+        state: 'ready',
+        message: 'USB device file: the printer cannot report paper or cover',
+      };
       return this.changed();
     }
     this.polling = true;
     try {
       const s = await this.printQueue.exclusive(() => printer.status());
       const problem = statusProblem(s);
-      this.printerPolled = problem !== null ? { state: CODE_STATE[problem] ?? 'error', message: PROBLEM_MESSAGES[problem] } : { state: s.paperNearEnd ? 'near_end' : 'ready', message: null };
+      this.printerPolled =
+        problem !== null
+          ? { state: CODE_STATE[problem] ?? 'error', message: PROBLEM_MESSAGES[problem] }
+          : { state: s.paperNearEnd ? 'near_end' : 'ready', message: null };
       if (problem === null && this.printQueue.pendingCount() > 0) this.printQueue.retryNow();
     } catch (err) {
-      this.printerPolled = isPrinterError(err) ? { state: CODE_STATE[err.code] ?? 'error', message: err.message } : { state: 'error', message: String(err) };
+      this.printerPolled = isPrinterError(err)
+        ? { state: CODE_STATE[err.code] ?? 'error', message: err.message }
+        : { state: 'error', message: String(err) };
     } finally {
       this.polling = false;
     }
@@ -176,7 +222,8 @@ export class DeviceManager {
     if (this.printer === null) return { state: 'error', message: 'the printer address cannot be used' };
     const code = this.printQueue.problemCode();
     if (code !== null) return { state: CODE_STATE[code] ?? 'error', message: this.printQueue.problem() };
-    if (this.printQueue.busy && this.printQueue.pendingCount() > 0) return { state: 'printing', message: null };
+    if (this.printQueue.busy && this.printQueue.pendingCount() > 0)
+      return { state: 'printing', message: null };
     return this.printerPolled;
   }
 
@@ -192,8 +239,26 @@ export class DeviceManager {
   private openSerialDevices(): void {
     const { scanner, scale } = this.cfg;
     const { openPort } = this.opts;
-    this.scanner = scanner === null ? null : new SerialScanner({ path: scanner.path, baudRate: scanner.baud_rate, suffix: scanner.suffix, classify: this.opts.classify, openPort }, { onScan: (s) => this.opts.onScan?.(s), onState: () => this.changed() });
-    this.scale = scale === null ? null : new SerialScale({ path: scale.path, baudRate: scale.baud_rate, protocol: scale.protocol, openPort }, { onChange: (now) => (this.opts.onScale?.(now), this.changed()), onState: () => this.changed() });
+    this.scanner =
+      scanner === null
+        ? null
+        : new SerialScanner(
+            {
+              path: scanner.path,
+              baudRate: scanner.baud_rate,
+              suffix: scanner.suffix,
+              classify: this.opts.classify,
+              openPort,
+            },
+            { onScan: (s) => this.opts.onScan?.(s), onState: () => this.changed() },
+          );
+    this.scale =
+      scale === null
+        ? null
+        : new SerialScale(
+            { path: scale.path, baudRate: scale.baud_rate, protocol: scale.protocol, openPort },
+            { onChange: (now) => (this.opts.onScale?.(now), this.changed()), onState: () => this.changed() },
+          );
     this.scanner?.start();
     this.scale?.start();
   }
@@ -201,9 +266,15 @@ export class DeviceManager {
   private scaleCommand(which: 'zero' | 'tare'): Promise<void> {
     const scale = this.scale;
     if (scale === null) return Promise.reject(new CodedError('conflict', 'no scale is set up'));
-    if (which === 'zero' ? !scale.canZero : !scale.canTare) return Promise.reject(new CodedError('conflict', `this scale's protocol has no ${which} command: use the key on the scale`));
+    if (which === 'zero' ? !scale.canZero : !scale.canTare)
+      return Promise.reject(
+        new CodedError('conflict', `this scale's protocol has no ${which} command: use the key on the scale`),
+      );
     return (which === 'zero' ? scale.zero() : scale.tare()).catch((err: unknown) => {
-      throw new CodedError('conflict', `the scale did not take the ${which} command: ${err instanceof Error ? err.message : String(err)}`);
+      throw new CodedError(
+        'conflict',
+        `the scale did not take the ${which} command: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
   }
 

@@ -8,7 +8,10 @@ import type { DisplayState } from '../../shared/contract/display';
 import type { TypedEmitter } from '../events';
 import type { HandlerMap } from '../rpc/registry';
 
-export function displayHandlers(events: TypedEmitter, now: () => number): Pick<HandlerMap, 'display-show' | 'display-get'> {
+export function displayHandlers(
+  events: TypedEmitter,
+  now: () => number,
+): Pick<HandlerMap, 'display-show' | 'display-get'> {
   let current: DisplayState = { seq: 0, at_ms: now(), view: { phase: 'idle' } };
   return {
     'display-show': (state) => {

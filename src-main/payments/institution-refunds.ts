@@ -36,7 +36,8 @@ function saveOutbox(db: Db, list: InstitutionRefund[]): void {
   setSetting(db, REFUND_OUTBOX_KEY, JSON.stringify(list));
 }
 
-const same = (a: InstitutionRefund, b: InstitutionRefund): boolean => a.refund_id === b.refund_id && a.tender_no === b.tender_no;
+const same = (a: InstitutionRefund, b: InstitutionRefund): boolean =>
+  a.refund_id === b.refund_id && a.tender_no === b.tender_no;
 
 /** Queues the institution part of a committed till refund. */
 export function queueRefunds(db: Db, refunds: readonly InstitutionRefund[]): void {
@@ -54,11 +55,23 @@ export async function sendRefund(db: Db, link: ServerLink, r: InstitutionRefund)
   try {
     const view = await callServer(link, api.terminalPaymentRefund, { body: r });
     // Not known yet (the market's share is still being returned, or no answer from the institution): ask again later with the same id.
-    if (!view.retry) saveOutbox(db, outbox(db).filter((x) => !same(x, r)));
+    if (!view.retry)
+      saveOutbox(
+        db,
+        outbox(db).filter((x) => !same(x, r)),
+      );
     return { ...r, view, error: view.state === 'refused' ? view.message : null };
   } catch (err) {
-    if (err instanceof ServerError && err.status >= 400 && err.status < 500 && ![401, 408, 429].includes(err.status)) {
-      saveOutbox(db, outbox(db).filter((x) => !same(x, r)));
+    if (
+      err instanceof ServerError &&
+      err.status >= 400 &&
+      err.status < 500 &&
+      ![401, 408, 429].includes(err.status)
+    ) {
+      saveOutbox(
+        db,
+        outbox(db).filter((x) => !same(x, r)),
+      );
       return { ...r, view: null, error: err.message };
     }
     return { ...r, view: null, error: err instanceof Error ? err.message : String(err) };

@@ -6,12 +6,25 @@
  * it with this terminal's public key.
  */
 import { sign, type KeyObject } from 'node:crypto';
-import { PAY_PATHS, encodeClaims, joinToken, signingInput, type PayClaims, type PayPurpose } from '../../shared/pay/token';
+import {
+  PAY_PATHS,
+  encodeClaims,
+  joinToken,
+  signingInput,
+  type PayClaims,
+  type PayPurpose,
+} from '../../shared/pay/token';
 
 /** A printed QR stays payable for this long (a buyer may pay on the way home). */
 export const PAY_TOKEN_TTL_MIN = 72 * 60;
 
-export function payUrl(publicBaseUrl: string, key: KeyObject, claims: Omit<PayClaims, 'expires_min'>, nowMs: number, purpose: PayPurpose = 'qr'): string {
+export function payUrl(
+  publicBaseUrl: string,
+  key: KeyObject,
+  claims: Omit<PayClaims, 'expires_min'>,
+  nowMs: number,
+  purpose: PayPurpose = 'qr',
+): string {
   const full: PayClaims = { ...claims, expires_min: Math.floor(nowMs / 60_000) + PAY_TOKEN_TTL_MIN };
   const bytes = encodeClaims(full);
   const signature = sign(null, signingInput(bytes, purpose), key);

@@ -55,7 +55,10 @@ export class TerminalPayments {
 
   start(): void {
     const tick = (): void => {
-      if (this.o.online()) void this.pull().then(() => this.flushRefunds()).catch(() => 0);
+      if (this.o.online())
+        void this.pull()
+          .then(() => this.flushRefunds())
+          .catch(() => 0);
       this.timer = setTimeout(tick, this.o.pull_ms ?? PAYMENT_PULL_MS);
       this.timer.unref();
     };
@@ -111,11 +114,24 @@ export class TerminalPayments {
    * through the server to the institution (queued first, so an offline or
    * failed call is sent again on the next pull).
    */
-  async refundTenders(r: { refund_id: string; tenders: readonly { tender_no: number; kind: string; amount_fen: number }[] }): Promise<RefundOutcome[]> {
+  async refundTenders(r: {
+    refund_id: string;
+    tenders: readonly { tender_no: number; kind: string; amount_fen: number }[];
+  }): Promise<RefundOutcome[]> {
     const inst = r.tenders.filter((t) => (t.kind === 'qr' || t.kind === 'payment_code') && t.amount_fen > 0);
-    const row = stmt(this.db, 'SELECT sale_id, reason FROM refund WHERE id = ?').get(r.refund_id) as { sale_id: string; reason: string } | undefined;
+    const row = stmt(this.db, 'SELECT sale_id, reason FROM refund WHERE id = ?').get(r.refund_id) as
+      { sale_id: string; reason: string } | undefined;
     if (inst.length === 0 || !row) return [];
-    queueRefunds(this.db, inst.map((t) => ({ refund_id: r.refund_id, sale_id: row.sale_id, tender_no: t.tender_no, amount_fen: t.amount_fen, reason: row.reason.slice(0, 80) })));
+    queueRefunds(
+      this.db,
+      inst.map((t) => ({
+        refund_id: r.refund_id,
+        sale_id: row.sale_id,
+        tender_no: t.tender_no,
+        amount_fen: t.amount_fen,
+        reason: row.reason.slice(0, 80),
+      })),
+    );
     if (!this.o.online()) return [];
     return this.flushRefunds();
   }
@@ -148,13 +164,24 @@ export class TerminalPayments {
   /** Before a sale with a payment-code tender is committed: the code needs the server now. */
   requireOnline(tenders: readonly { kind: string }[]): void {
     if (tenders.some((t) => t.kind === 'payment_code') && !this.o.online()) {
-      throw new CodedError('conflict', '离线时不能使用付款码：请改用扫码（收款码）、现金或赊账 — a payment code needs the network; offer QR, cash or on account');
+      throw new CodedError(
+        'conflict',
+        '离线时不能使用付款码：请改用扫码（收款码）、现金或赊账 — a payment code needs the network; offer QR, cash or on account',
+      );
     }
   }
 
   private applyView(saleId: string, tenderNo: number, v: OrderView): void {
     const status = statusOfOrder(v.state);
-    if (status) this.apply({ sale_id: saleId, tender_no: tenderNo, status, external_ref: status === 'paid' ? v.transaction_id : null, reason: v.message, wallet: walletOf(v.channel) });
+    if (status)
+      this.apply({
+        sale_id: saleId,
+        tender_no: tenderNo,
+        status,
+        external_ref: status === 'paid' ? v.transaction_id : null,
+        reason: v.message,
+        wallet: walletOf(v.channel),
+      });
   }
 
   /**
@@ -165,11 +192,23 @@ export class TerminalPayments {
     const t = saleTenders(this.db, saleId).find((x) => x.tender_no === tenderNo);
     if (!t) throw new CodedError('not_found', `sale ${saleId} has no tender ${tenderNo}`);
     if (t.status !== 'pending') throw new CodedError('conflict', `tender ${tenderNo} is already ${t.status}`);
-    if (!this.o.online()) throw new CodedError('conflict', '离线时不能撤销付款：联网后再试 — cancelling a payment needs the network');
-    const v = await callServer(this.link, api.terminalPaymentCancel, { body: { sale_id: saleId, tender_no: tenderNo } });
+    if (!this.o.online())
+      throw new CodedError(
+        'conflict',
+        '离线时不能撤销付款：联网后再试 — cancelling a payment needs the network',
+      );
+    const v = await callServer(this.link, api.terminalPaymentCancel, {
+      body: { sale_id: saleId, tender_no: tenderNo },
+    });
     this.applyView(saleId, tenderNo, v);
     this.o.changed();
-    return { tender_no: tenderNo, kind: t.kind, status: this.statusOf(saleId, tenderNo), state: v.state, message: v.message };
+    return {
+      tender_no: tenderNo,
+      kind: t.kind,
+      status: this.statusOf(saleId, tenderNo),
+      state: v.state,
+      message: v.message,
+    };
   }
 
   /** Charges the sale's pending payment-code tenders (the code was kept as the tender's reference until now). */
@@ -177,11 +216,28 @@ export class TerminalPayments {
     const out: TenderPaymentState[] = [];
     for (const t of saleTenders(this.db, saleId)) {
       if (t.kind !== 'payment_code' || t.status !== 'pending' || !t.external_ref) continue;
-      const v = await callServer(this.link, api.terminalCodepay, { body: { sale_id: saleId, tender_no: t.tender_no, amount_fen: t.amount_fen, auth_code: t.external_ref } });
+      const v = await callServer(this.link, api.terminalCodepay, {
+        body: {
+          sale_id: saleId,
+          tender_no: t.tender_no,
+          amount_fen: t.amount_fen,
+          auth_code: t.external_ref,
+        },
+      });
       this.applyView(saleId, t.tender_no, v);
       // Still waiting (the buyer types the password): the till counts down to the server's reverse.
-      if (v.deadline_ms) stmt(this.db, "UPDATE tender SET deadline_ms = ? WHERE sale_id = ? AND tender_no = ? AND status = 'pending'").run(v.deadline_ms, saleId, t.tender_no);
-      out.push({ tender_no: t.tender_no, kind: t.kind, status: this.statusOf(saleId, t.tender_no), state: v.state, message: v.message });
+      if (v.deadline_ms)
+        stmt(
+          this.db,
+          "UPDATE tender SET deadline_ms = ? WHERE sale_id = ? AND tender_no = ? AND status = 'pending'",
+        ).run(v.deadline_ms, saleId, t.tender_no);
+      out.push({
+        tender_no: t.tender_no,
+        kind: t.kind,
+        status: this.statusOf(saleId, t.tender_no),
+        state: v.state,
+        message: v.message,
+      });
     }
     if (out.length > 0) this.o.changed();
     return out;
@@ -200,15 +256,36 @@ export class TerminalPayments {
       if (t.kind !== 'qr' && t.kind !== 'payment_code') continue;
       let view: OrderView | null = null;
       if (t.status === 'pending') {
-        view = await callServer(this.link, api.terminalPaymentQuery, { body: { sale_id: saleId, tender_no: t.tender_no } }).catch(async (err: unknown) => {
+        view = await callServer(this.link, api.terminalPaymentQuery, {
+          body: { sale_id: saleId, tender_no: t.tender_no },
+        }).catch(async (err: unknown) => {
           // A payment code whose charge never reached the server (it was down, the link dropped): charge it now, under the
           // same order number, so it is charged once; the institution refuses a code gone stale (AUTHCODEEXPIRE).
-          if (!(err instanceof ServerError && err.code === 'not_found' && t.kind === 'payment_code' && t.external_ref)) return null;
-          return callServer(this.link, api.terminalCodepay, { body: { sale_id: saleId, tender_no: t.tender_no, amount_fen: t.amount_fen, auth_code: t.external_ref } }).catch(() => null);
+          if (!(
+            err instanceof ServerError &&
+            err.code === 'not_found' &&
+            t.kind === 'payment_code' &&
+            t.external_ref
+          ))
+            return null;
+          return callServer(this.link, api.terminalCodepay, {
+            body: {
+              sale_id: saleId,
+              tender_no: t.tender_no,
+              amount_fen: t.amount_fen,
+              auth_code: t.external_ref,
+            },
+          }).catch(() => null);
         });
         if (view) this.applyView(saleId, t.tender_no, view);
       }
-      out.push({ tender_no: t.tender_no, kind: t.kind, status: this.statusOf(saleId, t.tender_no), state: view?.state ?? null, message: view?.message ?? null });
+      out.push({
+        tender_no: t.tender_no,
+        kind: t.kind,
+        status: this.statusOf(saleId, t.tender_no),
+        state: view?.state ?? null,
+        message: view?.message ?? null,
+      });
     }
     this.o.changed();
     return out;
@@ -216,7 +293,16 @@ export class TerminalPayments {
 }
 
 /** A pulled update as the tender's answer: the order's state names the outcome (a revoked code is reversed, not failed). */
-function updateAnswer(u: PaymentUpdate): Pick<PaymentUpdate, 'sale_id' | 'tender_no' | 'external_ref'> & TenderAnswer {
+function updateAnswer(
+  u: PaymentUpdate,
+): Pick<PaymentUpdate, 'sale_id' | 'tender_no' | 'external_ref'> & TenderAnswer {
   const status = statusOfOrder(u.state) ?? u.status;
-  return { sale_id: u.sale_id, tender_no: u.tender_no, external_ref: status === 'paid' ? u.external_ref : null, status, reason: u.reason ?? null, wallet: walletOf(u.channel) };
+  return {
+    sale_id: u.sale_id,
+    tender_no: u.tender_no,
+    external_ref: status === 'paid' ? u.external_ref : null,
+    status,
+    reason: u.reason ?? null,
+    wallet: walletOf(u.channel),
+  };
 }

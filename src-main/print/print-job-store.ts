@@ -75,30 +75,57 @@ const COLUMNS = 'id, sale_id, document, state, attempts, last_error, created_ms,
 
 export function insertJob(db: Db, saleId: string | null, doc: ReceiptDoc, nowMs: number): string {
   const id = newId(nowMs);
-  db.prepare("INSERT INTO print_job (id, sale_id, document, state, created_ms, updated_ms) VALUES (?, ?, ?, 'queued', ?, ?)").run(id, saleId, JSON.stringify(doc), nowMs, nowMs);
+  db.prepare(
+    "INSERT INTO print_job (id, sale_id, document, state, created_ms, updated_ms) VALUES (?, ?, ?, 'queued', ?, ?)",
+  ).run(id, saleId, JSON.stringify(doc), nowMs, nowMs);
   return id;
 }
 
 export function getJob(db: Db, id: string): PrintJobRow | null {
-  return (db.prepare(`SELECT ${COLUMNS} FROM print_job WHERE id = ?`).get(id) as PrintJobRow | undefined) ?? null;
+  return (
+    (db.prepare(`SELECT ${COLUMNS} FROM print_job WHERE id = ?`).get(id) as PrintJobRow | undefined) ?? null
+  );
 }
 
 /** The oldest job still to print; jobs print in the order they were stored. */
 export function nextJob(db: Db): PrintJobRow | null {
-  return (db.prepare(`SELECT ${COLUMNS} FROM print_job WHERE state IN ('queued','printing') ORDER BY created_ms, rowid LIMIT 1`).get() as PrintJobRow | undefined) ?? null;
+  return (
+    (db
+      .prepare(
+        `SELECT ${COLUMNS} FROM print_job WHERE state IN ('queued','printing') ORDER BY created_ms, rowid LIMIT 1`,
+      )
+      .get() as PrintJobRow | undefined) ?? null
+  );
 }
 
 export function latestJobForSale(db: Db, saleId: string): PrintJobRow | null {
-  return (db.prepare(`SELECT ${COLUMNS} FROM print_job WHERE sale_id = ? ORDER BY created_ms DESC, rowid DESC LIMIT 1`).get(saleId) as PrintJobRow | undefined) ?? null;
+  return (
+    (db
+      .prepare(
+        `SELECT ${COLUMNS} FROM print_job WHERE sale_id = ? ORDER BY created_ms DESC, rowid DESC LIMIT 1`,
+      )
+      .get(saleId) as PrintJobRow | undefined) ?? null
+  );
 }
 
 export function recentJobs(db: Db, n: number): PrintJobRow[] {
   const limit = Math.max(1, Math.min(RECENT_JOBS_MAX, Math.floor(n)));
-  return db.prepare(`SELECT ${COLUMNS} FROM print_job ORDER BY created_ms DESC, rowid DESC LIMIT ?`).all(limit) as PrintJobRow[];
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM print_job ORDER BY created_ms DESC, rowid DESC LIMIT ?`)
+    .all(limit) as PrintJobRow[];
 }
 
-export function setJobState(db: Db, id: string, state: PrintJobState, lastError: string | null, nowMs: number, countAttempt = false): void {
-  db.prepare('UPDATE print_job SET state = ?, last_error = ?, attempts = attempts + ?, updated_ms = ? WHERE id = ?').run(state, lastError, countAttempt ? 1 : 0, nowMs, id);
+export function setJobState(
+  db: Db,
+  id: string,
+  state: PrintJobState,
+  lastError: string | null,
+  nowMs: number,
+  countAttempt = false,
+): void {
+  db.prepare(
+    'UPDATE print_job SET state = ?, last_error = ?, attempts = attempts + ?, updated_ms = ? WHERE id = ?',
+  ).run(state, lastError, countAttempt ? 1 : 0, nowMs, id);
 }
 
 /**
@@ -109,17 +136,26 @@ export function setJobState(db: Db, id: string, state: PrintJobState, lastError:
 export function failInterruptedJobs(db: Db, nowMs: number): number {
   return db
     .prepare("UPDATE print_job SET state = 'failed', last_error = ?, updated_ms = ? WHERE state = 'printing'")
-    .run('write_failed: the till stopped while this receipt was printing; it may or may not have printed — reprint it if it did not', nowMs).changes;
+    .run(
+      'write_failed: the till stopped while this receipt was printing; it may or may not have printed — reprint it if it did not',
+      nowMs,
+    ).changes;
 }
 
 /** The newest failure not followed by a printed job, or null. */
 export function unresolvedFailure(db: Db): string | null {
   const row = db
-    .prepare("SELECT last_error FROM print_job WHERE state = 'failed' AND updated_ms >= COALESCE((SELECT MAX(updated_ms) FROM print_job WHERE state = 'done'), 0) ORDER BY updated_ms DESC LIMIT 1")
+    .prepare(
+      "SELECT last_error FROM print_job WHERE state = 'failed' AND updated_ms >= COALESCE((SELECT MAX(updated_ms) FROM print_job WHERE state = 'done'), 0) ORDER BY updated_ms DESC LIMIT 1",
+    )
     .get() as { last_error: string | null } | undefined;
   return row?.last_error ?? null;
 }
 
 export function pendingCount(db: Db): number {
-  return (db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE state IN ('queued','printing')").get() as { n: number }).n;
+  return (
+    db.prepare("SELECT COUNT(*) AS n FROM print_job WHERE state IN ('queued','printing')").get() as {
+      n: number;
+    }
+  ).n;
 }

@@ -30,7 +30,10 @@ import {
 } from './print-job-store';
 
 export interface ReceiptPrinter {
-  printReceipt(doc: ReceiptDoc, opts: { kickDrawer: boolean; onHeld?: (problem: string, message: string) => void }): Promise<void>;
+  printReceipt(
+    doc: ReceiptDoc,
+    opts: { kickDrawer: boolean; onHeld?: (problem: string, message: string) => void },
+  ): Promise<void>;
 }
 
 export type PrintOutcome = { printed: true } | { printed: false; error: string };
@@ -115,7 +118,10 @@ export class PrintQueue {
     const source = 'job_id' in ref ? getJob(this.db, ref.job_id) : latestJobForSale(this.db, ref.sale_id);
     const base = doc ?? (source ? parseDoc(source) : null);
     if (base === null) return null;
-    return this.enqueue({ ...base, reprint: true }, source?.sale_id ?? ('sale_id' in ref ? ref.sale_id : null));
+    return this.enqueue(
+      { ...base, reprint: true },
+      source?.sale_id ?? ('sale_id' in ref ? ref.sale_id : null),
+    );
   }
 
   recentJobs(n = 20): PrintJobView[] {
@@ -265,9 +271,21 @@ export class PrintQueue {
     if (row === null) return { printed: false, error: `no print job ${id}` };
     if (row.state === 'done') return { printed: true };
     if (row.state === 'failed') return { printed: false, error: row.last_error ?? 'failed' };
-    if (this.stopped) return { printed: false, error: 'the print queue is stopped; the receipt is kept and prints after a restart' };
-    if (this.printer === null) return { printed: false, error: 'no printer configured; the receipt is kept and prints once one is set up' };
-    if (this.current !== null) return { printed: false, error: `${this.current.message}; the receipt is kept and prints once the printer is ready` };
+    if (this.stopped)
+      return {
+        printed: false,
+        error: 'the print queue is stopped; the receipt is kept and prints after a restart',
+      };
+    if (this.printer === null)
+      return {
+        printed: false,
+        error: 'no printer configured; the receipt is kept and prints once one is set up',
+      };
+    if (this.current !== null)
+      return {
+        printed: false,
+        error: `${this.current.message}; the receipt is kept and prints once the printer is ready`,
+      };
     return null;
   }
 

@@ -33,14 +33,29 @@ export interface RefundResult {
   tenders: { tender_no: number; kind: TenderKind; amount_fen: number }[];
 }
 
-export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, input: RefundInput, nowMs: number): RefundResult {
+export function refundSale(
+  db: Db,
+  who: TerminalIdentity,
+  cashier: Cashier,
+  input: RefundInput,
+  nowMs: number,
+): RefundResult {
   return tx(db, (): RefundResult => {
-    const sale = input.sale_id ? getSale(db, input.sale_id) : input.receipt_no ? getSaleByReceipt(db, input.receipt_no) : null;
+    const sale = input.sale_id
+      ? getSale(db, input.sale_id)
+      : input.receipt_no
+        ? getSaleByReceipt(db, input.receipt_no)
+        : null;
     if (!sale) throw new CodedError('not_found', 'no such sale on this till');
     const lines = saleLines(db, sale.id);
-    const done = stmt(db, 'SELECT rl.line_no, SUM(rl.quantity) AS q, SUM(rl.amount_fen) AS a FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_no').all(sale.id) as { line_no: number; q: number; a: number }[];
+    const done = stmt(
+      db,
+      'SELECT rl.line_no, SUM(rl.quantity) AS q, SUM(rl.amount_fen) AS a FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_no',
+    ).all(sale.id) as { line_no: number; q: number; a: number }[];
     const doneBy = new Map(done.map((d) => [d.line_no, d]));
-    const wanted = input.lines ?? lines.map((l) => ({ line_no: l.line_no, quantity: l.quantity - (doneBy.get(l.line_no)?.q ?? 0) }));
+    const wanted =
+      input.lines ??
+      lines.map((l) => ({ line_no: l.line_no, quantity: l.quantity - (doneBy.get(l.line_no)?.q ?? 0) }));
 
     const refundLines = wanted.map((w) => {
       const line = lines.find((l) => l.line_no === w.line_no);
@@ -48,8 +63,13 @@ export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, inpu
       const prev = doneBy.get(line.line_no) ?? { q: 0, a: 0 };
       const left = line.net_fen - prev.a;
       if (line.kind === 'amount') return { line_no: line.line_no, quantity: 0, amount_fen: left };
-      if (!Number.isSafeInteger(w.quantity) || w.quantity < 0 || w.quantity > line.quantity - prev.q) throw new CodedError('refund_exceeds_paid', `line ${line.line_no}: at most ${line.quantity - prev.q} left to refund`);
-      const amount = prev.q + w.quantity === line.quantity ? left : Math.min(left, lineShare(line, w.quantity));
+      if (!Number.isSafeInteger(w.quantity) || w.quantity < 0 || w.quantity > line.quantity - prev.q)
+        throw new CodedError(
+          'refund_exceeds_paid',
+          `line ${line.line_no}: at most ${line.quantity - prev.q} left to refund`,
+        );
+      const amount =
+        prev.q + w.quantity === line.quantity ? left : Math.min(left, lineShare(line, w.quantity));
       return { line_no: line.line_no, quantity: w.quantity, amount_fen: amount };
     });
     const amount = refundLines.reduce((a, l) => a + l.amount_fen, 0);
@@ -59,15 +79,34 @@ export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, inpu
     // Nor is a B2B gateway payment: the institution does not refund 企业网银 online (the market's finance staff repay it by transfer).
     const paid = saleTenders(db, sale.id).filter((t) => t.status === 'paid');
     const tenders = paid.filter((t) => t.via !== 'gateway');
-    const refundedByTender = new Map((stmt(db, 'SELECT rt.tender_no, SUM(rt.amount_fen) AS a FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id WHERE r.sale_id = ? GROUP BY rt.tender_no').all(sale.id) as { tender_no: number; a: number }[]).map((r) => [r.tender_no, r.a]));
-    const refundable = tenders.reduce((a, t) => a + t.amount_fen - (refundedByTender.get(t.tender_no) ?? 0), 0);
-    if (amount > refundable && paid.length > tenders.length) throw new CodedError('conflict', `企业网银（B2B）付款不能在收银机原路退款，请由市场财务线下退款 — a bank-gateway payment cannot be refunded at the till (${refundable} fen of this sale can)`);
-    if (amount > refundable) throw new CodedError('refund_exceeds_paid', `refund ${amount} fen exceeds the ${refundable} fen paid and not yet refunded`);
+    const refundedByTender = new Map(
+      (
+        stmt(
+          db,
+          'SELECT rt.tender_no, SUM(rt.amount_fen) AS a FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id WHERE r.sale_id = ? GROUP BY rt.tender_no',
+        ).all(sale.id) as { tender_no: number; a: number }[]
+      ).map((r) => [r.tender_no, r.a]),
+    );
+    const refundable = tenders.reduce(
+      (a, t) => a + t.amount_fen - (refundedByTender.get(t.tender_no) ?? 0),
+      0,
+    );
+    if (amount > refundable && paid.length > tenders.length)
+      throw new CodedError(
+        'conflict',
+        `企业网银（B2B）付款不能在收银机原路退款，请由市场财务线下退款 — a bank-gateway payment cannot be refunded at the till (${refundable} fen of this sale can)`,
+      );
+    if (amount > refundable)
+      throw new CodedError(
+        'refund_exceeds_paid',
+        `refund ${amount} fen exceeds the ${refundable} fen paid and not yet refunded`,
+      );
 
     let approvedBy: string | null = null;
     const limit = getTillSettings(db).refund_manager_limit_fen;
     if (amount > limit && cashier.role !== 'manager') {
-      if (!input.manager_pin) throw new CodedError('manager_required', `refunds above ${limit} fen need a manager's PIN`);
+      if (!input.manager_pin)
+        throw new CodedError('manager_required', `refunds above ${limit} fen need a manager's PIN`);
       const manager = findByPin(db, input.manager_pin, 'manager');
       if (!manager) throw new CodedError('wrong_pin', 'that PIN is not a manager’s');
       approvedBy = manager.id;
@@ -84,18 +123,44 @@ export function refundSale(db: Db, who: TerminalIdentity, cashier: Cashier, inpu
     }
 
     const day = openBusinessDay(db, who, nowMs);
-    const seq = (stmt(db, 'SELECT COUNT(*) AS n FROM refund WHERE business_day = ?').get(day) as { n: number }).n + 1;
-    const refund = { id: newId(nowMs), refund_no: `${who.terminal_id}-R${day}-${String(seq).padStart(4, '0')}` };
-    stmt(db, 'INSERT INTO refund (id, refund_no, sale_id, business_day, cashier_id, approved_by, amount_fen, reason, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(refund.id, refund.refund_no, sale.id, day, cashier.id, approvedBy, amount, input.reason, nowMs);
-    const insLine = stmt(db, 'INSERT INTO refund_line (refund_id, line_no, quantity, amount_fen) VALUES (?, ?, ?, ?)');
-    for (const l of refundLines) if (l.amount_fen > 0 || l.quantity > 0) insLine.run(refund.id, l.line_no, l.quantity, l.amount_fen);
-    const insTender = stmt(db, 'INSERT INTO refund_tender (refund_id, tender_no, amount_fen) VALUES (?, ?, ?)');
+    const seq =
+      (stmt(db, 'SELECT COUNT(*) AS n FROM refund WHERE business_day = ?').get(day) as { n: number }).n + 1;
+    const refund = {
+      id: newId(nowMs),
+      refund_no: `${who.terminal_id}-R${day}-${String(seq).padStart(4, '0')}`,
+    };
+    stmt(
+      db,
+      'INSERT INTO refund (id, refund_no, sale_id, business_day, cashier_id, approved_by, amount_fen, reason, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(refund.id, refund.refund_no, sale.id, day, cashier.id, approvedBy, amount, input.reason, nowMs);
+    const insLine = stmt(
+      db,
+      'INSERT INTO refund_line (refund_id, line_no, quantity, amount_fen) VALUES (?, ?, ?, ?)',
+    );
+    for (const l of refundLines)
+      if (l.amount_fen > 0 || l.quantity > 0) insLine.run(refund.id, l.line_no, l.quantity, l.amount_fen);
+    const insTender = stmt(
+      db,
+      'INSERT INTO refund_tender (refund_id, tender_no, amount_fen) VALUES (?, ?, ?)',
+    );
     for (const t of back) insTender.run(refund.id, t.tender_no, t.amount_fen);
-    const payload: EntryPayload<'refund.created'> = { refund_id: refund.id, refund_no: refund.refund_no, sale_id: sale.id, business_day: day, cashier_id: cashier.id, approved_by: approvedBy, amount_fen: amount, reason: input.reason, lines: refundLines, tenders: back };
+    const payload: EntryPayload<'refund.created'> = {
+      refund_id: refund.id,
+      refund_no: refund.refund_no,
+      sale_id: sale.id,
+      business_day: day,
+      cashier_id: cashier.id,
+      approved_by: approvedBy,
+      amount_fen: amount,
+      reason: input.reason,
+      lines: refundLines,
+      tenders: back,
+    };
     const entry = appendJournal(db, 'refund.created', payload, nowMs);
     for (const t of back) {
       const tender = tenders.find((x) => x.tender_no === t.tender_no);
-      if (tender?.kind === 'account' && tender.buyer_id) recordBuyerDelta(db, tender.buyer_id, entry.seq, -t.amount_fen);
+      if (tender?.kind === 'account' && tender.buyer_id)
+        recordBuyerDelta(db, tender.buyer_id, entry.seq, -t.amount_fen);
     }
     return { refund_id: refund.id, refund_no: refund.refund_no, amount_fen: amount, tenders: back };
   });

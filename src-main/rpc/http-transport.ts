@@ -16,7 +16,16 @@ export const TOKEN_HEADER = 'x-markettill-token';
 export const RPC_BODY_BYTES_MAX = 1_000_000;
 /** Past the limit the rest of a body is read and dropped (so the 413 reaches the client) up to this much, then cut. */
 const RPC_BODY_DRAIN_BYTES_MAX = 32 * 1_000_000;
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.wav': 'audio/wav' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.wav': 'audio/wav',
+};
 
 export interface HttpTransport {
   url: string;
@@ -28,7 +37,13 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-export async function startHttpTransport(opts: { handlers: HandlerMap; events: TypedEmitter; port: number; staticDir: string; host?: string }): Promise<HttpTransport> {
+export async function startHttpTransport(opts: {
+  handlers: HandlerMap;
+  events: TypedEmitter;
+  port: number;
+  staticDir: string;
+  host?: string;
+}): Promise<HttpTransport> {
   const token = randomBytes(24).toString('hex');
   const tokenBuf = Buffer.from(token);
   const authorised = (given: string | null | undefined): boolean => {
@@ -52,11 +67,18 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') return sendJson(res, 405, fail('bad_request', 'use POST'));
-      if (!authorised(req.headers[TOKEN_HEADER] as string | undefined)) return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
+      if (!authorised(req.headers[TOKEN_HEADER] as string | undefined))
+        return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
       const name = decodePath(url.pathname.slice(5));
-      if (name === null) return sendJson(res, 400, fail('bad_request', 'malformed percent-escape in the path'));
+      if (name === null)
+        return sendJson(res, 400, fail('bad_request', 'malformed percent-escape in the path'));
       const body = await readBody(req);
-      if (body === 'too_large') return sendJson(res, 413, fail('bad_request', `request body too large (max ${RPC_BODY_BYTES_MAX} bytes)`));
+      if (body === 'too_large')
+        return sendJson(
+          res,
+          413,
+          fail('bad_request', `request body too large (max ${RPC_BODY_BYTES_MAX} bytes)`),
+        );
       if (body === 'not_utf8') return sendJson(res, 400, fail('bad_request', 'body is not UTF-8 text'));
       let input: unknown;
       try {
@@ -67,8 +89,13 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
       return sendJson(res, 200, await dispatch(opts.handlers, name, input));
     }
     if (url.pathname === '/events') {
-      if (!authorised(url.searchParams.get('token'))) return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      if (!authorised(url.searchParams.get('token')))
+        return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       sseClients.add(res);
       req.on('close', () => sseClients.delete(res));
@@ -79,13 +106,18 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     const decoded = decodePath(pathname);
-    if (decoded === null) return sendJson(res, 400, fail('bad_request', 'malformed percent-escape in the path'));
+    if (decoded === null)
+      return sendJson(res, 400, fail('bad_request', 'malformed percent-escape in the path'));
     const rel = pathname === '/' ? 'index.html' : normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(opts.staticDir, rel);
-    if (!file.startsWith(opts.staticDir + sep) || rel.includes('..')) return sendJson(res, 404, fail('not_found', 'not found'));
+    if (!file.startsWith(opts.staticDir + sep) || rel.includes('..'))
+      return sendJson(res, 404, fail('not_found', 'not found'));
     try {
       const data = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       res.end(data);
     } catch {
       sendJson(res, 404, fail('not_found', `not found: ${pathname}`));
@@ -116,7 +148,10 @@ export async function startHttpTransport(opts: { handlers: HandlerMap; events: T
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

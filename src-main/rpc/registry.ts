@@ -4,10 +4,17 @@
  * contract's schema at the edge and wraps every outcome in an envelope.
  */
 import { CodedError, fail, ok, type Envelope } from '../../shared/contract/envelope';
-import { contract, type MethodName, type MethodOutput, type MethodParsedInput } from '../../shared/contract/methods';
+import {
+  contract,
+  type MethodName,
+  type MethodOutput,
+  type MethodParsedInput,
+} from '../../shared/contract/methods';
 
 /** Handlers receive the input after the contract's schema parsed it. */
-export type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+export type Handler<M extends MethodName> = (
+  input: MethodParsedInput<M>,
+) => Promise<MethodOutput<M>> | MethodOutput<M>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
 
 /** Merges domain handler maps; a name defined twice is a bug. */
@@ -29,17 +36,31 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export async function dispatch(handlers: HandlerMap, name: string, rawInput: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: HandlerMap,
+  name: string,
+  rawInput: unknown,
+): Promise<Envelope<unknown>> {
   if (!isMethodName(name)) return fail('not_found', `unknown method '${name}'`);
   const parsed = contract[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return fail('bad_request', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    return fail(
+      'bad_request',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+    );
   try {
     const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;
     return ok(await handler(parsed.data));
   } catch (err) {
     if (err instanceof CodedError) return fail(err.code, err.message, err.details);
-    if (err instanceof Error && /SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY)/.test(String((err as { code?: string }).code))) {
-      return fail('storage_error', `the till could not save: ${err.message}. Nothing was written; try again.`);
+    if (
+      err instanceof Error &&
+      /SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY)/.test(String((err as { code?: string }).code))
+    ) {
+      return fail(
+        'storage_error',
+        `the till could not save: ${err.message}. Nothing was written; try again.`,
+      );
     }
     console.error(`[core] ${name} failed:`, err);
     return fail('internal', err instanceof Error ? err.message : String(err));

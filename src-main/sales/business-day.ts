@@ -14,7 +14,11 @@ export function lastClosedDay(db: Db): string | null {
   return (stmt(db, 'SELECT MAX(business_day) AS d FROM day_close').get() as { d: string | null }).d;
 }
 
-export function openBusinessDay(db: Db, who: Pick<TerminalIdentity, 'time_zone' | 'day_cutoff_hour'>, nowMs: number): string {
+export function openBusinessDay(
+  db: Db,
+  who: Pick<TerminalIdentity, 'time_zone' | 'day_cutoff_hour'>,
+  nowMs: number,
+): string {
   const byClock = businessDay(nowMs, who.time_zone, who.day_cutoff_hour);
   const closed = lastClosedDay(db);
   return closed !== null && byClock < closed ? closed : byClock;
@@ -22,5 +26,7 @@ export function openBusinessDay(db: Db, who: Pick<TerminalIdentity, 'time_zone' 
 
 /** The open Z period of a business day: 1 before its first close, then one more after each close. */
 export function openZNo(db: Db, day: string): number {
-  return (stmt(db, 'SELECT COUNT(*) AS n FROM day_close WHERE business_day = ?').get(day) as { n: number }).n + 1;
+  return (
+    (stmt(db, 'SELECT COUNT(*) AS n FROM day_close WHERE business_day = ?').get(day) as { n: number }).n + 1
+  );
 }

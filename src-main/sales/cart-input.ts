@@ -1,7 +1,13 @@
 /** Turning the contract's cart input into priced lines, with prices from the catalog (and today's overrides). */
 import { CodedError } from '../../shared/contract/envelope';
 import type { Product } from '../../shared/contract/methods';
-import { CartError, priceSale, type CartLine, type LineEntry, type PricedSale } from '../../shared/sales/cart';
+import {
+  CartError,
+  priceSale,
+  type CartLine,
+  type LineEntry,
+  type PricedSale,
+} from '../../shared/sales/cart';
 import type { RoundingMode } from '../../shared/sales/rounding';
 import { getProducts } from '../catalog/catalog-store';
 import type { Db } from '../store/db';
@@ -11,8 +17,15 @@ export interface CartInput {
   sale_discount_fen: number;
 }
 
-export function priceCart(db: Db, cart: CartInput, rounding: RoundingMode): { priced: PricedSale; products: Map<string, Product> } {
-  const products = getProducts(db, cart.lines.map((l) => l.product_id));
+export function priceCart(
+  db: Db,
+  cart: CartInput,
+  rounding: RoundingMode,
+): { priced: PricedSale; products: Map<string, Product> } {
+  const products = getProducts(
+    db,
+    cart.lines.map((l) => l.product_id),
+  );
   const lines: CartLine[] = cart.lines.map((l) => {
     const p = products.get(l.product_id);
     if (!p) throw new CodedError('not_found', `product ${l.product_id} is not in the catalog`);

@@ -28,16 +28,36 @@ export function parkSale(db: Db, cashier: Cashier, cart: CartInput, nowMs: numbe
   const { priced } = priceCart(db, cart, getTillSettings(db).rounding);
   return tx(db, (): ParkedSale => {
     const n = (stmt(db, 'SELECT COUNT(*) AS n FROM parked_sale').get() as { n: number }).n;
-    if (n >= MAX_PARKED) throw new CodedError('conflict', `at most ${MAX_PARKED} parked sales: resume or void one first`);
-    const p: ParkedSale = { id: newId(nowMs), cashier_id: cashier.id, cart, line_count: cart.lines.length, total_fen: priced.total_fen, parked_ms: nowMs };
-    stmt(db, 'INSERT INTO parked_sale (id, cashier_id, cart, line_count, total_fen, parked_ms) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.cashier_id, JSON.stringify(cart), p.line_count, p.total_fen, nowMs);
-    appendJournal(db, 'sale.parked', { parked_id: p.id, cashier_id: cashier.id, line_count: p.line_count, total_fen: p.total_fen }, nowMs);
+    if (n >= MAX_PARKED)
+      throw new CodedError('conflict', `at most ${MAX_PARKED} parked sales: resume or void one first`);
+    const p: ParkedSale = {
+      id: newId(nowMs),
+      cashier_id: cashier.id,
+      cart,
+      line_count: cart.lines.length,
+      total_fen: priced.total_fen,
+      parked_ms: nowMs,
+    };
+    stmt(
+      db,
+      'INSERT INTO parked_sale (id, cashier_id, cart, line_count, total_fen, parked_ms) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(p.id, p.cashier_id, JSON.stringify(cart), p.line_count, p.total_fen, nowMs);
+    appendJournal(
+      db,
+      'sale.parked',
+      { parked_id: p.id, cashier_id: cashier.id, line_count: p.line_count, total_fen: p.total_fen },
+      nowMs,
+    );
     return p;
   });
 }
 
 export function listParked(db: Db): ParkedSale[] {
-  return (stmt(db, 'SELECT * FROM parked_sale ORDER BY parked_ms').all() as (Omit<ParkedSale, 'cart'> & { cart: string })[]).map((r) => ({ ...r, cart: JSON.parse(r.cart) as CartInput }));
+  return (
+    stmt(db, 'SELECT * FROM parked_sale ORDER BY parked_ms').all() as (Omit<ParkedSale, 'cart'> & {
+      cart: string;
+    })[]
+  ).map((r) => ({ ...r, cart: JSON.parse(r.cart) as CartInput }));
 }
 
 export function resumeParked(db: Db, cashier: Cashier, parkedId: string, nowMs: number): ParkedSale {
@@ -50,13 +70,35 @@ export function resumeParked(db: Db, cashier: Cashier, parkedId: string, nowMs: 
   });
 }
 
-export function voidOpenSale(db: Db, who: TerminalIdentity, cashier: Cashier, cart: CartInput, reason: string, nowMs: number): { void_id: string } {
+export function voidOpenSale(
+  db: Db,
+  who: TerminalIdentity,
+  cashier: Cashier,
+  cart: CartInput,
+  reason: string,
+  nowMs: number,
+): { void_id: string } {
   const { priced } = priceCart(db, cart, getTillSettings(db).rounding);
   return tx(db, () => {
     const id = newId(nowMs);
     const day = openBusinessDay(db, who, nowMs);
-    stmt(db, 'INSERT INTO voided_sale (id, business_day, cashier_id, line_count, total_fen, reason, voided_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, day, cashier.id, cart.lines.length, priced.total_fen, reason, nowMs);
-    appendJournal(db, 'sale.voided', { void_id: id, business_day: day, cashier_id: cashier.id, line_count: cart.lines.length, total_fen: priced.total_fen, reason }, nowMs);
+    stmt(
+      db,
+      'INSERT INTO voided_sale (id, business_day, cashier_id, line_count, total_fen, reason, voided_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, day, cashier.id, cart.lines.length, priced.total_fen, reason, nowMs);
+    appendJournal(
+      db,
+      'sale.voided',
+      {
+        void_id: id,
+        business_day: day,
+        cashier_id: cashier.id,
+        line_count: cart.lines.length,
+        total_fen: priced.total_fen,
+        reason,
+      },
+      nowMs,
+    );
     return { void_id: id };
   });
 }

@@ -14,29 +14,55 @@ import { parseDoc } from '../print/print-job-store';
 import { stmt } from '../store/sql';
 
 /** A wallet tender's outcome on paper: the transaction number once paid, the reason in words once it failed. */
-function outcomeWords(t: Pick<TenderRow, 'status' | 'external_ref' | 'reason'>): { txn_id?: string; reason?: string } {
+function outcomeWords(t: Pick<TenderRow, 'status' | 'external_ref' | 'reason'>): {
+  txn_id?: string;
+  reason?: string;
+} {
   if (t.status === 'paid') return t.external_ref ? { txn_id: t.external_ref } : {};
   if (t.status === 'pending') return {};
   return { reason: failureReason(t.reason).zh };
 }
 
-export function receiptFromRows(db: Db, who: TerminalIdentity, sale: SaleRow, lines: readonly PricedLine[], tenders: readonly Omit<TenderRow, 'sale_id' | 'updated_ms'>[], cashierName: string): ReceiptDoc {
+export function receiptFromRows(
+  db: Db,
+  who: TerminalIdentity,
+  sale: SaleRow,
+  lines: readonly PricedLine[],
+  tenders: readonly Omit<TenderRow, 'sale_id' | 'updated_ms'>[],
+  cashierName: string,
+): ReceiptDoc {
   const docTenders = tenders.map((t): ReceiptTender => {
     switch (t.kind) {
       case 'cash':
-        return { kind: 'cash', amount_fen: t.amount_fen, tendered_fen: t.tendered_fen, change_fen: t.change_fen };
+        return {
+          kind: 'cash',
+          amount_fen: t.amount_fen,
+          tendered_fen: t.tendered_fen,
+          change_fen: t.change_fen,
+        };
       case 'qr': {
         const status = t.status;
         const outcome = outcomeWords(t);
         if (t.via !== 'gateway') return { kind: 'qr', amount_fen: t.amount_fen, status, ...outcome };
         const limit = codeLimitDecision(t.amount_fen, 'qr');
-        return { kind: 'qr', amount_fen: t.amount_fen, status, via: 'gateway', ...(status === 'pending' && !limit.allowed ? { reason: limit.reason_zh } : outcome) };
+        return {
+          kind: 'qr',
+          amount_fen: t.amount_fen,
+          status,
+          via: 'gateway',
+          ...(status === 'pending' && !limit.allowed ? { reason: limit.reason_zh } : outcome),
+        };
       }
       case 'payment_code':
         return { kind: 'payment_code', amount_fen: t.amount_fen, status: t.status, ...outcomeWords(t) };
       case 'account': {
         const buyer = t.buyer_id ? getBuyer(db, t.buyer_id) : null;
-        return { kind: 'account', amount_fen: t.amount_fen, buyer_name: buyer?.name ?? t.buyer_id ?? '', balance_after_fen: buyer?.balance_fen ?? 0 };
+        return {
+          kind: 'account',
+          amount_fen: t.amount_fen,
+          buyer_name: buyer?.name ?? t.buyer_id ?? '',
+          balance_after_fen: buyer?.balance_fen ?? 0,
+        };
       }
     }
   });
@@ -49,7 +75,14 @@ export function receiptFromRows(db: Db, who: TerminalIdentity, sale: SaleRow, li
     time_zone: who.time_zone,
     cashier: cashierName,
     // A typed-amount line prints as one unit at its amount.
-    lines: lines.map((l) => ({ name: l.name, unit: l.unit, quantity: l.kind === 'amount' ? 1 : l.quantity, tare_g: l.tare_g, unit_price_fen: l.kind === 'amount' ? l.amount_fen : l.unit_price_fen, amount_fen: l.amount_fen })),
+    lines: lines.map((l) => ({
+      name: l.name,
+      unit: l.unit,
+      quantity: l.kind === 'amount' ? 1 : l.quantity,
+      tare_g: l.tare_g,
+      unit_price_fen: l.kind === 'amount' ? l.amount_fen : l.unit_price_fen,
+      amount_fen: l.amount_fen,
+    })),
     discount_fen: sale.line_discount_fen + sale.sale_discount_fen,
     rounding_fen: sale.rounding_fen,
     total_fen: sale.total_fen,
@@ -69,16 +102,26 @@ export function saleReceipt(db: Db, who: TerminalIdentity, saleId: string): Rece
   const tenders = saleTenders(db, saleId);
   const cashier = findCashier(db, sale.cashier_id)?.name ?? sale.cashier_id;
   const doc = receiptFromRows(db, who, sale, saleLines(db, saleId), tenders, cashier);
-  const refunds = stmt(db, 'SELECT refund_no, amount_fen FROM refund WHERE sale_id = ? ORDER BY created_ms').all(saleId) as { refund_no: string; amount_fen: number }[];
+  const refunds = stmt(
+    db,
+    'SELECT refund_no, amount_fen FROM refund WHERE sale_id = ? ORDER BY created_ms',
+  ).all(saleId) as { refund_no: string; amount_fen: number }[];
   const owed = sale.status === 'pending' ? owedFen(sale.total_fen, tenders) : 0;
   const waitingQr = tenders.some((t) => t.kind === 'qr' && t.status === 'pending');
   const printedUrl = waitingQr ? firstPayUrl(db, saleId) : null;
-  return { ...doc, ...(printedUrl ? { pay_url: printedUrl } : {}), ...(owed > 0 ? { owed_fen: owed } : {}), ...(refunds.length > 0 ? { refunds } : {}) };
+  return {
+    ...doc,
+    ...(printedUrl ? { pay_url: printedUrl } : {}),
+    ...(owed > 0 ? { owed_fen: owed } : {}),
+    ...(refunds.length > 0 ? { refunds } : {}),
+  };
 }
 
 /** The pay URL the sale's first receipt printed (its QR still pays the waiting tender). */
 function firstPayUrl(db: Db, saleId: string): string | null {
-  for (const row of stmt(db, 'SELECT document FROM print_job WHERE sale_id = ? ORDER BY created_ms, id').all(saleId) as { document: string }[]) {
+  for (const row of stmt(db, 'SELECT document FROM print_job WHERE sale_id = ? ORDER BY created_ms, id').all(
+    saleId,
+  ) as { document: string }[]) {
     const url = parseDoc(row)?.pay_url;
     if (url) return url;
   }

@@ -6,6 +6,9 @@ import { stmt } from '../store/sql';
 
 export function enqueuePrintJob(db: Db, saleId: string | null, doc: ReceiptDoc, nowMs: number): string {
   const id = newId(nowMs);
-  stmt(db, "INSERT INTO print_job (id, sale_id, document, state, created_ms, updated_ms) VALUES (?, ?, ?, 'queued', ?, ?)").run(id, saleId, JSON.stringify(doc), nowMs, nowMs);
+  stmt(
+    db,
+    "INSERT INTO print_job (id, sale_id, document, state, created_ms, updated_ms) VALUES (?, ?, ?, 'queued', ?, ?)",
+  ).run(id, saleId, JSON.stringify(doc), nowMs, nowMs);
   return id;
 }

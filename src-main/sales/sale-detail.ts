@@ -13,11 +13,17 @@ type Detail = MethodOutput<'sale-detail'>;
 export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | null {
   const sale = getSale(db, saleId);
   if (!sale) return null;
-  const refunded = stmt(db, 'SELECT rl.line_no, SUM(rl.quantity) AS q, SUM(rl.amount_fen) AS a FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_no').all(saleId) as { line_no: number; q: number; a: number }[];
+  const refunded = stmt(
+    db,
+    'SELECT rl.line_no, SUM(rl.quantity) AS q, SUM(rl.amount_fen) AS a FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ? GROUP BY rl.line_no',
+  ).all(saleId) as { line_no: number; q: number; a: number }[];
   const byLine = new Map(refunded.map((r) => [r.line_no, r]));
   const tenders = saleTenders(db, saleId);
   // The receipt the customer holds is the first job stored for the sale; reprints copy it.
-  const job = stmt(db, 'SELECT document FROM print_job WHERE sale_id = ? ORDER BY created_ms, id LIMIT 1').get(saleId) as { document: string } | undefined;
+  const job = stmt(
+    db,
+    'SELECT document FROM print_job WHERE sale_id = ? ORDER BY created_ms, id LIMIT 1',
+  ).get(saleId) as { document: string } | undefined;
   const doc = job ? parseDoc(job) : null;
   return {
     sale: {
@@ -61,7 +67,10 @@ export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | 
     })),
     refunded_fen: refunded.reduce((a, r) => a + r.a, 0),
     owed_fen: sale.status === 'pending' ? owedFen(sale.total_fen, tenders) : 0,
-    refunds: stmt(db, 'SELECT refund_no, amount_fen, created_ms FROM refund WHERE sale_id = ? ORDER BY created_ms').all(saleId) as { refund_no: string; amount_fen: number; created_ms: number }[],
+    refunds: stmt(
+      db,
+      'SELECT refund_no, amount_fen, created_ms FROM refund WHERE sale_id = ? ORDER BY created_ms',
+    ).all(saleId) as { refund_no: string; amount_fen: number; created_ms: number }[],
     pay_url: doc?.pay_url ?? null,
     receipt_text: doc ? renderReceiptText(layoutReceipt(doc, paper)) : null,
   };

@@ -36,20 +36,31 @@ export type TenderRow = PlannedTender & {
 export type SaleLineRow = PricedLine & { sale_id: string };
 
 export function nextDaySeq(db: Db, day: string): number {
-  return ((stmt(db, 'SELECT MAX(day_seq) AS s FROM sale WHERE business_day = ?').get(day) as { s: number | null }).s ?? 0) + 1;
+  return (
+    ((stmt(db, 'SELECT MAX(day_seq) AS s FROM sale WHERE business_day = ?').get(day) as { s: number | null })
+      .s ?? 0) + 1
+  );
 }
 
-export function insertSale(db: Db, sale: SaleRow, lines: readonly PricedLine[], tenders: readonly TenderRow[]): void {
-  stmt(db, 
+export function insertSale(
+  db: Db,
+  sale: SaleRow,
+  lines: readonly PricedLine[],
+  tenders: readonly TenderRow[],
+): void {
+  stmt(
+    db,
     `INSERT INTO sale (id, receipt_no, business_day, day_seq, status, subtotal_fen, line_discount_fen, sale_discount_fen, rounding_fen, total_fen, cashier_id, shift_id, created_ms)
      VALUES (@id, @receipt_no, @business_day, @day_seq, @status, @subtotal_fen, @line_discount_fen, @sale_discount_fen, @rounding_fen, @total_fen, @cashier_id, @shift_id, @created_ms)`,
   ).run(sale);
-  const insLine = stmt(db, 
+  const insLine = stmt(
+    db,
     `INSERT INTO sale_line (sale_id, line_no, product_id, name, unit, kind, quantity, tare_g, unit_price_fen, amount_fen, discount_fen, net_fen)
      VALUES (@sale_id, @line_no, @product_id, @name, @unit, @kind, @quantity, @tare_g, @unit_price_fen, @amount_fen, @discount_fen, @net_fen)`,
   );
   for (const l of lines) insLine.run({ sale_id: sale.id, ...l });
-  const insTender = stmt(db, 
+  const insTender = stmt(
+    db,
     `INSERT INTO tender (sale_id, tender_no, kind, amount_fen, tendered_fen, change_fen, status, buyer_id, external_ref, via, updated_ms)
      VALUES (@sale_id, @tender_no, @kind, @amount_fen, @tendered_fen, @change_fen, @status, @buyer_id, @external_ref, @via, @updated_ms)`,
   );
@@ -77,6 +88,10 @@ export function setSaleStatus(db: Db, saleId: string, status: SaleRow['status'])
 }
 
 export function recentSales(db: Db, limit: number, query: string | null): SaleRow[] {
-  if (query) return stmt(db, 'SELECT * FROM sale WHERE receipt_no LIKE ? ORDER BY created_ms DESC LIMIT ?').all(`%${query}%`, limit) as SaleRow[];
+  if (query)
+    return stmt(db, 'SELECT * FROM sale WHERE receipt_no LIKE ? ORDER BY created_ms DESC LIMIT ?').all(
+      `%${query}%`,
+      limit,
+    ) as SaleRow[];
   return stmt(db, 'SELECT * FROM sale ORDER BY created_ms DESC LIMIT ?').all(limit) as SaleRow[];
 }

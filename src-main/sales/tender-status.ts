@@ -29,25 +29,40 @@ export function refreshSaleStatus(db: Db, saleId: string): SaleRow['status'] {
   return s;
 }
 
-export function settleTender(db: Db, saleId: string, tenderNo: number, answer: TenderAnswer, nowMs: number): { sale_status: SaleRow['status']; changed: boolean } {
+export function settleTender(
+  db: Db,
+  saleId: string,
+  tenderNo: number,
+  answer: TenderAnswer,
+  nowMs: number,
+): { sale_status: SaleRow['status']; changed: boolean } {
   return tx(db, () => {
     const t = saleTenders(db, saleId).find((x) => x.tender_no === tenderNo);
     if (!t) throw new CodedError('not_found', `sale ${saleId} has no tender ${tenderNo}`);
     // Confirmations arrive more than once (push and pull); the same answer again changes nothing.
     if (t.status === answer.status) return { sale_status: refreshSaleStatus(db, saleId), changed: false };
-    if (!canMove(t.status, answer.status)) throw new CodedError('conflict', `tender ${tenderNo} is already ${t.status}`);
+    if (!canMove(t.status, answer.status))
+      throw new CodedError('conflict', `tender ${tenderNo} is already ${t.status}`);
     const reason = answer.status === 'paid' ? null : (answer.reason ?? null);
-    stmt(db, 'UPDATE tender SET status = ?, external_ref = COALESCE(?, external_ref), reason = ?, wallet = COALESCE(?, wallet), updated_ms = ? WHERE sale_id = ? AND tender_no = ?').run(
-      answer.status,
-      answer.external_ref,
-      reason,
-      answer.wallet ?? null,
-      nowMs,
-      saleId,
-      tenderNo,
-    );
+    stmt(
+      db,
+      'UPDATE tender SET status = ?, external_ref = COALESCE(?, external_ref), reason = ?, wallet = COALESCE(?, wallet), updated_ms = ? WHERE sale_id = ? AND tender_no = ?',
+    ).run(answer.status, answer.external_ref, reason, answer.wallet ?? null, nowMs, saleId, tenderNo);
     const s = refreshSaleStatus(db, saleId);
-    appendJournal(db, 'tender.updated', { sale_id: saleId, tender_no: tenderNo, status: answer.status, external_ref: answer.external_ref, sale_status: s, reason, wallet: answer.wallet ?? null }, nowMs);
+    appendJournal(
+      db,
+      'tender.updated',
+      {
+        sale_id: saleId,
+        tender_no: tenderNo,
+        status: answer.status,
+        external_ref: answer.external_ref,
+        sale_status: s,
+        reason,
+        wallet: answer.wallet ?? null,
+      },
+      nowMs,
+    );
     return { sale_status: s, changed: true };
   });
 }

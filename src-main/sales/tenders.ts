@@ -35,19 +35,24 @@ export interface PlannedTender {
 function checkCodeLimit(t: Exclude<TenderInput, { kind: 'cash' }>): void {
   if (t.kind === 'account' || (t.kind === 'qr' && t.via === 'gateway')) return;
   const scanned = t.kind === 'payment_code' ? classifyScan(t.code) : null;
-  const d = codeLimitDecision(t.amount_fen, t.kind, scanned?.kind === 'payment_code' ? scanned.provider : undefined);
+  const d = codeLimitDecision(
+    t.amount_fen,
+    t.kind,
+    scanned?.kind === 'payment_code' ? scanned.provider : undefined,
+  );
   if (!d.allowed) throw new CodedError('qr_limit_exceeded', `${d.reason_zh} — ${d.reason_en}`);
 }
 
-
 export function planTenders(totalFen: number, inputs: readonly TenderInput[]): PlannedTender[] {
-  if (inputs.length === 0 || inputs.length > TENDERS_PER_SALE_MAX) throw new CodedError('bad_request', `a sale takes 1 to ${TENDERS_PER_SALE_MAX} tenders`);
+  if (inputs.length === 0 || inputs.length > TENDERS_PER_SALE_MAX)
+    throw new CodedError('bad_request', `a sale takes 1 to ${TENDERS_PER_SALE_MAX} tenders`);
   const cash = inputs.filter((t) => t.kind === 'cash');
   if (cash.length > 1) throw new CodedError('bad_request', 'at most one cash tender');
   const others = inputs.filter((t): t is Exclude<TenderInput, { kind: 'cash' }> => t.kind !== 'cash');
   let nonCash = 0;
   const planned: PlannedTender[] = others.map((t, i) => {
-    if (!Number.isSafeInteger(t.amount_fen) || t.amount_fen <= 0) throw new CodedError('bad_request', `${t.kind} tender amount must be positive`);
+    if (!Number.isSafeInteger(t.amount_fen) || t.amount_fen <= 0)
+      throw new CodedError('bad_request', `${t.kind} tender amount must be positive`);
     checkCodeLimit(t);
     nonCash += t.amount_fen;
     return {
@@ -62,7 +67,11 @@ export function planTenders(totalFen: number, inputs: readonly TenderInput[]): P
       via: t.kind === 'qr' ? (t.via ?? null) : null,
     };
   });
-  if (nonCash > totalFen) throw new CodedError('insufficient_tender', `tenders (${nonCash} fen) exceed the total (${totalFen} fen)`);
+  if (nonCash > totalFen)
+    throw new CodedError(
+      'insufficient_tender',
+      `tenders (${nonCash} fen) exceed the total (${totalFen} fen)`,
+    );
   const rest = totalFen - nonCash;
   const c = cash[0];
   if (!c) {
@@ -70,7 +79,21 @@ export function planTenders(totalFen: number, inputs: readonly TenderInput[]): P
     return planned;
   }
   if (rest === 0) throw new CodedError('bad_request', 'nothing is left to pay in cash');
-  if (c.tendered_fen < rest) throw new CodedError('insufficient_tender', `cash given (${c.tendered_fen} fen) is less than the ${rest} fen due`);
-  planned.push({ tender_no: planned.length + 1, kind: 'cash', amount_fen: rest, tendered_fen: c.tendered_fen, change_fen: c.tendered_fen - rest, status: 'paid', buyer_id: null, external_ref: null, via: null });
+  if (c.tendered_fen < rest)
+    throw new CodedError(
+      'insufficient_tender',
+      `cash given (${c.tendered_fen} fen) is less than the ${rest} fen due`,
+    );
+  planned.push({
+    tender_no: planned.length + 1,
+    kind: 'cash',
+    amount_fen: rest,
+    tendered_fen: c.tendered_fen,
+    change_fen: c.tendered_fen - rest,
+    status: 'paid',
+    buyer_id: null,
+    external_ref: null,
+    via: null,
+  });
   return planned;
 }

@@ -6,7 +6,14 @@
 import { build, type BuildOptions } from 'esbuild';
 import { pathToFileURL } from 'node:url';
 
-export const BUNDLE_OPTIONS: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron', 'better-sqlite3', 'serialport'], logLevel: 'warning' };
+export const BUNDLE_OPTIONS: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron', 'better-sqlite3', 'serialport'],
+  logLevel: 'warning',
+};
 /** Entry → output file under the build folder. */
 export const ENTRIES: readonly { entry: string; outfile: string }[] = [
   { entry: 'src-main/shell/electron-main.ts', outfile: 'electron/main.cjs' },
@@ -14,7 +21,9 @@ export const ENTRIES: readonly { entry: string; outfile: string }[] = [
 ];
 
 export async function buildShell(outDir = 'build'): Promise<void> {
-  for (const e of ENTRIES) await build({ ...BUNDLE_OPTIONS, entryPoints: [e.entry], outfile: `${outDir}/${e.outfile}` });
+  for (const e of ENTRIES)
+    await build({ ...BUNDLE_OPTIONS, entryPoints: [e.entry], outfile: `${outDir}/${e.outfile}` });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildShell(process.argv[2]);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await buildShell(process.argv[2]);

@@ -25,9 +25,16 @@ export interface ShellProcess {
 
 /** Asks a Node executable for its version and ABI; throws with the reason when it does not answer. */
 export function probeNode(command: string): Runtime {
-  const r = spawnSync(command, ['-p', 'process.versions.node + " " + process.versions.modules'], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const r = spawnSync(command, ['-p', 'process.versions.node + " " + process.versions.modules'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   const m = /^(\S+) (\d+)\s*$/.exec(r.stdout ?? '');
-  if (r.status !== 0 || !m) throw new Error(`The till's core needs Node to run it here, and '${command}' did not answer (${r.error?.message ?? (r.stderr || `exit ${r.status}`).trim()}).`);
+  if (r.status !== 0 || !m)
+    throw new Error(
+      `The till's core needs Node to run it here, and '${command}' did not answer (${r.error?.message ?? (r.stderr || `exit ${r.status}`).trim()}).`,
+    );
   return { name: `Node ${m[1]}`, modules: Number(m[2]) };
 }
 
@@ -35,7 +42,14 @@ export function coreCommand(shell: ShellProcess): CoreCommand {
   const given = shell.env.MARKETTILL_CORE_NODE;
   if (given) return { command: given, env: {}, runtime: probeNode(given) };
   if (shell.isPackaged) {
-    return { command: shell.execPath, env: { ELECTRON_RUN_AS_NODE: '1' }, runtime: { name: `Electron ${shell.versions.electron ?? '?'}`, modules: Number(shell.versions.modules) } };
+    return {
+      command: shell.execPath,
+      env: { ELECTRON_RUN_AS_NODE: '1' },
+      runtime: {
+        name: `Electron ${shell.versions.electron ?? '?'}`,
+        modules: Number(shell.versions.modules),
+      },
+    };
   }
   return { command: 'node', env: {}, runtime: probeNode('node') };
 }

@@ -32,7 +32,10 @@ export interface CoreSupervisor {
 }
 
 function startOnce(o: SupervisorOptions, output: string[]): { child: ChildProcess; ready: Promise<string> } {
-  const child = spawn(o.command.command, [o.entry, ...o.args], { env: { ...process.env, ...o.command.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(o.command.command, [o.entry, ...o.args], {
+    env: { ...process.env, ...o.command.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const ready = new Promise<string>((resolve, reject) => {
     const onLine = (line: string): void => {
       output.push(line);
@@ -44,7 +47,13 @@ function startOnce(o: SupervisorOptions, output: string[]): { child: ChildProces
     createInterface({ input: child.stdout! }).on('line', onLine);
     createInterface({ input: child.stderr! }).on('line', onLine);
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`the till's core exited (${signal ?? `code ${code}`}) before it was ready:\n${output.join('\n')}`)));
+    child.once('exit', (code, signal) =>
+      reject(
+        new Error(
+          `the till's core exited (${signal ?? `code ${code}`}) before it was ready:\n${output.join('\n')}`,
+        ),
+      ),
+    );
   });
   return { child, ready };
 }
@@ -62,7 +71,10 @@ export async function superviseCore(o: SupervisorOptions): Promise<CoreSuperviso
       const now = Date.now();
       exits.push(now);
       while (exits.length > 0 && exits[0]! < now - CRASH_WINDOW_MS) exits.shift();
-      if (exits.length >= CRASH_LIMIT) return o.onFatal(`the till's core stopped ${exits.length} times within ${CRASH_WINDOW_MS / 1000} s; last output:\n${output.join('\n')}`);
+      if (exits.length >= CRASH_LIMIT)
+        return o.onFatal(
+          `the till's core stopped ${exits.length} times within ${CRASH_WINDOW_MS / 1000} s; last output:\n${output.join('\n')}`,
+        );
       setTimeout(() => {
         if (stopping) return;
         current = startOnce(o, output);

@@ -22,7 +22,18 @@ export function displayUrlFor(coreUiUrl: string): string {
 
 export function displayWindowOptions(on: DisplayLike): BrowserWindowOptions {
   const { x, y, width, height } = on.bounds;
-  return { ...windowOptions(), title: 'MarketTill 客显', x, y, width, height, minWidth: 320, minHeight: 240, fullscreen: true, frame: false };
+  return {
+    ...windowOptions(),
+    title: 'MarketTill 客显',
+    x,
+    y,
+    width,
+    height,
+    minWidth: 320,
+    minHeight: 240,
+    fullscreen: true,
+    frame: false,
+  };
 }
 
 /** Opens the display window on the second screen, or answers null when there is only one. */

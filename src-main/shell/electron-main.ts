@@ -28,13 +28,20 @@ electron.app.on('window-all-closed', () => electron.app.quit());
 void electron.app.whenReady().then(async () => {
   let command;
   try {
-    command = coreCommand({ isPackaged: electron.app.isPackaged, execPath: process.execPath, versions: process.versions, env: process.env });
+    command = coreCommand({
+      isPackaged: electron.app.isPackaged,
+      execPath: process.execPath,
+      versions: process.versions,
+      env: process.env,
+    });
   } catch (err) {
     return refuse(err instanceof Error ? err.message : String(err));
   }
   const mismatch = abiMismatch(command.runtime, CORE_ENTRY);
   if (mismatch) return refuse(mismatch);
-  const args = argv.includes('--data') ? argv : [...argv, '--data', join(electron.app.getPath('userData'), 'till')];
+  const args = argv.includes('--data')
+    ? argv
+    : [...argv, '--data', join(electron.app.getPath('userData'), 'till')];
   let window: ReturnType<typeof createMainWindow> | null = null;
   let display: ReturnType<typeof createDisplayWindow> = null;
   try {

@@ -14,7 +14,13 @@ export function windowOptions(): BrowserWindowOptions {
     title: 'MarketTill 市场收银',
     backgroundColor: '#f4f1ea',
     show: false,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
   };
 }
 

@@ -11,7 +11,9 @@ import { dirname, join } from 'node:path';
 export type BindingAbi = { kind: 'node'; modules: number } | { kind: 'napi' };
 
 /** The native modules the core loads, and where each keeps its binary inside its package. */
-export const CORE_BINDINGS: readonly { pkg: string; binary: string }[] = [{ pkg: 'better-sqlite3', binary: 'build/Release/better_sqlite3.node' }];
+export const CORE_BINDINGS: readonly { pkg: string; binary: string }[] = [
+  { pkg: 'better-sqlite3', binary: 'build/Release/better_sqlite3.node' },
+];
 
 export function bindingAbi(file: string): BindingAbi | null {
   const text = readFileSync(file).toString('latin1');

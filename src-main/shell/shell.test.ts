@@ -17,9 +17,21 @@ const LAPTOP = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } };
 const CUSTOMER = { id: 7, bounds: { x: 1366, y: 0, width: 800, height: 480 } };
 
 function fakeMain(screens: DisplayLike[] = [LAPTOP]) {
-  const created: { opts: BrowserWindowOptions; navListeners: ((e: { preventDefault(): void }, url: string) => void)[]; openHandler?: (d: { url: string }) => { action: 'deny' }; loaded: string[] }[] = [];
+  const created: {
+    opts: BrowserWindowOptions;
+    navListeners: ((e: { preventDefault(): void }, url: string) => void)[];
+    openHandler?: (d: { url: string }) => { action: 'deny' };
+    loaded: string[];
+  }[] = [];
   const electron: ElectronMainLike = {
-    app: { isPackaged: false, whenReady: async () => {}, on: () => {}, quit: () => {}, exit: () => {}, getPath: () => '/tmp' },
+    app: {
+      isPackaged: false,
+      whenReady: async () => {},
+      on: () => {},
+      quit: () => {},
+      exit: () => {},
+      getPath: () => '/tmp',
+    },
     dialog: { showErrorBox: () => {} },
     screen: { getAllDisplays: () => screens, getPrimaryDisplay: () => screens[0]! },
     BrowserWindow: class {
@@ -28,7 +40,8 @@ function fakeMain(screens: DisplayLike[] = [LAPTOP]) {
         const rec: (typeof created)[number] = { opts, navListeners: [], loaded: [] };
         created.push(rec);
         this.webContents = {
-          on: (_ev: 'will-navigate', l: (e: { preventDefault(): void }, url: string) => void) => void rec.navListeners.push(l),
+          on: (_ev: 'will-navigate', l: (e: { preventDefault(): void }, url: string) => void) =>
+            void rec.navListeners.push(l),
           setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) => void (rec.openHandler = h),
         };
         this.loadURL = async (u: string) => void rec.loaded.push(u);
@@ -47,7 +60,10 @@ function plantedBinding(symbol: string): string {
   const pkg = join(root, 'node_modules', 'better-sqlite3');
   mkdirSync(join(pkg, 'build', 'Release'), { recursive: true });
   writeFileSync(join(pkg, 'package.json'), '{"name":"better-sqlite3","version":"0.0.0"}');
-  writeFileSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), Buffer.concat([Buffer.from('\x7fELF\0\0'), Buffer.from(`${symbol}\0`)]));
+  writeFileSync(
+    join(pkg, 'build', 'Release', 'better_sqlite3.node'),
+    Buffer.concat([Buffer.from('\x7fELF\0\0'), Buffer.from(`${symbol}\0`)]),
+  );
   mkdirSync(join(root, 'core'));
   return join(root, 'core', 'terminal.cjs');
 }
@@ -55,14 +71,27 @@ function plantedBinding(symbol: string): string {
 const here = { name: `Node ${process.versions.node}`, modules: Number(process.versions.modules) };
 
 describe('Electron shell window', () => {
-  it('opens the customer display full screen on the second screen, on the core\'s display page, locked down; none with one screen', () => {
+  it("opens the customer display full screen on the second screen, on the core's display page, locked down; none with one screen", () => {
     expect(createDisplayWindow(fakeMain().electron, CORE_URL)).toBeNull();
     const { electron, created } = fakeMain([LAPTOP, CUSTOMER]);
     const d = createDisplayWindow(electron, CORE_URL);
     expect(d).not.toBeNull();
     const rec = created[0]!;
-    expect(rec.opts).toMatchObject({ x: 1366, y: 0, width: 800, height: 480, fullscreen: true, frame: false });
-    expect(rec.opts.webPreferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false });
+    expect(rec.opts).toMatchObject({
+      x: 1366,
+      y: 0,
+      width: 800,
+      height: 480,
+      fullscreen: true,
+      frame: false,
+    });
+    expect(rec.opts.webPreferences).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    });
     expect(rec.loaded).toEqual(['http://127.0.0.1:41149/display.html#token=abc']);
     const prevent = vi.fn();
     for (const l of rec.navListeners) l({ preventDefault: prevent }, 'https://evil.example/');
@@ -80,7 +109,13 @@ describe('Electron shell window', () => {
     const w = createMainWindow(electron, CORE_URL);
     expect(created).toHaveLength(1);
     const rec = created[0]!;
-    expect(rec.opts.webPreferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false });
+    expect(rec.opts.webPreferences).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    });
     expect(rec.loaded).toEqual([CORE_URL]);
     const prevent = vi.fn();
     for (const l of rec.navListeners) l({ preventDefault: prevent }, 'https://evil.example/');
@@ -109,25 +144,48 @@ describe('the core runtime', () => {
   const versions = { ...process.versions, electron: '39.8.10', modules: '140' } as NodeJS.ProcessVersions;
 
   it('packaged: Electron itself as Node, with its ABI; a checkout: the Node on PATH; MARKETTILL_CORE_NODE wins', () => {
-    expect(coreCommand({ isPackaged: true, execPath: '/opt/MarketTill/markettill', versions, env: {} })).toEqual({
+    expect(
+      coreCommand({ isPackaged: true, execPath: '/opt/MarketTill/markettill', versions, env: {} }),
+    ).toEqual({
       command: '/opt/MarketTill/markettill',
       env: { ELECTRON_RUN_AS_NODE: '1' },
       runtime: { name: 'Electron 39.8.10', modules: 140 },
     });
-    expect(coreCommand({ isPackaged: false, execPath: '/x/electron', versions, env: { PATH: process.env.PATH } })).toMatchObject({ command: 'node', env: {} });
-    expect(coreCommand({ isPackaged: true, execPath: '/x/electron', versions, env: { MARKETTILL_CORE_NODE: process.execPath } })).toEqual({ command: process.execPath, env: {}, runtime: here });
+    expect(
+      coreCommand({ isPackaged: false, execPath: '/x/electron', versions, env: { PATH: process.env.PATH } }),
+    ).toMatchObject({ command: 'node', env: {} });
+    expect(
+      coreCommand({
+        isPackaged: true,
+        execPath: '/x/electron',
+        versions,
+        env: { MARKETTILL_CORE_NODE: process.execPath },
+      }),
+    ).toEqual({ command: process.execPath, env: {}, runtime: here });
   });
 
   it('says clearly when there is no Node to run the core', () => {
-    expect(() => probeNode('/nonexistent/node')).toThrow(/The till's core needs Node to run it here, and '\/nonexistent\/node' did not answer/);
+    expect(() => probeNode('/nonexistent/node')).toThrow(
+      /The till's core needs Node to run it here, and '\/nonexistent\/node' did not answer/,
+    );
   });
 });
 
 describe('native module ABI', () => {
   it("reads the ABI of the installed better-sqlite3 (this Node's) and of serialport's Node-API binding", () => {
-    const sqlite = resolveBinding('better-sqlite3', 'build/Release/better_sqlite3.node', join(process.cwd(), 'build', 'core', 'terminal.cjs'));
+    const sqlite = resolveBinding(
+      'better-sqlite3',
+      'build/Release/better_sqlite3.node',
+      join(process.cwd(), 'build', 'core', 'terminal.cjs'),
+    );
     expect(bindingAbi(sqlite)).toEqual({ kind: 'node', modules: here.modules });
-    const serial = join(createRequire(import.meta.url).resolve('@serialport/bindings-cpp/package.json'), '..', 'prebuilds', 'linux-x64', '@serialport+bindings-cpp.glibc.node');
+    const serial = join(
+      createRequire(import.meta.url).resolve('@serialport/bindings-cpp/package.json'),
+      '..',
+      'prebuilds',
+      'linux-x64',
+      '@serialport+bindings-cpp.glibc.node',
+    );
     expect(bindingAbi(serial)).toEqual({ kind: 'napi' });
     expect(abiMismatch(here, join(process.cwd(), 'build', 'core', 'terminal.cjs'))).toBeNull();
   });
@@ -143,7 +201,9 @@ describe('native module ABI', () => {
   });
 
   it('refuses a missing package, a missing binary and a file that is no native module', () => {
-    expect(abiMismatch(here, '/nonexistent/core/terminal.cjs')).toMatch(/better-sqlite3 is not installed beside/);
+    expect(abiMismatch(here, '/nonexistent/core/terminal.cjs')).toMatch(
+      /better-sqlite3 is not installed beside/,
+    );
     const entry = plantedBinding('nothing');
     expect(abiMismatch(here, entry)).toMatch(/is not a Node native module/);
   });

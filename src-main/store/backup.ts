@@ -15,11 +15,18 @@ export function backupFileName(nowMs: number): string {
 }
 
 /** Makes today's backup unless it exists, then keeps the newest BACKUPS_KEPT. Returns the file written, or null. */
-export async function dailyBackup(db: Db, dataDir: string, nowMs: number, kept = BACKUPS_KEPT): Promise<string | null> {
+export async function dailyBackup(
+  db: Db,
+  dataDir: string,
+  nowMs: number,
+  kept = BACKUPS_KEPT,
+): Promise<string | null> {
   const dir = join(dataDir, 'backups');
   mkdirSync(dir, { recursive: true });
   const name = backupFileName(nowMs);
-  const existing = readdirSync(dir).filter((f) => NAME_RE.test(f)).sort();
+  const existing = readdirSync(dir)
+    .filter((f) => NAME_RE.test(f))
+    .sort();
   let written: string | null = null;
   if (!existing.includes(name)) {
     const tmp = join(dir, `${name}.partial`);

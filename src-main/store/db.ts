@@ -7,7 +7,9 @@ export type Db = Database.Database;
 
 export class DatabaseTooNewError extends Error {
   constructor(found: number, known: number) {
-    super(`database is at version ${found} but this MarketTill knows only up to ${known}; refusing to open it (update MarketTill)`);
+    super(
+      `database is at version ${found} but this MarketTill knows only up to ${known}; refusing to open it (update MarketTill)`,
+    );
     this.name = 'DatabaseTooNewError';
   }
 }
@@ -38,7 +40,8 @@ export function migrate(db: Db, migrations = MIGRATIONS): void {
       db.transaction(() => {
         db.exec(m.up);
         const broken = db.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0) throw new Error(`migration ${v + 1} left ${broken.length} broken foreign keys`);
+        if (broken.length > 0)
+          throw new Error(`migration ${v + 1} left ${broken.length} broken foreign keys`);
         db.pragma(`user_version = ${v + 1}`);
       })();
     }

@@ -23,11 +23,17 @@ export interface AtRisk {
 
 export type GuardedAction = 'sign_out' | 'update' | 'wipe';
 
-const DOING: Record<GuardedAction, string> = { sign_out: 'signing out', update: 'updating the till', wipe: 'wiping the till' };
+const DOING: Record<GuardedAction, string> = {
+  sign_out: 'signing out',
+  update: 'updating the till',
+  wipe: 'wiping the till',
+};
 
 export function unsyncedEntries(db: Db): AtRisk {
   const acked = Number(getSetting(db, 'acked_seq') ?? '0');
-  const row = stmt(db, 'SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM journal WHERE seq > ?').get(acked) as { n: number; oldest: number | null };
+  const row = stmt(db, 'SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM journal WHERE seq > ?').get(
+    acked,
+  ) as { n: number; oldest: number | null };
   return { unsynced: row.n, oldest_ms: row.oldest };
 }
 
@@ -45,24 +51,46 @@ export function approveAtRisk(db: Db, action: GuardedAction, managerPin: string 
   const risk = unsyncedEntries(db);
   if (risk.unsynced === 0) return { ...risk, approved_by: null };
   const details: ErrorDetails = { unsynced: risk.unsynced, oldest_unsynced_ms: risk.oldest_ms };
-  if (!managerPin) throw new CodedError('manager_required', `${risk.unsynced} journal entries have not reached the server: ${DOING[action]} needs a manager's PIN`, details);
+  if (!managerPin)
+    throw new CodedError(
+      'manager_required',
+      `${risk.unsynced} journal entries have not reached the server: ${DOING[action]} needs a manager's PIN`,
+      details,
+    );
   const manager = PIN_RE.test(managerPin) ? findByPin(db, managerPin, 'manager') : null;
-  if (!manager) throw new CodedError('wrong_pin', `that PIN is not a manager’s, and ${risk.unsynced} journal entries have not reached the server`, details);
+  if (!manager)
+    throw new CodedError(
+      'wrong_pin',
+      `that PIN is not a manager’s, and ${risk.unsynced} journal entries have not reached the server`,
+      details,
+    );
   return { ...risk, approved_by: manager };
 }
 
-export type FolderCheck = { ok: true; approval: Approval } | { ok: false; unsynced: number; oldest_ms: number | null; reason: string };
+export type FolderCheck =
+  | { ok: true; approval: Approval }
+  | { ok: false; unsynced: number; oldest_ms: number | null; reason: string };
 
 /** The same guard for a till whose core is not running (the CLI's wipe and update check): opens its data folder's database just to ask. */
-export function approveAtRiskInFolder(dataDir: string, action: GuardedAction, managerPin: string | undefined): FolderCheck {
+export function approveAtRiskInFolder(
+  dataDir: string,
+  action: GuardedAction,
+  managerPin: string | undefined,
+): FolderCheck {
   const file = join(dataDir, 'terminal.sqlite');
-  if (!existsSync(file)) return { ok: false, unsynced: 0, oldest_ms: null, reason: `no till database at ${file}` };
+  if (!existsSync(file))
+    return { ok: false, unsynced: 0, oldest_ms: null, reason: `no till database at ${file}` };
   const db = new Database(file, { fileMustExist: true, timeout: 5000 });
   try {
     return { ok: true, approval: approveAtRisk(db, action, managerPin) };
   } catch (err) {
     if (!(err instanceof CodedError)) throw err;
-    return { ok: false, unsynced: err.details?.unsynced ?? 0, oldest_ms: err.details?.oldest_unsynced_ms ?? null, reason: err.message };
+    return {
+      ok: false,
+      unsynced: err.details?.unsynced ?? 0,
+      oldest_ms: err.details?.oldest_unsynced_ms ?? null,
+      reason: err.message,
+    };
   } finally {
     db.close();
   }

@@ -23,14 +23,20 @@ export class ConfigPuller {
     private readonly db: Db,
     private readonly who: TerminalIdentity,
     private readonly auth: { key: KeyObject; terminalId: string },
-    private readonly o: { online(): boolean; now(): number; changed(version: number): void; every_ms?: number },
+    private readonly o: {
+      online(): boolean;
+      now(): number;
+      changed(version: number): void;
+      every_ms?: number;
+    },
   ) {
     this.lastMs = o.now();
   }
 
   /** The safety poll: pulls when online and the last pull is older than the interval. */
   pullWhenDue(): void {
-    if (this.o.online() && this.o.now() - this.lastMs >= (this.o.every_ms ?? CONFIG_PULL_MS)) void this.pullNow();
+    if (this.o.online() && this.o.now() - this.lastMs >= (this.o.every_ms ?? CONFIG_PULL_MS))
+      void this.pullNow();
   }
 
   pullNow(): Promise<void> {

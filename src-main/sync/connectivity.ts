@@ -18,13 +18,24 @@ export const RETRY_DELAY_MS_MIN = 1_000;
 export const RETRY_DELAY_MS_MAX = 60_000;
 
 /** Exponential backoff with full jitter (AWS architecture blog): uniform in [min, min(max, min·2^failures)]. */
-export function backoffDelay(failures: number, random: () => number, min = RETRY_DELAY_MS_MIN, max = RETRY_DELAY_MS_MAX): number {
+export function backoffDelay(
+  failures: number,
+  random: () => number,
+  min = RETRY_DELAY_MS_MIN,
+  max = RETRY_DELAY_MS_MAX,
+): number {
   const cap = Math.min(max, min * 2 ** Math.min(failures, 30));
   return Math.max(min, Math.floor(random() * cap));
 }
 
 /** Server refusals that no retry can fix. */
-export const TERMINAL_REFUSALS = new Set(['terminal_revoked', 'unknown_terminal', 'bad_signature', 'journal_fork', 'journal_altered']);
+export const TERMINAL_REFUSALS = new Set([
+  'terminal_revoked',
+  'unknown_terminal',
+  'bad_signature',
+  'journal_fork',
+  'journal_altered',
+]);
 
 export function isOnline(link: Link): boolean {
   return link.state === 'online' || link.state === 'degraded';

@@ -12,14 +12,23 @@ import { callServer } from './server-client';
 import { loadOrCreateKey } from './signer';
 import { tx } from '../store/sql';
 
-export async function enrol(db: Db, dataDir: string, serverUrl: string, pairingCode: string): Promise<TerminalIdentity> {
+export async function enrol(
+  db: Db,
+  dataDir: string,
+  serverUrl: string,
+  pairingCode: string,
+): Promise<TerminalIdentity> {
   const { privateKey, publicKeyPem } = loadOrCreateKey(dataDir);
   const req = enrolRequestSchema.parse({ pairing_code: pairingCode, public_key_pem: publicKeyPem });
   const { terminal_id } = await callServer({ url: serverUrl, auth: null }, api.terminalEnrol, { body: req });
   return pullConfig(db, serverUrl, { key: privateKey, terminalId: terminal_id });
 }
 
-export async function pullConfig(db: Db, serverUrl: string, auth: { key: KeyObject; terminalId: string }): Promise<TerminalIdentity> {
+export async function pullConfig(
+  db: Db,
+  serverUrl: string,
+  auth: { key: KeyObject; terminalId: string },
+): Promise<TerminalIdentity> {
   const config = await callServer({ url: serverUrl, auth }, api.terminalConfig, {});
   const previous = loadIdentity(db);
   tx(db, () => {

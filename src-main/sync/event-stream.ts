@@ -121,7 +121,12 @@ export class EventStream {
       }
       if (!this.running) break;
       this.failures++;
-      const delay = backoffDelay(this.failures, this.o.random, this.o.retryDelayMsMin, this.o.retryDelayMsMax);
+      const delay = backoffDelay(
+        this.failures,
+        this.o.random,
+        this.o.retryDelayMsMin,
+        this.o.retryDelayMsMax,
+      );
       this.s = { state: 'backoff', retry_at_ms: Date.now() + delay, error };
       await this.sleep(delay);
     }
@@ -134,7 +139,8 @@ export class EventStream {
     this.abort = ac;
     this.s = { state: 'connecting', since_ms: Date.now() };
     let idleMs = this.o.connectTimeoutMs;
-    const timeout = (why: string): NodeJS.Timeout => setTimeout(() => ac.abort(new Error(why)), idleMs).unref();
+    const timeout = (why: string): NodeJS.Timeout =>
+      setTimeout(() => ac.abort(new Error(why)), idleMs).unref();
     let idle = timeout(`no answer within ${idleMs} ms`);
     const arm = (): void => {
       clearTimeout(idle);
@@ -195,7 +201,9 @@ export class EventStream {
         this.hooks.config(e.version);
         return null;
       case 'revoked':
-        this.hooks.refused(new ServerError(403, 'terminal_revoked', 'this terminal was revoked by the market office'));
+        this.hooks.refused(
+          new ServerError(403, 'terminal_revoked', 'this terminal was revoked by the market office'),
+        );
         return null;
       default:
         return assertNever(e);

@@ -33,8 +33,16 @@ export interface ServerLink {
   clockOffsetMs?: number;
 }
 
-function signedHeaders(link: ServerLink, method: string, path: string, text: string, local: number): Record<string, string> {
-  const headers: Record<string, string> = link.auth ? signRequest(link.auth.key, link.auth.terminalId, method, path, text, local + (link.clockOffsetMs ?? 0)) : {};
+function signedHeaders(
+  link: ServerLink,
+  method: string,
+  path: string,
+  text: string,
+  local: number,
+): Record<string, string> {
+  const headers: Record<string, string> = link.auth
+    ? signRequest(link.auth.key, link.auth.terminalId, method, path, text, local + (link.clockOffsetMs ?? 0))
+    : {};
   headers[LOCAL_TIME_HEADER] = String(local);
   if (text) headers['content-type'] = 'application/json';
   return headers;
@@ -43,7 +51,8 @@ function signedHeaders(link: ServerLink, method: string, path: string, text: str
 function learnClock(link: ServerLink, res: Response, local: number): void {
   const date = Date.parse(res.headers.get('date') ?? '');
   // Date has one-second resolution: only move the offset when it is clearly off.
-  if (Number.isFinite(date) && Math.abs(date - local - (link.clockOffsetMs ?? 0)) > 2_000) link.clockOffsetMs = date - local;
+  if (Number.isFinite(date) && Math.abs(date - local - (link.clockOffsetMs ?? 0)) > 2_000)
+    link.clockOffsetMs = date - local;
 }
 
 /** The server's error body (shared/api/errors.ts) as a ServerError with its code and details. */
@@ -52,10 +61,15 @@ function refusal(status: number, json: unknown): ServerError {
   return new ServerError(status, f.code, f.message, f.details);
 }
 
-const networkError = (err: unknown): NetworkError => new NetworkError(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+const networkError = (err: unknown): NetworkError =>
+  new NetworkError(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
 /** Calls a route of the server's contract (shared/api): its path, query and body from `args`, the answer read with its schema. */
-export async function callServer<R extends ApiRoute>(link: ServerLink, route: R, args: CallArgs<R>): Promise<Answer<R>> {
+export async function callServer<R extends ApiRoute>(
+  link: ServerLink,
+  route: R,
+  args: CallArgs<R>,
+): Promise<Answer<R>> {
   const text = bodyText(route, args);
   const path = urlOf(route, args);
   const { method } = route;
@@ -64,7 +78,12 @@ export async function callServer<R extends ApiRoute>(link: ServerLink, route: R,
   let res: Response;
   let json: unknown;
   try {
-    res = await fetch(new URL(path, link.url), { method, headers, body: text || undefined, signal: AbortSignal.timeout(link.timeoutMs ?? REQUEST_TIMEOUT_MS) });
+    res = await fetch(new URL(path, link.url), {
+      method,
+      headers,
+      body: text || undefined,
+      signal: AbortSignal.timeout(link.timeoutMs ?? REQUEST_TIMEOUT_MS),
+    });
     json = await res.json().catch(() => null);
   } catch (err) {
     throw networkError(err);
@@ -74,7 +93,11 @@ export async function callServer<R extends ApiRoute>(link: ServerLink, route: R,
   try {
     return readAnswer(route, res.status, json);
   } catch {
-    throw new ServerError(res.status, 'bad_answer', `the server's answer to ${path} is not what the terminal expects`);
+    throw new ServerError(
+      res.status,
+      'bad_answer',
+      `the server's answer to ${path} is not what the terminal expects`,
+    );
   }
 }
 
@@ -83,7 +106,11 @@ export async function callServer<R extends ApiRoute>(link: ServerLink, route: R,
  * its body once the headers are in; `signal` ends it. Refusals and network
  * failures are the same errors `callServer` throws.
  */
-export async function openServerStream(link: ServerLink, route: ApiRoute & { produces: 'text/event-stream' }, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function openServerStream(
+  link: ServerLink,
+  route: ApiRoute & { produces: 'text/event-stream' },
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
   const path = urlOf(route, {});
   const local = Date.now();
   const headers = { ...signedHeaders(link, route.method, path, '', local), accept: 'text/event-stream' };

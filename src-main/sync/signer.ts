@@ -1,5 +1,13 @@
 /** The terminal's Ed25519 key, kept owner-only in its data folder, and request signing. */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIGNATURE_HEADERS } from '../../shared/api/headers';
@@ -18,10 +26,19 @@ export function loadOrCreateKey(dataDir: string): { privateKey: KeyObject; publi
   return { privateKey, publicKeyPem };
 }
 
-export function signRequest(privateKey: KeyObject, terminalId: string, method: string, path: string, body: string, nowMs: number): Record<string, string> {
+export function signRequest(
+  privateKey: KeyObject,
+  terminalId: string,
+  method: string,
+  path: string,
+  body: string,
+  nowMs: number,
+): Record<string, string> {
   const nonce = randomBytes(12).toString('hex');
   const digest = createHash('sha256').update(body).digest('hex');
-  const sig = sign(null, Buffer.from(signingString(method, path, nowMs, nonce, digest)), privateKey).toString('base64');
+  const sig = sign(null, Buffer.from(signingString(method, path, nowMs, nonce, digest)), privateKey).toString(
+    'base64',
+  );
   return {
     [SIGNATURE_HEADERS.terminal]: terminalId,
     [SIGNATURE_HEADERS.timestamp]: String(nowMs),

@@ -8,7 +8,13 @@
 import { api } from '../../shared/api';
 import type { KeyObject } from 'node:crypto';
 import type { TerminalStatus } from '../../shared/contract/methods';
-import { LEGACY_PUSH_BYTES, LEGACY_PUSH_ENTRIES, MAX_PUSH_BYTES, MAX_PUSH_ENTRIES, type JournalEntryWire } from '../../shared/sync/push';
+import {
+  LEGACY_PUSH_BYTES,
+  LEGACY_PUSH_ENTRIES,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_ENTRIES,
+  type JournalEntryWire,
+} from '../../shared/sync/push';
 import { journalAfter } from '../journal/journal';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from '../store/settings';
@@ -142,12 +148,14 @@ export class SyncWorker {
         const res = await push;
         this.saveAck(res.acked_seq);
         this.succeeded(Date.now() - t0);
-        if (res.acked_seq < last) throw new ServerError(200, 'partial_ack', `server stored up to ${res.acked_seq} of ${last}`);
+        if (res.acked_seq < last)
+          throw new ServerError(200, 'partial_ack', `server stored up to ${res.acked_seq} of ${last}`);
         // Empty read-ahead: entries written while the push was out are read now.
         batch = readAhead.length > 0 || n + 1 >= maxBatches ? readAhead : this.nextBatch(last);
       }
       // Nothing to push proves nothing about a refusal (a revocation heard on the event stream): it stays.
-      if (this.link.state !== 'online' && this.link.state !== 'degraded' && this.link.state !== 'refused') this.succeeded(0);
+      if (this.link.state !== 'online' && this.link.state !== 'degraded' && this.link.state !== 'refused')
+        this.succeeded(0);
       ok = true;
     } catch (err) {
       this.failed(err);
@@ -167,33 +175,51 @@ export class SyncWorker {
     const now = Date.now();
     this.failures = 0;
     this.lastSuccessMs = now;
-    this.link = elapsedMs > SLOW_ANSWER_MS ? { state: 'degraded', since_ms: now, error: `slow answer (${elapsedMs} ms)` } : { state: 'online', since_ms: now };
+    this.link =
+      elapsedMs > SLOW_ANSWER_MS
+        ? { state: 'degraded', since_ms: now, error: `slow answer (${elapsedMs} ms)` }
+        : { state: 'online', since_ms: now };
   }
 
   private failed(err: unknown): void {
     const now = Date.now();
     this.failures++;
     if (err instanceof ServerError) {
-      if (err.code === 'journal_gap' && typeof err.details.acked_seq === 'number') this.saveAck(err.details.acked_seq);
+      if (err.code === 'journal_gap' && typeof err.details.acked_seq === 'number')
+        this.saveAck(err.details.acked_seq);
       if (err.code === 'payload_too_large' || err.code === 'bad_request') this.fallBackToLegacyBounds();
-      if (TERMINAL_REFUSALS.has(err.code)) this.link = { state: 'refused', since_ms: now, code: err.code, error: err.message };
+      if (TERMINAL_REFUSALS.has(err.code))
+        this.link = { state: 'refused', since_ms: now, code: err.code, error: err.message };
       else this.link = { state: 'degraded', since_ms: now, error: `${err.code}: ${err.message}` };
     } else if (err instanceof NetworkError) {
-      this.link = { state: 'offline', since_ms: this.link.state === 'offline' ? this.link.since_ms : now, error: err.message };
+      this.link = {
+        state: 'offline',
+        since_ms: this.link.state === 'offline' ? this.link.since_ms : now,
+        error: err.message,
+      };
     } else {
-      this.link = { state: 'degraded', since_ms: now, error: err instanceof Error ? err.message : String(err) };
+      this.link = {
+        state: 'degraded',
+        since_ms: now,
+        error: err instanceof Error ? err.message : String(err),
+      };
     }
   }
 
   /** A server older than this till refuses its bigger batches: push within what that server accepts from now on. */
   private fallBackToLegacyBounds(): void {
-    this.limits = { entries: Math.min(this.limits.entries, LEGACY_PUSH_ENTRIES), bytes: Math.min(this.limits.bytes, LEGACY_PUSH_BYTES) };
+    this.limits = {
+      entries: Math.min(this.limits.entries, LEGACY_PUSH_ENTRIES),
+      bytes: Math.min(this.limits.bytes, LEGACY_PUSH_BYTES),
+    };
   }
 
   private schedule(ok: boolean): void {
     if (this.stopped) return;
     this.clearTimers();
-    const delay = ok ? this.o.idleDelayMs : backoffDelay(this.failures, this.o.random, this.o.retryDelayMsMin, this.o.retryDelayMsMax);
+    const delay = ok
+      ? this.o.idleDelayMs
+      : backoffDelay(this.failures, this.o.random, this.o.retryDelayMsMin, this.o.retryDelayMsMax);
     this.timer = setTimeout(() => void this.runOnce(), delay);
     this.timer.unref();
     if (this.link.state === 'offline') this.probe();
@@ -202,7 +228,11 @@ export class SyncWorker {
   /** While offline, ask the server's health cheaply and often: the moment it answers, push. */
   private probe(): void {
     this.probeTimer = setTimeout(() => {
-      void callServer({ url: this.server.url, auth: null, timeoutMs: Math.min(2_000, this.o.requestTimeoutMs) }, api.healthz, {}).then(
+      void callServer(
+        { url: this.server.url, auth: null, timeoutMs: Math.min(2_000, this.o.requestTimeoutMs) },
+        api.healthz,
+        {},
+      ).then(
         () => this.trigger(),
         () => !this.stopped && this.link.state === 'offline' && this.probe(),
       );

@@ -8,12 +8,20 @@
 import { renameSync } from 'node:fs';
 import { approveAtRiskInFolder } from './at-risk';
 
-export type WipeResult = { wiped: true; moved_to: string; unsynced: number; approved_by: string | null } | { wiped: false; unsynced: number; oldest_ms: number | null; reason: string };
+export type WipeResult =
+  | { wiped: true; moved_to: string; unsynced: number; approved_by: string | null }
+  | { wiped: false; unsynced: number; oldest_ms: number | null; reason: string };
 
 export function wipeTill(dataDir: string, managerPin: string | undefined, nowMs: number): WipeResult {
   const check = approveAtRiskInFolder(dataDir, 'wipe', managerPin);
-  if (!check.ok) return { wiped: false, unsynced: check.unsynced, oldest_ms: check.oldest_ms, reason: check.reason };
+  if (!check.ok)
+    return { wiped: false, unsynced: check.unsynced, oldest_ms: check.oldest_ms, reason: check.reason };
   const movedTo = `${dataDir.replace(/\/+$/, '')}.wiped-${nowMs}`;
   renameSync(dataDir, movedTo);
-  return { wiped: true, moved_to: movedTo, unsynced: check.approval.unsynced, approved_by: check.approval.approved_by?.id ?? null };
+  return {
+    wiped: true,
+    moved_to: movedTo,
+    unsynced: check.approval.unsynced,
+    approved_by: check.approval.approved_by?.id ?? null,
+  };
 }

@@ -36,18 +36,32 @@ export function AdminApp() {
         <h1>{t('app.title')}</h1>
         <nav aria-label={t('app.title')}>
           {SCREENS_BY_ROLE[user.role].map((s) => (
-            <button key={s} type="button" className={s === screen ? 'tab active' : 'tab'} aria-current={s === screen ? 'page' : undefined} onClick={() => useAdmin.getState().go(s)}>
+            <button
+              key={s}
+              type="button"
+              className={s === screen ? 'tab active' : 'tab'}
+              aria-current={s === screen ? 'page' : undefined}
+              onClick={() => useAdmin.getState().go(s)}
+            >
               {t(`nav.${s}`)}
             </button>
           ))}
         </nav>
         <label className="day">
           {t('app.day')}
-          <input type="date" value={dashed(day)} onChange={(e) => e.target.value && useAdmin.getState().setDay(e.target.value.replaceAll('-', ''))} />
+          <input
+            type="date"
+            value={dashed(day)}
+            onChange={(e) => e.target.value && useAdmin.getState().setDay(e.target.value.replaceAll('-', ''))}
+          />
         </label>
         <span className="who">{user.username}</span>
-        <button type="button" className="link" onClick={switchLang}>{t('app.lang')}</button>
-        <button type="button" className="link" onClick={() => void useAdmin.getState().logout()}>{t('app.logout')}</button>
+        <button type="button" className="link" onClick={switchLang}>
+          {t('app.lang')}
+        </button>
+        <button type="button" className="link" onClick={() => void useAdmin.getState().logout()}>
+          {t('app.logout')}
+        </button>
       </header>
       <main>
         {screen === 'dashboard' && <Dashboard day={day} />}

@@ -13,7 +13,13 @@ export function Bars({ values, label }: { values: readonly number[]; label: stri
         const h = Math.round((v / max) * (H - 10));
         return (
           <g key={i}>
-            <rect x={pad + i * bw + 2} y={H - h} width={bw - 4} height={h} fill={v > 0 ? '#1f7a4d' : '#e3e8ee'}>
+            <rect
+              x={pad + i * bw + 2}
+              y={H - h}
+              width={bw - 4}
+              height={h}
+              fill={v > 0 ? '#1f7a4d' : '#e3e8ee'}
+            >
               <title>{`${String(i).padStart(2, '0')}:00  ${formatCny(v, { grouped: true })}`}</title>
             </rect>
             {i % 3 === 0 && (
@@ -24,7 +30,9 @@ export function Bars({ values, label }: { values: readonly number[]; label: stri
           </g>
         );
       })}
-      <text x={pad - 4} y={12} fontSize="11" textAnchor="end" fill="#52606d">{formatYuan(max, { grouped: true }).replace(/\.\d\d$/, '')}</text>
+      <text x={pad - 4} y={12} fontSize="11" textAnchor="end" fill="#52606d">
+        {formatYuan(max, { grouped: true }).replace(/\.\d\d$/, '')}
+      </text>
     </svg>
   );
 }

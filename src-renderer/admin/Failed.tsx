@@ -5,7 +5,10 @@ export function Failed({ msg, retry }: { msg: string; retry: () => void }) {
   const { t } = useTranslation();
   return (
     <p role="alert" className="error">
-      {t('app.error', { msg })} <button type="button" onClick={retry}>{t('app.retry')}</button>
+      {t('app.error', { msg })}{' '}
+      <button type="button" onClick={retry}>
+        {t('app.retry')}
+      </button>
     </p>
   );
 }

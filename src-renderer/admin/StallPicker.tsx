@@ -25,13 +25,16 @@ export function useStall(): { stall: string; stalls: StallInfo[] } {
 export function StallPicker({ stall, stalls }: { stall: string; stalls: StallInfo[] }) {
   const { t } = useTranslation();
   const owner = useAdmin((s) => s.user?.role === 'stall_owner');
-  if (owner) return <strong className="stall-name">{stalls.find((s) => s.id === stall)?.name ?? stall}</strong>;
+  if (owner)
+    return <strong className="stall-name">{stalls.find((s) => s.id === stall)?.name ?? stall}</strong>;
   return (
     <label>
       {t('stall.label')}{' '}
       <select value={stall} onChange={(e) => useAdmin.getState().setStall(e.target.value)}>
         {stalls.map((s) => (
-          <option key={s.id} value={s.id}>{s.name}</option>
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
         ))}
       </select>
     </label>

@@ -22,7 +22,12 @@ export async function call<R extends ApiRoute>(route: R, args: CallArgs<R>): Pro
   const headers: Record<string, string> = { accept: 'application/json' };
   if (text) headers['content-type'] = 'application/json';
   if (route.method !== 'GET') headers[CSRF_HEADER] = csrf;
-  const res = await fetch(urlOf(route, args), { method: route.method, headers, body: text || undefined, credentials: 'same-origin' });
+  const res = await fetch(urlOf(route, args), {
+    method: route.method,
+    headers,
+    body: text || undefined,
+    credentials: 'same-origin',
+  });
   const raw = await res.text();
   let json: unknown = null;
   try {

@@ -4,11 +4,22 @@ import type { StaffView } from '../../shared/api/staff';
 import { businessDay, DEFAULT_TIME_ZONE } from '../../shared/time';
 import { api, call, setCsrf } from './api';
 
-export type Screen = 'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals' | 'prices' | 'catalog' | 'buyers' | 'settings';
+export type Screen =
+  'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals' | 'prices' | 'catalog' | 'buyers' | 'settings';
 /** What each role's navigation offers (the server refuses the rest anyway). */
 export const SCREENS_BY_ROLE: Record<StaffUser['role'], readonly Screen[]> = {
   admin: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'buyers', 'settings', 'terminals'],
-  finance: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'buyers', 'settings', 'terminals'],
+  finance: [
+    'dashboard',
+    'eod',
+    'recon',
+    'settlement',
+    'prices',
+    'catalog',
+    'buyers',
+    'settings',
+    'terminals',
+  ],
   stall_owner: ['prices', 'catalog', 'buyers', 'settings'],
 };
 type StaffUser = StaffView;
@@ -35,9 +46,18 @@ interface AdminState {
   reset(): void;
 }
 
-const initial = { user: null, checked: false, screen: 'dashboard' as Screen, day: businessDay(Date.now(), DEFAULT_TIME_ZONE, 0), stall: '' };
+const initial = {
+  user: null,
+  checked: false,
+  screen: 'dashboard' as Screen,
+  day: businessDay(Date.now(), DEFAULT_TIME_ZONE, 0),
+  stall: '',
+};
 /** A stall owner lands on their own stall's first page; the office on the dashboard. */
-const landing = (u: StaffUser) => ({ screen: SCREENS_BY_ROLE[u.role][0] ?? ('dashboard' as Screen), stall: u.stall_id ?? '' });
+const landing = (u: StaffUser) => ({
+  screen: SCREENS_BY_ROLE[u.role][0] ?? ('dashboard' as Screen),
+  stall: u.stall_id ?? '',
+});
 
 export const useAdmin = create<AdminState>((set) => ({
   ...initial,

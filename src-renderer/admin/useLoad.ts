@@ -5,8 +5,15 @@
  */
 import { useEffect, useRef, useState } from 'react';
 
-export function useLoad<T>(key: string, load: () => Promise<T>): { data: T | null; at: number; error: string | null; reload: () => void } {
-  const [state, setState] = useState<{ data: T | null; at: number; error: string | null }>({ data: null, at: 0, error: null });
+export function useLoad<T>(
+  key: string,
+  load: () => Promise<T>,
+): { data: T | null; at: number; error: string | null; reload: () => void } {
+  const [state, setState] = useState<{ data: T | null; at: number; error: string | null }>({
+    data: null,
+    at: 0,
+    error: null,
+  });
   const [n, setN] = useState(0);
   const loader = useRef(load);
   useEffect(() => {

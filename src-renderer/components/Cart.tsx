@@ -28,7 +28,14 @@ export function Cart() {
           const p = priced?.lines[i];
           const isSel = i === selected;
           return (
-            <li key={l.key} className={isSel ? 'line selected' : 'line'} data-testid="cart-line" data-product={l.product.code} data-qty={q?.text ?? ''} aria-current={isSel ? 'true' : undefined}>
+            <li
+              key={l.key}
+              className={isSel ? 'line selected' : 'line'}
+              data-testid="cart-line"
+              data-product={l.product.code}
+              data-qty={q?.text ?? ''}
+              aria-current={isSel ? 'true' : undefined}
+            >
               <button type="button" className="line-main" onClick={() => select(isSel ? null : i)}>
                 <span className="name">{l.product.name}</span>
                 <span className="qty num">{lineDetail(t, l, pref)}</span>
@@ -40,11 +47,21 @@ export function Cart() {
                     {t('cart.edit')} <kbd>*</kbd>
                   </button>
                   {l.entry.kind === 'weight' && (
-                    <button type="button" className="secondary" data-testid="line-tare" onClick={() => openLine(i, 'tare')}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      data-testid="line-tare"
+                      onClick={() => openLine(i, 'tare')}
+                    >
                       {t('cart.tare')} <kbd>/</kbd>
                     </button>
                   )}
-                  <button type="button" className="secondary" data-testid="line-discount" onClick={() => openLine(i, 'discount')}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    data-testid="line-discount"
+                    onClick={() => openLine(i, 'discount')}
+                  >
                     {t('cart.discount')} <kbd>-</kbd>
                   </button>
                   <button type="button" className="danger" onClick={() => remove(i)}>

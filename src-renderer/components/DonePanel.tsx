@@ -28,7 +28,13 @@ export function DonePanel() {
       <div className={waits ? 'done wide' : 'done'} data-testid="done">
         <div className="done-main">
           {/* "Done" only when the sale is completed: a failed or reversed tender leaves it owed. */}
-          <h2 id="done-title" data-testid="done-title">{owed > 0 && saleStatus === 'pending' ? t('outcome.title_owed') : pending || saleStatus === 'pending' ? t('done.title_pending') : t('done.title')}</h2>
+          <h2 id="done-title" data-testid="done-title">
+            {owed > 0 && saleStatus === 'pending'
+              ? t('outcome.title_owed')
+              : pending || saleStatus === 'pending'
+                ? t('done.title_pending')
+                : t('done.title')}
+          </h2>
           {hasCash && (
             <div className="change-big" data-testid="change">
               {t('done.change')} <Money fen={result.change_fen} />
@@ -40,10 +46,16 @@ export function DonePanel() {
           <div className="receipt-no">
             {t('done.receipt')} <span data-testid="receipt-no">{result.receipt_no}</span>
           </div>
-          <div className={result.printed ? 'ok' : noPrinter ? 'hint' : 'alarm-box'} data-testid="print-state" role={result.printed || noPrinter ? undefined : 'alert'}>
+          <div
+            className={result.printed ? 'ok' : noPrinter ? 'hint' : 'alarm-box'}
+            data-testid="print-state"
+            role={result.printed || noPrinter ? undefined : 'alert'}
+          >
             {result.printed ? t('done.printed') : noPrinter ? t('done.no_printer') : t('done.print_failed')}
           </div>
-          {!result.printed && !noPrinter && result.print_error && <small className="detail">{result.print_error}</small>}
+          {!result.printed && !noPrinter && result.print_error && (
+            <small className="detail">{result.print_error}</small>
+          )}
           <CommandButton id="confirm" className="primary big" testId="next">
             {t('done.next')}
           </CommandButton>

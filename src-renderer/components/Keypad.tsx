@@ -12,9 +12,12 @@ const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '.', '⌫'];
 
 /** What the keypad is asking for, and the unit it is typed in (an i18n key). */
 function prompt(target: EntryTarget, unit: 'jin' | 'kg' | null): { title: string; unitKey: string } {
-  if (target.mode === 'amount' || target.mode === 'discount' || target.money) return { title: `keypad.${target.mode === 'discount' ? 'discount' : 'amount'}`, unitKey: 'units.yuan' };
+  if (target.mode === 'amount' || target.mode === 'discount' || target.money)
+    return { title: `keypad.${target.mode === 'discount' ? 'discount' : 'amount'}`, unitKey: 'units.yuan' };
   if (target.mode === 'tare') return { title: 'keypad.tare', unitKey: `units.${unit ?? 'kg'}` };
-  return unit ? { title: 'keypad.weight', unitKey: `units.${unit}` } : { title: 'keypad.count', unitKey: 'units.piece' };
+  return unit
+    ? { title: 'keypad.weight', unitKey: `units.${unit}` }
+    : { title: 'keypad.count', unitKey: 'units.piece' };
 }
 
 export function Keypad() {
@@ -38,7 +41,12 @@ export function Keypad() {
   const unit = weighUnit(product, pref);
   const p = prompt(target, unit);
   const v = parseEntry(target, text);
-  const preview = v !== null && v > 0 && target.mode === 'add' ? lineAmount(product.unit, v, product.unit_price_fen) : v !== null && v > 0 && (target.mode === 'amount' || target.mode === 'discount') ? v : null;
+  const preview =
+    v !== null && v > 0 && target.mode === 'add'
+      ? lineAmount(product.unit, v, product.unit_price_fen)
+      : v !== null && v > 0 && (target.mode === 'amount' || target.mode === 'discount')
+        ? v
+        : null;
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="keypad-title">
       <div className="keypad" data-testid="keypad" ref={box} tabIndex={-1}>
@@ -50,10 +58,21 @@ export function Keypad() {
         </div>
         {target.index === null && (
           <div className="modes" role="group" aria-label={t('keypad.mode')}>
-            <button type="button" className={target.mode === 'add' ? 'tab active' : 'tab'} aria-pressed={target.mode === 'add'} onClick={() => setMode('add')}>
+            <button
+              type="button"
+              className={target.mode === 'add' ? 'tab active' : 'tab'}
+              aria-pressed={target.mode === 'add'}
+              onClick={() => setMode('add')}
+            >
               {unit ? t('keypad.by_weight') : t('keypad.by_count')}
             </button>
-            <button type="button" className={target.mode === 'amount' ? 'tab active' : 'tab'} aria-pressed={target.mode === 'amount'} data-testid="mode-amount" onClick={() => setMode('amount')}>
+            <button
+              type="button"
+              className={target.mode === 'amount' ? 'tab active' : 'tab'}
+              aria-pressed={target.mode === 'amount'}
+              data-testid="mode-amount"
+              onClick={() => setMode('amount')}
+            >
               {t('keypad.by_amount')}
             </button>
           </div>
@@ -65,13 +84,25 @@ export function Keypad() {
           {invalid ? t(invalid) : preview !== null ? formatCny(preview) : ''}
         </div>
         {scaleReady && unit && (target.mode === 'add' || target.mode === 'edit') && (
-          <button type="button" className="secondary" data-testid="read-scale" onClick={() => void readScale()}>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="read-scale"
+            onClick={() => void readScale()}
+          >
             {t('keypad.read_scale')}
           </button>
         )}
         <div className="keys">
           {KEYS.map((k) => (
-            <button key={k} type="button" className="key" data-testid={`key-${k}`} aria-label={k === '⌫' ? t('keypad.backspace') : k} onClick={() => press(k)}>
+            <button
+              key={k}
+              type="button"
+              className="key"
+              data-testid={`key-${k}`}
+              aria-label={k === '⌫' ? t('keypad.backspace') : k}
+              onClick={() => press(k)}
+            >
               {k}
             </button>
           ))}

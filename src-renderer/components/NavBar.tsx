@@ -11,7 +11,14 @@ export function NavBar() {
   return (
     <nav className="navbar" aria-label={t('nav.label')}>
       {SCREENS.map((s) => (
-        <button key={s} type="button" className={s === screen ? 'tab active' : 'tab'} aria-current={s === screen ? 'page' : undefined} data-testid={`nav-${s}`} onClick={() => runCommand(`nav_${s}`)}>
+        <button
+          key={s}
+          type="button"
+          className={s === screen ? 'tab active' : 'tab'}
+          aria-current={s === screen ? 'page' : undefined}
+          data-testid={`nav-${s}`}
+          onClick={() => runCommand(`nav_${s}`)}
+        >
           {t(`nav.${s}`)} <kbd>{keyLabel(keyOf(`nav_${s}`))}</kbd>
         </button>
       ))}

@@ -8,7 +8,11 @@ export function NoticeBar() {
   const clear = useUi((s) => s.clearNotice);
   if (!notice) return null;
   return (
-    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+    <div
+      className={`notice ${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+    >
       <span>{t(notice.key, notice.params)}</span>
       {notice.detail && <small className="detail">{notice.detail}</small>}
       <button type="button" className="secondary close" aria-label={t('commands.close')} onClick={clear}>

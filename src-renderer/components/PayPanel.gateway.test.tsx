@@ -28,13 +28,17 @@ describe('tender panel above the code limit', () => {
     render(<PayPanel />);
     await user.click(screen.getByTestId('method-qr'));
     await user.click(screen.getByTestId('confirm-pay'));
-    expect(screen.getByTestId('pay-problem').textContent).toBe('金额超过扫码/付款码每人每日限额 ¥5000.00（银发〔2017〕296号）：请改用企业网银（B2B）付款');
+    expect(screen.getByTestId('pay-problem').textContent).toBe(
+      '金额超过扫码/付款码每人每日限额 ¥5000.00（银发〔2017〕296号）：请改用企业网银（B2B）付款',
+    );
     expect(core.calls.some((c) => c.method === 'sale-complete')).toBe(false);
     await user.click(screen.getByTestId('use-gateway'));
     expect(useCheckout.getState().method).toBe('gateway');
     expect(screen.getByTestId('gateway-body').textContent).toContain('企业网银');
     await user.click(screen.getByTestId('confirm-pay'));
-    expect(core.calls.find((c) => c.method === 'sale-complete')?.input).toMatchObject({ tenders: [{ kind: 'qr', amount_fen: 600_000, via: 'gateway' }] });
+    expect(core.calls.find((c) => c.method === 'sale-complete')?.input).toMatchObject({
+      tenders: [{ kind: 'qr', amount_fen: 600_000, via: 'gateway' }],
+    });
     expect(useCheckout.getState().phase).toBe('done');
   });
 
@@ -47,7 +51,10 @@ describe('tender panel above the code limit', () => {
     expect(useCheckout.getState().problem?.key).toBe('pay.over_code_limit');
     // The core's own refusal (a renderer that did not check) offers the gateway as well.
     useCheckout.setState({ problem: null, error: { code: 'qr_limit_exceeded', message: 'above the limit' } });
-    expect(await screen.findByTestId('pay-error')).toHaveProperty('textContent', expect.stringContaining('请改用 B2B 网关付款'));
+    expect(await screen.findByTestId('pay-error')).toHaveProperty(
+      'textContent',
+      expect.stringContaining('请改用 B2B 网关付款'),
+    );
     await user.click(screen.getByTestId('use-gateway'));
     expect(useCheckout.getState()).toMatchObject({ method: 'gateway', error: null });
   });
@@ -60,6 +67,11 @@ describe('tender panel above the code limit', () => {
     expect(useCheckout.getState().problem).toBeNull();
     useCheckout.getState().setMethod('gateway');
     await useCheckout.getState().confirm();
-    expect(core.calls.find((c) => c.method === 'sale-complete')?.input).toMatchObject({ tenders: [{ kind: 'qr', amount_fen: 500_000 }, { kind: 'qr', amount_fen: 100_000, via: 'gateway' }] });
+    expect(core.calls.find((c) => c.method === 'sale-complete')?.input).toMatchObject({
+      tenders: [
+        { kind: 'qr', amount_fen: 500_000 },
+        { kind: 'qr', amount_fen: 100_000, via: 'gateway' },
+      ],
+    });
   });
 });

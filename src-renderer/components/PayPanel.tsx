@@ -2,7 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../shared/money';
 import { CommandButton, Money } from './bits';
 import { TenderBody } from './TenderBody';
-import { offersGateway, partMethod, partsTotal, saleTotal, useCheckout, PAY_METHODS } from '../stores/checkout';
+import {
+  offersGateway,
+  partMethod,
+  partsTotal,
+  saleTotal,
+  useCheckout,
+  PAY_METHODS,
+} from '../stores/checkout';
 import { useCart } from '../stores/cart';
 import { noticeFor } from '../stores/ui';
 
@@ -32,7 +39,12 @@ export function PayPanel() {
         </div>
         <div className="methods" role="group" aria-label={t('pay.methods')}>
           {PAY_METHODS.map((m) => (
-            <CommandButton key={m} id={`tender_${m}`} className={m === method ? 'tab active' : 'tab'} testId={`method-${m}`} />
+            <CommandButton
+              key={m}
+              id={`tender_${m}`}
+              className={m === method ? 'tab active' : 'tab'}
+              testId={`method-${m}`}
+            />
           ))}
         </div>
         {parts.length > 0 && (
@@ -41,7 +53,12 @@ export function PayPanel() {
               <li key={i}>
                 <span>{t(`pay.method_${partMethod(p)}`)}</span>
                 <Money fen={p.kind === 'cash' ? 0 : p.amount_fen} />
-                <button type="button" className="secondary small" aria-label={t('pay.remove_part')} onClick={() => removePart(i)}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-label={t('pay.remove_part')}
+                  onClick={() => removePart(i)}
+                >
                   ✕
                 </button>
               </li>
@@ -57,7 +74,12 @@ export function PayPanel() {
           <div className="error" role="alert" data-testid="pay-problem">
             {t(problem.key, problem.params)}
             {problem.key === 'pay.over_limit' && (
-              <button type="button" className="secondary fit" data-testid="account-fits" onClick={accountWhatFits}>
+              <button
+                type="button"
+                className="secondary fit"
+                data-testid="account-fits"
+                onClick={accountWhatFits}
+              >
                 {t('pay.account_fits', { room: problem.params?.room ?? '' })}
               </button>
             )}
@@ -78,7 +100,12 @@ export function PayPanel() {
           <CommandButton id="add_part" testId="add-part" disabled={method === 'cash'}>
             {t('pay.add_part')}
           </CommandButton>
-          <CommandButton id="confirm" className="primary big" testId="confirm-pay" disabled={phase === 'committing'}>
+          <CommandButton
+            id="confirm"
+            className="primary big"
+            testId="confirm-pay"
+            disabled={phase === 'committing'}
+          >
             {phase === 'committing' ? t('pay.committing') : t('pay.confirm', { amount: formatYuan(left) })}
           </CommandButton>
         </div>

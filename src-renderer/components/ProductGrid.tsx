@@ -36,7 +36,14 @@ export function ProductGrid() {
       </div>
       <div className="categories" role="tablist" aria-label={t('catalog.categories')}>
         {[null, ...index.categories].map((c) => (
-          <button key={c ?? '*'} type="button" role="tab" aria-selected={c === category} className={c === category ? 'tab active' : 'tab'} onClick={() => setCategory(c)}>
+          <button
+            key={c ?? '*'}
+            type="button"
+            role="tab"
+            aria-selected={c === category}
+            className={c === category ? 'tab active' : 'tab'}
+            onClick={() => setCategory(c)}
+          >
             {c ?? t('catalog.all')}
           </button>
         ))}
@@ -44,7 +51,13 @@ export function ProductGrid() {
       <div className="grid" data-testid="product-grid">
         {products.length === 0 && <p className="empty">{t('catalog.none', { query })}</p>}
         {products.map((p) => (
-          <button key={p.id} type="button" className="product" data-testid={`product-${p.code}`} onClick={() => open(p)}>
+          <button
+            key={p.id}
+            type="button"
+            className="product"
+            data-testid={`product-${p.code}`}
+            onClick={() => open(p)}
+          >
             <span className="name">{p.name}</span>
             <span className="price num">
               {formatYuan(p.unit_price_fen)} {t('catalog.per', { unit: t(`units.${p.unit}`) })}

@@ -21,7 +21,10 @@ export function QrWait({ saleId, initialPayUrl }: { saleId: string; initialPayUr
   useEffect(() => watch(saleId), [watch, saleId]);
   useEffect(() => {
     let live = true;
-    if (payUrl) void QRCode.toDataURL(payUrl, { margin: 2, width: 320, errorCorrectionLevel: 'M' }).then((url) => live && setImage(url));
+    if (payUrl)
+      void QRCode.toDataURL(payUrl, { margin: 2, width: 320, errorCorrectionLevel: 'M' }).then(
+        (url) => live && setImage(url),
+      );
     return () => {
       live = false;
     };
@@ -37,7 +40,11 @@ export function QrWait({ saleId, initialPayUrl }: { saleId: string; initialPayUr
       )}
       {waiting.some((x) => x.kind === 'qr' && x.status !== 'paid') && (
         <div className="qr-box" data-testid="qr-box" data-pay-url={payUrl ?? ''}>
-          {image ? <img src={image} alt={t('done.qr_label')} width={280} height={280} /> : <div className="qr-placeholder">{t('done.qr_placeholder')}</div>}
+          {image ? (
+            <img src={image} alt={t('done.qr_label')} width={280} height={280} />
+          ) : (
+            <div className="qr-placeholder">{t('done.qr_placeholder')}</div>
+          )}
         </div>
       )}
       {waiting.some((x) => x.via === 'gateway' && x.status !== 'paid') && (
@@ -47,9 +54,16 @@ export function QrWait({ saleId, initialPayUrl }: { saleId: string; initialPayUr
       )}
       <ul className="tender-status">
         {waiting.map((x) => (
-          <li key={x.tender_no} data-testid={`tender-status-${x.kind}`} data-status={x.status} className={x.status === 'paid' ? 'ok' : x.status === 'pending' ? 'waiting' : 'alarm'}>
+          <li
+            key={x.tender_no}
+            data-testid={`tender-status-${x.kind}`}
+            data-status={x.status}
+            className={x.status === 'paid' ? 'ok' : x.status === 'pending' ? 'waiting' : 'alarm'}
+          >
             {t(`pay.method_${partMethod(x)}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
-            {x.status === 'pending' && startedMs > 0 ? ` · ${t('done.waited', { s: Math.max(0, Math.floor((now - startedMs) / 1000)) })}` : ''}
+            {x.status === 'pending' && startedMs > 0
+              ? ` · ${t('done.waited', { s: Math.max(0, Math.floor((now - startedMs) / 1000)) })}`
+              : ''}
           </li>
         ))}
       </ul>

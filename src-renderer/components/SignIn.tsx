@@ -13,7 +13,8 @@ export function SignIn() {
   const submit = async (): Promise<void> => {
     if (!(await signIn(pin))) setPin('');
   };
-  const press = (k: string): void => setPin((p) => (k === 'C' ? '' : k === '⌫' ? p.slice(0, -1) : p.length < MAX_PIN ? p + k : p));
+  const press = (k: string): void =>
+    setPin((p) => (k === 'C' ? '' : k === '⌫' ? p.slice(0, -1) : p.length < MAX_PIN ? p + k : p));
   return (
     <main className="signin">
       <form

@@ -13,7 +13,13 @@ export function SignOutDialog() {
   const signOut = useSignOut((s) => s.signOut);
   if (!ask) return null;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="signout-title" aria-describedby="signout-at-risk">
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="signout-title"
+      aria-describedby="signout-at-risk"
+    >
       <form
         className="dialog"
         data-testid="signout-dialog"
@@ -29,7 +35,16 @@ export function SignOutDialog() {
         <p className="hint">{t('signout.hint')}</p>
         <label className="field">
           {t('signout.manager_pin')}
-          <input autoFocus type="password" inputMode="numeric" autoComplete="off" className="pin num" data-testid="signout-manager-pin" value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input
+            autoFocus
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            className="pin num"
+            data-testid="signout-manager-pin"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
         </label>
         <PinPad value={pin} onChange={setPin} />
         {ask.pinWrong && (
@@ -39,7 +54,12 @@ export function SignOutDialog() {
         )}
         <div className="actions">
           <CommandButton id="cancel" />
-          <CommandButton id="confirm" className="danger big" testId="signout-confirm" disabled={busy || pin.length < 4}>
+          <CommandButton
+            id="confirm"
+            className="danger big"
+            testId="signout-confirm"
+            disabled={busy || pin.length < 4}
+          >
             {t('signout.confirm')}
           </CommandButton>
         </div>

@@ -8,7 +8,11 @@ function useAge(): (ms: number) => string {
   const { t } = useTranslation();
   return (ms) => {
     const s = Math.floor(ms / 1000);
-    return s < 60 ? t('status.age_s', { n: s }) : s < 3600 ? t('status.age_m', { n: Math.floor(s / 60) }) : t('status.age_h', { n: Math.floor(s / 3600) });
+    return s < 60
+      ? t('status.age_s', { n: s })
+      : s < 3600
+        ? t('status.age_m', { n: Math.floor(s / 60) })
+        : t('status.age_h', { n: Math.floor(s / 3600) });
   };
 }
 
@@ -33,14 +37,31 @@ export function StatusBar() {
         </span>
         <span data-testid="queue" className={queue > 0 && !status?.online ? 'warn' : undefined}>
           {t('status.queue', { count: queue })}
-          {status && status.sync.oldest_unsynced_age_ms !== null ? ` · ${t('status.oldest', { age: age(status.sync.oldest_unsynced_age_ms) })}` : ''}
+          {status && status.sync.oldest_unsynced_age_ms !== null
+            ? ` · ${t('status.oldest', { age: age(status.sync.oldest_unsynced_age_ms) })}`
+            : ''}
         </span>
-        {devices && devices.scanner.state !== 'none' && <span className={devices.scanner.state === 'ready' ? 'ok' : 'warn'}>{t(`status.scanner_${devices.scanner.state}`)}</span>}
-        {devices && devices.scale.state !== 'none' && <span className={devices.scale.state === 'ready' ? 'ok' : 'warn'}>{t(`status.scale_${devices.scale.state}`)}</span>}
+        {devices && devices.scanner.state !== 'none' && (
+          <span className={devices.scanner.state === 'ready' ? 'ok' : 'warn'}>
+            {t(`status.scanner_${devices.scanner.state}`)}
+          </span>
+        )}
+        {devices && devices.scale.state !== 'none' && (
+          <span className={devices.scale.state === 'ready' ? 'ok' : 'warn'}>
+            {t(`status.scale_${devices.scale.state}`)}
+          </span>
+        )}
       </span>
-      <span data-testid="printer" data-state={printer.state} role={alarm ? 'alert' : undefined} className={alarm ? 'alarm' : printer.state === 'near_end' ? 'warn' : 'ok'}>
+      <span
+        data-testid="printer"
+        data-state={printer.state}
+        role={alarm ? 'alert' : undefined}
+        className={alarm ? 'alarm' : printer.state === 'near_end' ? 'warn' : 'ok'}
+      >
         {t(`status.printer_${printer.state}`)}
-        {alarm && printer.message ? <small> {t('status.printer_detail', { message: printer.message })}</small> : null}
+        {alarm && printer.message ? (
+          <small> {t('status.printer_detail', { message: printer.message })}</small>
+        ) : null}
       </span>
       {info?.cashier && (
         <button type="button" className="signout" data-testid="signout" onClick={() => void signOut()}>

@@ -34,17 +34,35 @@ export function TenderBody({ left }: { left: number }) {
       <div className="tender-body">
         <label className="field">
           {t('pay.tendered')}
-          <input autoFocus inputMode="decimal" className="num big-input" data-testid="tendered" value={text} placeholder={formatYuan(left)} onChange={(e) => setText(e.target.value)} />
+          <input
+            autoFocus
+            inputMode="decimal"
+            className="num big-input"
+            data-testid="tendered"
+            value={text}
+            placeholder={formatYuan(left)}
+            onChange={(e) => setText(e.target.value)}
+          />
         </label>
         <div className="quick">
           {quickAmounts(left).map((a) => (
-            <button key={a} type="button" className="secondary" data-testid={`quick-${a}`} onClick={() => setText(formatYuan(a))}>
+            <button
+              key={a}
+              type="button"
+              className="secondary"
+              data-testid={`quick-${a}`}
+              onClick={() => setText(formatYuan(a))}
+            >
               {a === left ? t('pay.exact') : formatCny(a)}
             </button>
           ))}
         </div>
         <div className="change num" data-testid="change-preview" aria-live="polite">
-          {change !== null ? `${t('pay.change')} ${formatCny(change)}` : amount !== null ? t('pay.short', { amount: formatYuan(left - amount) }) : ''}
+          {change !== null
+            ? `${t('pay.change')} ${formatCny(change)}`
+            : amount !== null
+              ? t('pay.short', { amount: formatYuan(left - amount) })
+              : ''}
         </div>
       </div>
     );
@@ -52,7 +70,14 @@ export function TenderBody({ left }: { left: number }) {
   const amountField = (
     <label className="field">
       {t('pay.part_amount')}
-      <input inputMode="decimal" className="num" data-testid="part-amount" value={text} placeholder={formatYuan(left)} onChange={(e) => setText(e.target.value)} />
+      <input
+        inputMode="decimal"
+        className="num"
+        data-testid="part-amount"
+        value={text}
+        placeholder={formatYuan(left)}
+        onChange={(e) => setText(e.target.value)}
+      />
     </label>
   );
   if (method === 'gateway')
@@ -75,7 +100,15 @@ export function TenderBody({ left }: { left: number }) {
       <div className="tender-body">
         <label className="field">
           {scanned?.kind === 'payment_code' ? t(`pay.provider_${scanned.provider}`) : t('pay.code')}
-          <input autoFocus inputMode="numeric" className="num big-input" data-testid="payment-code" value={code} placeholder={t('pay.code_hint')} onChange={(e) => setCode(e.target.value)} />
+          <input
+            autoFocus
+            inputMode="numeric"
+            className="num big-input"
+            data-testid="payment-code"
+            value={code}
+            placeholder={t('pay.code_hint')}
+            onChange={(e) => setCode(e.target.value)}
+          />
         </label>
         {amountField}
       </div>
@@ -89,10 +122,19 @@ export function TenderBody({ left }: { left: number }) {
           const room = creditRoom(b);
           const over = amount !== null && amount > room;
           return (
-            <button key={b.id} type="button" role="radio" aria-checked={b.id === buyerId} className={b.id === buyerId ? 'buyer active' : 'buyer'} data-testid={`buyer-${b.name}`} onClick={() => setBuyer(b.id)}>
+            <button
+              key={b.id}
+              type="button"
+              role="radio"
+              aria-checked={b.id === buyerId}
+              className={b.id === buyerId ? 'buyer active' : 'buyer'}
+              data-testid={`buyer-${b.name}`}
+              onClick={() => setBuyer(b.id)}
+            >
               <strong>{b.name}</strong>
               <span className="num">
-                {t('pay.limit')} <Money fen={b.credit_limit_fen} /> · {t('pay.owing')} <Money fen={b.balance_fen} />
+                {t('pay.limit')} <Money fen={b.credit_limit_fen} /> · {t('pay.owing')}{' '}
+                <Money fen={b.balance_fen} />
               </span>
               <span className={over ? 'num over' : 'num'}>
                 {t('pay.room')} <Money fen={room} />

@@ -24,7 +24,9 @@ export function TenderOutcomes({ saleId }: { saleId: string }) {
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
   }, []);
-  const act = async (run: () => Promise<{ ok: boolean; error?: Parameters<ReturnType<typeof useUi.getState>['fail']>[0] }>): Promise<void> => {
+  const act = async (
+    run: () => Promise<{ ok: boolean; error?: Parameters<ReturnType<typeof useUi.getState>['fail']>[0] }>,
+  ): Promise<void> => {
     setBusy(true);
     const r = await run();
     setBusy(false);
@@ -32,7 +34,9 @@ export function TenderOutcomes({ saleId }: { saleId: string }) {
     watch(saleId);
   };
   const waiting = tenders.filter((x) => x.kind === 'payment_code' && x.status === 'pending');
-  const gone = tenders.filter((x) => x.status === 'failed' || x.status === 'reversed' || x.status === 'closed');
+  const gone = tenders.filter(
+    (x) => x.status === 'failed' || x.status === 'reversed' || x.status === 'closed',
+  );
   if (waiting.length === 0 && (gone.length === 0 || status === 'completed')) return null;
   return (
     <div className="tender-outcomes" data-testid="tender-outcomes">
@@ -40,20 +44,37 @@ export function TenderOutcomes({ saleId }: { saleId: string }) {
         <div key={x.tender_no} className="countdown" data-testid="code-countdown">
           <p className="countdown-big">
             {t('outcome.waiting_code')} <Money fen={x.amount_fen} />
-            {x.deadline_ms ? ` · ${t('outcome.countdown', { s: Math.max(0, Math.ceil((x.deadline_ms - now) / 1000)) })}` : ''}
+            {x.deadline_ms
+              ? ` · ${t('outcome.countdown', { s: Math.max(0, Math.ceil((x.deadline_ms - now) / 1000)) })}`
+              : ''}
           </p>
-          <button type="button" className="danger big" data-testid="tender-cancel" disabled={busy} onClick={() => void act(() => coreApi()['tender-cancel']({ sale_id: saleId, tender_no: x.tender_no }))}>
+          <button
+            type="button"
+            className="danger big"
+            data-testid="tender-cancel"
+            disabled={busy}
+            onClick={() =>
+              void act(() => coreApi()['tender-cancel']({ sale_id: saleId, tender_no: x.tender_no }))
+            }
+          >
             {t('outcome.cancel')}
           </button>
         </div>
       ))}
       {status !== 'completed' &&
         gone.map((x) => (
-          <div key={x.tender_no} className="alarm-box outcome-failed" role="alert" data-testid="tender-failed">
+          <div
+            key={x.tender_no}
+            className="alarm-box outcome-failed"
+            role="alert"
+            data-testid="tender-failed"
+          >
             <p className="outcome-title">
               {t(`pay.method_${partMethod(x)}`)} <Money fen={x.amount_fen} /> {t(`outcome.${x.status}`)}
             </p>
-            <p className="outcome-reason" data-testid="tender-reason">{x.reason_zh}</p>
+            <p className="outcome-reason" data-testid="tender-reason">
+              {x.reason_zh}
+            </p>
           </div>
         ))}
       {status === 'pending' && owed > 0 && (
@@ -61,10 +82,29 @@ export function TenderOutcomes({ saleId }: { saleId: string }) {
           <p className="owed-big" data-testid="owed">
             {t('outcome.owed')} <Money fen={owed} />
           </p>
-          <button type="button" className="primary big" data-testid="take-cash" disabled={busy} onClick={() => void act(() => coreApi()['sale-add-tender']({ sale_id: saleId, tender: { kind: 'cash', tendered_fen: owed } }))}>
+          <button
+            type="button"
+            className="primary big"
+            data-testid="take-cash"
+            disabled={busy}
+            onClick={() =>
+              void act(() =>
+                coreApi()['sale-add-tender']({
+                  sale_id: saleId,
+                  tender: { kind: 'cash', tendered_fen: owed },
+                }),
+              )
+            }
+          >
             {t('outcome.take_cash')}
           </button>
-          <button type="button" className="danger big" data-testid="void-open" disabled={busy || tenders.some((x) => x.status === 'paid' || x.status === 'pending')} onClick={() => void act(() => coreApi()['sale-void-open']({ sale_id: saleId, reason: '' }))}>
+          <button
+            type="button"
+            className="danger big"
+            data-testid="void-open"
+            disabled={busy || tenders.some((x) => x.status === 'paid' || x.status === 'pending')}
+            onClick={() => void act(() => coreApi()['sale-void-open']({ sale_id: saleId, reason: '' }))}
+          >
             {t('outcome.void')}
           </button>
           <p className="hint">{t('outcome.other_hint')}</p>

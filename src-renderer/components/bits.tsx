@@ -12,18 +12,42 @@ export function Money({ fen, testId, className }: { fen: number; testId?: string
   );
 }
 
-export function CommandButton({ id, className, disabled, testId, children }: { id: CommandId; className?: string; disabled?: boolean; testId?: string; children?: ReactNode }) {
+export function CommandButton({
+  id,
+  className,
+  disabled,
+  testId,
+  children,
+}: {
+  id: CommandId;
+  className?: string;
+  disabled?: boolean;
+  testId?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const key = keyOf(id);
   return (
-    <button type="button" className={className ?? 'secondary'} disabled={disabled} data-testid={testId} onClick={() => runCommand(id)}>
+    <button
+      type="button"
+      className={className ?? 'secondary'}
+      disabled={disabled}
+      data-testid={testId}
+      onClick={() => runCommand(id)}
+    >
       {children ?? t(labelOf(id))}
       {key && <kbd>{keyLabel(key)}</kbd>}
     </button>
   );
 }
 
-const KEY_LABELS: Record<string, string> = { Escape: 'Esc', Enter: 'Enter', Delete: 'Del', ArrowUp: '↑', ArrowDown: '↓' };
+const KEY_LABELS: Record<string, string> = {
+  Escape: 'Esc',
+  Enter: 'Enter',
+  Delete: 'Del',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+};
 export const keyLabel = (key: string): string => KEY_LABELS[key] ?? key;
 
 const LABELS: Partial<Record<CommandId, string>> = { confirm: 'keypad.ok', cancel: 'commands.cancel' };

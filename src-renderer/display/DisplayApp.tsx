@@ -24,12 +24,22 @@ function PayQr({ url }: { url: string }) {
   const [image, setImage] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void QRCode.toDataURL(url, { margin: 2, width: 480, errorCorrectionLevel: 'M' }).then((d) => live && setImage(d));
+    void QRCode.toDataURL(url, { margin: 2, width: 480, errorCorrectionLevel: 'M' }).then(
+      (d) => live && setImage(d),
+    );
     return () => {
       live = false;
     };
   }, [url]);
-  return image ? <img className="qr" src={image} alt={t('display.scan_to_pay')} data-testid="display-qr" data-pay-url={url} /> : null;
+  return image ? (
+    <img
+      className="qr"
+      src={image}
+      alt={t('display.scan_to_pay')}
+      data-testid="display-qr"
+      data-pay-url={url}
+    />
+  ) : null;
 }
 
 /** The view as the page shows it; the layout effect notes when each view reached the DOM, with the till's stamp (the lag tests read it). */
@@ -115,7 +125,8 @@ export function DisplayApp() {
   useEffect(() => {
     if (!api) return;
     // Subscribe first, then ask: a view pushed in between is not lost (the newer seq wins).
-    const keep = (s: DisplayState): void => setState((old) => (old && old.seq > s.seq && old.at_ms >= s.at_ms ? old : s));
+    const keep = (s: DisplayState): void =>
+      setState((old) => (old && old.seq > s.seq && old.at_ms >= s.at_ms ? old : s));
     const off = api.subscribe('display', keep);
     void api['display-get']({}).then((r) => r.ok && keep(r.value));
     void api['session-info']({}).then((r) => r.ok && setStall(`${r.value.stall_name}`));

@@ -19,7 +19,11 @@ function cartView(): { lines: DisplayLine[]; total_fen: number } {
   const priced = priceCart(lines, useSession.getState().info?.rounding ?? 'none');
   const pref = useSettings.getState().weightUnit;
   return {
-    lines: lines.map((l, i) => ({ name: l.product.name, detail: lineDetail(i18n.t, l, pref), amount_fen: (priced?.lines[i]?.amount_fen ?? 0) - (priced?.lines[i]?.discount_fen ?? 0) })),
+    lines: lines.map((l, i) => ({
+      name: l.product.name,
+      detail: lineDetail(i18n.t, l, pref),
+      amount_fen: (priced?.lines[i]?.amount_fen ?? 0) - (priced?.lines[i]?.discount_fen ?? 0),
+    })),
     total_fen: priced?.total_fen ?? 0,
   };
 }
@@ -34,12 +38,20 @@ export function displayView(): DisplayView {
     const failed = tenders.find((t) => t.status === 'failed');
     if (failed) return { phase: 'failed', amount_fen: failed.amount_fen };
     const settled = tenders.length > 0 && tenders.every((t) => t.status === 'paid');
-    if (result.status === 'completed' || settled) return { phase: 'paid', amount_fen: result.total_fen, change_fen: result.change_fen };
+    if (result.status === 'completed' || settled)
+      return { phase: 'paid', amount_fen: result.total_fen, change_fen: result.change_fen };
     const due = tenders.filter((t) => t.status === 'pending').reduce((a, t) => a + t.amount_fen, 0);
-    return { phase: 'paying', lines: [], total_fen: result.total_fen, due_fen: due || result.total_fen, pay_url: wait.payUrl ?? result.pay_url };
+    return {
+      phase: 'paying',
+      lines: [],
+      total_fen: result.total_fen,
+      due_fen: due || result.total_fen,
+      pay_url: wait.payUrl ?? result.pay_url,
+    };
   }
   const cart = cartView();
-  if (checkout.phase === 'paying' || checkout.phase === 'committing') return { phase: 'paying', ...cart, due_fen: cart.total_fen, pay_url: null };
+  if (checkout.phase === 'paying' || checkout.phase === 'committing')
+    return { phase: 'paying', ...cart, due_fen: cart.total_fen, pay_url: null };
   return cart.lines.length === 0 ? { phase: 'idle' } : { phase: 'selling', ...cart };
 }
 
@@ -69,7 +81,12 @@ export function startDisplayPublisher(): () => void {
       }
     }
   };
-  const offs = [useCart.subscribe(() => void send()), useCheckout.subscribe(() => void send()), usePaymentWait.subscribe(() => void send()), useSettings.subscribe(() => void send())];
+  const offs = [
+    useCart.subscribe(() => void send()),
+    useCheckout.subscribe(() => void send()),
+    usePaymentWait.subscribe(() => void send()),
+    useSettings.subscribe(() => void send()),
+  ];
   void send();
   return () => offs.forEach((off) => off());
 }

@@ -38,7 +38,13 @@ export function useKeyboard(): void {
         burst.text = (burst.text + e.key).slice(-64);
         burst.lastMs = e.timeStamp;
       }
-      const d = wedge.key({ key: e.key, timeMs: e.timeStamp, isComposing: e.isComposing, keyCode: e.keyCode, modifier: e.ctrlKey || e.altKey || e.metaKey });
+      const d = wedge.key({
+        key: e.key,
+        timeMs: e.timeStamp,
+        isComposing: e.isComposing,
+        keyCode: e.keyCode,
+        modifier: e.ctrlKey || e.altKey || e.metaKey,
+      });
       if (d.action === 'swallow') {
         e.preventDefault();
         e.stopImmediatePropagation();
@@ -86,7 +92,8 @@ export function useKeyboard(): void {
         cmd.run();
       }
     };
-    const onCompose = (e: CompositionEvent): void => (e.type === 'compositionstart' ? wedge.compositionStart() : wedge.compositionEnd());
+    const onCompose = (e: CompositionEvent): void =>
+      e.type === 'compositionstart' ? wedge.compositionStart() : wedge.compositionEnd();
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('compositionstart', onCompose, true);
     window.addEventListener('compositionend', onCompose, true);

@@ -31,15 +31,30 @@ export function HistoryScreen() {
     <main className="screen history" aria-labelledby="history-title">
       <div className="history-list">
         <h1 id="history-title">{t('history.title')}</h1>
-        <input type="search" className="search" data-testid="history-search" aria-label={t('history.search')} placeholder={t('history.search_hint')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          className="search"
+          data-testid="history-search"
+          aria-label={t('history.search')}
+          placeholder={t('history.search_hint')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <ul className="sale-list" data-testid="sale-list">
           {sales.length === 0 && <li className="empty">{t('history.none')}</li>}
           {sales.map((s) => (
             <li key={s.id}>
-              <button type="button" className={detail?.sale.id === s.id ? 'sale-row active' : 'sale-row'} data-testid="sale-row" onClick={() => void open(s.id)}>
+              <button
+                type="button"
+                className={detail?.sale.id === s.id ? 'sale-row active' : 'sale-row'}
+                data-testid="sale-row"
+                onClick={() => void open(s.id)}
+              >
                 <span className="num">{s.receipt_no.slice(-4)}</span>
                 <span>{formatTime(s.created_ms, tz)}</span>
-                <span className={s.status === 'pending' ? 'badge warn' : 'badge'}>{t(`history.status_${s.status}`)}</span>
+                <span className={s.status === 'pending' ? 'badge warn' : 'badge'}>
+                  {t(`history.status_${s.status}`)}
+                </span>
                 <Money fen={s.total_fen} className="strong" />
               </button>
             </li>
@@ -53,8 +68,12 @@ export function HistoryScreen() {
             <h2 className="num">{detail.sale.receipt_no}</h2>
             <ul className="tender-status">
               {detail.tenders.map((x) => (
-                <li key={x.tender_no} className={x.status === 'paid' ? 'ok' : x.status === 'pending' ? 'waiting' : 'alarm'}>
-                  {t(`pay.method_${partMethod(x)}`)} <Money fen={x.amount_fen} /> · {t(`done.tender_${x.status}`)}
+                <li
+                  key={x.tender_no}
+                  className={x.status === 'paid' ? 'ok' : x.status === 'pending' ? 'waiting' : 'alarm'}
+                >
+                  {t(`pay.method_${partMethod(x)}`)} <Money fen={x.amount_fen} /> ·{' '}
+                  {t(`done.tender_${x.status}`)}
                 </li>
               ))}
               {detail.refunded_fen > 0 && (
@@ -71,21 +90,45 @@ export function HistoryScreen() {
                 const left = l.net_fen - l.refunded_fen;
                 return (
                   <li key={l.line_no}>
-                    <button type="button" className={picked.includes(l.line_no) ? 'tab active' : 'tab'} aria-pressed={picked.includes(l.line_no)} disabled={left <= 0} data-testid={`refund-line-${l.line_no}`} onClick={() => toggleLine(l.line_no)}>
+                    <button
+                      type="button"
+                      className={picked.includes(l.line_no) ? 'tab active' : 'tab'}
+                      aria-pressed={picked.includes(l.line_no)}
+                      disabled={left <= 0}
+                      data-testid={`refund-line-${l.line_no}`}
+                      onClick={() => toggleLine(l.line_no)}
+                    >
                       {l.name} {left > 0 ? <Money fen={left} /> : t('history.line_refunded')}
                     </button>
                   </li>
                 );
               })}
             </ul>
-            <pre className="receipt-preview" data-testid="receipt-preview" aria-label={t('history.preview')} tabIndex={0}>
+            <pre
+              className="receipt-preview"
+              data-testid="receipt-preview"
+              aria-label={t('history.preview')}
+              tabIndex={0}
+            >
               {detail.receipt_text ?? t('history.no_receipt')}
             </pre>
             <div className="actions">
-              <button type="button" className="secondary big" data-testid="reprint" disabled={busy} onClick={() => void reprint()}>
+              <button
+                type="button"
+                className="secondary big"
+                data-testid="reprint"
+                disabled={busy}
+                onClick={() => void reprint()}
+              >
                 {t('history.reprint')}
               </button>
-              <button type="button" className="danger big" data-testid="refund" disabled={busy || refundable <= 0} onClick={startRefund}>
+              <button
+                type="button"
+                className="danger big"
+                data-testid="refund"
+                disabled={busy || refundable <= 0}
+                onClick={startRefund}
+              >
                 {t('history.refund', { amount: formatYuan(Math.max(0, refundable)) })}
               </button>
             </div>

@@ -16,7 +16,12 @@ export function ParkedScreen() {
       <ul className="card-list" data-testid="parked-list">
         {parked.map((p) => (
           <li key={p.id}>
-            <button type="button" className="card" data-testid="parked-item" onClick={() => void resume(p.id)}>
+            <button
+              type="button"
+              className="card"
+              data-testid="parked-item"
+              onClick={() => void resume(p.id)}
+            >
               <span>{formatTime(p.parked_ms, tz)}</span>
               <span>{t('parked.lines', { count: p.line_count })}</span>
               <Money fen={p.total_fen} className="strong" />

@@ -31,7 +31,16 @@ export function RefundDialog({ amountFen }: { amountFen: number }) {
         {manager && (
           <label className="field">
             {t('refund.manager_pin')}
-            <input autoFocus type="password" inputMode="numeric" autoComplete="off" className="pin num" data-testid="manager-pin" value={pin} onChange={(e) => setPin(e.target.value)} />
+            <input
+              autoFocus
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              className="pin num"
+              data-testid="manager-pin"
+              value={pin}
+              onChange={(e) => setPin(e.target.value)}
+            />
           </label>
         )}
         {manager && <PinPad value={pin} onChange={setPin} />}
@@ -42,7 +51,12 @@ export function RefundDialog({ amountFen }: { amountFen: number }) {
         )}
         <div className="actions">
           <CommandButton id="cancel" />
-          <CommandButton id="confirm" className="danger big" testId="refund-confirm" disabled={busy || (manager && pin.length < 4)}>
+          <CommandButton
+            id="confirm"
+            className="danger big"
+            testId="refund-confirm"
+            disabled={busy || (manager && pin.length < 4)}
+          >
             {t('refund.confirm')}
           </CommandButton>
         </div>

@@ -5,12 +5,31 @@ import { useSettings, VOLUME_PCT_MAX, type Paper, type WeightUnitPref } from '..
 import { printerView, useStatus } from '../stores/status';
 import { useSpeech } from '../speech/speech-store';
 
-function Choice<T extends string | number>({ label, value, options, onPick, name }: { label: string; value: T; options: readonly { v: T; text: string }[]; onPick(v: T): void; name: string }) {
+function Choice<T extends string | number>({
+  label,
+  value,
+  options,
+  onPick,
+  name,
+}: {
+  label: string;
+  value: T;
+  options: readonly { v: T; text: string }[];
+  onPick(v: T): void;
+  name: string;
+}) {
   return (
     <fieldset className="choice">
       <legend>{label}</legend>
       {options.map((o) => (
-        <button key={String(o.v)} type="button" className={o.v === value ? 'tab active' : 'tab'} aria-pressed={o.v === value} data-testid={`${name}-${o.v}`} onClick={() => onPick(o.v)}>
+        <button
+          key={String(o.v)}
+          type="button"
+          className={o.v === value ? 'tab active' : 'tab'}
+          aria-pressed={o.v === value}
+          data-testid={`${name}-${o.v}`}
+          onClick={() => onPick(o.v)}
+        >
           {o.text}
         </button>
       ))}
@@ -29,16 +48,62 @@ export function SettingsScreen() {
   return (
     <main className="screen narrow" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
-      <Choice name="lang" label={t('settings.language')} value={s.language} options={LANGUAGES.map((l) => ({ v: l, text: t(`settings.lang_${l === 'zh-CN' ? 'zh' : 'en'}`) }))} onPick={s.setLanguage} />
-      <Choice<Paper> name="paper" label={t('settings.paper')} value={s.paper} options={[{ v: 58, text: '58 mm' }, { v: 80, text: '80 mm' }]} onPick={s.setPaper} />
-      <Choice<WeightUnitPref> name="weight" label={t('settings.weight_unit')} value={s.weightUnit} options={(['product', 'jin', 'kg'] as const).map((v) => ({ v, text: t(`settings.weight_${v}`) }))} onPick={s.setWeightUnit} />
-      <Choice<'on' | 'off'> name="voice" label={t('settings.voice')} value={s.voice ? 'on' : 'off'} options={[{ v: 'on', text: t('settings.voice_on') }, { v: 'off', text: t('settings.voice_off') }]} onPick={(v) => s.setVoice(v === 'on')} />
+      <Choice
+        name="lang"
+        label={t('settings.language')}
+        value={s.language}
+        options={LANGUAGES.map((l) => ({ v: l, text: t(`settings.lang_${l === 'zh-CN' ? 'zh' : 'en'}`) }))}
+        onPick={s.setLanguage}
+      />
+      <Choice<Paper>
+        name="paper"
+        label={t('settings.paper')}
+        value={s.paper}
+        options={[
+          { v: 58, text: '58 mm' },
+          { v: 80, text: '80 mm' },
+        ]}
+        onPick={s.setPaper}
+      />
+      <Choice<WeightUnitPref>
+        name="weight"
+        label={t('settings.weight_unit')}
+        value={s.weightUnit}
+        options={(['product', 'jin', 'kg'] as const).map((v) => ({ v, text: t(`settings.weight_${v}`) }))}
+        onPick={s.setWeightUnit}
+      />
+      <Choice<'on' | 'off'>
+        name="voice"
+        label={t('settings.voice')}
+        value={s.voice ? 'on' : 'off'}
+        options={[
+          { v: 'on', text: t('settings.voice_on') },
+          { v: 'off', text: t('settings.voice_off') },
+        ]}
+        onPick={(v) => s.setVoice(v === 'on')}
+      />
       {s.voice && (
         <fieldset className="choice">
           <legend>{t('settings.volume')}</legend>
-          <input type="range" min={0} max={VOLUME_PCT_MAX} step={10} value={s.volume_pct} aria-label={t('settings.volume')} data-testid="volume" onChange={(e) => s.setVolume(Number(e.target.value))} />
+          <input
+            type="range"
+            min={0}
+            max={VOLUME_PCT_MAX}
+            step={10}
+            value={s.volume_pct}
+            aria-label={t('settings.volume')}
+            data-testid="volume"
+            onChange={(e) => s.setVolume(Number(e.target.value))}
+          />
           <span className="num">{s.volume_pct}%</span>
-          <button type="button" className="tab" data-testid="voice-test" onClick={() => useSpeech.getState().announce({ status: 'paid', wallet: 'wechat', amount_fen: 12850 })}>
+          <button
+            type="button"
+            className="tab"
+            data-testid="voice-test"
+            onClick={() =>
+              useSpeech.getState().announce({ status: 'paid', wallet: 'wechat', amount_fen: 12850 })
+            }
+          >
             {t('settings.voice_test')}
           </button>
         </fieldset>
@@ -56,7 +121,12 @@ export function SettingsScreen() {
           <dd>{devices ? t(`status.scale_${devices.scale.state}`) : t('settings.unknown')}</dd>
         </dl>
         {printer.state !== 'none' && (
-          <button type="button" className="secondary big" data-testid="printer-test" onClick={() => void testPrinter()}>
+          <button
+            type="button"
+            className="secondary big"
+            data-testid="printer-test"
+            onClick={() => void testPrinter()}
+          >
             {t('settings.test_printer')}
           </button>
         )}

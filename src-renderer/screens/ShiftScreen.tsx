@@ -25,12 +25,21 @@ export function ShiftScreen() {
           <h2>{t('shift.closed')}</h2>
           <dl className="figures">
             <dt>{t('shift.expected')}</dt>
-            <dd><Money fen={closed.expected_fen ?? 0} /></dd>
+            <dd>
+              <Money fen={closed.expected_fen ?? 0} />
+            </dd>
             <dt>{t('shift.counted')}</dt>
-            <dd><Money fen={closed.counted_fen ?? 0} /></dd>
+            <dd>
+              <Money fen={closed.counted_fen ?? 0} />
+            </dd>
             <dt>{t('shift.over_short')}</dt>
             <dd data-testid="over-short" className={(closed.over_short_fen ?? 0) === 0 ? 'ok' : 'alarm'}>
-              {(closed.over_short_fen ?? 0) > 0 ? t('shift.over') : (closed.over_short_fen ?? 0) < 0 ? t('shift.short') : t('shift.even')} <Money fen={Math.abs(closed.over_short_fen ?? 0)} />
+              {(closed.over_short_fen ?? 0) > 0
+                ? t('shift.over')
+                : (closed.over_short_fen ?? 0) < 0
+                  ? t('shift.short')
+                  : t('shift.even')}{' '}
+              <Money fen={Math.abs(closed.over_short_fen ?? 0)} />
             </dd>
           </dl>
         </section>
@@ -40,15 +49,30 @@ export function ShiftScreen() {
           <p data-testid="shift-open">{t('shift.open_since', { time: formatTime(shift.opened_ms, tz) })}</p>
           <dl className="figures">
             <dt>{t('shift.float')}</dt>
-            <dd><Money fen={shift.float_fen} /></dd>
+            <dd>
+              <Money fen={shift.float_fen} />
+            </dd>
             <dt>{t('shift.expected')}</dt>
-            <dd><Money fen={current?.expected_cash_fen ?? 0} testId="expected-cash" /></dd>
+            <dd>
+              <Money fen={current?.expected_cash_fen ?? 0} testId="expected-cash" />
+            </dd>
           </dl>
           <label className="field">
             {t('shift.count_prompt')}
-            <input inputMode="decimal" className="num big-input" data-testid="counted" value={text} onChange={(e) => setText(e.target.value)} />
+            <input
+              inputMode="decimal"
+              className="num big-input"
+              data-testid="counted"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
           </label>
-          <button type="button" className="primary big" data-testid="shift-close" onClick={() => void close()}>
+          <button
+            type="button"
+            className="primary big"
+            data-testid="shift-close"
+            onClick={() => void close()}
+          >
             {t('shift.close')}
           </button>
         </section>
@@ -57,9 +81,20 @@ export function ShiftScreen() {
           <p>{t('shift.none')}</p>
           <label className="field">
             {t('shift.float_prompt')}
-            <input inputMode="decimal" className="num big-input" data-testid="float" value={text} onChange={(e) => setText(e.target.value)} />
+            <input
+              inputMode="decimal"
+              className="num big-input"
+              data-testid="float"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
           </label>
-          <button type="button" className="primary big" data-testid="shift-open-btn" onClick={() => void open()}>
+          <button
+            type="button"
+            className="primary big"
+            data-testid="shift-open-btn"
+            onClick={() => void open()}
+          >
             {t('shift.open')}
           </button>
         </section>

@@ -38,7 +38,10 @@ async function sell(amount_fen: number, method: PayMethod, code = '', buyer = ''
   }
   await useCheckout.getState().confirm();
   const result = useCheckout.getState().result;
-  if (!result) throw new Error(`sale did not commit: ${JSON.stringify(useCheckout.getState().error ?? useCheckout.getState().problem)}`);
+  if (!result)
+    throw new Error(
+      `sale did not commit: ${JSON.stringify(useCheckout.getState().error ?? useCheckout.getState().problem)}`,
+    );
   return result.sale_id;
 }
 
@@ -66,7 +69,9 @@ describe('spoken announcements', () => {
     await report(sale, 'paid');
     await report(sale, 'paid');
     expect(texts()).toEqual(['微信收款一百二十八点五元']);
-    expect(played.map((p) => p.clips)).toEqual([['wechat', 'd1', 'bai', 'd2', 'shi', 'd8', 'dian', 'd5', 'yuan']]);
+    expect(played.map((p) => p.clips)).toEqual([
+      ['wechat', 'd1', 'bai', 'd2', 'shi', 'd8', 'dian', 'd5', 'yuan'],
+    ]);
   });
 
   it('an Alipay code that fails says 付款失败，请重新付款', async () => {

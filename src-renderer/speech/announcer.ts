@@ -30,10 +30,17 @@ function walletOf(kind: string, committed: readonly Committed[], nth: number): S
 }
 
 /** Every tender of this sale that has ended so far, with what to say. */
-export function endedTenders(result: Result, committed: readonly Committed[], waiting: readonly WaitTender[]): Ended[] {
+export function endedTenders(
+  result: Result,
+  committed: readonly Committed[],
+  waiting: readonly WaitTender[],
+): Ended[] {
   const out: Ended[] = [];
   if (committed.some((c) => c.kind === 'cash')) {
-    out.push({ key: `${result.sale_id}:cash`, outcome: { status: 'paid', wallet: 'cash', amount_fen: result.total_fen - partsTotal(committed) } });
+    out.push({
+      key: `${result.sale_id}:cash`,
+      outcome: { status: 'paid', wallet: 'cash', amount_fen: result.total_fen - partsTotal(committed) },
+    });
   }
   const seen = new Map<string, number>();
   for (const t of waiting) {
@@ -42,7 +49,14 @@ export function endedTenders(result: Result, committed: readonly Committed[], wa
     seen.set(t.kind, nth + 1);
     if (t.status === 'pending') continue;
     const key = `${result.sale_id}:${t.tender_no}`;
-    out.push(t.status === 'paid' ? { key, outcome: { status: 'paid', wallet: walletOf(t.kind, committed, nth), amount_fen: t.amount_fen } } : { key, outcome: { status: 'failed' } });
+    out.push(
+      t.status === 'paid'
+        ? {
+            key,
+            outcome: { status: 'paid', wallet: walletOf(t.kind, committed, nth), amount_fen: t.amount_fen },
+          }
+        : { key, outcome: { status: 'failed' } },
+    );
   }
   return out;
 }

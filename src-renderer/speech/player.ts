@@ -5,7 +5,11 @@
  */
 import type { ClipName } from '../../shared/speech/announcement';
 
-const CLIP_URLS = import.meta.glob<string>('../../assets/speech/*.wav', { eager: true, query: '?url', import: 'default' });
+const CLIP_URLS = import.meta.glob<string>('../../assets/speech/*.wav', {
+  eager: true,
+  query: '?url',
+  import: 'default',
+});
 
 export function clipUrl(name: ClipName): string {
   const url = CLIP_URLS[`../../assets/speech/${name}.wav`];

@@ -4,7 +4,12 @@
  * sink is the speakers, or a silent one in component tests.
  */
 import { create } from 'zustand';
-import { announcementClips, announcementText, type ClipName, type TenderOutcome } from '../../shared/speech/announcement';
+import {
+  announcementClips,
+  announcementText,
+  type ClipName,
+  type TenderOutcome,
+} from '../../shared/speech/announcement';
 import { useSettings } from '../stores/settings';
 import { speakers, type SpeechSink } from './player';
 

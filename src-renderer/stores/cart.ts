@@ -33,11 +33,16 @@ interface CartState {
 let nextKey = 1;
 
 export function entryFor(product: Product, quantity: number): LineEntry {
-  return isWeighed(product.unit) ? { kind: 'weight', gross_g: quantity, tare_g: 0 } : { kind: 'count', count: quantity };
+  return isWeighed(product.unit)
+    ? { kind: 'weight', gross_g: quantity, tare_g: 0 }
+    : { kind: 'count', count: quantity };
 }
 
 /** Prices lines, or answers why they cannot be priced. */
-export function tryPrice(lines: readonly Pick<CartLine, 'product' | 'entry' | 'discount_fen'>[], rounding: RoundingMode): PricedSale | string {
+export function tryPrice(
+  lines: readonly Pick<CartLine, 'product' | 'entry' | 'discount_fen'>[],
+  rounding: RoundingMode,
+): PricedSale | string {
   try {
     return priceSale(lines, 0, rounding);
   } catch (err) {
@@ -57,12 +62,19 @@ export const useCart = create<CartState>()((set, get) => {
   return {
     lines: [],
     selected: null,
-    add: (product, entry) => set((s) => ({ lines: [...s.lines, { key: nextKey++, product, entry, discount_fen: 0 }], selected: s.lines.length })),
+    add: (product, entry) =>
+      set((s) => ({
+        lines: [...s.lines, { key: nextKey++, product, entry, discount_fen: 0 }],
+        selected: s.lines.length,
+      })),
     addScanned: (product) => {
       const { lines } = get();
       const last = lines[lines.length - 1];
       if (last && last.product.id === product.id && last.entry.kind === 'count') {
-        set({ lines: [...lines.slice(0, -1), { ...last, entry: { kind: 'count', count: last.entry.count + 1 } }], selected: lines.length - 1 });
+        set({
+          lines: [...lines.slice(0, -1), { ...last, entry: { kind: 'count', count: last.entry.count + 1 } }],
+          selected: lines.length - 1,
+        });
         return;
       }
       get().add(product, { kind: 'count', count: 1 });
@@ -97,8 +109,12 @@ export function priceCart(lines: readonly CartLine[], rounding: RoundingMode): P
   return typeof priced === 'string' ? null : priced;
 }
 
-export const cartTotal = (lines: readonly CartLine[], rounding: RoundingMode): number => priceCart(lines, rounding)?.total_fen ?? 0;
+export const cartTotal = (lines: readonly CartLine[], rounding: RoundingMode): number =>
+  priceCart(lines, rounding)?.total_fen ?? 0;
 
 export function cartWire(lines: readonly CartLine[]): CartWire {
-  return { lines: lines.map((l) => ({ product_id: l.product.id, entry: l.entry, discount_fen: l.discount_fen })), sale_discount_fen: 0 };
+  return {
+    lines: lines.map((l) => ({ product_id: l.product.id, entry: l.entry, discount_fen: l.discount_fen })),
+    sale_discount_fen: 0,
+  };
 }

@@ -64,10 +64,24 @@ interface CheckoutState {
   reset(): void;
 }
 
-const initial = { phase: 'selling' as Phase, method: 'cash' as PayMethod, parts: [], amountText: '', code: '', buyerId: null, buyers: [], problem: null, error: null, result: null, committed: [] };
+const initial = {
+  phase: 'selling' as Phase,
+  method: 'cash' as PayMethod,
+  parts: [],
+  amountText: '',
+  code: '',
+  buyerId: null,
+  buyers: [],
+  problem: null,
+  error: null,
+  result: null,
+  committed: [],
+};
 
-export const saleTotal = (): number => cartTotal(useCart.getState().lines, useSession.getState().info?.rounding ?? 'none');
-export const partsTotal = (parts: readonly TenderInput[]): number => parts.reduce((a, p) => a + (p.kind === 'cash' ? 0 : p.amount_fen), 0);
+export const saleTotal = (): number =>
+  cartTotal(useCart.getState().lines, useSession.getState().info?.rounding ?? 'none');
+export const partsTotal = (parts: readonly TenderInput[]): number =>
+  parts.reduce((a, p) => a + (p.kind === 'cash' ? 0 : p.amount_fen), 0);
 /** What is still to pay after the parts. */
 export const remaining = (parts: readonly TenderInput[]): number => saleTotal() - partsTotal(parts);
 /** What a buyer may still take on account: limit minus what they owe. */
@@ -80,7 +94,8 @@ function current(s: CheckoutState, amount: number, last: boolean): TenderInput |
     const given = s.amountText === '' ? amount : parseYuan(s.amountText);
     if (given === null) return { key: 'pay.bad_amount' };
     // A scanner the PC was too busy to tell from typing leaves a code in the cash field: never take it as money.
-    if (given - amount > MAX_CHANGE_FEN) return { key: 'pay.cash_too_much', params: { amount: formatYuan(given) } };
+    if (given - amount > MAX_CHANGE_FEN)
+      return { key: 'pay.cash_too_much', params: { amount: formatYuan(given) } };
     if (given < amount) return { key: 'pay.short', params: { amount: formatYuan(amount - given) } };
     return { kind: 'cash', tendered_fen: given };
   }
@@ -88,24 +103,34 @@ function current(s: CheckoutState, amount: number, last: boolean): TenderInput |
   if (s.method === 'gateway') return { kind: 'qr', amount_fen: amount, via: 'gateway' };
   if (s.method === 'qr' || s.method === 'payment_code') {
     const scanned = s.method === 'payment_code' ? classifyScan(s.code) : null;
-    const limit = codeLimitDecision(amount, s.method, scanned?.kind === 'payment_code' ? scanned.provider : undefined);
+    const limit = codeLimitDecision(
+      amount,
+      s.method,
+      scanned?.kind === 'payment_code' ? scanned.provider : undefined,
+    );
     if (!limit.allowed) return { key: 'pay.over_code_limit', params: { cap: formatYuan(limit.cap_fen) } };
   }
   if (s.method === 'qr') return { kind: 'qr', amount_fen: amount };
-  if (s.method === 'payment_code') return isPaymentCode(s.code) ? { kind: 'payment_code', amount_fen: amount, code: s.code } : { key: 'pay.code_needed' };
+  if (s.method === 'payment_code')
+    return isPaymentCode(s.code)
+      ? { kind: 'payment_code', amount_fen: amount, code: s.code }
+      : { key: 'pay.code_needed' };
   const buyer = s.buyers.find((b) => b.id === s.buyerId);
   if (!buyer) return { key: 'pay.buyer_needed' };
-  if (amount > creditRoom(buyer)) return { key: 'pay.over_limit', params: { name: buyer.name, room: formatYuan(creditRoom(buyer)) } };
+  if (amount > creditRoom(buyer))
+    return { key: 'pay.over_limit', params: { name: buyer.name, room: formatYuan(creditRoom(buyer)) } };
   return { kind: 'account', amount_fen: amount, buyer_id: buyer.id };
 }
 
 const isProblem = (v: TenderInput | PayProblem): v is PayProblem => 'key' in v;
 
 /** The way a committed part was taken, for its label: a gateway part is a QR tender via the gateway. */
-export const partMethod = (p: { kind: string; via?: string | null }): string => (p.kind === 'qr' && p.via === 'gateway' ? 'gateway' : p.kind);
+export const partMethod = (p: { kind: string; via?: string | null }): string =>
+  p.kind === 'qr' && p.via === 'gateway' ? 'gateway' : p.kind;
 
 /** The core refused a QR / payment-code tender above the limit, or the till saw it first: offer the gateway. */
-export const offersGateway = (s: Pick<CheckoutState, 'problem' | 'error'>): boolean => s.problem?.key === 'pay.over_code_limit' || s.error?.code === 'qr_limit_exceeded';
+export const offersGateway = (s: Pick<CheckoutState, 'problem' | 'error'>): boolean =>
+  s.problem?.key === 'pay.over_code_limit' || s.error?.code === 'qr_limit_exceeded';
 
 /** More change than any note a buyer hands over could need (1,000 元): the "cash given" is a mistake. */
 export const MAX_CHANGE_FEN = 100_000;
@@ -115,11 +140,14 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
   startPay: () => {
     if (get().phase !== 'selling' || useCart.getState().lines.length === 0) return;
     set({ ...initial, phase: 'paying' });
-    void coreApi()['buyers-list']({}).then((r) => r.ok && set({ buyers: r.value.buyers }));
+    void coreApi()
+      ['buyers-list']({})
+      .then((r) => r.ok && set({ buyers: r.value.buyers }));
   },
   setMethod: (method) => set({ method, amountText: '', problem: null, error: null }),
   // Up to 24 characters so that a payment code typed here can be recognised (confirm), never paid as cash.
-  setAmountText: (text) => set({ amountText: text.replace(/[^\d.]/g, '').slice(0, 24), problem: null, error: null }),
+  setAmountText: (text) =>
+    set({ amountText: text.replace(/[^\d.]/g, '').slice(0, 24), problem: null, error: null }),
   setCode: (code) => set({ code: code.replace(/\D/g, '').slice(0, 24), problem: null, error: null }),
   setBuyer: (buyerId) => set({ buyerId, problem: null, error: null }),
   switchToGateway: () => set({ method: 'gateway', problem: null, error: null }),
@@ -148,9 +176,18 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     const left = remaining(s.parts);
     const amount = s.method !== 'cash' && s.amountText !== '' ? parseYuan(s.amountText) : left;
     if (amount !== left) return set({ problem: { key: 'pay.use_split' } });
-    if (s.method === 'cash' && isPaymentCode(s.amountText) && classifyScan(s.amountText).kind === 'payment_code') {
+    if (
+      s.method === 'cash' &&
+      isPaymentCode(s.amountText) &&
+      classifyScan(s.amountText).kind === 'payment_code'
+    ) {
       // The buyer's payment code landed in the cash field: pay by code, after the cashier confirms once more.
-      return set({ method: 'payment_code', code: s.amountText, amountText: '', problem: { key: 'pay.moved_to_code' } });
+      return set({
+        method: 'payment_code',
+        code: s.amountText,
+        amountText: '',
+        problem: { key: 'pay.moved_to_code' },
+      });
     }
     const t = current(s, left, true);
     if (isProblem(t)) return set({ problem: t });

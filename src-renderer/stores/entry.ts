@@ -75,7 +75,8 @@ export function entryMax(target: EntryTarget): number {
 }
 
 /** Whether the mode takes a decimal point (weights and money) or only whole numbers (pieces). */
-const takesDecimals = (t: EntryTarget): boolean => t.mode === 'amount' || t.mode === 'discount' || t.money === true || isWeighed(t.product.unit);
+const takesDecimals = (t: EntryTarget): boolean =>
+  t.mode === 'amount' || t.mode === 'discount' || t.money === true || isWeighed(t.product.unit);
 
 export const useEntry = create<EntryState>()((set, get) => ({
   target: null,
@@ -88,9 +89,22 @@ export const useEntry = create<EntryState>()((set, get) => ({
     if (mode === 'tare' && line.entry.kind !== 'weight') return;
     useCart.getState().select(index);
     const current = mode === 'edit' ? currentText(line.product, line.entry) : '';
-    set({ target: { mode, product: line.product, index, money: mode === 'edit' && line.entry.kind === 'amount', prefilled: current !== '' }, text: current, invalid: null });
+    set({
+      target: {
+        mode,
+        product: line.product,
+        index,
+        money: mode === 'edit' && line.entry.kind === 'amount',
+        prefilled: current !== '',
+      },
+      text: current,
+      invalid: null,
+    });
   },
-  setMode: (mode) => set((s) => (s.target && s.target.index === null ? { target: { ...s.target, mode }, text: '', invalid: null } : s)),
+  setMode: (mode) =>
+    set((s) =>
+      s.target && s.target.index === null ? { target: { ...s.target, mode }, text: '', invalid: null } : s,
+    ),
   press: (key) =>
     set((s) => {
       if (!s.target) return s;
@@ -126,18 +140,33 @@ export const useEntry = create<EntryState>()((set, get) => ({
     let refused: string | null = null;
     switch (target.mode) {
       case 'add':
-        cart.add(target.product, isWeighed(target.product.unit) ? { kind: 'weight', gross_g: v, tare_g: 0 } : { kind: 'count', count: v });
+        cart.add(
+          target.product,
+          isWeighed(target.product.unit)
+            ? { kind: 'weight', gross_g: v, tare_g: 0 }
+            : { kind: 'count', count: v },
+        );
         break;
       case 'amount':
         cart.add(target.product, { kind: 'amount', amount_fen: v });
         break;
       case 'edit':
         if (!line || target.index === null) return false;
-        refused = cart.setEntry(target.index, line.entry.kind === 'weight' ? { kind: 'weight', gross_g: v + line.entry.tare_g, tare_g: line.entry.tare_g } : line.entry.kind === 'count' ? { kind: 'count', count: v } : { kind: 'amount', amount_fen: v });
+        refused = cart.setEntry(
+          target.index,
+          line.entry.kind === 'weight'
+            ? { kind: 'weight', gross_g: v + line.entry.tare_g, tare_g: line.entry.tare_g }
+            : line.entry.kind === 'count'
+              ? { kind: 'count', count: v }
+              : { kind: 'amount', amount_fen: v },
+        );
         break;
       case 'tare':
         if (!line || target.index === null || line.entry.kind !== 'weight') return false;
-        refused = v < line.entry.gross_g ? cart.setEntry(target.index, { kind: 'weight', gross_g: line.entry.gross_g, tare_g: v }) : 'tare';
+        refused =
+          v < line.entry.gross_g
+            ? cart.setEntry(target.index, { kind: 'weight', gross_g: line.entry.gross_g, tare_g: v })
+            : 'tare';
         break;
       case 'discount':
         if (target.index === null) return false;
@@ -145,7 +174,14 @@ export const useEntry = create<EntryState>()((set, get) => ({
         break;
     }
     if (refused !== null) {
-      set({ invalid: target.mode === 'tare' ? 'keypad.tare_too_big' : target.mode === 'discount' ? 'keypad.discount_too_big' : 'keypad.invalid' });
+      set({
+        invalid:
+          target.mode === 'tare'
+            ? 'keypad.tare_too_big'
+            : target.mode === 'discount'
+              ? 'keypad.discount_too_big'
+              : 'keypad.invalid',
+      });
       return false;
     }
     set({ target: null, text: '', invalid: null });
@@ -157,7 +193,10 @@ export const useEntry = create<EntryState>()((set, get) => ({
     const unit = target ? weighUnit(target.product, useSettings.getState().weightUnit) : null;
     if (!target || !unit) return;
     const r = await coreApi()['scale-read']({});
-    if (!r.ok || r.value.state !== 'stable' || r.value.weight_g <= 0) return set({ invalid: r.ok && r.value.state === 'unstable' ? 'keypad.scale_unstable' : 'keypad.scale_none' });
+    if (!r.ok || r.value.state !== 'stable' || r.value.weight_g <= 0)
+      return set({
+        invalid: r.ok && r.value.state === 'unstable' ? 'keypad.scale_unstable' : 'keypad.scale_none',
+      });
     set({ text: shortWeight(r.value.weight_g, unit), invalid: null });
   },
 }));

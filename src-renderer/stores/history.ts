@@ -34,11 +34,21 @@ interface HistoryState {
   reset(): void;
 }
 
-const initial = { query: '', sales: [], detail: null, busy: false, refund: null, refunded: null, pin: '', picked: [] };
+const initial = {
+  query: '',
+  sales: [],
+  detail: null,
+  busy: false,
+  refund: null,
+  refunded: null,
+  pin: '',
+  picked: [],
+};
 
 export const useHistory = create<HistoryState>()((set, get) => ({
   ...initial,
-  toggleLine: (no) => set((s) => ({ picked: s.picked.includes(no) ? s.picked.filter((x) => x !== no) : [...s.picked, no] })),
+  toggleLine: (no) =>
+    set((s) => ({ picked: s.picked.includes(no) ? s.picked.filter((x) => x !== no) : [...s.picked, no] })),
   setPin: (pin) => set({ pin: pin.replace(/\D/g, '').slice(0, 8) }),
   setQuery: (query) => set({ query: query.slice(0, 40) }),
   async load() {
@@ -59,7 +69,13 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     const r = await coreApi()['sale-reprint']({ sale_id: d.sale.id });
     set({ busy: false });
     if (!r.ok) return useUi.getState().fail(r.error);
-    useUi.getState().notify(r.value.printed ? { kind: 'info', key: 'history.reprinted' } : { kind: 'error', key: 'history.reprint_waiting', detail: r.value.print_error ?? '' });
+    useUi
+      .getState()
+      .notify(
+        r.value.printed
+          ? { kind: 'info', key: 'history.reprinted' }
+          : { kind: 'error', key: 'history.reprint_waiting', detail: r.value.print_error ?? '' },
+      );
   },
   startRefund: () => set({ refund: { step: 'confirm', pinWrong: false }, pin: '' }),
   cancelRefund: () => set({ refund: null, pin: '' }),
@@ -70,17 +86,27 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     const managerPin = step === 'manager' ? get().pin : undefined;
     if (managerPin !== undefined && managerPin.length < 4) return;
     set({ busy: true, pin: '' });
-    const lines = get().picked.length === 0 ? undefined : d.lines.filter((l) => get().picked.includes(l.line_no)).map((l) => ({ line_no: l.line_no, quantity: l.quantity - l.refunded_quantity }));
+    const lines =
+      get().picked.length === 0
+        ? undefined
+        : d.lines
+            .filter((l) => get().picked.includes(l.line_no))
+            .map((l) => ({ line_no: l.line_no, quantity: l.quantity - l.refunded_quantity }));
     const r = await coreApi()['refund-create']({ sale_id: d.sale.id, lines, manager_pin: managerPin });
     set({ busy: false });
     if (!r.ok) {
       if (r.error.code === 'manager_required') return set({ refund: { step: 'manager', pinWrong: false } });
-      if (r.error.code === 'wrong_pin' && managerPin !== undefined) return set({ refund: { step: 'manager', pinWrong: true } });
+      if (r.error.code === 'wrong_pin' && managerPin !== undefined)
+        return set({ refund: { step: 'manager', pinWrong: true } });
       set({ refund: null });
       return useUi.getState().fail(r.error);
     }
     set({ refund: null, refunded: r.value });
-    useUi.getState().notify({ kind: 'info', key: 'history.refund_done', params: { no: r.value.refund_no, amount: formatYuan(r.value.amount_fen) } });
+    useUi.getState().notify({
+      kind: 'info',
+      key: 'history.refund_done',
+      params: { no: r.value.refund_no, amount: formatYuan(r.value.amount_fen) },
+    });
     await get().open(d.sale.id);
     set({ refunded: r.value });
   },
@@ -90,6 +116,12 @@ export const useHistory = create<HistoryState>()((set, get) => ({
 /** What a refund would give back, for the screen (the core computes the real amount): picked lines' unrefunded share, or all that was paid and not refunded. */
 export function refundEstimate(d: Detail | null, picked: readonly number[]): number {
   if (!d) return 0;
-  if (picked.length > 0) return d.lines.filter((l) => picked.includes(l.line_no)).reduce((a, l) => a + l.net_fen - l.refunded_fen, 0);
-  return Math.max(0, d.tenders.filter((x) => x.status === 'paid').reduce((a, x) => a + x.amount_fen, 0) - d.refunded_fen);
+  if (picked.length > 0)
+    return d.lines
+      .filter((l) => picked.includes(l.line_no))
+      .reduce((a, l) => a + l.net_fen - l.refunded_fen, 0);
+  return Math.max(
+    0,
+    d.tenders.filter((x) => x.status === 'paid').reduce((a, x) => a + x.amount_fen, 0) - d.refunded_fen,
+  );
 }

@@ -61,7 +61,8 @@ export const useParked = create<ParkedState>()((set, get) => ({
       return false;
     }
     const missing = useCart.getState().load(r.value.cart, useSession.getState().products);
-    if (missing !== null) useUi.getState().notify({ kind: 'error', key: 'parked.product_gone', params: { id: missing } });
+    if (missing !== null)
+      useUi.getState().notify({ kind: 'error', key: 'parked.product_gone', params: { id: missing } });
     await get().load();
     useUi.getState().setScreen('selling');
     return true;

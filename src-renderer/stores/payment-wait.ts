@@ -32,7 +32,12 @@ export const usePaymentWait = create<PaymentWaitState>()((set) => ({
     const poll = async (): Promise<void> => {
       const r = await coreApi()['sale-detail']({ sale_id: saleId, paper: 80 });
       if (stopped || !r.ok) return;
-      set({ tenders: r.value.tenders, payUrl: r.value.pay_url, saleStatus: r.value.sale.status, owedFen: r.value.owed_fen });
+      set({
+        tenders: r.value.tenders,
+        payUrl: r.value.pay_url,
+        saleStatus: r.value.sale.status,
+        owedFen: r.value.owed_fen,
+      });
     };
     void poll();
     const timer = setInterval(() => void poll(), POLL_MS);

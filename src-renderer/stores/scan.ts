@@ -34,7 +34,11 @@ export function handleScan(raw: string): void {
   }
   const product = productByCode(useSession.getState().index, code);
   if (!product) {
-    useUi.getState().notify({ kind: 'error', key: result.kind === 'payment_code' ? 'scan.payment_code_not_paying' : 'scan.unknown_product', params: { code } });
+    useUi.getState().notify({
+      kind: 'error',
+      key: result.kind === 'payment_code' ? 'scan.payment_code_not_paying' : 'scan.unknown_product',
+      params: { code },
+    });
     return;
   }
   useUi.getState().clearNotice();
@@ -51,7 +55,8 @@ export function handleScan(raw: string): void {
 
 /** A code typed on the keyboard with no field focused, ended by Enter: taken when it is a product's code (else Enter keeps its meaning). */
 export function handleKeyedCode(text: string): boolean {
-  if (useCheckout.getState().phase !== 'selling' || !productByCode(useSession.getState().index, text)) return false;
+  if (useCheckout.getState().phase !== 'selling' || !productByCode(useSession.getState().index, text))
+    return false;
   handleScan(text);
   return true;
 }
@@ -63,7 +68,8 @@ export function handleKeyedCode(text: string): boolean {
  */
 export function fullCode(code: string, burst: string): string {
   const index = useSession.getState().index;
-  const known = (c: string): boolean => productByCode(index, c) !== null || classifyScan(c).kind === 'payment_code';
+  const known = (c: string): boolean =>
+    productByCode(index, c) !== null || classifyScan(c).kind === 'payment_code';
   if (known(code) || !burst.endsWith(code)) return code;
   for (let n = burst.length; n > code.length; n--) {
     const c = burst.slice(-n);

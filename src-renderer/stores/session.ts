@@ -28,7 +28,12 @@ export const useSession = create<SessionState>()((set, get) => ({
     if (!info.ok) return set({ error: info.error.message });
     if (!catalog.ok) return set({ error: catalog.error.message });
     const products = catalog.value.products;
-    set({ info: info.value, products, index: get().products === products ? get().index : buildIndex(products), error: null });
+    set({
+      info: info.value,
+      products,
+      index: get().products === products ? get().index : buildIndex(products),
+      error: null,
+    });
   },
   async signIn(pin) {
     const res = await coreApi()['cashier-signin']({ pin });

@@ -27,7 +27,10 @@ interface SettingsState extends Prefs {
 const KEY = 'markettill.settings';
 const DEFAULTS: Prefs = { language: 'zh-CN', paper: 80, weightUnit: 'product', voice: true, volume_pct: 80 };
 export const VOLUME_PCT_MAX = 100;
-const volume = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.min(VOLUME_PCT_MAX, Math.max(0, Math.round(v))) : DEFAULTS.volume_pct);
+const volume = (v: unknown): number =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? Math.min(VOLUME_PCT_MAX, Math.max(0, Math.round(v)))
+    : DEFAULTS.volume_pct;
 
 function load(): Prefs {
   try {
@@ -58,7 +61,13 @@ function apply(p: Prefs): Prefs {
   return p;
 }
 
-const pick = (s: Prefs): Prefs => ({ language: s.language, paper: s.paper, weightUnit: s.weightUnit, voice: s.voice, volume_pct: s.volume_pct });
+const pick = (s: Prefs): Prefs => ({
+  language: s.language,
+  paper: s.paper,
+  weightUnit: s.weightUnit,
+  voice: s.voice,
+  volume_pct: s.volume_pct,
+});
 
 export const useSettings = create<SettingsState>()((set, get) => ({
   ...apply(load()),

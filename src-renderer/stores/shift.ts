@@ -29,13 +29,24 @@ interface ShiftState {
   reset(): void;
 }
 
-const initial = { current: null, closed: null, report: null, dayClosed: false, openSales: null, amountText: '' };
+const initial = {
+  current: null,
+  closed: null,
+  report: null,
+  dayClosed: false,
+  openSales: null,
+  amountText: '',
+};
 
 export const useShift = create<ShiftState>()((set, get) => {
   const amount = (): number | null => {
     const v = parseYuan(get().amountText === '' ? '0' : get().amountText);
     const fits = v !== null && v >= 0 && v <= COUNTED_CASH_FEN_MAX;
-    if (!fits) useUi.getState().notify({ kind: 'error', key: v !== null && v > COUNTED_CASH_FEN_MAX ? 'shift.too_big' : 'shift.bad_amount' });
+    if (!fits)
+      useUi.getState().notify({
+        kind: 'error',
+        key: v !== null && v > COUNTED_CASH_FEN_MAX ? 'shift.too_big' : 'shift.bad_amount',
+      });
     return fits ? v : null;
   };
   return {
@@ -69,7 +80,8 @@ export const useShift = create<ShiftState>()((set, get) => {
     },
     async closeDay(managerPin) {
       const r = await coreApi()['day-close'](managerPin === undefined ? {} : { manager_pin: managerPin });
-      if (!r.ok && r.error.code === 'manager_required' && r.error.details?.open_sales) return set({ openSales: r.error.details.open_sales });
+      if (!r.ok && r.error.code === 'manager_required' && r.error.details?.open_sales)
+        return set({ openSales: r.error.details.open_sales });
       if (!r.ok) return useUi.getState().fail(r.error);
       set({ report: r.value, dayClosed: true, openSales: null });
     },

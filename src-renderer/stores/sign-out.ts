@@ -37,7 +37,8 @@ export const useSignOut = create<SignOutState>()((set, get) => ({
     }
     const unsynced = r.error.details?.unsynced ?? get().ask?.unsynced ?? 0;
     if (r.error.code === 'manager_required') return set({ ask: { unsynced, pinWrong: false } });
-    if (r.error.code === 'wrong_pin' && managerPin !== undefined) return set({ ask: { unsynced, pinWrong: true } });
+    if (r.error.code === 'wrong_pin' && managerPin !== undefined)
+      return set({ ask: { unsynced, pinWrong: true } });
     set({ ask: null });
     useUi.getState().fail(r.error);
   },

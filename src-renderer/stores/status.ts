@@ -19,10 +19,14 @@ interface StatusState {
 
 const REFRESH_MS = 3_000;
 
-export type PrinterView = 'none' | 'ready' | 'printing' | 'paper_out' | 'cover_open' | 'offline' | 'near_end' | 'error';
+export type PrinterView =
+  'none' | 'ready' | 'printing' | 'paper_out' | 'cover_open' | 'offline' | 'near_end' | 'error';
 
 /** One printer state for the status bar, from the device status when there is one, else from the core's summary. */
-export function printerView(status: TerminalStatus | null, devices: DeviceStatus | null): { state: PrinterView; message: string | null } {
+export function printerView(
+  status: TerminalStatus | null,
+  devices: DeviceStatus | null,
+): { state: PrinterView; message: string | null } {
   if (devices) return { state: devices.printer.state, message: devices.printer.message };
   const p = status?.printer;
   if (!p) return { state: 'none', message: null };
@@ -42,9 +46,12 @@ export const useStatus = create<StatusState>()((set) => ({
   start() {
     const api = coreApi();
     const refresh = (): void => {
-      void api['status-get']({}).then((r) => set(r.ok ? { status: r.value, coreDown: false } : { coreDown: r.error.code === 'internal' }));
+      void api['status-get']({}).then((r) =>
+        set(r.ok ? { status: r.value, coreDown: false } : { coreDown: r.error.code === 'internal' }),
+      );
       // The device part of the contract may be missing from an older core: then the summary above is used.
-      if (typeof api['devices-status'] === 'function') void api['devices-status']({}).then((r) => r.ok && set({ devices: r.value }));
+      if (typeof api['devices-status'] === 'function')
+        void api['devices-status']({}).then((r) => r.ok && set({ devices: r.value }));
     };
     refresh();
     const offStatus = api.subscribe('status', (status) => set({ status, coreDown: false }));
@@ -60,7 +67,13 @@ export const useStatus = create<StatusState>()((set) => ({
   async testPrinter() {
     const r = await coreApi()['printer-test-page']({});
     if (!r.ok) return useUi.getState().fail(r.error);
-    useUi.getState().notify(r.value.printed ? { kind: 'info', key: 'settings.test_printed' } : { kind: 'error', key: 'settings.test_failed', detail: r.value.error ?? '' });
+    useUi
+      .getState()
+      .notify(
+        r.value.printed
+          ? { kind: 'info', key: 'settings.test_printed' }
+          : { kind: 'error', key: 'settings.test_failed', detail: r.value.error ?? '' },
+      );
   },
   reset: () => set({ status: null, devices: null, coreDown: false }),
 }));

@@ -11,7 +11,11 @@ import { fullCode } from './scan';
 import { useShift } from './shift';
 import { useUi } from './ui';
 
-const [cabbage, tomato, garlic] = PRODUCTS as [(typeof PRODUCTS)[0], (typeof PRODUCTS)[0], (typeof PRODUCTS)[0]];
+const [cabbage, tomato, garlic] = PRODUCTS as [
+  (typeof PRODUCTS)[0],
+  (typeof PRODUCTS)[0],
+  (typeof PRODUCTS)[0],
+];
 let core: FakeCore;
 
 beforeEach(async () => {
@@ -37,7 +41,7 @@ describe('cart and keypad stores', () => {
     expect(cartTotal(useCart.getState().lines, 'none')).toBe(1920);
   });
 
-  it('改数量 opens at the line\'s current net quantity: Enter keeps it, the first key typed replaces it', () => {
+  it("改数量 opens at the line's current net quantity: Enter keeps it, the first key typed replaces it", () => {
     useCart.getState().add(tomato, { kind: 'weight', gross_g: 2800, tare_g: 300 });
     useEntry.getState().openLine(0, 'edit');
     expect(useEntry.getState().text).toBe('2.5');
@@ -96,7 +100,10 @@ describe('checkout store', () => {
     co.setMethod('account');
     co.setBuyer('B1');
     await useCheckout.getState().confirm();
-    expect(useCheckout.getState().problem).toEqual({ key: 'pay.over_limit', params: { name: '张老板饭店', room: '400.00' } });
+    expect(useCheckout.getState().problem).toEqual({
+      key: 'pay.over_limit',
+      params: { name: '张老板饭店', room: '400.00' },
+    });
     useCheckout.getState().setAmountText('400');
     useCheckout.getState().addPart();
     expect(useCheckout.getState().parts).toEqual([{ kind: 'account', amount_fen: 40_000, buyer_id: 'B1' }]);
@@ -104,7 +111,12 @@ describe('checkout store', () => {
     await useCheckout.getState().confirm();
     expect(useCheckout.getState().phase).toBe('done');
     expect(useCheckout.getState().result?.change_fen).toBe(5_000);
-    expect(core.calls.find((c) => c.method === 'sale-complete')?.input).toMatchObject({ tenders: [{ kind: 'account', amount_fen: 40_000 }, { kind: 'cash', tendered_fen: 10_000 }] });
+    expect(core.calls.find((c) => c.method === 'sale-complete')?.input).toMatchObject({
+      tenders: [
+        { kind: 'account', amount_fen: 40_000 },
+        { kind: 'cash', tendered_fen: 10_000 },
+      ],
+    });
     expect(useCart.getState().lines).toHaveLength(0);
   });
 
@@ -171,4 +183,3 @@ describe('limits at the keypad (shared/limits.ts)', () => {
     expect(core.calls.slice(calls).filter((c) => c.method === 'shift-close')).toEqual([]);
   });
 });
-

@@ -27,11 +27,31 @@ interface UiState {
   reset(): void;
 }
 
-const KNOWN: readonly ErrorCode[] = ['bad_request', 'unauthorized', 'not_found', 'conflict', 'insufficient_tender', 'invalid_cart', 'credit_limit_exceeded', 'qr_limit_exceeded', 'not_signed_in', 'wrong_pin', 'manager_required', 'refund_exceeds_paid', 'printer_error', 'storage_error', 'internal'];
+const KNOWN: readonly ErrorCode[] = [
+  'bad_request',
+  'unauthorized',
+  'not_found',
+  'conflict',
+  'insufficient_tender',
+  'invalid_cart',
+  'credit_limit_exceeded',
+  'qr_limit_exceeded',
+  'not_signed_in',
+  'wrong_pin',
+  'manager_required',
+  'refund_exceeds_paid',
+  'printer_error',
+  'storage_error',
+  'internal',
+];
 
 /** An error from the core as a notice: the code picks the words, the message stays as detail. */
 export function noticeFor(error: RpcError): Notice {
-  return { kind: 'error', key: KNOWN.includes(error.code) ? `errors.${error.code}` : 'errors.internal', detail: error.message };
+  return {
+    kind: 'error',
+    key: KNOWN.includes(error.code) ? `errors.${error.code}` : 'errors.internal',
+    detail: error.message,
+  };
 }
 
 const initial = { screen: 'selling' as Screen, category: null, query: '', notice: null };

@@ -13,7 +13,14 @@ import { priceSale } from '../../shared/sales/cart';
 export const PRODUCTS: Product[] = [
   { id: 'P1', code: 'V001', name: '大白菜', unit: 'jin', unit_price_fen: 120, category: '叶菜' },
   { id: 'P2', code: 'V003', name: '西红柿', unit: 'kg', unit_price_fen: 640, category: '茄果' },
-  { id: 'P3', code: '6901234567892', name: '蒜头（网袋）', unit: 'piece', unit_price_fen: 1500, category: '葱蒜' },
+  {
+    id: 'P3',
+    code: '6901234567892',
+    name: '蒜头（网袋）',
+    unit: 'piece',
+    unit_price_fen: 1500,
+    category: '葱蒜',
+  },
 ];
 
 type Out<M extends MethodName> = MethodOutput<M>;
@@ -23,7 +30,12 @@ export interface FakeCore {
   api: CoreApi;
   calls: { method: string; input: unknown }[];
   emit<E extends keyof CoreEvents>(event: E, payload: CoreEvents[E]): void;
-  state: { cashier: Out<'session-info'>['cashier']; status: Out<'status-get'>; tenders: Map<string, Out<'sale-detail'>['tenders']>; display: Out<'display-get'> };
+  state: {
+    cashier: Out<'session-info'>['cashier'];
+    status: Out<'status-get'>;
+    tenders: Map<string, Out<'sale-detail'>['tenders']>;
+    display: Out<'display-get'>;
+  };
 }
 
 const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
@@ -33,7 +45,11 @@ export function fakeCore(): FakeCore {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const state: FakeCore['state'] = {
     cashier: null,
-    status: { online: true, sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null }, printer: { state: 'ready', message: null } },
+    status: {
+      online: true,
+      sync: { queue_depth: 0, oldest_unsynced_age_ms: null, last_success_ms: null, last_error: null },
+      printer: { state: 'ready', message: null },
+    },
     // Each sale's tenders as sale-detail answers them; a test turns a pending one paid or failed here.
     tenders: new Map(),
     display: { seq: 0, at_ms: 0, view: { phase: 'idle' } },
@@ -42,23 +58,56 @@ export function fakeCore(): FakeCore {
   const sales: (Out<'sales-recent'>['sales'][number] & { refunded: number })[] = [];
   let seq = 0;
   const handlers: Partial<Record<MethodName, Handler>> = {
-    'session-info': () => ({ terminal_id: 'T1', market_name: '城南市场', stall_name: '老王蔬菜', cashier: state.cashier, time_zone: 'Asia/Shanghai', rounding: 'none', allow_price_override: true, refund_manager_limit_fen: 5000 }),
+    'session-info': () => ({
+      terminal_id: 'T1',
+      market_name: '城南市场',
+      stall_name: '老王蔬菜',
+      cashier: state.cashier,
+      time_zone: 'Asia/Shanghai',
+      rounding: 'none',
+      allow_price_override: true,
+      refund_manager_limit_fen: 5000,
+    }),
     'catalog-list': () => ({ products: PRODUCTS }),
     'status-get': () => state.status,
     'cashier-signin': ({ pin }: { pin: string }) => {
       if (pin !== '1234' && pin !== '8888') return fail('wrong_pin', 'no cashier has that PIN');
-      state.cashier = pin === '8888' ? { id: 'M', name: '店长', role: 'manager' } : { id: 'C', name: '收银员', role: 'cashier' };
+      state.cashier =
+        pin === '8888'
+          ? { id: 'M', name: '店长', role: 'manager' }
+          : { id: 'C', name: '收银员', role: 'cashier' };
       return state.cashier;
     },
     'cashier-signout': () => ((state.cashier = null), { unsynced: 0, approved_by: null }),
     'buyers-list': () => ({ buyers }),
-    'sale-complete': (input: { lines: { product_id: string; entry: never; discount_fen?: number }[]; tenders: { kind: 'cash' | 'qr' | 'payment_code' | 'account'; tendered_fen?: number; amount_fen?: number; buyer_id?: string; via?: string }[] }) => {
-      const priced = priceSale(input.lines.map((l) => ({ product: PRODUCTS.find((p) => p.id === l.product_id) ?? PRODUCTS[0]!, entry: l.entry, discount_fen: l.discount_fen ?? 0 })), 0, 'none');
+    'sale-complete': (input: {
+      lines: { product_id: string; entry: never; discount_fen?: number }[];
+      tenders: {
+        kind: 'cash' | 'qr' | 'payment_code' | 'account';
+        tendered_fen?: number;
+        amount_fen?: number;
+        buyer_id?: string;
+        via?: string;
+      }[];
+    }) => {
+      const priced = priceSale(
+        input.lines.map((l) => ({
+          product: PRODUCTS.find((p) => p.id === l.product_id) ?? PRODUCTS[0]!,
+          entry: l.entry,
+          discount_fen: l.discount_fen ?? 0,
+        })),
+        0,
+        'none',
+      );
       const nonCash = input.tenders.reduce((a, t) => a + (t.amount_fen ?? 0), 0);
       for (const t of input.tenders) {
         const b = buyers.find((x) => x.id === t.buyer_id);
-        if (t.kind === 'account' && b && (t.amount_fen ?? 0) > b.credit_limit_fen - b.balance_fen) return fail('credit_limit_exceeded', 'over the limit');
-        const limit = (t.kind === 'qr' && t.via !== 'gateway') || t.kind === 'payment_code' ? codeLimitDecision(t.amount_fen ?? 1, t.kind) : null;
+        if (t.kind === 'account' && b && (t.amount_fen ?? 0) > b.credit_limit_fen - b.balance_fen)
+          return fail('credit_limit_exceeded', 'over the limit');
+        const limit =
+          (t.kind === 'qr' && t.via !== 'gateway') || t.kind === 'payment_code'
+            ? codeLimitDecision(t.amount_fen ?? 1, t.kind)
+            : null;
         if (limit && !limit.allowed) return fail('qr_limit_exceeded', limit.reason_en);
       }
       const cash = input.tenders.find((t) => t.kind === 'cash');
@@ -69,17 +118,53 @@ export function fakeCore(): FakeCore {
         input.tenders.map((t, i): Out<'sale-detail'>['tenders'][number] => {
           const amount = t.kind === 'cash' ? priced.total_fen - nonCash : (t.amount_fen ?? 0);
           const waits = t.kind === 'qr' || t.kind === 'payment_code';
-          return { tender_no: i + 1, kind: t.kind, amount_fen: amount, tendered_fen: t.tendered_fen ?? amount, change_fen: t.kind === 'cash' ? (t.tendered_fen ?? 0) - amount : 0, status: waits ? 'pending' : 'paid', buyer_id: t.buyer_id ?? null, via: t.via === 'gateway' ? 'gateway' : null, txn_id: null, reason_zh: null, deadline_ms: null };
+          return {
+            tender_no: i + 1,
+            kind: t.kind,
+            amount_fen: amount,
+            tendered_fen: t.tendered_fen ?? amount,
+            change_fen: t.kind === 'cash' ? (t.tendered_fen ?? 0) - amount : 0,
+            status: waits ? 'pending' : 'paid',
+            buyer_id: t.buyer_id ?? null,
+            via: t.via === 'gateway' ? 'gateway' : null,
+            txn_id: null,
+            reason_zh: null,
+            deadline_ms: null,
+          };
         }),
       );
-      sales.unshift({ id, receipt_no: `T1-20261125-000${seq}`, business_day: '20261125', status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, created_ms: Date.now(), refunded: 0 });
-      return { sale_id: id, receipt_no: `T1-20261125-000${seq}`, pay_url: null, status: pending ? 'pending' : 'completed', total_fen: priced.total_fen, change_fen: cash ? (cash.tendered_fen ?? 0) - (priced.total_fen - nonCash) : 0, printed: state.status.printer.state !== 'error', print_error: state.status.printer.message };
+      sales.unshift({
+        id,
+        receipt_no: `T1-20261125-000${seq}`,
+        business_day: '20261125',
+        status: pending ? 'pending' : 'completed',
+        total_fen: priced.total_fen,
+        created_ms: Date.now(),
+        refunded: 0,
+      });
+      return {
+        sale_id: id,
+        receipt_no: `T1-20261125-000${seq}`,
+        pay_url: null,
+        status: pending ? 'pending' : 'completed',
+        total_fen: priced.total_fen,
+        change_fen: cash ? (cash.tendered_fen ?? 0) - (priced.total_fen - nonCash) : 0,
+        printed: state.status.printer.state !== 'error',
+        print_error: state.status.printer.message,
+      };
     },
     'sales-recent': () => ({ sales: sales.map(({ refunded: _r, ...s }) => s) }),
     'sale-detail': ({ sale_id }: { sale_id: string }) => {
       const s = sales.find((x) => x.id === sale_id);
       if (!s) return fail('not_found', 'no sale');
-      return { sale: { ...s, subtotal_fen: s.total_fen, discount_fen: 0, rounding_fen: 0, cashier_id: 'C' }, lines: [], tenders: state.tenders.get(s.id) ?? [], refunded_fen: s.refunded, pay_url: null, receipt_text: `小票 ${s.receipt_no}` };
+      return {
+        sale: { ...s, subtotal_fen: s.total_fen, discount_fen: 0, rounding_fen: 0, cashier_id: 'C' },
+        lines: [],
+        tenders: state.tenders.get(s.id) ?? [],
+        refunded_fen: s.refunded,
+        pay_url: null,
+        receipt_text: `小票 ${s.receipt_no}`,
+      };
     },
     'refund-create': ({ sale_id, manager_pin }: { sale_id: string; manager_pin?: string }) => {
       const s = sales.find((x) => x.id === sale_id);
@@ -89,7 +174,12 @@ export function fakeCore(): FakeCore {
         if (manager_pin !== '8888') return fail('wrong_pin', 'not a manager');
       }
       s.refunded = s.total_fen;
-      return { refund_id: 'R1', refund_no: 'R-0001', amount_fen: s.total_fen, tenders: [{ tender_no: 1, kind: 'cash', amount_fen: s.total_fen }] };
+      return {
+        refund_id: 'R1',
+        refund_no: 'R-0001',
+        amount_fen: s.total_fen,
+        tenders: [{ tender_no: 1, kind: 'cash', amount_fen: s.total_fen }],
+      };
     },
     'parked-list': () => ({ parked: [] }),
     'sale-void': () => ({ void_id: 'V1' }),

@@ -25,10 +25,17 @@ export function createHttpApi(baseUrl: string, token: string): CoreApi {
   for (const name of METHOD_NAMES) {
     api[name] = async (input: unknown): Promise<Envelope<unknown>> => {
       try {
-        const res = await fetch(`${baseUrl}/rpc/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(input ?? {}) });
+        const res = await fetch(`${baseUrl}/rpc/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(input ?? {}),
+        });
         return (await res.json()) as Envelope<unknown>;
       } catch (err) {
-        return { ok: false, error: { code: 'internal', message: `the till's core is not answering: ${String(err)}` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `the till's core is not answering: ${String(err)}` },
+        };
       }
     };
   }
@@ -58,7 +65,8 @@ let cached: CoreApi | null = null;
 export function coreApi(): CoreApi {
   if (cached) return cached;
   const token = readLaunchToken(window.location, window.sessionStorage);
-  if (!token) throw new Error('no launch token: open the till from the address printed by `markettill terminal`');
+  if (!token)
+    throw new Error('no launch token: open the till from the address printed by `markettill terminal`');
   return (cached = createHttpApi(window.location.origin, token));
 }
 

@@ -15,10 +15,16 @@ function cell(v: unknown): string {
 }
 
 export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
-  if (rows.length > CSV_ROWS_MAX) throw new RangeError(`more than ${CSV_ROWS_MAX} rows: narrow the date range`);
+  if (rows.length > CSV_ROWS_MAX)
+    throw new RangeError(`more than ${CSV_ROWS_MAX} rows: narrow the date range`);
   const cols = columns ?? Object.keys(rows[0] ?? {});
   const head = cols.map((c) => (c.endsWith('_fen') ? `${c.slice(0, -4)}_yuan` : c));
   const lines = [head.map(cell).join(',')];
-  for (const r of rows) lines.push(cols.map((c) => (c.endsWith('_fen') && typeof r[c] === 'number' ? formatYuan(r[c]) : cell(r[c]))).join(','));
+  for (const r of rows)
+    lines.push(
+      cols
+        .map((c) => (c.endsWith('_fen') && typeof r[c] === 'number' ? formatYuan(r[c]) : cell(r[c])))
+        .join(','),
+    );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

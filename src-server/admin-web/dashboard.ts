@@ -27,20 +27,51 @@ export async function dashboard(db: ServerDb, day: string, nowMs: number) {
   const noonUtc = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)), 12);
   const offsetMs = zoneOffsetMs(noonUtc, market?.time_zone ?? DEFAULT_TIME_ZONE);
   const hourExpr = sql<number>`cast(((at_ms + ${sql.lit(offsetMs)}) / 3600000) % 24 as integer)`;
-  const hours = await db.selectFrom('sale').select([hourExpr.as('hour'), (eb) => eb.fn.countAll<number>().as('n'), big('total_fen').as('fen')]).where('business_day', '=', day).where('status', '!=', 'voided').groupBy(hourExpr).execute();
+  const hours = await db
+    .selectFrom('sale')
+    .select([hourExpr.as('hour'), (eb) => eb.fn.countAll<number>().as('n'), big('total_fen').as('fen')])
+    .where('business_day', '=', day)
+    .where('status', '!=', 'voided')
+    .groupBy(hourExpr)
+    .execute();
   const hourly = Array.from({ length: 24 }, (_, h) => {
     const x = hours.find((y) => Number(y.hour) === h);
     return { hour: h, sales: Number(x?.n ?? 0), total_fen: Number(x?.fen ?? 0) };
   });
-  const terms = await db.selectFrom('terminal').select(['id', 'stall_id', 'name', 'status']).orderBy('id').execute();
-  const seen = await db.selectFrom('journal_entry').select(['terminal_id', (eb) => eb.fn.max('received_ms').as('last_ms'), (eb) => eb.fn.max('at_ms').as('last_at_ms')]).groupBy('terminal_id').execute();
+  const terms = await db
+    .selectFrom('terminal')
+    .select(['id', 'stall_id', 'name', 'status'])
+    .orderBy('id')
+    .execute();
+  const seen = await db
+    .selectFrom('journal_entry')
+    .select([
+      'terminal_id',
+      (eb) => eb.fn.max('received_ms').as('last_ms'),
+      (eb) => eb.fn.max('at_ms').as('last_at_ms'),
+    ])
+    .groupBy('terminal_id')
+    .execute();
   const terminals = terms.map((t) => {
     const s = seen.find((x) => x.terminal_id === t.id);
     const last = s?.last_ms === undefined || s.last_ms === null ? null : Number(s.last_ms);
     const lastAt = s?.last_at_ms === undefined || s.last_at_ms === null ? null : Number(s.last_at_ms);
-    return { id: t.id, stall_id: t.stall_id, name: t.name, status: t.status, last_seen_ms: last, online: t.status === 'active' && last !== null && nowMs - last <= ONLINE_WITHIN_MS, sync_lag_ms: last !== null && lastAt !== null ? Math.max(0, last - lastAt) : null };
+    return {
+      id: t.id,
+      stall_id: t.stall_id,
+      name: t.name,
+      status: t.status,
+      last_seen_ms: last,
+      online: t.status === 'active' && last !== null && nowMs - last <= ONLINE_WITHIN_MS,
+      sync_lag_ms: last !== null && lastAt !== null ? Math.max(0, last - lastAt) : null,
+    };
   });
-  const unpaid = await r.selectFrom('payment_order').select([(eb) => eb.fn.countAll<number>().as('n'), big('amount_fen').as('fen')]).where('kind', '=', 'qr').where('state', 'in', ['created', 'paying']).executeTakeFirst();
+  const unpaid = await r
+    .selectFrom('payment_order')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), big('amount_fen').as('fen')])
+    .where('kind', '=', 'qr')
+    .where('state', 'in', ['created', 'paying'])
+    .executeTakeFirst();
   const owed = await db
     .selectFrom('ledger_posting as p')
     .innerJoin('ledger_account as a', 'a.id', 'p.account_id')
@@ -49,7 +80,15 @@ export async function dashboard(db: ServerDb, day: string, nowMs: number) {
     .where('p.chart_code', '=', 'M1103')
     .groupBy(['a.buyer_id', 'a.stall_id', 'b.name'])
     .execute();
-  const receivables = owed.map((o) => ({ buyer_id: o.buyer_id ?? '', stall_id: o.stall_id ?? '', name: o.name ?? o.buyer_id ?? '', owed_fen: Number(o.fen) })).filter((o) => o.owed_fen !== 0).sort((a, b) => b.owed_fen - a.owed_fen);
+  const receivables = owed
+    .map((o) => ({
+      buyer_id: o.buyer_id ?? '',
+      stall_id: o.stall_id ?? '',
+      name: o.name ?? o.buyer_id ?? '',
+      owed_fen: Number(o.fen),
+    }))
+    .filter((o) => o.owed_fen !== 0)
+    .sort((a, b) => b.owed_fen - a.owed_fen);
   return {
     business_day: day,
     total_fen: totals.takings.sales_fen,
@@ -58,7 +97,12 @@ export async function dashboard(db: ServerDb, day: string, nowMs: number) {
       const t = totals.stalls.find((x) => x.stall_id === s.id);
       return { stall_id: s.id, name: s.name, sales: t?.sales ?? 0, total_fen: t?.total_fen ?? 0 };
     }),
-    terminal_totals: totals.terminals.map(({ terminal_id, stall_id, sales, total_fen }) => ({ terminal_id, stall_id, sales, total_fen })),
+    terminal_totals: totals.terminals.map(({ terminal_id, stall_id, sales, total_fen }) => ({
+      terminal_id,
+      stall_id,
+      sales,
+      total_fen,
+    })),
     // Money received only: on account is a receivable, failed and reversed tenders are neither.
     by_tender: Object.fromEntries(Object.entries(paid.by_kind).filter(([k]) => k !== 'account')),
     by_wallet: { ...paid.by_wallet },

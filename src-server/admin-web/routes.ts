@@ -16,14 +16,20 @@ export const adminWebRoutes = [
     auditTarget(`${params.business_day}/${body.stall_id}`);
     return confirmDay(db, params.business_day, body.stall_id, must(staff, 'staff').id, body.note, now);
   }),
-  implement(api.adminSettlement, async ({ db, params }) => ({ business_day: params.business_day, merchants: await settlementReport(db, params.business_day) })),
-  implement(api.adminFeeIncome, async ({ db, query }) => ({ rows: await feeIncome(db, query.from, query.to) })),
+  implement(api.adminSettlement, async ({ db, params }) => ({
+    business_day: params.business_day,
+    merchants: await settlementReport(db, params.business_day),
+  })),
+  implement(api.adminFeeIncome, async ({ db, query }) => ({
+    rows: await feeIncome(db, query.from, query.to),
+  })),
   implement(api.adminExport, async ({ db, params, query, reply }) => {
     let csv: string;
     switch (params.table) {
       case 'settlement': {
         const rows = [];
-        for (let d = query.from; d <= query.to && rows.length < 100_000; d = nextDay(d)) for (const r of await settlementReport(db, d)) rows.push({ business_day: d, ...r });
+        for (let d = query.from; d <= query.to && rows.length < 100_000; d = nextDay(d))
+          for (const r of await settlementReport(db, d)) rows.push({ business_day: d, ...r });
         csv = toCsv(rows);
         break;
       }
@@ -35,11 +41,41 @@ export const adminWebRoutes = [
         break;
       case 'recon_items': {
         const d = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-        csv = toCsv(await rdb(db).selectFrom('recon_item').select(['bill_date', 'kind', 'record', 'out_trade_no', 'out_refund_no', 'stall_id', 'sub_mchid', 'inst_amount_fen', 'plat_amount_fen', 'inst_state', 'plat_state', 'cause', 'suggestion', 'status', 'resolution', 'resolved_by', 'resolved_ms', 'note', 'ledger_ref']).where('bill_date', '>=', d(query.from)).where('bill_date', '<=', d(query.to)).orderBy('bill_date').execute());
+        csv = toCsv(
+          await rdb(db)
+            .selectFrom('recon_item')
+            .select([
+              'bill_date',
+              'kind',
+              'record',
+              'out_trade_no',
+              'out_refund_no',
+              'stall_id',
+              'sub_mchid',
+              'inst_amount_fen',
+              'plat_amount_fen',
+              'inst_state',
+              'plat_state',
+              'cause',
+              'suggestion',
+              'status',
+              'resolution',
+              'resolved_by',
+              'resolved_ms',
+              'note',
+              'ledger_ref',
+            ])
+            .where('bill_date', '>=', d(query.from))
+            .where('bill_date', '<=', d(query.to))
+            .orderBy('bill_date')
+            .execute(),
+        );
         break;
       }
     }
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${params.table}-${query.from}-${query.to}.csv"`);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${params.table}-${query.from}-${query.to}.csv"`);
     return csv;
   }),
 ];

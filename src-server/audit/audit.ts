@@ -18,11 +18,23 @@ export interface AuditRecord {
 
 function redact(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(redact);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_KEYS.has(k) ? '***' : redact(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_KEYS.has(k) ? '***' : redact(x)]));
   return v;
 }
 
 export async function audit(db: ServerDb, rec: AuditRecord, nowMs: number): Promise<void> {
   const detail = JSON.stringify(redact(rec.detail ?? null)).slice(0, MAX_DETAIL_CHARS);
-  await db.insertInto('audit_log').values({ id: fastUlid(nowMs), at_ms: nowMs, staff_id: rec.staffId, action: rec.action, target: rec.target, detail, ip: rec.ip }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: fastUlid(nowMs),
+      at_ms: nowMs,
+      staff_id: rec.staffId,
+      action: rec.action,
+      target: rec.target,
+      detail,
+      ip: rec.ip,
+    })
+    .execute();
 }

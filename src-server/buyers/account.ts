@@ -17,7 +17,10 @@ export interface AccountMove {
   amount_fen: number;
 }
 
-export async function accountMoves(db: ServerDb, buyerIds: readonly string[]): Promise<Map<string, AccountMove[]>> {
+export async function accountMoves(
+  db: ServerDb,
+  buyerIds: readonly string[],
+): Promise<Map<string, AccountMove[]>> {
   const out = new Map<string, AccountMove[]>(buyerIds.map((id) => [id, []]));
   if (buyerIds.length === 0) return out;
   const rows = await db
@@ -31,7 +34,15 @@ export async function accountMoves(db: ServerDb, buyerIds: readonly string[]): P
     .orderBy('e.created_ms')
     .orderBy('e.id')
     .execute();
-  for (const r of rows) if (r.buyer_id) out.get(r.buyer_id)?.push({ business_day: r.business_day, created_ms: Number(r.created_ms), txn_type: r.txn_type, ref: r.ref, amount_fen: Number(r.amount_fen) });
+  for (const r of rows)
+    if (r.buyer_id)
+      out.get(r.buyer_id)?.push({
+        business_day: r.business_day,
+        created_ms: Number(r.created_ms),
+        txn_type: r.txn_type,
+        ref: r.ref,
+        amount_fen: Number(r.amount_fen),
+      });
   return out;
 }
 
@@ -77,5 +88,13 @@ export function statementOf(moves: readonly AccountMove[], from: string, to: str
     else repaid -= m.amount_fen;
     lines.push({ ...m, balance_fen: balance });
   }
-  return { from, to, opening_fen: balance - charged + repaid, lines, charged_fen: charged, repaid_fen: repaid, closing_fen: balance };
+  return {
+    from,
+    to,
+    opening_fen: balance - charged + repaid,
+    lines,
+    charged_fen: charged,
+    repaid_fen: repaid,
+    closing_fen: balance,
+  };
 }

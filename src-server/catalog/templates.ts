@@ -6,7 +6,13 @@
 import type { ServerDb } from '../db/database';
 import { fastUlid } from '../db/ids';
 import { ApiError } from '../http/errors';
-import { productInputSchema, templateViewSchema, type ProductInput, type ProductView, type TemplateView } from '../../shared/api/catalog';
+import {
+  productInputSchema,
+  templateViewSchema,
+  type ProductInput,
+  type ProductView,
+  type TemplateView,
+} from '../../shared/api/catalog';
 import { createProducts } from './products';
 import { cdb } from './schema';
 
@@ -15,8 +21,16 @@ export async function listTemplates(db: ServerDb): Promise<TemplateView[]> {
   return rows.map((r) => templateViewSchema.parse(r));
 }
 
-export async function createTemplate(db: ServerDb, input: ProductInput, nowMs: number): Promise<TemplateView> {
-  const dup = await cdb(db).selectFrom('catalog_template').select('id').where('code', '=', input.code).executeTakeFirst();
+export async function createTemplate(
+  db: ServerDb,
+  input: ProductInput,
+  nowMs: number,
+): Promise<TemplateView> {
+  const dup = await cdb(db)
+    .selectFrom('catalog_template')
+    .select('id')
+    .where('code', '=', input.code)
+    .executeTakeFirst();
   if (dup) throw new ApiError('conflict', `the template code ${input.code} is already used`);
   const row = { id: fastUlid(nowMs), ...input };
   await cdb(db).insertInto('catalog_template').values(row).execute();
@@ -24,9 +38,24 @@ export async function createTemplate(db: ServerDb, input: ProductInput, nowMs: n
 }
 
 /** Copies the named templates into the stall's catalog in one step; a code the stall already uses refuses the whole copy. */
-export async function copyTemplates(db: ServerDb, stallId: string, ids: readonly string[], who: { nowMs: number; by: string }): Promise<ProductView[]> {
-  const rows = await cdb(db).selectFrom('catalog_template').selectAll().where('id', 'in', ids).orderBy('code').execute();
+export async function copyTemplates(
+  db: ServerDb,
+  stallId: string,
+  ids: readonly string[],
+  who: { nowMs: number; by: string },
+): Promise<ProductView[]> {
+  const rows = await cdb(db)
+    .selectFrom('catalog_template')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('code')
+    .execute();
   const unknown = ids.find((id) => !rows.some((r) => r.id === id));
   if (unknown) throw new ApiError('not_found', `no template ${unknown}`);
-  return createProducts(db, stallId, rows.map(({ id: _id, ...r }) => productInputSchema.parse(r)), who);
+  return createProducts(
+    db,
+    stallId,
+    rows.map(({ id: _id, ...r }) => productInputSchema.parse(r)),
+    who,
+  );
 }

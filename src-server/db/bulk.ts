@@ -20,7 +20,13 @@ const MAX_SQL_TEXTS = 256;
 
 const sqlTexts = new Map<string, string>();
 
-function insertSql(table: string, cols: readonly string[], rows: number, postgres: boolean, ignoreConflictOn: string | undefined): string {
+function insertSql(
+  table: string,
+  cols: readonly string[],
+  rows: number,
+  postgres: boolean,
+  ignoreConflictOn: string | undefined,
+): string {
   const key = `${postgres ? 'pg' : 'lite'}|${table}|${cols.join(',')}|${rows}|${ignoreConflictOn ?? ''}`;
   const known = sqlTexts.get(key);
   if (known) return known;
@@ -35,13 +41,18 @@ function insertSql(table: string, cols: readonly string[], rows: number, postgre
 }
 
 /** Inserts rows that all have the first row's columns (a missing or undefined value is NULL). */
-export async function insertChunked<T extends keyof ServerSchema & string>(db: ServerDb, table: T, rows: Insertable<ServerSchema[T]>[], opts: { ignoreConflictOn?: string } = {}): Promise<void> {
+export async function insertChunked<T extends keyof ServerSchema & string>(
+  db: ServerDb,
+  table: T,
+  rows: Insertable<ServerSchema[T]>[],
+  opts: { ignoreConflictOn?: string } = {},
+): Promise<void> {
   if (rows.length === 0) return;
   const cols = Object.keys(rows[0] as object);
   if (cols.length === 0) throw new Error(`insert into ${table} without columns`);
   const postgres = isPostgres(db);
   const most = Math.min(CHUNK_ROWS, Math.floor(MAX_PARAMS / cols.length));
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let n = most;
     while (n > rows.length - i) n = Math.ceil(n / 2);
     const params: unknown[] = new Array(n * cols.length);
@@ -50,7 +61,9 @@ export async function insertChunked<T extends keyof ServerSchema & string>(db: S
       const row = rows[r] as Record<string, unknown>;
       for (const c of cols) params[k++] = row[c] ?? null;
     }
-    await db.executeQuery(CompiledQuery.raw(insertSql(table, cols, n, postgres, opts.ignoreConflictOn), params));
+    await db.executeQuery(
+      CompiledQuery.raw(insertSql(table, cols, n, postgres, opts.ignoreConflictOn), params),
+    );
     i += n;
   }
 }

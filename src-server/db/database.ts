@@ -23,7 +23,16 @@ export type ServerDb = Kysely<ServerSchema>;
 export type Dialect = 'sqlite' | 'postgres';
 
 /** Explicit, ordered; never edit a shipped migration, add the next one. */
-export const MIGRATIONS: Record<string, Migration> = { '001-init': m001, '002-admin-ledger-jobs': m002, '003-projections': m003, '004-stall-settings-cashiers': m004, '005-payments': m005, '006-recon': m006, '007-desk-catalog': m007, '008-tender-outcomes': m008 };
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-init': m001,
+  '002-admin-ledger-jobs': m002,
+  '003-projections': m003,
+  '004-stall-settings-cashiers': m004,
+  '005-payments': m005,
+  '006-recon': m006,
+  '007-desk-catalog': m007,
+  '008-tender-outcomes': m008,
+};
 
 // BIGINT (OID 20) holds fen and epoch ms: read it as a number, refusing anything past 2^53.
 pg.types.setTypeParser(20, (v: string) => {
@@ -32,7 +41,10 @@ pg.types.setTypeParser(20, (v: string) => {
   return n;
 });
 
-export function openServerDb(opts: { dataDir: string; dbUrl?: string; poolMax?: number }): { db: ServerDb; dialect: Dialect } {
+export function openServerDb(opts: { dataDir: string; dbUrl?: string; poolMax?: number }): {
+  db: ServerDb;
+  dialect: Dialect;
+} {
   if (opts.dbUrl?.startsWith('postgres')) {
     const pool = new pg.Pool({ connectionString: opts.dbUrl, max: opts.poolMax ?? 10 });
     // An idle client's connection dropping must not crash the process; the next query reconnects.
@@ -44,7 +56,10 @@ export function openServerDb(opts: { dataDir: string; dbUrl?: string; poolMax?: 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  return { db: new Kysely<ServerSchema>({ dialect: new GroupCommitSqliteDialect(sqlite, cachedPrepare(sqlite)) }), dialect: 'sqlite' };
+  return {
+    db: new Kysely<ServerSchema>({ dialect: new GroupCommitSqliteDialect(sqlite, cachedPrepare(sqlite)) }),
+    dialect: 'sqlite',
+  };
 }
 
 /** Migrates to the latest version, or to `target` (a migration name) — the latter for migration tests. */
@@ -54,6 +69,8 @@ export async function migrateServerDb(db: ServerDb, target?: string): Promise<vo
   const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`server migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `server migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -22,12 +22,21 @@ import { SqliteDialect, type DatabaseConnection, type Driver, type QueryResult }
 import type { CompiledQuery } from 'kysely';
 
 type Prepare = (sql: string) => Database.Statement;
-interface Waiter { resolve(): void; reject(err: unknown): void }
+interface Waiter {
+  resolve(): void;
+  reject(err: unknown): void;
+}
 /** One caller's hold on the connection. */
-interface Lease extends DatabaseConnection { wrote: boolean; released: boolean }
+interface Lease extends DatabaseConnection {
+  wrote: boolean;
+  released: boolean;
+}
 
 /** Commits made and callers they made durable, for tests and benchmarks. */
-export interface GroupCommitStats { commits: number; writers: number }
+export interface GroupCommitStats {
+  commits: number;
+  writers: number;
+}
 
 const TX = 'mt_group_tx';
 const AUTO = 'mt_group_auto';
@@ -177,7 +186,8 @@ class GroupCommitDriver implements Driver {
         this.#open = true;
         return;
       } catch (err) {
-        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - started >= this.#lockWaitMs) throw err;
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - started >= this.#lockWaitMs)
+          throw err;
       } finally {
         this.#db.pragma(`busy_timeout = ${this.#lockWaitMs}`);
       }

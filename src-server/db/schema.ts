@@ -5,7 +5,12 @@
 import type { Generated } from 'kysely';
 import type { TenderKind } from '../../shared/journal/entries';
 
-export interface MarketTable { id: string; name: string; time_zone: string; day_cutoff_hour: number }
+export interface MarketTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  day_cutoff_hour: number;
+}
 export interface StallTable {
   id: string;
   market_id: string;
@@ -17,7 +22,15 @@ export interface StallTable {
   refund_manager_limit_fen: Generated<number>;
   allow_price_override: Generated<number>;
 }
-export interface CashierTable { id: string; stall_id: string; name: string; role: 'cashier' | 'manager'; pin_hash: string; active: number; created_ms: number }
+export interface CashierTable {
+  id: string;
+  stall_id: string;
+  name: string;
+  role: 'cashier' | 'manager';
+  pin_hash: string;
+  active: number;
+  created_ms: number;
+}
 export interface ProductTable {
   id: string;
   stall_id: string;
@@ -30,10 +43,32 @@ export interface ProductTable {
   /** pinyin initials of the name, derived on every write (shared/pinyin.ts) */
   pinyin: Generated<string>;
 }
-export interface TerminalTable { id: string; stall_id: string; name: string; public_key_pem: string | null; status: 'pending' | 'active' | 'revoked'; created_ms: number }
-export interface PairingCodeTable { code: string; terminal_id: string; expires_ms: number; used_ms: number | null }
-export interface StaffUserTable { id: string; username: string; password_hash: string; role: 'admin' | 'finance' | 'stall_owner'; stall_id: string | null }
-export interface RequestNonceTable { terminal_id: string; nonce: string; seen_ms: number }
+export interface TerminalTable {
+  id: string;
+  stall_id: string;
+  name: string;
+  public_key_pem: string | null;
+  status: 'pending' | 'active' | 'revoked';
+  created_ms: number;
+}
+export interface PairingCodeTable {
+  code: string;
+  terminal_id: string;
+  expires_ms: number;
+  used_ms: number | null;
+}
+export interface StaffUserTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: 'admin' | 'finance' | 'stall_owner';
+  stall_id: string | null;
+}
+export interface RequestNonceTable {
+  terminal_id: string;
+  nonce: string;
+  seen_ms: number;
+}
 export interface JournalEntryTable {
   terminal_id: string;
   seq: number;
@@ -46,7 +81,14 @@ export interface JournalEntryTable {
   received_ms: number;
   flag: string | null;
 }
-export interface SyncFlagTable { id: string; terminal_id: string; seq: number; kind: string; detail: string; created_ms: number }
+export interface SyncFlagTable {
+  id: string;
+  terminal_id: string;
+  seq: number;
+  kind: string;
+  detail: string;
+  created_ms: number;
+}
 export interface SaleTable {
   id: string;
   terminal_id: string;
@@ -62,7 +104,16 @@ export interface SaleTable {
   rounding_fen: Generated<number>;
   shift_id: string | null;
 }
-export interface SaleLineTable { sale_id: string; line_no: number; product_id: string; name: string; unit: string; quantity: number; unit_price_fen: number; amount_fen: number }
+export interface SaleLineTable {
+  sale_id: string;
+  line_no: number;
+  product_id: string;
+  name: string;
+  unit: string;
+  quantity: number;
+  unit_price_fen: number;
+  amount_fen: number;
+}
 export interface SaleTenderTable {
   sale_id: string;
   tender_no: number;
@@ -91,8 +142,23 @@ export interface RefundTable {
   reason: string;
   at_ms: number;
 }
-export interface RefundTenderTable { refund_id: string; tender_no: number; kind: TenderKind; amount_fen: number }
-export interface SaleVoidTable { id: string; terminal_id: string; stall_id: string; business_day: string; cashier_id: string; line_count: number; total_fen: number; reason: string; at_ms: number }
+export interface RefundTenderTable {
+  refund_id: string;
+  tender_no: number;
+  kind: TenderKind;
+  amount_fen: number;
+}
+export interface SaleVoidTable {
+  id: string;
+  terminal_id: string;
+  stall_id: string;
+  business_day: string;
+  cashier_id: string;
+  line_count: number;
+  total_fen: number;
+  reason: string;
+  at_ms: number;
+}
 export interface ShiftTable {
   id: string;
   terminal_id: string;
@@ -107,16 +173,81 @@ export interface ShiftTable {
   over_short_fen: number | null;
 }
 /** One Z report per terminal, business day and Z period (z_no: 2 for selling after the first close, …). */
-export interface ZReportTable { terminal_id: string; business_day: string; z_no: Generated<number>; stall_id: string; cashier_id: string; report: string; closed_ms: number }
+export interface ZReportTable {
+  terminal_id: string;
+  business_day: string;
+  z_no: Generated<number>;
+  stall_id: string;
+  cashier_id: string;
+  report: string;
+  closed_ms: number;
+}
 
-export interface StaffSessionTable { id_hash: string; staff_id: string; csrf_token: string; created_ms: number; expires_ms: number }
-export interface LoginAttemptTable { id: string; username: string; ip: string; at_ms: number; ok: number }
-export interface AuditLogTable { id: string; at_ms: number; staff_id: string | null; action: string; target: string | null; detail: string; ip: string }
-export interface BuyerTable { id: string; stall_id: string; name: string; phone: string | null; credit_limit_fen: number; created_ms: number }
-export interface FeeRuleTable { id: string; stall_id: string | null; kind: string; rate_bp: number; fixed_fen: number; updated_ms: number }
-export interface LedgerAccountTable { id: string; chart_code: string; book: string; stall_id: string | null; buyer_id: string | null; created_ms: number }
-export interface LedgerEntryTable { id: string; idem_key: string; txn_type: string; digest: string; business_day: string; stall_id: string | null; ref: string | null; created_ms: number }
-export interface LedgerPostingTable { entry_id: string; posting_no: number; account_id: string; book: string; chart_code: string; amount_fen: number }
+export interface StaffSessionTable {
+  id_hash: string;
+  staff_id: string;
+  csrf_token: string;
+  created_ms: number;
+  expires_ms: number;
+}
+export interface LoginAttemptTable {
+  id: string;
+  username: string;
+  ip: string;
+  at_ms: number;
+  ok: number;
+}
+export interface AuditLogTable {
+  id: string;
+  at_ms: number;
+  staff_id: string | null;
+  action: string;
+  target: string | null;
+  detail: string;
+  ip: string;
+}
+export interface BuyerTable {
+  id: string;
+  stall_id: string;
+  name: string;
+  phone: string | null;
+  credit_limit_fen: number;
+  created_ms: number;
+}
+export interface FeeRuleTable {
+  id: string;
+  stall_id: string | null;
+  kind: string;
+  rate_bp: number;
+  fixed_fen: number;
+  updated_ms: number;
+}
+export interface LedgerAccountTable {
+  id: string;
+  chart_code: string;
+  book: string;
+  stall_id: string | null;
+  buyer_id: string | null;
+  created_ms: number;
+}
+export interface LedgerEntryTable {
+  id: string;
+  idem_key: string;
+  txn_type: string;
+  digest: string;
+  business_day: string;
+  stall_id: string | null;
+  ref: string | null;
+  created_ms: number;
+}
+export interface LedgerPostingTable {
+  entry_id: string;
+  posting_no: number;
+  account_id: string;
+  book: string;
+  chart_code: string;
+  amount_fen: number;
+}
 export interface JobTable {
   id: string;
   kind: string;
@@ -131,7 +262,15 @@ export interface JobTable {
   created_ms: number;
   finished_ms: number | null;
 }
-export interface JobRunTable { id: string; job_id: string; worker: string; started_ms: number; finished_ms: number; ok: number; error: string | null }
+export interface JobRunTable {
+  id: string;
+  job_id: string;
+  worker: string;
+  started_ms: number;
+  finished_ms: number;
+  ok: number;
+  error: string | null;
+}
 
 export interface ServerSchema {
   market: MarketTable;

@@ -10,7 +10,10 @@ import { lruMemo } from '../../shared/lru-memo';
 /** Distinct SQL texts kept prepared: the server's queries number in the low hundreds. */
 export const STATEMENT_CACHE_MAX = 500;
 
-export function cachedPrepare(db: Database.Database, max = STATEMENT_CACHE_MAX): (sql: string) => Database.Statement {
+export function cachedPrepare(
+  db: Database.Database,
+  max = STATEMENT_CACHE_MAX,
+): (sql: string) => Database.Statement {
   const kept = lruMemo((sql) => db.prepare(sql), max);
   return (sql) => {
     const stmt = kept(sql);

@@ -14,6 +14,7 @@ export function csvCell(v: string): string {
 export function tableCsv<R>(t: ExportTable<R>): string {
   checkSize(t as ExportTable<unknown>);
   const lines = [t.columns.map((c) => csvCell(c.zh)).join(',')];
-  for (const r of t.rows) lines.push(t.columns.map((c) => csvCell(cellText(c.kind, r[c.key], t.time_zone))).join(','));
+  for (const r of t.rows)
+    lines.push(t.columns.map((c) => csvCell(cellText(c.kind, r[c.key], t.time_zone))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -10,7 +10,11 @@ export async function marketTimeZone(db: ServerDb): Promise<string> {
   return (await db.selectFrom('market').select('time_zone').executeTakeFirst())?.time_zone ?? 'Asia/Shanghai';
 }
 
-export async function sendTable<R>(reply: FastifyReply, t: ExportTable<R>, format: ExportFormat): Promise<string | Buffer> {
+export async function sendTable<R>(
+  reply: FastifyReply,
+  t: ExportTable<R>,
+  format: ExportFormat,
+): Promise<string | Buffer> {
   reply.header('content-disposition', `attachment; filename="${t.name}.${format}"`);
   if (format === 'csv') {
     reply.header('content-type', 'text/csv; charset=utf-8');

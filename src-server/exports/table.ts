@@ -32,11 +32,25 @@ const stampFormats = new Map<string, Intl.DateTimeFormat>();
 /** "2026-12-04 08:15:00" in the market's time zone. */
 export function marketStamp(ms: number, timeZone: string): string {
   let f = stampFormats.get(timeZone);
-  if (!f) stampFormats.set(timeZone, (f = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })));
+  if (!f)
+    stampFormats.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat('sv-SE', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hour12: false,
+      })),
+    );
   return f.format(new Date(ms));
 }
 
-export const dashedDay = (d: string): string => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d);
+export const dashedDay = (d: string): string =>
+  /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d;
 
 /** A cell as text, the way CSV writes it and the page shows it. */
 export function cellText(kind: ColumnKind, v: unknown, timeZone: string): string {
@@ -55,5 +69,6 @@ export function cellText(kind: ColumnKind, v: unknown, timeZone: string): string
 }
 
 export function checkSize(t: ExportTable<unknown>): void {
-  if (t.rows.length > EXPORT_ROWS_MAX) throw new RangeError(`more than ${EXPORT_ROWS_MAX} rows: narrow the date range`);
+  if (t.rows.length > EXPORT_ROWS_MAX)
+    throw new RangeError(`more than ${EXPORT_ROWS_MAX} rows: narrow the date range`);
 }

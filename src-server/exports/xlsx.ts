@@ -11,7 +11,12 @@ export async function tableXlsx<R>(t: ExportTable<R>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'MarketTill';
   const ws = wb.addWorksheet(t.title.slice(0, 31));
-  ws.columns = t.columns.map((c) => ({ header: c.zh, key: c.key, width: Math.max(10, c.zh.length * 2 + 4), style: c.kind === 'fen' ? { numFmt: '0.00' } : {} }));
+  ws.columns = t.columns.map((c) => ({
+    header: c.zh,
+    key: c.key,
+    width: Math.max(10, c.zh.length * 2 + 4),
+    style: c.kind === 'fen' ? { numFmt: '0.00' } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   for (const r of t.rows) {
     ws.addRow(

@@ -23,7 +23,12 @@ export function feeFor(rule: Pick<FeeRule, 'rate_bp' | 'fixed_fen'> | undefined,
 }
 
 export async function ruleFor(db: ServerDb, stallId: string, kind: FeeKind): Promise<FeeRule | undefined> {
-  const rows = await db.selectFrom('fee_rule').select(['stall_id', 'kind', 'rate_bp', 'fixed_fen']).where('kind', '=', kind).where((eb) => eb.or([eb('stall_id', '=', stallId), eb('stall_id', 'is', null)])).execute();
+  const rows = await db
+    .selectFrom('fee_rule')
+    .select(['stall_id', 'kind', 'rate_bp', 'fixed_fen'])
+    .where('kind', '=', kind)
+    .where((eb) => eb.or([eb('stall_id', '=', stallId), eb('stall_id', 'is', null)]))
+    .execute();
   const pick = rows.find((r) => r.stall_id === stallId) ?? rows.find((r) => r.stall_id === null);
   return pick ? { ...pick, kind } : undefined;
 }

@@ -23,5 +23,12 @@ export interface CookieOptions {
 /** httpOnly and SameSite=Strict always: scripts cannot read the session and other sites cannot send it. */
 export function sessionCookie(name: string, value: string, o: CookieOptions): string {
   if (!NAME_RE.test(name)) throw new TypeError(`bad cookie name ${name}`);
-  return [`${name}=${value}`, `Path=${o.path}`, `Max-Age=${o.maxAgeS}`, 'HttpOnly', 'SameSite=Strict', ...(o.secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${name}=${value}`,
+    `Path=${o.path}`,
+    `Max-Age=${o.maxAgeS}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(o.secure ? ['Secure'] : []),
+  ].join('; ');
 }

@@ -21,7 +21,11 @@ import { enforceStallScope } from './scope';
 export function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
   const r = schema.safeParse(value ?? {});
-  if (!r.success) throw new ApiError('bad_request', r.error.issues.map((i) => `${where}.${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  if (!r.success)
+    throw new ApiError(
+      'bad_request',
+      r.error.issues.map((i) => `${where}.${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    );
   return r.data;
 }
 
@@ -31,12 +35,18 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function staffFor(db: ServerDb, req: FastifyRequest, route: ApiRoute, nowMs: number): Promise<StaffPrincipal> {
+async function staffFor(
+  db: ServerDb,
+  req: FastifyRequest,
+  route: ApiRoute,
+  nowMs: number,
+): Promise<StaffPrincipal> {
   if (route.auth.kind !== 'staff') throw new Error('not a staff route');
   const token = readCookie(req.headers.cookie, SESSION_COOKIE);
   const staff = token ? await findSession(db, token, nowMs) : null;
   if (!staff) throw new ApiError('unauthenticated', 'log in first');
-  if (!route.auth.roles.includes(staff.role)) throw new ApiError('forbidden', `role ${staff.role} may not ${route.id}`);
+  if (!route.auth.roles.includes(staff.role))
+    throw new ApiError('forbidden', `role ${staff.role} may not ${route.id}`);
   if (route.method !== 'GET') {
     const origin = req.headers.origin;
     if (typeof origin === 'string' && origin !== 'null') {
@@ -49,7 +59,8 @@ async function staffFor(db: ServerDb, req: FastifyRequest, route: ApiRoute, nowM
       if (host !== req.headers.host) throw new ApiError('csrf_failed', 'cross-origin request refused');
     }
     const sent = req.headers[CSRF_HEADER];
-    if (typeof sent !== 'string' || !sameToken(sent, staff.csrf_token)) throw new ApiError('csrf_failed', `missing or wrong ${CSRF_HEADER} header`);
+    if (typeof sent !== 'string' || !sameToken(sent, staff.csrf_token))
+      throw new ApiError('csrf_failed', `missing or wrong ${CSRF_HEADER} header`);
   }
   return staff;
 }
@@ -66,7 +77,12 @@ export function checkImplemented(routes: readonly ServerRoute[], declared: reado
   if (missing.length > 0) throw new Error(`declared routes without a handler: ${missing.join(', ')}`);
 }
 
-export function registerRoutes(app: FastifyInstance, routes: readonly ServerRoute[], db: ServerDb, now: () => number): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  routes: readonly ServerRoute[],
+  db: ServerDb,
+  now: () => number,
+): void {
   for (const { spec: route, handler } of routes) {
     app.route({
       method: route.method,
@@ -77,7 +93,11 @@ export function registerRoutes(app: FastifyInstance, routes: readonly ServerRout
         let terminal: AuthedTerminal | null = null;
         if (route.auth.kind === 'staff') staff = await staffFor(db, req, route, nowMs);
         if (route.auth.kind === 'terminal') {
-          terminal = await verifyTerminalRequest(db, { method: req.method, path: req.url, headers: req.headers, rawBody: req.rawBody ?? '' }, nowMs);
+          terminal = await verifyTerminalRequest(
+            db,
+            { method: req.method, path: req.url, headers: req.headers, rawBody: req.rawBody ?? '' },
+            nowMs,
+          );
         }
         const params = parseWith(route.params, req.params, 'params');
         // A stall owner asking about another stall's thing is refused before their query or body is judged.
@@ -86,10 +106,32 @@ export function registerRoutes(app: FastifyInstance, routes: readonly ServerRout
         if (staff) await enforceStallScope(db, staff, query);
         const body = route.body ? parseWith(route.body, req.body, 'body') : undefined;
         let target: string | null = null;
-        const result = await handler({ params, query, body, db, now: nowMs, ip: req.ip, staff, terminal, req, reply, auditTarget: (t) => (target = t) });
+        const result = await handler({
+          params,
+          query,
+          body,
+          db,
+          now: nowMs,
+          ip: req.ip,
+          staff,
+          terminal,
+          req,
+          reply,
+          auditTarget: (t) => (target = t),
+        });
         if (staff && route.method !== 'GET') {
           req.log.info({ staff_id: staff.id, role: staff.role, action: route.id, target }, 'staff action');
-          await audit(db, { staffId: staff.id, action: route.id, target: target ?? JSON.stringify(params ?? null), detail: { params, body }, ip: req.ip }, nowMs);
+          await audit(
+            db,
+            {
+              staffId: staff.id,
+              action: route.id,
+              target: target ?? JSON.stringify(params ?? null),
+              detail: { params, body },
+              ip: req.ip,
+            },
+            nowMs,
+          );
         }
         reply.status(route.status ?? 200);
         return result;

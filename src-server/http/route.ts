@@ -28,7 +28,9 @@ export interface RouteContext<P, Q, B> {
   auditTarget(target: string): void;
 }
 
-export type HandlerOf<R extends ApiRoute> = (ctx: RouteContext<ParamsOut<R>, QueryOut<R>, BodyOut<R>>) => Promise<AnswerIn<R>>;
+export type HandlerOf<R extends ApiRoute> = (
+  ctx: RouteContext<ParamsOut<R>, QueryOut<R>, BodyOut<R>>,
+) => Promise<AnswerIn<R>>;
 
 /** A declaration with its handler, types erased for the registry (method syntax keeps `handler` bivariant). */
 export interface ServerRoute {

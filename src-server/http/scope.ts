@@ -10,7 +10,12 @@ import type { StaffPrincipal } from '../staff/sessions';
 import { ApiError } from './errors';
 
 type Owned = 'terminal' | 'buyer' | 'product' | 'cashier';
-const OWNED_PARAMS: Record<string, Owned> = { terminal_id: 'terminal', buyer_id: 'buyer', product_id: 'product', cashier_id: 'cashier' };
+const OWNED_PARAMS: Record<string, Owned> = {
+  terminal_id: 'terminal',
+  buyer_id: 'buyer',
+  product_id: 'product',
+  cashier_id: 'cashier',
+};
 
 async function stallOf(db: ServerDb, key: string, value: string): Promise<string> {
   if (key === 'stall_id') {
@@ -27,13 +32,18 @@ async function stallOf(db: ServerDb, key: string, value: string): Promise<string
 
 export const SCOPED_PARAMS = ['stall_id', ...Object.keys(OWNED_PARAMS)];
 
-export async function enforceStallScope(db: ServerDb, staff: StaffPrincipal, ...sources: unknown[]): Promise<void> {
+export async function enforceStallScope(
+  db: ServerDb,
+  staff: StaffPrincipal,
+  ...sources: unknown[]
+): Promise<void> {
   for (const src of sources) {
     if (!src || typeof src !== 'object') continue;
     for (const [k, v] of Object.entries(src)) {
       if (!SCOPED_PARAMS.includes(k) || typeof v !== 'string') continue;
       const stall = await stallOf(db, k, v);
-      if (staff.role === 'stall_owner' && stall !== staff.stall_id) throw new ApiError('forbidden', 'a stall owner sees only their own stall');
+      if (staff.role === 'stall_owner' && stall !== staff.stall_id)
+        throw new ApiError('forbidden', 'a stall owner sees only their own stall');
     }
   }
 }

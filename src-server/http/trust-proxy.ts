@@ -18,14 +18,21 @@ export const HSTS_MAX_AGE_S = 180 * 24 * 60 * 60;
 /** `a.b.c.d`, `a.b.c.d/n`, an IPv6 address or `addr/n`, comma-separated; throws a readable error otherwise. */
 export function parseTrustedProxies(text: string | undefined): string[] {
   if (text === undefined || text.trim() === '') return [];
-  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (items.length > TRUSTED_PROXIES_MAX) throw new Error(`at most ${TRUSTED_PROXIES_MAX} trusted proxies, got ${items.length}`);
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (items.length > TRUSTED_PROXIES_MAX)
+    throw new Error(`at most ${TRUSTED_PROXIES_MAX} trusted proxies, got ${items.length}`);
   for (const item of items) {
     const [addr = '', bits, ...rest] = item.split('/');
     const family = isIP(addr);
     const maxBits = family === 6 ? 128 : 32;
     const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
-    if (family === 0 || rest.length > 0 || !bitsOk) throw new Error(`trusted proxy '${item}' is not an IP address or CIDR block (e.g. 127.0.0.1 or 10.0.0.0/8)`);
+    if (family === 0 || rest.length > 0 || !bitsOk)
+      throw new Error(
+        `trusted proxy '${item}' is not an IP address or CIDR block (e.g. 127.0.0.1 or 10.0.0.0/8)`,
+      );
   }
   return items;
 }

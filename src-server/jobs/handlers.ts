@@ -9,10 +9,13 @@ import type { JobHandler } from './worker';
 
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   /** Housekeeping: forget request nonces that can no longer be replayed, expired sessions, old login attempts. */
-  'housekeeping': async (trx, _payload, nowMs) => {
+  housekeeping: async (trx, _payload, nowMs) => {
     await pruneNonces(trx, nowMs);
     await trx.deleteFrom('staff_session').where('expires_ms', '<', nowMs).execute();
-    await trx.deleteFrom('login_attempt').where('at_ms', '<', nowMs - 2 * LOGIN_WINDOW_MS).execute();
+    await trx
+      .deleteFrom('login_attempt')
+      .where('at_ms', '<', nowMs - 2 * LOGIN_WINDOW_MS)
+      .execute();
   },
 };
 

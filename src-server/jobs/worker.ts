@@ -54,7 +54,11 @@ export function startJobWorker(o: WorkerOptions, autostart = true): JobWorker {
   }
 
   // A batch that ran jobs means more may be waiting: go round at once; an idle one waits poll_ms.
-  const ticker = createTicker(async () => (await runOnce().catch((err: unknown) => (o.onError?.(err), 0))) > 0, o.poll_ms ?? 500, workerTimers);
+  const ticker = createTicker(
+    async () => (await runOnce().catch((err: unknown) => (o.onError?.(err), 0))) > 0,
+    o.poll_ms ?? 500,
+    workerTimers,
+  );
   if (autostart) ticker.start();
   return { runOnce, stop: () => ticker.stop() };
 }

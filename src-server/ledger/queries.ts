@@ -18,11 +18,21 @@ export interface AccountBalance {
   balance_fen: number;
 }
 
-export async function balances(db: ServerDb, filter: { stall_id?: string | null; buyer_id?: string | null } = {}): Promise<AccountBalance[]> {
+export async function balances(
+  db: ServerDb,
+  filter: { stall_id?: string | null; buyer_id?: string | null } = {},
+): Promise<AccountBalance[]> {
   let q = db
     .selectFrom('ledger_account as a')
     .leftJoin('ledger_posting as p', 'p.account_id', 'a.id')
-    .select(['a.id as account_id', 'a.chart_code', 'a.book', 'a.stall_id', 'a.buyer_id', sql<number>`cast(coalesce(sum(p.amount_fen), 0) as bigint)`.as('balance_fen')])
+    .select([
+      'a.id as account_id',
+      'a.chart_code',
+      'a.book',
+      'a.stall_id',
+      'a.buyer_id',
+      sql<number>`cast(coalesce(sum(p.amount_fen), 0) as bigint)`.as('balance_fen'),
+    ])
     .groupBy(['a.id', 'a.chart_code', 'a.book', 'a.stall_id', 'a.buyer_id'])
     .orderBy('a.id');
   if (filter.stall_id) q = q.where('a.stall_id', '=', filter.stall_id);
@@ -31,7 +41,9 @@ export async function balances(db: ServerDb, filter: { stall_id?: string | null;
 }
 
 /** Entries whose postings do not sum to zero within a book. Empty on a sound ledger. */
-export async function unbalancedEntries(db: ServerDb): Promise<{ entry_id: string; book: string; sum_fen: number }[]> {
+export async function unbalancedEntries(
+  db: ServerDb,
+): Promise<{ entry_id: string; book: string; sum_fen: number }[]> {
   const rows = await db
     .selectFrom('ledger_posting')
     .select(['entry_id', 'book', sql<number>`cast(sum(amount_fen) as bigint)`.as('sum_fen')])

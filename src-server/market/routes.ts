@@ -17,7 +17,11 @@ export const marketRoutes = [
     const m = await db.selectFrom('market').select('id').executeTakeFirst();
     const id = m?.id ?? fastUlid(now);
     if (m) await db.updateTable('market').set(body).where('id', '=', id).execute();
-    else await db.insertInto('market').values({ id, ...body }).execute();
+    else
+      await db
+        .insertInto('market')
+        .values({ id, ...body })
+        .execute();
     return { id, ...body };
   }),
   implement(api.stallList, async ({ db, staff }) => {
@@ -30,13 +34,23 @@ export const marketRoutes = [
     const m = await db.selectFrom('market').select('id').executeTakeFirst();
     if (!m) throw new ApiError('conflict', 'set up the market first');
     const id = fastUlid(now);
-    await db.insertInto('stall').values({ id, market_id: m.id, ...body }).execute();
+    await db
+      .insertInto('stall')
+      .values({ id, market_id: m.id, ...body })
+      .execute();
     auditTarget(id);
     return { id, ...body, config_version: 1 };
   }),
-  implement(api.stallGet, async ({ db, params }) => db.selectFrom('stall').select(STALL_COLS).where('id', '=', params.stall_id).executeTakeFirstOrThrow()),
+  implement(api.stallGet, async ({ db, params }) =>
+    db.selectFrom('stall').select(STALL_COLS).where('id', '=', params.stall_id).executeTakeFirstOrThrow(),
+  ),
   implement(api.stallUpdate, async ({ db, params, body }) => {
-    if (Object.keys(body).length > 0) await db.updateTable('stall').set(body).where('id', '=', params.stall_id).execute();
-    return db.selectFrom('stall').select(STALL_COLS).where('id', '=', params.stall_id).executeTakeFirstOrThrow();
+    if (Object.keys(body).length > 0)
+      await db.updateTable('stall').set(body).where('id', '=', params.stall_id).execute();
+    return db
+      .selectFrom('stall')
+      .select(STALL_COLS)
+      .where('id', '=', params.stall_id)
+      .executeTakeFirstOrThrow();
   }),
 ];

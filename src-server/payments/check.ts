@@ -17,7 +17,13 @@ function later(ctx: PaymentsContext, o: Order, nowMs: number): number {
   return nowMs + Math.min(ctx.recover_after_ms * 2 ** Math.min(o.check_attempts, 12), RECOVER_BACKOFF_MAX_MS);
 }
 
-export async function checkPaying(db: ServerDb, ctx: PaymentsContext, inst: Institution, o: Order, nowMs: number): Promise<void> {
+export async function checkPaying(
+  db: ServerDb,
+  ctx: PaymentsContext,
+  inst: Institution,
+  o: Order,
+  nowMs: number,
+): Promise<void> {
   const q = await inst.query(o.sub_mchid, o.out_trade_no);
   if (q.kind === 'unknown') return scheduleCheck(db, o.out_trade_no, later(ctx, o, nowMs), nowMs, q.message);
   if (q.kind === 'refused') {
@@ -26,14 +32,27 @@ export async function checkPaying(db: ServerDb, ctx: PaymentsContext, inst: Inst
       await applyEnded(db, o.out_trade_no, 'failed', `${q.code}: ${q.message}`, nowMs);
       return;
     }
-    return scheduleCheck(db, o.out_trade_no, o.state === 'created' ? null : later(ctx, o, nowMs), nowMs, `${q.code}: ${q.message}`);
+    return scheduleCheck(
+      db,
+      o.out_trade_no,
+      o.state === 'created' ? null : later(ctx, o, nowMs),
+      nowMs,
+      `${q.code}: ${q.message}`,
+    );
   }
   const tx = q.value;
   switch (tx.trade_state) {
     case 'SUCCESS':
     case 'REFUND': {
       const r = await applyPaid(db, o.out_trade_no, tx, nowMs, ctx.split_delay_ms);
-      if (r === 'mismatch') await scheduleCheck(db, o.out_trade_no, null, nowMs, `institution reports ${tx.amount_fen} fen, the order is ${o.amount_fen}: left for staff`);
+      if (r === 'mismatch')
+        await scheduleCheck(
+          db,
+          o.out_trade_no,
+          null,
+          nowMs,
+          `institution reports ${tx.amount_fen} fen, the order is ${o.amount_fen}: left for staff`,
+        );
       else ctx.wake();
       return;
     }
@@ -48,10 +67,20 @@ export async function checkPaying(db: ServerDb, ctx: PaymentsContext, inst: Inst
     case 'USERPAYING': {
       const due = o.deadline_ms !== null && nowMs >= o.deadline_ms;
       if (!due) return scheduleCheck(db, o.out_trade_no, later(ctx, o, nowMs), nowMs);
-      const end = o.kind === 'code' ? await inst.reverse(o.sub_mchid, o.out_trade_no) : await inst.close(o.sub_mchid, o.out_trade_no);
+      const end =
+        o.kind === 'code'
+          ? await inst.reverse(o.sub_mchid, o.out_trade_no)
+          : await inst.close(o.sub_mchid, o.out_trade_no);
       // Reverse is refused while the buyer is typing the password, or too soon after the pay call: try again shortly.
-      if (end.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, nowMs + ctx.codepay.poll_ms, nowMs, end.message);
-      await applyEnded(db, o.out_trade_no, o.kind === 'code' ? 'reversed' : 'closed', o.kind === 'code' ? 'not paid within the limit: reversed' : 'the pay token expired', nowMs);
+      if (end.kind !== 'ok')
+        return scheduleCheck(db, o.out_trade_no, nowMs + ctx.codepay.poll_ms, nowMs, end.message);
+      await applyEnded(
+        db,
+        o.out_trade_no,
+        o.kind === 'code' ? 'reversed' : 'closed',
+        o.kind === 'code' ? 'not paid within the limit: reversed' : 'the pay token expired',
+        nowMs,
+      );
       return;
     }
   }

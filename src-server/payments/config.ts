@@ -17,7 +17,11 @@ export const institutionSettingsSchema = z.object({
   api_v3_key: z.string().length(32),
   platform_public_key_id: z.string().min(1).max(128),
   platform_public_key_pem: z.string().min(1),
-  merchant_api: z.object({ mchid: z.string(), serial_no: z.string().min(1).max(64), private_key_file: z.string().min(1) }),
+  merchant_api: z.object({
+    mchid: z.string(),
+    serial_no: z.string().min(1).max(64),
+    private_key_file: z.string().min(1),
+  }),
 });
 export type InstitutionSettings = z.infer<typeof institutionSettingsSchema>;
 

@@ -32,11 +32,16 @@ export function attachPayments(db: ServerDb, ctx: PaymentsContext): void {
 
 export function paymentsOf(db: ServerDb): PaymentsContext {
   const ctx = CONTEXTS.get(db);
-  if (!ctx) throw new ApiError('conflict', 'payments are not configured on this server (start it with --sim DIR)');
+  if (!ctx)
+    throw new ApiError('conflict', 'payments are not configured on this server (start it with --sim DIR)');
   return ctx;
 }
 
-export function contextFrom(institutions: Institution[], o: PaymentsOptions, publicUrl: string): PaymentsContext {
+export function contextFrom(
+  institutions: Institution[],
+  o: PaymentsOptions,
+  publicUrl: string,
+): PaymentsContext {
   const first = institutions[0];
   if (!first) throw new Error('payments need at least one institution');
   return {
@@ -62,11 +67,16 @@ export interface Route {
 /** Channel routing: which institution and sub-merchant serve a stall. */
 export async function routeFor(db: ServerDb, ctx: PaymentsContext, stallId: string): Promise<Route> {
   const fixed = ctx.stall_routes[stallId];
-  const stall = await pdb(db).selectFrom('stall').select(['sub_mchid']).where('id', '=', stallId).executeTakeFirst();
+  const stall = await pdb(db)
+    .selectFrom('stall')
+    .select(['sub_mchid'])
+    .where('id', '=', stallId)
+    .executeTakeFirst();
   const instId = fixed?.institution ?? ctx.default_institution;
   const sub = fixed?.sub_mchid ?? stall?.sub_mchid ?? null;
   const institution = ctx.institutions.get(instId);
-  if (!institution || !sub) throw new ApiError('conflict', `stall ${stallId} has no payment channel (no sub-merchant number)`);
+  if (!institution || !sub)
+    throw new ApiError('conflict', `stall ${stallId} has no payment channel (no sub-merchant number)`);
   return { institution, sub_mchid: sub };
 }
 

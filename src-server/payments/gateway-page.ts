@@ -26,6 +26,9 @@ export function registerGatewayPage(app: FastifyInstance, db: ServerDb, now: () 
     const ctx = paymentsOfOrNull(db);
     if (!ctx) return page(reply, 503, '暂不能收款', '<h1>暂不能收款</h1><p>市场收款通道未配置</p>');
     const r = await orderForToken(db, ctx, check.claims, check.stall_id, nowMs, 'gateway');
-    return answerOrder(req, reply, r, check.claims.amount_fen, { ask: '请向摊主索取新的付款链接', retry: '请稍后再试' });
+    return answerOrder(req, reply, r, check.claims.amount_fen, {
+      ask: '请向摊主索取新的付款链接',
+      retry: '请稍后再试',
+    });
   });
 }

@@ -20,7 +20,10 @@ export interface Transaction {
   success_ms?: number | null;
 }
 
-export type InstResult<T> = { kind: 'ok'; value: T } | { kind: 'refused'; status: number; code: string; message: string } | { kind: 'unknown'; message: string };
+export type InstResult<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'refused'; status: number; code: string; message: string }
+  | { kind: 'unknown'; message: string };
 
 export type CodepayOutcome = { state: 'paid'; tx: Transaction } | { state: 'userpaying' };
 
@@ -36,7 +39,12 @@ export interface RefundView {
 export interface SplitView {
   out_order_no: string;
   state: 'PROCESSING' | 'FINISHED';
-  receivers: { account: string; amount_fen: number; result: 'PENDING' | 'SUCCESS' | 'CLOSED'; fail_reason: string | null }[];
+  receivers: {
+    account: string;
+    amount_fen: number;
+    result: 'PENDING' | 'SUCCESS' | 'CLOSED';
+    fail_reason: string | null;
+  }[];
 }
 
 export interface ReturnView {
@@ -47,7 +55,14 @@ export interface ReturnView {
 /** A verified, decrypted notification. */
 export type Notification =
   | { kind: 'transaction'; event_id: string; event_type: string; tx: Transaction; sub_mchid: string }
-  | { kind: 'refund'; event_id: string; event_type: string; out_refund_no: string; refund_status: string; sub_mchid: string }
+  | {
+      kind: 'refund';
+      event_id: string;
+      event_type: string;
+      out_refund_no: string;
+      refund_status: string;
+      sub_mchid: string;
+    }
   | { kind: 'other'; event_id: string; event_type: string };
 
 export type NotificationVerdict = { ok: true; notification: Notification } | { ok: false; reason: string };
@@ -72,19 +87,41 @@ export interface Institution {
    * the bank page the buyer is sent to. Idempotent by out_trade_no; notified like any paid order.
    */
   gatewayPrepay(r: PrepayRequest): Promise<InstResult<{ pay_url: string }>>;
-  codepay(r: Omit<PrepayRequest, 'notify_url' | 'expires_ms'> & { auth_code: string; store_id: string }): Promise<InstResult<CodepayOutcome>>;
+  codepay(
+    r: Omit<PrepayRequest, 'notify_url' | 'expires_ms'> & { auth_code: string; store_id: string },
+  ): Promise<InstResult<CodepayOutcome>>;
   query(subMchid: string, outTradeNo: string): Promise<InstResult<Transaction>>;
   reverse(subMchid: string, outTradeNo: string): Promise<InstResult<void>>;
   close(subMchid: string, outTradeNo: string): Promise<InstResult<void>>;
-  refund(r: { sub_mchid: string; out_trade_no: string; out_refund_no: string; amount_fen: number; total_fen: number; notify_url: string; reason: string }): Promise<InstResult<RefundView>>;
+  refund(r: {
+    sub_mchid: string;
+    out_trade_no: string;
+    out_refund_no: string;
+    amount_fen: number;
+    total_fen: number;
+    notify_url: string;
+    reason: string;
+  }): Promise<InstResult<RefundView>>;
   queryRefund(subMchid: string, outRefundNo: string): Promise<InstResult<RefundView>>;
   addReceiver(subMchid: string, account: string): Promise<InstResult<void>>;
   /** What of a paid order is still frozen for sharing: the amount less the institution's fee, less what was split or refunded. */
   unsplitAmount(subMchid: string, transactionId: string): Promise<InstResult<number>>;
-  split(r: { sub_mchid: string; transaction_id: string; out_order_no: string; receivers: { account: string; amount_fen: number; description: string }[]; unfreeze_unsplit: boolean }): Promise<InstResult<SplitView>>;
+  split(r: {
+    sub_mchid: string;
+    transaction_id: string;
+    out_order_no: string;
+    receivers: { account: string; amount_fen: number; description: string }[];
+    unfreeze_unsplit: boolean;
+  }): Promise<InstResult<SplitView>>;
   querySplit(subMchid: string, outOrderNo: string, transactionId: string): Promise<InstResult<SplitView>>;
   unfreeze(subMchid: string, transactionId: string, outOrderNo: string): Promise<InstResult<SplitView>>;
-  returnSplit(r: { sub_mchid: string; out_order_no: string; out_return_no: string; return_mchid: string; amount_fen: number }): Promise<InstResult<ReturnView>>;
+  returnSplit(r: {
+    sub_mchid: string;
+    out_order_no: string;
+    out_return_no: string;
+    return_mchid: string;
+    amount_fen: number;
+  }): Promise<InstResult<ReturnView>>;
   queryReturn(subMchid: string, outReturnNo: string): Promise<InstResult<ReturnView>>;
   /**
    * The institution's clock less ours (ms), as last seen on its answers; null before any. Its business
@@ -93,5 +130,9 @@ export interface Institution {
    */
   clockOffsetMs?(): number | null;
   /** Verifies (signature, time window) and decrypts a notification from its raw body. */
-  verifyNotification(get: (name: string) => string | undefined, rawBody: string, nowMs: number): NotificationVerdict;
+  verifyNotification(
+    get: (name: string) => string | undefined,
+    rawBody: string,
+    nowMs: number,
+  ): NotificationVerdict;
 }

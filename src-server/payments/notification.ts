@@ -12,7 +12,13 @@ const envelopeSchema = z.object({
   id: z.string().min(1).max(64),
   event_type: z.string().min(1).max(64),
   resource_type: z.literal('encrypt-resource'),
-  resource: z.object({ original_type: z.string(), algorithm: z.string(), ciphertext: z.string().max(64_000), nonce: z.string().max(64), associated_data: z.string().max(64).optional() }),
+  resource: z.object({
+    original_type: z.string(),
+    algorithm: z.string(),
+    ciphertext: z.string().max(64_000),
+    nonce: z.string().max(64),
+    associated_data: z.string().max(64).optional(),
+  }),
 });
 
 export const txSchema = z.object({
@@ -26,7 +32,14 @@ export const txSchema = z.object({
 
 export function toTransaction(t: z.infer<typeof txSchema>): Transaction {
   const paid = t.success_time === undefined ? NaN : Date.parse(t.success_time);
-  return { out_trade_no: t.out_trade_no, transaction_id: t.transaction_id ?? null, trade_state: t.trade_state, amount_fen: t.amount.total, channel: t.sim_channel ?? null, success_ms: Number.isSafeInteger(paid) ? paid : null };
+  return {
+    out_trade_no: t.out_trade_no,
+    transaction_id: t.transaction_id ?? null,
+    trade_state: t.trade_state,
+    amount_fen: t.amount.total,
+    channel: t.sim_channel ?? null,
+    success_ms: Number.isSafeInteger(paid) ? paid : null,
+  };
 }
 
 const txResourceSchema = z.object({
@@ -37,7 +50,11 @@ const txResourceSchema = z.object({
   amount: z.object({ total: z.number().int() }),
   sim_channel: z.string().optional(),
 });
-const refundResourceSchema = z.object({ sub_mchid: z.string(), out_refund_no: z.string(), refund_status: z.string() });
+const refundResourceSchema = z.object({
+  sub_mchid: z.string(),
+  out_refund_no: z.string(),
+  refund_status: z.string(),
+});
 
 export function parseNotification(rawBody: string, apiV3Key: Buffer): NotificationVerdict {
   let json: unknown;
@@ -60,7 +77,16 @@ export function parseNotification(rawBody: string, apiV3Key: Buffer): Notificati
   if (event_type.startsWith('TRANSACTION.')) {
     const t = txResourceSchema.safeParse(res);
     if (!t.success) return { ok: false, reason: 'transaction resource has the wrong shape' };
-    return { ok: true, notification: { kind: 'transaction', event_id: id, event_type, sub_mchid: t.data.sub_mchid, tx: toTransaction(t.data) } };
+    return {
+      ok: true,
+      notification: {
+        kind: 'transaction',
+        event_id: id,
+        event_type,
+        sub_mchid: t.data.sub_mchid,
+        tx: toTransaction(t.data),
+      },
+    };
   }
   if (event_type.startsWith('REFUND.')) {
     const r = refundResourceSchema.safeParse(res);

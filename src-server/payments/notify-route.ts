@@ -17,19 +17,47 @@ import { applyPaid, getOrder, type PaidOutcome } from './orders';
 import { refundNotified } from './refunds';
 import { pdb } from './schema';
 
-async function record(db: ServerDb, n: Partial<Pick<Notification, 'event_id' | 'event_type'>>, outNo: string | null, outcome: string, detail: string, nowMs: number): Promise<void> {
+async function record(
+  db: ServerDb,
+  n: Partial<Pick<Notification, 'event_id' | 'event_type'>>,
+  outNo: string | null,
+  outcome: string,
+  detail: string,
+  nowMs: number,
+): Promise<void> {
   await pdb(db)
     .insertInto('payment_notification')
-    .values({ id: fastUlid(nowMs), event_id: n.event_id ?? null, event_type: n.event_type ?? null, out_trade_no: outNo, outcome, detail: detail.slice(0, 1000), received_ms: nowMs })
+    .values({
+      id: fastUlid(nowMs),
+      event_id: n.event_id ?? null,
+      event_type: n.event_type ?? null,
+      out_trade_no: outNo,
+      outcome,
+      detail: detail.slice(0, 1000),
+      received_ms: nowMs,
+    })
     .execute();
 }
 
 export type NotifyOutcome = 'applied' | 'duplicate' | 'mismatch' | 'unknown_order' | 'ignored' | 'ended';
 
-export async function handleNotification(db: ServerDb, n: Notification, nowMs: number, splitDelayMs: number, wake: () => void): Promise<NotifyOutcome> {
+export async function handleNotification(
+  db: ServerDb,
+  n: Notification,
+  nowMs: number,
+  splitDelayMs: number,
+  wake: () => void,
+): Promise<NotifyOutcome> {
   if (n.kind === 'refund') {
     const applied = await refundNotified(db, n.out_refund_no, n.refund_status, nowMs);
-    await record(db, n, null, applied ? 'applied' : 'duplicate', `${n.out_refund_no} ${n.refund_status}`, nowMs);
+    await record(
+      db,
+      n,
+      null,
+      applied ? 'applied' : 'duplicate',
+      `${n.out_refund_no} ${n.refund_status}`,
+      nowMs,
+    );
     return applied ? 'applied' : 'duplicate';
   }
   if (n.kind === 'other') {
@@ -40,7 +68,14 @@ export async function handleNotification(db: ServerDb, n: Notification, nowMs: n
   }
   const o = await getOrder(pdb(db), n.tx.out_trade_no);
   if (!o || o.sub_mchid !== n.sub_mchid) {
-    await record(db, n, n.tx.out_trade_no, 'unknown_order', `no order ${n.tx.out_trade_no} at ${n.sub_mchid}`, nowMs);
+    await record(
+      db,
+      n,
+      n.tx.out_trade_no,
+      'unknown_order',
+      `no order ${n.tx.out_trade_no} at ${n.sub_mchid}`,
+      nowMs,
+    );
     return 'unknown_order';
   }
   if (n.tx.trade_state !== 'SUCCESS') {
@@ -50,7 +85,16 @@ export async function handleNotification(db: ServerDb, n: Notification, nowMs: n
   const asNotified = (r: PaidOutcome): NotifyOutcome => (r === 'already' ? 'duplicate' : r);
   const outcome = asNotified(
     await applyPaid(db, o.out_trade_no, n.tx, nowMs, splitDelayMs, (t, r) =>
-      record(t, n, o.out_trade_no, asNotified(r), r === 'mismatch' ? `amount ${n.tx.amount_fen} differs from the order's ${o.amount_fen}` : `${n.event_type} ${n.tx.transaction_id ?? ''}`, nowMs),
+      record(
+        t,
+        n,
+        o.out_trade_no,
+        asNotified(r),
+        r === 'mismatch'
+          ? `amount ${n.tx.amount_fen} differs from the order's ${o.amount_fen}`
+          : `${n.event_type} ${n.tx.transaction_id ?? ''}`,
+        nowMs,
+      ),
     ),
   );
   if (outcome === 'applied') wake();

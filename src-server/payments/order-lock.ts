@@ -14,7 +14,12 @@ import { pdb, type PaymentRefundTable } from './schema';
 export const REFUND_LEASE_MS = 60_000;
 
 /** Takes the order's lease when nobody holds it; answers the token to release it with, or null when busy. */
-export async function takeOrderLease(db: ServerDb, outNo: string, nowMs: number, ms: number): Promise<number | null> {
+export async function takeOrderLease(
+  db: ServerDb,
+  outNo: string,
+  nowMs: number,
+  ms: number,
+): Promise<number | null> {
   const until = nowMs + ms;
   const r = await pdb(db)
     .updateTable('payment_order')
@@ -26,7 +31,12 @@ export async function takeOrderLease(db: ServerDb, outNo: string, nowMs: number,
 }
 
 export async function releaseOrderLease(db: ServerDb, outNo: string, token: number): Promise<void> {
-  await pdb(db).updateTable('payment_order').set({ lease_until_ms: null }).where('out_trade_no', '=', outNo).where('lease_until_ms', '=', token).execute();
+  await pdb(db)
+    .updateTable('payment_order')
+    .set({ lease_until_ms: null })
+    .where('out_trade_no', '=', outNo)
+    .where('lease_until_ms', '=', token)
+    .execute();
 }
 
 /** The order's refunds as the split sees them. */
@@ -37,16 +47,25 @@ export interface RefundTotals {
   taken_fen: number;
 }
 
-export function refundTotals(rows: readonly Pick<PaymentRefundTable, 'state' | 'amount_fen'>[]): RefundTotals {
+export function refundTotals(
+  rows: readonly Pick<PaymentRefundTable, 'state' | 'amount_fen'>[],
+): RefundTotals {
   let underway = false;
   let taken = 0;
   for (const r of rows) {
     if (r.state === 'returning' || r.state === 'processing') underway = true;
-    else if (r.state === 'succeeded' || r.state === 'abnormal' || r.state === 'closed') taken += Number(r.amount_fen);
+    else if (r.state === 'succeeded' || r.state === 'abnormal' || r.state === 'closed')
+      taken += Number(r.amount_fen);
   }
   return { underway, taken_fen: taken };
 }
 
 export async function readRefundTotals(db: ServerDb, outNo: string): Promise<RefundTotals> {
-  return refundTotals(await pdb(db).selectFrom('payment_refund').select(['state', 'amount_fen']).where('out_trade_no', '=', outNo).execute());
+  return refundTotals(
+    await pdb(db)
+      .selectFrom('payment_refund')
+      .select(['state', 'amount_fen'])
+      .where('out_trade_no', '=', outNo)
+      .execute(),
+  );
 }

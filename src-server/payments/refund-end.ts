@@ -18,24 +18,74 @@ import { pdb, type PaymentRefundTable, type RefundState } from './schema';
 export type RefundEnd = Pick<RefundView, 'status' | 'refund_fee_fen'>;
 
 export function endState(status: RefundView['status']): RefundState {
-  return status === 'SUCCESS' ? 'succeeded' : status === 'ABNORMAL' ? 'abnormal' : status === 'CLOSED' ? 'closed' : 'processing';
+  return status === 'SUCCESS'
+    ? 'succeeded'
+    : status === 'ABNORMAL'
+      ? 'abnormal'
+      : status === 'CLOSED'
+        ? 'closed'
+        : 'processing';
 }
 
 /** Moves a processing refund to its end state; answers false when it was not processing (already ended: nothing changes). */
-export async function refundEnded(db: ServerDb, o: Order, r: Pick<PaymentRefundTable, 'out_refund_no' | 'amount_fen' | 'return_fen'>, end: RefundEnd, nowMs: number): Promise<boolean> {
+export async function refundEnded(
+  db: ServerDb,
+  o: Order,
+  r: Pick<PaymentRefundTable, 'out_refund_no' | 'amount_fen' | 'return_fen'>,
+  end: RefundEnd,
+  nowMs: number,
+): Promise<boolean> {
   const state = endState(end.status);
   if (state === 'processing') return false;
   return db.transaction().execute(async (t) => {
     const p = pdb(t);
-    const u = await p.updateTable('payment_refund').set({ state, updated_ms: nowMs }).where('out_refund_no', '=', r.out_refund_no).where('state', '=', 'processing').executeTakeFirst();
+    const u = await p
+      .updateTable('payment_refund')
+      .set({ state, updated_ms: nowMs })
+      .where('out_refund_no', '=', r.out_refund_no)
+      .where('state', '=', 'processing')
+      .executeTakeFirst();
     if (Number(u.numUpdatedRows) !== 1) return false;
     if (state !== 'closed') return true;
-    const live = await p.selectFrom('payment_refund').select(['amount_fen']).where('out_trade_no', '=', o.out_trade_no).where('state', 'in', ['processing', 'succeeded', 'abnormal']).execute();
-    await p.updateTable('payment_order').set({ refunded_fen: live.reduce((a, x) => a + Number(x.amount_fen), 0), updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).execute();
-    const base = { business_day: o.business_day, stall_id: o.stall_id, ref: o.transaction_id ?? o.out_trade_no };
+    const live = await p
+      .selectFrom('payment_refund')
+      .select(['amount_fen'])
+      .where('out_trade_no', '=', o.out_trade_no)
+      .where('state', 'in', ['processing', 'succeeded', 'abnormal'])
+      .execute();
+    await p
+      .updateTable('payment_order')
+      .set({ refunded_fen: live.reduce((a, x) => a + Number(x.amount_fen), 0), updated_ms: nowMs })
+      .where('out_trade_no', '=', o.out_trade_no)
+      .execute();
+    const base = {
+      business_day: o.business_day,
+      stall_id: o.stall_id,
+      ref: o.transaction_id ?? o.out_trade_no,
+    };
     const fee = Math.min(Math.max(0, end.refund_fee_fen ?? 0), r.amount_fen);
-    await postEntry(t, { ...base, idem_key: `refund-closed:${r.out_refund_no}`, txn_type: 'refund_closed', amount_fen: r.amount_fen, fee_fen: fee }, nowMs);
-    if (r.return_fen > 0) await postEntry(t, { ...base, idem_key: `fee-rebill:${r.out_refund_no}`, txn_type: 'market_fee', amount_fen: r.return_fen }, nowMs);
+    await postEntry(
+      t,
+      {
+        ...base,
+        idem_key: `refund-closed:${r.out_refund_no}`,
+        txn_type: 'refund_closed',
+        amount_fen: r.amount_fen,
+        fee_fen: fee,
+      },
+      nowMs,
+    );
+    if (r.return_fen > 0)
+      await postEntry(
+        t,
+        {
+          ...base,
+          idem_key: `fee-rebill:${r.out_refund_no}`,
+          txn_type: 'market_fee',
+          amount_fen: r.return_fen,
+        },
+        nowMs,
+      );
     return true;
   });
 }
@@ -45,16 +95,26 @@ export async function refundEnded(db: ServerDb, o: Order, r: Pick<PaymentRefundT
  * institution takes back); when the query gets no answer this throws, the notification is answered with an
  * error and the institution sends it again.
  */
-export async function refundNotified(db: ServerDb, outRefundNo: string, status: string, nowMs: number): Promise<boolean> {
+export async function refundNotified(
+  db: ServerDb,
+  outRefundNo: string,
+  status: string,
+  nowMs: number,
+): Promise<boolean> {
   if (status !== 'SUCCESS' && status !== 'ABNORMAL' && status !== 'CLOSED') return false;
-  const r = await pdb(db).selectFrom('payment_refund').selectAll().where('out_refund_no', '=', outRefundNo).executeTakeFirst();
+  const r = await pdb(db)
+    .selectFrom('payment_refund')
+    .selectAll()
+    .where('out_refund_no', '=', outRefundNo)
+    .executeTakeFirst();
   const o = r ? await getOrder(pdb(db), r.out_trade_no) : undefined;
   if (!r || !o || r.state !== 'processing') return false;
   if (status !== 'CLOSED') return refundEnded(db, o, r, { status }, nowMs);
   const ctx = paymentsOfOrNull(db);
   if (!ctx) throw new Error('payments are not configured');
   const q = await institutionOf(ctx, o.institution).queryRefund(o.sub_mchid, outRefundNo);
-  if (q.kind !== 'ok') throw new Error(`refund ${outRefundNo} closed, but the query to confirm it failed: ${q.message}`);
+  if (q.kind !== 'ok')
+    throw new Error(`refund ${outRefundNo} closed, but the query to confirm it failed: ${q.message}`);
   return refundEnded(db, o, r, q.value, nowMs);
 }
 
@@ -62,8 +122,19 @@ export async function refundNotified(db: ServerDb, outRefundNo: string, status: 
  * Refunds of the order the institution has had for a while without its notification reaching us: asked
  * (lost-notification recovery). Answers whether any refund of the order is still under way.
  */
-export async function recoverRefunds(db: ServerDb, ctx: PaymentsContext, inst: Institution, o: Order, nowMs: number): Promise<boolean> {
-  const rows = await pdb(db).selectFrom('payment_refund').selectAll().where('out_trade_no', '=', o.out_trade_no).where('state', 'in', ['returning', 'processing']).execute();
+export async function recoverRefunds(
+  db: ServerDb,
+  ctx: PaymentsContext,
+  inst: Institution,
+  o: Order,
+  nowMs: number,
+): Promise<boolean> {
+  const rows = await pdb(db)
+    .selectFrom('payment_refund')
+    .selectAll()
+    .where('out_trade_no', '=', o.out_trade_no)
+    .where('state', 'in', ['returning', 'processing'])
+    .execute();
   let underway = false;
   for (const r of rows) {
     if (r.state === 'processing' && r.updated_ms <= nowMs - ctx.recover_after_ms) {

@@ -12,11 +12,19 @@ export interface RunningPayments {
 }
 
 /** `--sim DIR` (or a sim-config.json): the simulator is the market's one institution. */
-export function paymentsFromSim(dirOrFile: string, extra: Omit<PaymentsOptions, 'institutions'> = {}): PaymentsOptions {
+export function paymentsFromSim(
+  dirOrFile: string,
+  extra: Omit<PaymentsOptions, 'institutions'> = {},
+): PaymentsOptions {
   return { ...extra, institutions: [loadSimSettings(dirOrFile)] };
 }
 
-export function startPayments(db: ServerDb, o: PaymentsOptions, publicUrl: string, opts: { worker: boolean; onError?: (err: unknown) => void }): RunningPayments {
+export function startPayments(
+  db: ServerDb,
+  o: PaymentsOptions,
+  publicUrl: string,
+  opts: { worker: boolean; onError?: (err: unknown) => void },
+): RunningPayments {
   const ctx = contextFrom(
     o.institutions.map((s) => new SimInstitution(s)),
     o,

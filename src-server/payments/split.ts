@@ -40,9 +40,11 @@ export const SPLIT_MARGIN_MS = 1_500;
 /** Real failures back off up to this. */
 export const SPLIT_BACKOFF_MAX_MS = 600_000;
 
-export const splitOrderNo = (o: Pick<Order, 'out_trade_no' | 'split_no'>): string => `S${o.out_trade_no}_${o.split_no}`;
+export const splitOrderNo = (o: Pick<Order, 'out_trade_no' | 'split_no'>): string =>
+  `S${o.out_trade_no}_${o.split_no}`;
 
-const backoff = (ctx: PaymentsContext, attempts: number, nowMs: number): number => nowMs + Math.min(ctx.split_retry_ms * 2 ** Math.min(attempts, 10), SPLIT_BACKOFF_MAX_MS);
+const backoff = (ctx: PaymentsContext, attempts: number, nowMs: number): number =>
+  nowMs + Math.min(ctx.split_retry_ms * 2 ** Math.min(attempts, 10), SPLIT_BACKOFF_MAX_MS);
 
 /** After a refused split: how long until the institution takes it, by its own clock; null when it is not a matter of time. */
 export async function tooEarlyWait(inst: Institution, o: Order): Promise<number | null> {
@@ -54,70 +56,158 @@ export async function tooEarlyWait(inst: Institution, o: Order): Promise<number 
   return wait > 0 ? wait : null;
 }
 
-export async function stepSplit(db: ServerDb, ctx: PaymentsContext, inst: Institution, o: Order, nowMs: number): Promise<void> {
+export async function stepSplit(
+  db: ServerDb,
+  ctx: PaymentsContext,
+  inst: Institution,
+  o: Order,
+  nowMs: number,
+): Promise<void> {
   const p = pdb(db);
   const tx = o.transaction_id;
   if (!tx) return scheduleCheck(db, o.out_trade_no, null, nowMs, 'paid order without a transaction id');
   const refundsUnderway = await recoverRefunds(db, ctx, inst, o, nowMs);
   if (o.split_state === 'due') {
     // What is frozen is about to change: the split waits for the refund's end (its notification wakes the worker).
-    if (refundsUnderway) return scheduleCheck(db, o.out_trade_no, nowMs + Math.max(ctx.split_retry_ms, ctx.recover_after_ms), nowMs, 'a refund of this order is under way: the split waits', false);
+    if (refundsUnderway)
+      return scheduleCheck(
+        db,
+        o.out_trade_no,
+        nowMs + Math.max(ctx.split_retry_ms, ctx.recover_after_ms),
+        nowMs,
+        'a refund of this order is under way: the split waits',
+        false,
+      );
     const unsplit = await inst.unsplitAmount(o.sub_mchid, tx);
-    if (unsplit.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, unsplit.message);
+    if (unsplit.kind !== 'ok')
+      return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, unsplit.message);
     // Read now, under the lease: no refund can be accepted between this and the institution's answer above.
     const taken = (await readRefundTotals(db, o.out_trade_no)).taken_fen;
     const channelFee = Math.max(0, o.amount_fen - taken - unsplit.value);
     const market = Math.min(await marketFee(db, o.stall_id, o.amount_fen), unsplit.value);
-    await p.updateTable('payment_order').set({ channel_fee_fen: channelFee, market_fee_fen: market }).where('out_trade_no', '=', o.out_trade_no).execute();
+    await p
+      .updateTable('payment_order')
+      .set({ channel_fee_fen: channelFee, market_fee_fen: market })
+      .where('out_trade_no', '=', o.out_trade_no)
+      .execute();
     if (market === 0) return finish(db, ctx, inst, o, nowMs, 'skipped');
     const rec = await inst.addReceiver(o.sub_mchid, inst.market_account);
-    if (rec.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, rec.message);
-    const s = await inst.split({ sub_mchid: o.sub_mchid, transaction_id: tx, out_order_no: splitOrderNo(o), receivers: [{ account: inst.market_account, amount_fen: market, description: '市场服务费' }], unfreeze_unsplit: false });
+    if (rec.kind !== 'ok')
+      return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, rec.message);
+    const s = await inst.split({
+      sub_mchid: o.sub_mchid,
+      transaction_id: tx,
+      out_order_no: splitOrderNo(o),
+      receivers: [{ account: inst.market_account, amount_fen: market, description: '市场服务费' }],
+      unfreeze_unsplit: false,
+    });
     if (s.kind === 'ok') {
-      await p.updateTable('payment_order').set({ split_state: 'processing', next_check_ms: nowMs + SPLIT_QUERY_MS, lease_until_ms: null, updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).execute();
+      await p
+        .updateTable('payment_order')
+        .set({
+          split_state: 'processing',
+          next_check_ms: nowMs + SPLIT_QUERY_MS,
+          lease_until_ms: null,
+          updated_ms: nowMs,
+        })
+        .where('out_trade_no', '=', o.out_trade_no)
+        .execute();
       return;
     }
     const early = await tooEarlyWait(inst, o);
-    if (early !== null) return scheduleCheck(db, o.out_trade_no, nowMs + Math.min(early, ctx.split_probe_ms ?? early), nowMs, `too early for the institution: ${s.message}`, false);
+    if (early !== null)
+      return scheduleCheck(
+        db,
+        o.out_trade_no,
+        nowMs + Math.min(early, ctx.split_probe_ms ?? early),
+        nowMs,
+        `too early for the institution: ${s.message}`,
+        false,
+      );
     if (o.check_attempts + 1 >= SPLIT_MAX_ATTEMPTS * 4) return splitFailed(db, o, s.message, nowMs);
     // Rate-limited, refused for another reason or unknown: the same instruction again later.
     return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, s.message);
   }
   if (o.split_state === 'processing') {
     const q = await inst.querySplit(o.sub_mchid, splitOrderNo(o), tx);
-    if (q.kind !== 'ok') return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, q.message);
-    if (q.value.state === 'PROCESSING') return scheduleCheck(db, o.out_trade_no, nowMs + SPLIT_QUERY_MS * 2, nowMs, null, false);
+    if (q.kind !== 'ok')
+      return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, q.message);
+    if (q.value.state === 'PROCESSING')
+      return scheduleCheck(db, o.out_trade_no, nowMs + SPLIT_QUERY_MS * 2, nowMs, null, false);
     const closed = q.value.receivers.find((r) => r.result === 'CLOSED');
     if (!closed) return finish(db, ctx, inst, o, nowMs, 'done');
     const reason = `receiver ${closed.account} refused: ${closed.fail_reason ?? 'CLOSED'}`;
     if (o.split_no + 1 >= SPLIT_MAX_ATTEMPTS) return splitFailed(db, o, reason, nowMs);
     await p
       .updateTable('payment_order')
-      .set({ split_state: 'due', split_no: o.split_no + 1, next_check_ms: backoff(ctx, o.split_no, nowMs), lease_until_ms: null, last_error: reason, updated_ms: nowMs })
+      .set({
+        split_state: 'due',
+        split_no: o.split_no + 1,
+        next_check_ms: backoff(ctx, o.split_no, nowMs),
+        lease_until_ms: null,
+        last_error: reason,
+        updated_ms: nowMs,
+      })
       .where('out_trade_no', '=', o.out_trade_no)
       .execute();
     return;
   }
   // Split over (or not due): only a refund the institution has not told us the end of brings the worker back.
-  return scheduleCheck(db, o.out_trade_no, refundsUnderway ? nowMs + ctx.recover_after_ms : null, nowMs, null, false);
+  return scheduleCheck(
+    db,
+    o.out_trade_no,
+    refundsUnderway ? nowMs + ctx.recover_after_ms : null,
+    nowMs,
+    null,
+    false,
+  );
 }
 
 async function splitFailed(db: ServerDb, o: Order, reason: string, nowMs: number): Promise<void> {
-  await pdb(db).updateTable('payment_order').set({ split_state: 'failed', next_check_ms: null, lease_until_ms: null, last_error: `split failed: ${reason}`.slice(0, 500), updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).execute();
+  await pdb(db)
+    .updateTable('payment_order')
+    .set({
+      split_state: 'failed',
+      next_check_ms: null,
+      lease_until_ms: null,
+      last_error: `split failed: ${reason}`.slice(0, 500),
+      updated_ms: nowMs,
+    })
+    .where('out_trade_no', '=', o.out_trade_no)
+    .execute();
 }
 
 /**
  * The fee share arrived (or there was none): unfreeze the rest to the stall, then book channel fee and split
  * together from the order and its refunds as they are now, read in the booking transaction (the row locked on PostgreSQL).
  */
-async function finish(db: ServerDb, ctx: PaymentsContext, inst: Institution, o: Order, nowMs: number, state: 'done' | 'skipped'): Promise<void> {
+async function finish(
+  db: ServerDb,
+  ctx: PaymentsContext,
+  inst: Institution,
+  o: Order,
+  nowMs: number,
+  state: 'done' | 'skipped',
+): Promise<void> {
   const tx = o.transaction_id ?? '';
   const u = await inst.unfreeze(o.sub_mchid, tx, `U${o.out_trade_no}`);
-  if (u.kind === 'unknown') return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, u.message);
+  if (u.kind === 'unknown')
+    return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, u.message);
   await db.transaction().execute(async (t) => {
     const p = pdb(t);
-    if (isPostgres(db)) await p.selectFrom('payment_order').select('out_trade_no').where('out_trade_no', '=', o.out_trade_no).forUpdate().execute();
-    const r = await p.updateTable('payment_order').set({ split_state: state, next_check_ms: null, lease_until_ms: null, updated_ms: nowMs }).where('out_trade_no', '=', o.out_trade_no).where('split_state', 'in', ['due', 'processing']).executeTakeFirst();
+    if (isPostgres(db))
+      await p
+        .selectFrom('payment_order')
+        .select('out_trade_no')
+        .where('out_trade_no', '=', o.out_trade_no)
+        .forUpdate()
+        .execute();
+    const r = await p
+      .updateTable('payment_order')
+      .set({ split_state: state, next_check_ms: null, lease_until_ms: null, updated_ms: nowMs })
+      .where('out_trade_no', '=', o.out_trade_no)
+      .where('split_state', 'in', ['due', 'processing'])
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return;
     const now = await getOrder(p, o.out_trade_no);
     if (!now) throw new Error(`order ${o.out_trade_no} vanished`);
@@ -125,8 +215,29 @@ async function finish(db: ServerDb, ctx: PaymentsContext, inst: Institution, o: 
     const market = now.market_fee_fen ?? 0;
     const taken = (await readRefundTotals(t, o.out_trade_no)).taken_fen;
     const base = { business_day: now.business_day, stall_id: now.stall_id, ref: tx };
-    if (channelFee > 0) await postEntry(t, { ...base, idem_key: `channel-fee:${now.out_trade_no}`, txn_type: 'channel_fee', amount_fen: channelFee }, nowMs);
+    if (channelFee > 0)
+      await postEntry(
+        t,
+        {
+          ...base,
+          idem_key: `channel-fee:${now.out_trade_no}`,
+          txn_type: 'channel_fee',
+          amount_fen: channelFee,
+        },
+        nowMs,
+      );
     const rest = now.amount_fen - taken - channelFee;
-    if (rest > 0) await postEntry(t, { ...base, idem_key: `split:${now.out_trade_no}`, txn_type: 'split', amount_fen: rest, fee_fen: Math.min(market, rest) }, nowMs);
+    if (rest > 0)
+      await postEntry(
+        t,
+        {
+          ...base,
+          idem_key: `split:${now.out_trade_no}`,
+          txn_type: 'split',
+          amount_fen: rest,
+          fee_fen: Math.min(market, rest),
+        },
+        nowMs,
+      );
   });
 }

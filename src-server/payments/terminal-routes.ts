@@ -20,7 +20,18 @@ export const terminalPaymentRoutes = [
     const rows = await pdb(db)
       .selectFrom('payment_event as e')
       .leftJoin('payment_order as o', 'o.out_trade_no', 'e.out_trade_no')
-      .select(['e.seq', 'e.sale_id', 'e.tender_no', 'e.status', 'e.state', 'e.external_ref', 'e.amount_fen', 'e.at_ms', 'o.channel', 'o.last_error as reason'])
+      .select([
+        'e.seq',
+        'e.sale_id',
+        'e.tender_no',
+        'e.status',
+        'e.state',
+        'e.external_ref',
+        'e.amount_fen',
+        'e.at_ms',
+        'o.channel',
+        'o.last_error as reason',
+      ])
       .where('e.terminal_id', '=', t.id)
       .where('e.seq', '>', query.after)
       .orderBy('e.seq')
@@ -28,14 +39,21 @@ export const terminalPaymentRoutes = [
       .execute();
     return { updates: rows, cursor: rows.at(-1)?.seq ?? query.after };
   }),
-  implement(api.terminalCodepay, async ({ db, body, terminal, now }) => startCodepay(db, paymentsOf(db), must(terminal, 'terminal'), body, now)),
+  implement(api.terminalCodepay, async ({ db, body, terminal, now }) =>
+    startCodepay(db, paymentsOf(db), must(terminal, 'terminal'), body, now),
+  ),
   implement(api.terminalPaymentQuery, async ({ db, body, terminal, now }) => {
     const ctx = paymentsOf(db);
     const o = await terminalOrder(db, must(terminal, 'terminal').id, body);
-    if (o.state === 'paying' || o.state === 'created') await checkPaying(db, ctx, institutionOf(ctx, o.institution), o, now);
+    if (o.state === 'paying' || o.state === 'created')
+      await checkPaying(db, ctx, institutionOf(ctx, o.institution), o, now);
     const after = await getOrder(pdb(db), o.out_trade_no);
     return orderView(after ?? o);
   }),
-  implement(api.terminalPaymentCancel, async ({ db, body, terminal, now }) => cancelOrder(db, paymentsOf(db), must(terminal, 'terminal'), body, now)),
-  implement(api.terminalPaymentRefund, async ({ db, body, terminal, now }) => requestRefund(db, paymentsOf(db), must(terminal, 'terminal'), body, now)),
+  implement(api.terminalPaymentCancel, async ({ db, body, terminal, now }) =>
+    cancelOrder(db, paymentsOf(db), must(terminal, 'terminal'), body, now),
+  ),
+  implement(api.terminalPaymentRefund, async ({ db, body, terminal, now }) =>
+    requestRefund(db, paymentsOf(db), must(terminal, 'terminal'), body, now),
+  ),
 ];

@@ -5,7 +5,15 @@
  * signed answers and notifications with the platform public key (over the raw
  * body bytes), and AEAD_AES_256_GCM decryption of notification resources.
  */
-import { createDecipheriv, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 
 /** Answers and notifications older or newer than this are refused (replay window). */
 export const SIGNATURE_WINDOW_S = 300;
@@ -30,10 +38,20 @@ export function platformKey(serial: string, publicKeyPem: string): PlatformKey {
 }
 
 /** The Authorization header for one request; `url` is path plus query, `body` the exact bytes sent. */
-export function authorization(key: MerchantKey, method: string, url: string, body: string, nowMs: number): string {
+export function authorization(
+  key: MerchantKey,
+  method: string,
+  url: string,
+  body: string,
+  nowMs: number,
+): string {
   const ts = String(Math.floor(nowMs / 1000));
   const nonce = randomBytes(16).toString('hex');
-  const signature = sign('sha256', Buffer.from(`${method}\n${url}\n${ts}\n${nonce}\n${body}\n`), key.private_key).toString('base64');
+  const signature = sign(
+    'sha256',
+    Buffer.from(`${method}\n${url}\n${ts}\n${nonce}\n${body}\n`),
+    key.private_key,
+  ).toString('base64');
   return `WECHATPAY2-SHA256-RSA2048 mchid="${key.mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${ts}",serial_no="${key.serial_no}"`;
 }
 
@@ -48,12 +66,19 @@ export function verifySignature(platform: PlatformKey, get: HeaderGet, body: str
   const nonce = get('wechatpay-nonce');
   const sig = get('wechatpay-signature');
   if (!serial || !ts || !nonce || !sig) return { ok: false, reason: 'Wechatpay signature headers missing' };
-  if (serial !== platform.serial) return { ok: false, reason: `unknown platform key serial ${serial.slice(0, 64)}` };
+  if (serial !== platform.serial)
+    return { ok: false, reason: `unknown platform key serial ${serial.slice(0, 64)}` };
   const tsS = Number(ts);
-  if (!Number.isSafeInteger(tsS) || Math.abs(nowMs / 1000 - tsS) > SIGNATURE_WINDOW_S) return { ok: false, reason: 'Wechatpay-Timestamp outside the 5-minute window' };
+  if (!Number.isSafeInteger(tsS) || Math.abs(nowMs / 1000 - tsS) > SIGNATURE_WINDOW_S)
+    return { ok: false, reason: 'Wechatpay-Timestamp outside the 5-minute window' };
   let good = false;
   try {
-    good = verify('sha256', Buffer.from(`${ts}\n${nonce}\n${body}\n`), platform.public_key, Buffer.from(sig, 'base64'));
+    good = verify(
+      'sha256',
+      Buffer.from(`${ts}\n${nonce}\n${body}\n`),
+      platform.public_key,
+      Buffer.from(sig, 'base64'),
+    );
   } catch {
     good = false;
   }

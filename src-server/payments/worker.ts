@@ -27,14 +27,23 @@ export async function claimDue(db: ServerDb, nowMs: number, limit = PAYMENT_CLAI
     .orderBy('next_check_ms')
     .limit(Math.min(limit, PAYMENT_CLAIM_MAX));
   if (isPostgres(db)) cand = cand.forUpdate().skipLocked();
-  return p.updateTable('payment_order').set({ lease_until_ms: nowMs + PAYMENT_LEASE_MS }).where('out_trade_no', 'in', cand).returningAll().execute();
+  return p
+    .updateTable('payment_order')
+    .set({ lease_until_ms: nowMs + PAYMENT_LEASE_MS })
+    .where('out_trade_no', 'in', cand)
+    .returningAll()
+    .execute();
 }
 
 export async function stepOrder(db: ServerDb, ctx: PaymentsContext, o: Order, nowMs: number): Promise<void> {
   const inst = institutionOf(ctx, o.institution);
   if (o.state === 'paying' || o.state === 'created') return checkPaying(db, ctx, inst, o, nowMs);
   if (o.state === 'succeeded') return stepSplit(db, ctx, inst, o, nowMs);
-  await pdb(db).updateTable('payment_order').set({ next_check_ms: null, lease_until_ms: null }).where('out_trade_no', '=', o.out_trade_no).execute();
+  await pdb(db)
+    .updateTable('payment_order')
+    .set({ next_check_ms: null, lease_until_ms: null })
+    .where('out_trade_no', '=', o.out_trade_no)
+    .execute();
 }
 
 export interface PaymentsWorker {
@@ -42,7 +51,11 @@ export interface PaymentsWorker {
   stop(): Promise<void>;
 }
 
-export function startPaymentsWorker(db: ServerDb, ctx: PaymentsContext, opts: { now?: () => number; onError?: (err: unknown) => void } = {}): PaymentsWorker {
+export function startPaymentsWorker(
+  db: ServerDb,
+  ctx: PaymentsContext,
+  opts: { now?: () => number; onError?: (err: unknown) => void } = {},
+): PaymentsWorker {
   const now = opts.now ?? Date.now;
 
   async function runOnce(): Promise<number> {
@@ -58,7 +71,11 @@ export function startPaymentsWorker(db: ServerDb, ctx: PaymentsContext, opts: { 
   }
 
   // A full claim means more may be due: go round at once.
-  const ticker = createTicker(async () => (await runOnce().catch((err: unknown) => (opts.onError?.(err), 0))) >= PAYMENT_CLAIM_MAX, ctx.worker_poll_ms, workerTimers);
+  const ticker = createTicker(
+    async () => (await runOnce().catch((err: unknown) => (opts.onError?.(err), 0))) >= PAYMENT_CLAIM_MAX,
+    ctx.worker_poll_ms,
+    workerTimers,
+  );
   ctx.wake = () => ticker.wake();
   ticker.start();
   return { runOnce, stop: () => ticker.stop() };

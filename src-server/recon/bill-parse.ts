@@ -49,7 +49,15 @@ export interface BillSummary {
 
 export class BillFormatError extends Error {}
 
-const REQUIRED = ['交易时间', '特约商户号', '微信订单号', '商户订单号', '交易状态', '订单金额', '手续费'] as const;
+const REQUIRED = [
+  '交易时间',
+  '特约商户号',
+  '微信订单号',
+  '商户订单号',
+  '交易状态',
+  '订单金额',
+  '手续费',
+] as const;
 
 function strip(field: string): string {
   return field.charCodeAt(0) === 96 /* ` */ ? field.slice(1) : field;
@@ -77,7 +85,8 @@ export class BillParser {
 
   push(rawLine: string): void {
     this.lineNo++;
-    const line = this.lineNo === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine.replace(/\r$/, '');
+    const line =
+      this.lineNo === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine.replace(/\r$/, '');
     if (line.length === 0) return;
     if (line.length > BILL_LINE_MAX_CHARS) this.fail('line too long');
     const fields = line.split(',');
@@ -102,7 +111,12 @@ export class BillParser {
         const n = Number(f[0]);
         if (!Number.isSafeInteger(n)) this.fail('summary count is not a number');
         try {
-          this.summary = { count: n, settle_fen: yuanToFen(f[1] ?? ''), refund_fen: yuanToFen(f[2] ?? ''), fee_fen: yuanToFen(f[4] ?? '') };
+          this.summary = {
+            count: n,
+            settle_fen: yuanToFen(f[1] ?? ''),
+            refund_fen: yuanToFen(f[2] ?? ''),
+            fee_fen: yuanToFen(f[4] ?? ''),
+          };
         } catch (e) {
           this.fail(e instanceof Error ? e.message : String(e));
         }
@@ -115,17 +129,37 @@ export class BillParser {
   }
 
   private detail(fields: string[]): void {
-    if (fields.length !== this.cols?.size) this.fail(`${fields.length} fields, the header has ${this.cols?.size ?? 0}`);
+    if (fields.length !== this.cols?.size)
+      this.fail(`${fields.length} fields, the header has ${this.cols?.size ?? 0}`);
     let row: BillRow;
     try {
       const state = this.col(fields, '交易状态');
-      const base = { at: this.col(fields, '交易时间'), sub_mchid: this.col(fields, '特约商户号'), transaction_id: this.col(fields, '微信订单号'), out_trade_no: this.col(fields, '商户订单号') };
+      const base = {
+        at: this.col(fields, '交易时间'),
+        sub_mchid: this.col(fields, '特约商户号'),
+        transaction_id: this.col(fields, '微信订单号'),
+        out_trade_no: this.col(fields, '商户订单号'),
+      };
       const fee = yuanToFen(this.col(fields, '手续费'));
       if (state === 'REFUND') {
-        row = { kind: 'refund', ...base, out_refund_no: this.col(fields, '商户退款单号'), refund_id: this.col(fields, '微信退款单号'), state: this.col(fields, '退款状态'), amount_fen: yuanToFen(this.col(fields, '退款金额')), fee_back_fen: -fee };
+        row = {
+          kind: 'refund',
+          ...base,
+          out_refund_no: this.col(fields, '商户退款单号'),
+          refund_id: this.col(fields, '微信退款单号'),
+          state: this.col(fields, '退款状态'),
+          amount_fen: yuanToFen(this.col(fields, '退款金额')),
+          fee_back_fen: -fee,
+        };
         this.seen.refund_fen += row.amount_fen;
       } else {
-        row = { kind: 'pay', ...base, state, amount_fen: yuanToFen(this.col(fields, '订单金额')), fee_fen: fee };
+        row = {
+          kind: 'pay',
+          ...base,
+          state,
+          amount_fen: yuanToFen(this.col(fields, '订单金额')),
+          fee_fen: fee,
+        };
         this.seen.settle_fen += yuanToFen(this.col(fields, '应结订单金额'));
       }
       this.seen.fee_fen += fee;
@@ -139,11 +173,19 @@ export class BillParser {
 
   /** The bill ended: it must have had its summary, and the summary must agree with the rows. */
   end(): BillSummary {
-    if (this.phase !== 'done' || this.summary === null) this.fail(this.phase === 'header' ? 'empty bill' : 'no summary row (truncated download?)');
+    if (this.phase !== 'done' || this.summary === null)
+      this.fail(this.phase === 'header' ? 'empty bill' : 'no summary row (truncated download?)');
     const s = this.summary;
     const d = this.seen;
-    if (s.count !== d.count || s.settle_fen !== d.settle_fen || s.refund_fen !== d.refund_fen || s.fee_fen !== d.fee_fen) {
-      this.fail(`summary (${s.count} rows, ${s.settle_fen}/${s.refund_fen}/${s.fee_fen} fen) disagrees with the detail rows (${d.count}, ${d.settle_fen}/${d.refund_fen}/${d.fee_fen})`);
+    if (
+      s.count !== d.count ||
+      s.settle_fen !== d.settle_fen ||
+      s.refund_fen !== d.refund_fen ||
+      s.fee_fen !== d.fee_fen
+    ) {
+      this.fail(
+        `summary (${s.count} rows, ${s.settle_fen}/${s.refund_fen}/${s.fee_fen} fen) disagrees with the detail rows (${d.count}, ${d.settle_fen}/${d.refund_fen}/${d.fee_fen})`,
+      );
     }
     return s;
   }

@@ -15,7 +15,11 @@ export interface BillRead {
   sha1: string;
 }
 
-export async function readBill(input: Readable, onRow: (r: BillRow) => void, expectSha1: string | null): Promise<BillRead> {
+export async function readBill(
+  input: Readable,
+  onRow: (r: BillRow) => void,
+  expectSha1: string | null,
+): Promise<BillRead> {
   const hash = createHash('sha1');
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -29,7 +33,8 @@ export async function readBill(input: Readable, onRow: (r: BillRow) => void, exp
   for await (const line of lines) parser.push(line);
   const summary = parser.end();
   const sha1 = hash.digest('hex');
-  if (expectSha1 !== null && sha1 !== expectSha1.toLowerCase()) throw new BillFormatError(`bill SHA-1 ${sha1} is not the announced ${expectSha1}`);
+  if (expectSha1 !== null && sha1 !== expectSha1.toLowerCase())
+    throw new BillFormatError(`bill SHA-1 ${sha1} is not the announced ${expectSha1}`);
   return { summary, rows: parser.rows, sha1 };
 }
 

@@ -21,10 +21,22 @@ import type { InstResult } from '../payments/institution';
 export const BILL_APPLY_TIMEOUT_MS = 10_000;
 export const BILL_DOWNLOAD_TIMEOUT_MS = 120_000;
 
-const applySchema = z.object({ hash_type: z.literal('SHA1'), hash_value: z.string().regex(/^[0-9a-f]{40}$/i), download_url: z.string().url() });
+const applySchema = z.object({
+  hash_type: z.literal('SHA1'),
+  hash_value: z.string().regex(/^[0-9a-f]{40}$/i),
+  download_url: z.string().url(),
+});
 
-export function institutionReconPorts(db: ServerDb, s: InstitutionSettings, now: () => number = Date.now): ReconPorts {
-  const key = merchantKey(s.merchant_api.mchid, s.merchant_api.serial_no, readFileSync(s.merchant_api.private_key_file, 'utf8'));
+export function institutionReconPorts(
+  db: ServerDb,
+  s: InstitutionSettings,
+  now: () => number = Date.now,
+): ReconPorts {
+  const key = merchantKey(
+    s.merchant_api.mchid,
+    s.merchant_api.serial_no,
+    readFileSync(s.merchant_api.private_key_file, 'utf8'),
+  );
   const platform = platformKey(s.platform_public_key_id, s.platform_public_key_pem);
   const base = s.base_url.replace(/\/+$/, '');
   const inst = () => {
@@ -39,7 +51,10 @@ export function institutionReconPorts(db: ServerDb, s: InstitutionSettings, now:
     let raw: string;
     let res: Response;
     try {
-      res = await fetch(base + url, { headers: { Authorization: authorization(key, 'GET', url, '', now()), Accept: 'application/json' }, signal: AbortSignal.timeout(BILL_APPLY_TIMEOUT_MS) });
+      res = await fetch(base + url, {
+        headers: { Authorization: authorization(key, 'GET', url, '', now()), Accept: 'application/json' },
+        signal: AbortSignal.timeout(BILL_APPLY_TIMEOUT_MS),
+      });
       raw = await res.text();
     } catch (e) {
       return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
@@ -50,21 +65,40 @@ export function institutionReconPorts(db: ServerDb, s: InstitutionSettings, now:
     if (res.status >= 400) {
       const e = z.object({ code: z.string(), message: z.string() }).safeParse(body);
       if (e.success && e.data.code === 'NO_STATEMENT_EXIST') return { kind: 'ok', value: null };
-      return { kind: 'refused', status: res.status, code: e.success ? e.data.code : `HTTP_${res.status}`, message: e.success ? e.data.message : raw.slice(0, 200) };
+      return {
+        kind: 'refused',
+        status: res.status,
+        code: e.success ? e.data.code : `HTTP_${res.status}`,
+        message: e.success ? e.data.message : raw.slice(0, 200),
+      };
     }
     const a = applySchema.safeParse(body);
     if (!a.success) return { kind: 'unknown', message: 'bill application answer has an unexpected shape' };
     const dl = new URL(a.data.download_url);
     const path = dl.pathname + dl.search;
-    const file = await fetch(base + path, { headers: { Authorization: authorization(key, 'GET', path, '', now()) }, signal: AbortSignal.timeout(BILL_DOWNLOAD_TIMEOUT_MS) });
-    if (!file.ok || file.body === null) return { kind: 'unknown', message: `bill download answered ${file.status}` };
-    return { kind: 'ok', value: { sha1: a.data.hash_value, body: Readable.fromWeb(file.body as WebReadableStream<Uint8Array>) } };
+    const file = await fetch(base + path, {
+      headers: { Authorization: authorization(key, 'GET', path, '', now()) },
+      signal: AbortSignal.timeout(BILL_DOWNLOAD_TIMEOUT_MS),
+    });
+    if (!file.ok || file.body === null)
+      return { kind: 'unknown', message: `bill download answered ${file.status}` };
+    return {
+      kind: 'ok',
+      value: { sha1: a.data.hash_value, body: Readable.fromWeb(file.body as WebReadableStream<Uint8Array>) },
+    };
   }
 
   return {
     fetchBill,
     queryTrade: (sub, no) => inst().i.query(sub, no),
     queryRefund: (sub, no) => inst().i.queryRefund(sub, no),
-    markPaid: (no, tx, nowMs) => applyPaid(db, no, { transaction_id: tx.transaction_id, amount_fen: tx.amount_fen, channel: tx.channel }, nowMs, inst().ctx.split_delay_ms),
+    markPaid: (no, tx, nowMs) =>
+      applyPaid(
+        db,
+        no,
+        { transaction_id: tx.transaction_id, amount_fen: tx.amount_fen, channel: tx.channel },
+        nowMs,
+        inst().ctx.split_delay_ms,
+      ),
   };
 }

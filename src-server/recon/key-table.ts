@@ -88,9 +88,15 @@ export class KeyTable {
   private room(slot: number, chars: number): void {
     if (slot >= this.start.length) {
       const n = this.start.length * 2;
-      const s = new Uint32Array(n); s.set(this.start); this.start = s;
-      const l = new Uint16Array(n); l.set(this.len); this.len = l;
-      const h = new Uint32Array(n); h.set(this.hashes); this.hashes = h;
+      const s = new Uint32Array(n);
+      s.set(this.start);
+      this.start = s;
+      const l = new Uint16Array(n);
+      l.set(this.len);
+      this.len = l;
+      const h = new Uint32Array(n);
+      h.set(this.hashes);
+      this.hashes = h;
     }
     if (this.used + chars > this.bytes.length) {
       const b = new Uint8Array(Math.max(this.bytes.length * 2, this.used + chars));

@@ -38,7 +38,10 @@ export class LocalIndex<S extends string> {
 
   private grow(): void {
     const cap = this.amount.length * 2;
-    const g = <T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+    const g = <T extends Float64Array | Uint8Array | Int32Array | Uint32Array>(
+      a: T,
+      make: (n: number) => T,
+    ): T => {
       const b = make(cap);
       b.set(a);
       return b;
@@ -52,8 +55,17 @@ export class LocalIndex<S extends string> {
     this.seenFlag = g(this.seenFlag, (n) => new Uint8Array(n));
   }
 
-  add(r: { key: string; parent?: string; stall_id: string; sub_mchid: string; amount_fen: number; state: S; at_ms: number }): void {
-    if (this.keys.find(r.key) !== undefined) throw new Error(`order number ${r.key} twice in the local records`);
+  add(r: {
+    key: string;
+    parent?: string;
+    stall_id: string;
+    sub_mchid: string;
+    amount_fen: number;
+    state: S;
+    at_ms: number;
+  }): void {
+    if (this.keys.find(r.key) !== undefined)
+      throw new Error(`order number ${r.key} twice in the local records`);
     if (this.size >= LOCAL_INDEX_MAX) throw new RangeError(`more than ${LOCAL_INDEX_MAX} local records`);
     if (this.size === this.amount.length) this.grow();
     const i = this.size++;

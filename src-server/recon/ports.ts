@@ -19,7 +19,11 @@ export interface ReconPorts {
   queryTrade(subMchid: string, outTradeNo: string): Promise<InstResult<Transaction>>;
   queryRefund(subMchid: string, outRefundNo: string): Promise<InstResult<RefundView>>;
   /** 'applied' when this call booked the payment, 'already' when it was booked before. */
-  markPaid(outTradeNo: string, tx: Transaction, nowMs: number): Promise<'applied' | 'already' | 'mismatch' | 'unknown_order' | 'ended'>;
+  markPaid(
+    outTradeNo: string,
+    tx: Transaction,
+    nowMs: number,
+  ): Promise<'applied' | 'already' | 'mismatch' | 'unknown_order' | 'ended'>;
 }
 
 const PORTS = new WeakMap<object, ReconPorts>();

@@ -8,13 +8,50 @@ import { dayStatus, runRecon } from './run';
 import { rdb } from './schema';
 import { ApiError } from '../http/errors';
 
-const ITEM_COLS = ['id', 'bill_date', 'kind', 'record', 'out_trade_no', 'out_refund_no', 'stall_id', 'sub_mchid', 'inst_amount_fen', 'plat_amount_fen', 'inst_state', 'plat_state', 'cause', 'suggestion', 'status', 'resolution', 'resolved_by', 'resolved_ms', 'note', 'ledger_ref', 'created_ms'] as const;
+const ITEM_COLS = [
+  'id',
+  'bill_date',
+  'kind',
+  'record',
+  'out_trade_no',
+  'out_refund_no',
+  'stall_id',
+  'sub_mchid',
+  'inst_amount_fen',
+  'plat_amount_fen',
+  'inst_state',
+  'plat_state',
+  'cause',
+  'suggestion',
+  'status',
+  'resolution',
+  'resolved_by',
+  'resolved_ms',
+  'note',
+  'ledger_ref',
+  'created_ms',
+] as const;
 
 export const reconRoutes = [
   implement(api.reconDay, async ({ db, params }) => {
-    const who = new Map((await db.selectFrom('staff_user').select(['id', 'username']).execute()).map((u) => [u.id, u.username]));
-    const items = await rdb(db).selectFrom('recon_item').select(ITEM_COLS).where('bill_date', '=', params.bill_date).orderBy('status', 'desc').orderBy('created_ms').limit(1000).execute();
-    return { ...(await dayStatus(db, params.bill_date)), items: items.map((i) => ({ ...i, resolved_by_name: i.resolved_by === null ? null : (who.get(i.resolved_by) ?? i.resolved_by) })) };
+    const who = new Map(
+      (await db.selectFrom('staff_user').select(['id', 'username']).execute()).map((u) => [u.id, u.username]),
+    );
+    const items = await rdb(db)
+      .selectFrom('recon_item')
+      .select(ITEM_COLS)
+      .where('bill_date', '=', params.bill_date)
+      .orderBy('status', 'desc')
+      .orderBy('created_ms')
+      .limit(1000)
+      .execute();
+    return {
+      ...(await dayStatus(db, params.bill_date)),
+      items: items.map((i) => ({
+        ...i,
+        resolved_by_name: i.resolved_by === null ? null : (who.get(i.resolved_by) ?? i.resolved_by),
+      })),
+    };
   }),
   implement(api.reconRun, async ({ db, params, staff, auditTarget }) => {
     const ports = reconPortsOf(db);
@@ -29,8 +66,23 @@ export const reconRoutes = [
   }),
   implement(api.reconResolve, async ({ db, params, body, staff, now, auditTarget }) => {
     auditTarget(params.item_id);
-    const item = await actOnItem(db, reconPortsOf(db), params.item_id, body.action, must(staff, 'staff').id, body.note, now);
+    const item = await actOnItem(
+      db,
+      reconPortsOf(db),
+      params.item_id,
+      body.action,
+      must(staff, 'staff').id,
+      body.note,
+      now,
+    );
     return reconItemSchema.parse(item);
   }),
-  implement(api.reconRuns, async ({ db, query }) => ({ runs: await rdb(db).selectFrom('recon_run').selectAll().orderBy('started_ms', 'desc').limit(query.limit).execute() })),
+  implement(api.reconRuns, async ({ db, query }) => ({
+    runs: await rdb(db)
+      .selectFrom('recon_run')
+      .selectAll()
+      .orderBy('started_ms', 'desc')
+      .limit(query.limit)
+      .execute(),
+  })),
 ];

@@ -12,7 +12,8 @@ export type RunState = 'running' | 'done' | 'failed';
 /** open: unexplained; resolved: explained, by the job (`auto`) or a staff member. */
 export type ItemStatus = 'open' | 'resolved';
 /** What was done: the automatic ones, then the staff actions. */
-export type Resolution = 'marked_paid' | 'redated' | 'requeried' | 'healed' | 'bu_dan' | 'refund' | 'suspense' | 'explained';
+export type Resolution =
+  'marked_paid' | 'redated' | 'requeried' | 'healed' | 'bu_dan' | 'refund' | 'suspense' | 'explained';
 
 export interface ReconRunTable {
   id: string;
@@ -46,8 +47,22 @@ export interface ReconItemTable extends Difference {
   created_ms: number;
 }
 
-export interface ReconMerchantDayTable { bill_date: string; sub_mchid: string; pays: number; gross_fen: number; refunds: number; refund_fen: number; fee_fen: number }
-export interface DayConfirmationTable { business_day: string; stall_id: string; confirmed_by: string; confirmed_ms: number; note: string }
+export interface ReconMerchantDayTable {
+  bill_date: string;
+  sub_mchid: string;
+  pays: number;
+  gross_fen: number;
+  refunds: number;
+  refund_fen: number;
+  fee_fen: number;
+}
+export interface DayConfirmationTable {
+  business_day: string;
+  stall_id: string;
+  confirmed_by: string;
+  confirmed_ms: number;
+  note: string;
+}
 
 // A type alias, not an interface: Kysely's withTables wants an implicit index signature.
 export type ReconSchema = {

@@ -22,12 +22,22 @@ export const RERUN_AFTER_MS = 60 * 60_000;
 export async function scheduledRun(db: ServerDb, nowMs: number): Promise<string | null> {
   if (hourOfDay(nowMs, BILL_TIME_ZONE) < RUN_FROM_HOUR) return null;
   const date = billDateOf(shanghaiDayNo(nowMs) - 1);
-  const last = await rdb(db).selectFrom('recon_run').select(['state', 'started_ms']).where('bill_date', '=', date).orderBy('started_ms', 'desc').limit(1).executeTakeFirst();
+  const last = await rdb(db)
+    .selectFrom('recon_run')
+    .select(['state', 'started_ms'])
+    .where('bill_date', '=', date)
+    .orderBy('started_ms', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (last && (last.state === 'done' || nowMs - last.started_ms < RERUN_AFTER_MS)) return null;
   return date;
 }
 
-export function startRecon(db: ServerDb, s: InstitutionSettings, opts: { schedule: boolean; onError?: (err: unknown) => void }): { stop(): void } {
+export function startRecon(
+  db: ServerDb,
+  s: InstitutionSettings,
+  opts: { schedule: boolean; onError?: (err: unknown) => void },
+): { stop(): void } {
   const ports = institutionReconPorts(db, s);
   attachRecon(db, ports);
   if (!opts.schedule) return { stop: () => undefined };

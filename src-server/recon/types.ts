@@ -39,7 +39,8 @@ export type DiffKind = 'long' | 'short' | 'amount' | 'status' | 'cross_midnight'
 export const DIFF_KINDS: readonly DiffKind[] = ['long', 'short', 'amount', 'status', 'cross_midnight'];
 
 /** Why a difference most likely arose, when the engine can tell. */
-export type DiffCause = 'lost_notification' | 'cross_midnight' | 'refund_snapshot' | 'near_midnight' | 'ended_but_paid' | 'unknown';
+export type DiffCause =
+  'lost_notification' | 'cross_midnight' | 'refund_snapshot' | 'near_midnight' | 'ended_but_paid' | 'unknown';
 
 /**
  * What to do. auto_*: safe, done by the job itself. 补单 (bu_dan): confirm with a
@@ -47,8 +48,23 @@ export type DiffCause = 'lost_notification' | 'cross_midnight' | 'refund_snapsho
  * money back; suspense: 挂账, post the difference to the suspense account and
  * clear it later; await_next_bill: a timing gap that should heal with the next bill.
  */
-export type Suggestion = 'auto_mark_paid' | 'auto_redate' | 'auto_requery_refund' | 'bu_dan' | 'refund' | 'suspense' | 'await_next_bill';
-export const SUGGESTIONS: readonly Suggestion[] = ['auto_mark_paid', 'auto_redate', 'auto_requery_refund', 'bu_dan', 'refund', 'suspense', 'await_next_bill'];
+export type Suggestion =
+  | 'auto_mark_paid'
+  | 'auto_redate'
+  | 'auto_requery_refund'
+  | 'bu_dan'
+  | 'refund'
+  | 'suspense'
+  | 'await_next_bill';
+export const SUGGESTIONS: readonly Suggestion[] = [
+  'auto_mark_paid',
+  'auto_redate',
+  'auto_requery_refund',
+  'bu_dan',
+  'refund',
+  'suspense',
+  'await_next_bill',
+];
 
 export interface Difference {
   kind: DiffKind;

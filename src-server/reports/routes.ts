@@ -5,11 +5,11 @@ import { visibleStall } from '../http/scope';
 import { stallDay } from './day';
 import { dayTotals } from './totals';
 
-
-
 export const reportRoutes = [
   implement(api.stallDay, async ({ db, params }) => stallDay(db, params.stall_id, params.business_day)),
-  implement(api.dayTotals, async ({ db, query, staff }) => dayTotals(db, query.business_day, visibleStall(staff))),
+  implement(api.dayTotals, async ({ db, query, staff }) =>
+    dayTotals(db, query.business_day, visibleStall(staff)),
+  ),
   implement(api.stallSales, async ({ db, params, query }) => ({
     sales: await db
       .selectFrom('sale')

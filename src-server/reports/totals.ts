@@ -14,10 +14,22 @@ type DayTotals = Answer<typeof api.dayTotals>;
 export async function dayTotals(db: ServerDb, day: string, onlyStall: string | null): Promise<DayTotals> {
   const d = await dayTakings(db, day, onlyStall);
   const stalls = [...d.by_stall.entries()]
-    .map(([stall_id, t]) => ({ stall_id, sales: t.sales_count, total_fen: t.sales_fen, by_tender: { ...t.paid.by_kind }, takings: t }))
+    .map(([stall_id, t]) => ({
+      stall_id,
+      sales: t.sales_count,
+      total_fen: t.sales_fen,
+      by_tender: { ...t.paid.by_kind },
+      takings: t,
+    }))
     .sort((a, b) => a.stall_id.localeCompare(b.stall_id));
   const terminals = [...d.by_terminal.entries()]
-    .map(([terminal_id, x]) => ({ terminal_id, stall_id: x.stall_id, sales: x.takings.sales_count, total_fen: x.takings.sales_fen, takings: x.takings }))
+    .map(([terminal_id, x]) => ({
+      terminal_id,
+      stall_id: x.stall_id,
+      sales: x.takings.sales_count,
+      total_fen: x.takings.sales_fen,
+      takings: x.takings,
+    }))
     .sort((a, b) => a.terminal_id.localeCompare(b.terminal_id));
   return { business_day: day, stalls, terminals, takings: d.all };
 }

@@ -34,22 +34,52 @@ export function loginDelayMs(failures: number): number {
 }
 
 /** Failures of this account from this source since its last success, within the window. */
-async function failuresOf(db: ServerDb, username: string, ip: string, nowMs: number): Promise<{ n: number; last_ms: number }> {
-  const pair = db.selectFrom('login_attempt').where('username', '=', username).where('ip', '=', ip).where('at_ms', '>', nowMs - LOGIN_WINDOW_MS);
-  const lastOk = await pair.select((eb) => eb.fn.max<number>('at_ms').as('at')).where('ok', '=', 1).executeTakeFirst();
+async function failuresOf(
+  db: ServerDb,
+  username: string,
+  ip: string,
+  nowMs: number,
+): Promise<{ n: number; last_ms: number }> {
+  const pair = db
+    .selectFrom('login_attempt')
+    .where('username', '=', username)
+    .where('ip', '=', ip)
+    .where('at_ms', '>', nowMs - LOGIN_WINDOW_MS);
+  const lastOk = await pair
+    .select((eb) => eb.fn.max<number>('at_ms').as('at'))
+    .where('ok', '=', 1)
+    .executeTakeFirst();
   const since = Number(lastOk?.at ?? 0);
-  const f = await pair.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<number>('at_ms').as('last')]).where('ok', '=', 0).where('at_ms', '>', since).executeTakeFirstOrThrow();
+  const f = await pair
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<number>('at_ms').as('last')])
+    .where('ok', '=', 0)
+    .where('at_ms', '>', since)
+    .executeTakeFirstOrThrow();
   return { n: Number(f.n), last_ms: Number(f.last ?? 0) };
 }
 
-export async function loginAllowed(db: ServerDb, username: string, ip: string, nowMs: number): Promise<LoginVerdict> {
+export async function loginAllowed(
+  db: ServerDb,
+  username: string,
+  ip: string,
+  nowMs: number,
+): Promise<LoginVerdict> {
   const f = await failuresOf(db, username, ip, nowMs);
   const wait = loginDelayMs(f.n) - (nowMs - f.last_ms);
   return wait > 0 ? { allowed: false, retry_after_ms: wait } : { allowed: true };
 }
 
 /** Records the attempt; answers true when this failure is the one that starts the pair's waits (time to alert). */
-export async function recordLogin(db: ServerDb, username: string, ip: string, ok: boolean, nowMs: number): Promise<boolean> {
-  await db.insertInto('login_attempt').values({ id: fastUlid(nowMs), username, ip, at_ms: nowMs, ok: ok ? 1 : 0 }).execute();
+export async function recordLogin(
+  db: ServerDb,
+  username: string,
+  ip: string,
+  ok: boolean,
+  nowMs: number,
+): Promise<boolean> {
+  await db
+    .insertInto('login_attempt')
+    .values({ id: fastUlid(nowMs), username, ip, at_ms: nowMs, ok: ok ? 1 : 0 })
+    .execute();
   return !ok && (await failuresOf(db, username, ip, nowMs)).n === LOGIN_FREE_FAILURES;
 }

@@ -7,7 +7,13 @@
 import type { z } from 'zod';
 import { entryPayloads, type EntryType } from '../../shared/journal/entries';
 import type { JournalEntryWire } from '../../shared/sync/push';
-import { projectOpenSaleVoided, projectRefund, projectTenderAdded, projectTenderUpdate, projectVoid } from './project-sales';
+import {
+  projectOpenSaleVoided,
+  projectRefund,
+  projectTenderAdded,
+  projectTenderUpdate,
+  projectVoid,
+} from './project-sales';
 import { projectDayClose, projectShiftClosed, projectShiftOpened } from './project-shifts';
 import type { Source, Trx } from './projection-source';
 import { SaleBatch } from './sale-batch';
@@ -15,9 +21,18 @@ import { SaleBatch } from './sale-batch';
 type Payload<T extends EntryType> = z.output<(typeof entryPayloads)[T]>;
 
 /** Types the server stores but has nothing to project from (the till's own housekeeping). */
-const STORED_ONLY: ReadonlySet<string> = new Set(['sale.parked', 'sale.resumed', 'cashier.signed_in', 'cashier.signed_out', 'price.overridden']);
+const STORED_ONLY: ReadonlySet<string> = new Set([
+  'sale.parked',
+  'sale.resumed',
+  'cashier.signed_in',
+  'cashier.signed_out',
+  'price.overridden',
+]);
 
-function parse<T extends EntryType>(type: T, text: string): { ok: true; value: Payload<T> } | { ok: false; flag: string } {
+function parse<T extends EntryType>(
+  type: T,
+  text: string,
+): { ok: true; value: Payload<T> } | { ok: false; flag: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -25,7 +40,11 @@ function parse<T extends EntryType>(type: T, text: string): { ok: true; value: P
     return { ok: false, flag: `unreadable ${type}: payload is not JSON` };
   }
   const r = entryPayloads[type].safeParse(raw);
-  if (!r.success) return { ok: false, flag: `unreadable ${type}: ${r.error.issues[0]?.path.join('.') ?? ''} ${r.error.issues[0]?.message ?? 'invalid'}` };
+  if (!r.success)
+    return {
+      ok: false,
+      flag: `unreadable ${type}: ${r.error.issues[0]?.path.join('.') ?? ''} ${r.error.issues[0]?.message ?? 'invalid'}`,
+    };
   return { ok: true, value: r.data as Payload<T> };
 }
 
@@ -33,7 +52,12 @@ function isEntryType(t: string): t is EntryType {
   return Object.hasOwn(entryPayloads, t);
 }
 
-export async function projectEntry(trx: Trx, terminal: { id: string; stall_id: string }, e: JournalEntryWire, nowMs: number): Promise<string | null> {
+export async function projectEntry(
+  trx: Trx,
+  terminal: { id: string; stall_id: string },
+  e: JournalEntryWire,
+  nowMs: number,
+): Promise<string | null> {
   if (!isEntryType(e.type)) return `unknown entry type ${e.type}`;
   if (STORED_ONLY.has(e.type)) return null;
   const src: Source = { terminal, seq: e.seq, at_ms: e.at_ms, now_ms: nowMs };

@@ -11,15 +11,36 @@ import { fastUlid } from '../db/ids';
 export const CLOCK_SKEW_FLAG_MS = 2 * 60_000;
 const FLAG_AGAIN_MS = 60 * 60_000;
 
-export async function noteClockSkew(db: ServerDb, terminalId: string, localTime: string | string[] | undefined, nowMs: number): Promise<number | null> {
+export async function noteClockSkew(
+  db: ServerDb,
+  terminalId: string,
+  localTime: string | string[] | undefined,
+  nowMs: number,
+): Promise<number | null> {
   const local = typeof localTime === 'string' ? Number(localTime) : NaN;
   if (!Number.isSafeInteger(local)) return null;
   const skew = local - nowMs;
   if (Math.abs(skew) <= CLOCK_SKEW_FLAG_MS) return skew;
-  const recent = await db.selectFrom('sync_flag').select('id').where('terminal_id', '=', terminalId).where('kind', '=', 'clock_skew').where('created_ms', '>', nowMs - FLAG_AGAIN_MS).executeTakeFirst();
+  const recent = await db
+    .selectFrom('sync_flag')
+    .select('id')
+    .where('terminal_id', '=', terminalId)
+    .where('kind', '=', 'clock_skew')
+    .where('created_ms', '>', nowMs - FLAG_AGAIN_MS)
+    .executeTakeFirst();
   if (!recent) {
     const minutes = Math.round(skew / 60_000);
-    await db.insertInto('sync_flag').values({ id: fastUlid(nowMs), terminal_id: terminalId, seq: 0, kind: 'clock_skew', detail: `the till's clock is ${Math.abs(minutes)} min ${skew > 0 ? 'ahead of' : 'behind'} the server's`, created_ms: nowMs }).execute();
+    await db
+      .insertInto('sync_flag')
+      .values({
+        id: fastUlid(nowMs),
+        terminal_id: terminalId,
+        seq: 0,
+        kind: 'clock_skew',
+        detail: `the till's clock is ${Math.abs(minutes)} min ${skew > 0 ? 'ahead of' : 'behind'} the server's`,
+        created_ms: nowMs,
+      })
+      .execute();
   }
   return skew;
 }

@@ -9,11 +9,18 @@ import type { ServerDb } from '../db/database';
 import { terminalEvents } from './event-hub';
 
 export async function bumpConfig(db: ServerDb, stallId: string): Promise<void> {
-  await db.updateTable('stall').set((eb) => ({ config_version: eb('config_version', '+', 1) })).where('id', '=', stallId).execute();
+  await db
+    .updateTable('stall')
+    .set((eb) => ({ config_version: eb('config_version', '+', 1) }))
+    .where('id', '=', stallId)
+    .execute();
 }
 
 /** Runs `fn` in a transaction; each stall it bumps is announced once the transaction committed. */
-export async function changeConfig<T>(db: ServerDb, fn: (trx: ServerDb, bump: (stallId: string) => Promise<void>) => Promise<T>): Promise<T> {
+export async function changeConfig<T>(
+  db: ServerDb,
+  fn: (trx: ServerDb, bump: (stallId: string) => Promise<void>) => Promise<T>,
+): Promise<T> {
   const bumped = new Set<string>();
   const out = await db.transaction().execute((trx) =>
     fn(trx, async (stallId) => {
@@ -33,6 +40,10 @@ export async function changeConfig<T>(db: ServerDb, fn: (trx: ServerDb, bump: (s
 export async function announceConfig(db: ServerDb, stallId: string): Promise<void> {
   const hub = terminalEvents(db);
   if (!hub.listened()) return;
-  const row = await db.selectFrom('stall').select('config_version').where('id', '=', stallId).executeTakeFirst();
+  const row = await db
+    .selectFrom('stall')
+    .select('config_version')
+    .where('id', '=', stallId)
+    .executeTakeFirst();
   if (row) hub.toStall(stallId, { type: 'config', version: row.config_version });
 }

@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STREAMS_PER_TERMINAL, TerminalEventHub, type EventSubscriber, type HubMessage, type TerminalEvent } from './event-hub';
+import {
+  MAX_STREAMS_PER_TERMINAL,
+  TerminalEventHub,
+  type EventSubscriber,
+  type HubMessage,
+  type TerminalEvent,
+} from './event-hub';
 
-function sub(terminal_id: string, stall_id: string): EventSubscriber & { got: TerminalEvent[]; closed: boolean } {
-  const s = { terminal_id, stall_id, got: [] as TerminalEvent[], closed: false, send: (e: TerminalEvent) => void s.got.push(e), close: () => void (s.closed = true) };
+function sub(
+  terminal_id: string,
+  stall_id: string,
+): EventSubscriber & { got: TerminalEvent[]; closed: boolean } {
+  const s = {
+    terminal_id,
+    stall_id,
+    got: [] as TerminalEvent[],
+    closed: false,
+    send: (e: TerminalEvent) => void s.got.push(e),
+    close: () => void (s.closed = true),
+  };
   return s;
 }
 
@@ -15,7 +31,10 @@ describe('terminal event hub', () => {
     for (const s of [a, b, c]) hub.subscribe(s);
     hub.toTerminal('TA', { type: 'payment', seq: 3 });
     hub.toStall('S01', { type: 'config', version: 9 });
-    expect(a.got).toEqual([{ type: 'payment', seq: 3 }, { type: 'config', version: 9 }]);
+    expect(a.got).toEqual([
+      { type: 'payment', seq: 3 },
+      { type: 'config', version: 9 },
+    ]);
     expect(b.got).toEqual([{ type: 'config', version: 9 }]);
     expect(c.got).toEqual([]);
   });

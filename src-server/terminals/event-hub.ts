@@ -20,7 +20,10 @@ import type { ServerDb } from '../db/database';
 export type TerminalEvent = TerminalEventWire;
 
 /** What a writer asks the hub to do: the unit that crosses processes. */
-export type HubMessage = { to: 'terminal'; id: string; event: TerminalEvent } | { to: 'stall'; id: string; event: TerminalEvent } | { to: 'revoke'; id: string };
+export type HubMessage =
+  | { to: 'terminal'; id: string; event: TerminalEvent }
+  | { to: 'stall'; id: string; event: TerminalEvent }
+  | { to: 'revoke'; id: string };
 
 export interface EventSubscriber {
   terminal_id: string;
@@ -89,7 +92,8 @@ export class TerminalEventHub {
         for (const s of [...(this.byTerminal.get(m.id) ?? [])]) s.send(m.event);
         return;
       case 'stall':
-        for (const list of this.byTerminal.values()) for (const s of [...list]) if (s.stall_id === m.id) s.send(m.event);
+        for (const list of this.byTerminal.values())
+          for (const s of [...list]) if (s.stall_id === m.id) s.send(m.event);
         return;
       case 'revoke': {
         const list = this.byTerminal.get(m.id) ?? [];

@@ -14,7 +14,12 @@ import { terminalEvents, type EventSubscriber } from './event-hub';
 /** A client that stops reading lets the server buffer this much for it, then its stream is ended. */
 const MAX_BUFFERED_BYTES = 64 * 1024;
 
-function openStream(res: ServerResponse, sub: Omit<EventSubscriber, 'send' | 'close'>, heartbeatMs: number, onEnd: () => void): EventSubscriber {
+function openStream(
+  res: ServerResponse,
+  sub: Omit<EventSubscriber, 'send' | 'close'>,
+  heartbeatMs: number,
+  onEnd: () => void,
+): EventSubscriber {
   let ended = false;
   const end = (): void => {
     if (ended) return;
@@ -45,12 +50,20 @@ export const terminalEventRoutes = [
   implement(api.terminalEvents, async ({ db, terminal, reply }) => {
     const t = must(terminal, 'terminal');
     const hub = terminalEvents(db);
-    if (hub.full(t.id)) throw new ApiError('rate_limited', 'too many open event streams on this server; poll instead');
+    if (hub.full(t.id))
+      throw new ApiError('rate_limited', 'too many open event streams on this server; poll instead');
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', date: new Date().toUTCString() });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+      date: new Date().toUTCString(),
+    });
     let unsubscribe: (() => void) | null = null;
-    const sub = openStream(res, { terminal_id: t.id, stall_id: t.stall_id }, hub.heartbeat_ms, () => unsubscribe?.());
+    const sub = openStream(res, { terminal_id: t.id, stall_id: t.stall_id }, hub.heartbeat_ms, () =>
+      unsubscribe?.(),
+    );
     unsubscribe = hub.subscribe(sub);
     sub.send({ type: 'hello', heartbeat_ms: hub.heartbeat_ms });
     return '';

@@ -28,7 +28,12 @@ export interface PgFanout {
   stop(): Promise<void>;
 }
 
-export async function startPgFanout(hub: TerminalEventHub, db: ServerDb, dbUrl: string, onError: (err: unknown) => void): Promise<PgFanout> {
+export async function startPgFanout(
+  hub: TerminalEventHub,
+  db: ServerDb,
+  dbUrl: string,
+  onError: (err: unknown) => void,
+): Promise<PgFanout> {
   let client: pg.Client | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;

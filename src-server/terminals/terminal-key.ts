@@ -9,4 +9,7 @@ import { lruMemo } from '../../shared/lru-memo';
 /** Terminals of a market, with room to spare. */
 const KEYS_KEPT = 5000;
 
-export const terminalPublicKey: (pem: string) => KeyObject = lruMemo((pem) => createPublicKey(pem), KEYS_KEPT);
+export const terminalPublicKey: (pem: string) => KeyObject = lruMemo(
+  (pem) => createPublicKey(pem),
+  KEYS_KEPT,
+);

@@ -16,21 +16,45 @@ function randomCode(len: number): string {
   return s;
 }
 
-export async function createTerminal(db: ServerDb, stallId: string, name: string, nowMs: number): Promise<{ terminal_id: string; pairing_code: string; expires_ms: number }> {
+export async function createTerminal(
+  db: ServerDb,
+  stallId: string,
+  name: string,
+  nowMs: number,
+): Promise<{ terminal_id: string; pairing_code: string; expires_ms: number }> {
   const terminalId = `T${randomCode(5)}`;
   const code = randomCode(8);
   const expires = nowMs + PAIRING_CODE_TTL_MS;
   // Inside a caller's transaction (the demo's all-or-nothing seed) the two rows join it.
-  const inTrx = <T>(fn: (trx: ServerDb) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  const inTrx = <T>(fn: (trx: ServerDb) => Promise<T>): Promise<T> =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
   await inTrx(async (trx) => {
-    await trx.insertInto('terminal').values({ id: terminalId, stall_id: stallId, name, public_key_pem: null, status: 'pending', created_ms: nowMs }).execute();
-    await trx.insertInto('pairing_code').values({ code, terminal_id: terminalId, expires_ms: expires, used_ms: null }).execute();
+    await trx
+      .insertInto('terminal')
+      .values({
+        id: terminalId,
+        stall_id: stallId,
+        name,
+        public_key_pem: null,
+        status: 'pending',
+        created_ms: nowMs,
+      })
+      .execute();
+    await trx
+      .insertInto('pairing_code')
+      .values({ code, terminal_id: terminalId, expires_ms: expires, used_ms: null })
+      .execute();
   });
   return { terminal_id: terminalId, pairing_code: code, expires_ms: expires };
 }
 
 /** Single use and short-lived: a used, expired or unknown code is refused the same way. */
-export async function enrolTerminal(db: ServerDb, code: string, publicKeyPem: string, nowMs: number): Promise<string> {
+export async function enrolTerminal(
+  db: ServerDb,
+  code: string,
+  publicKeyPem: string,
+  nowMs: number,
+): Promise<string> {
   try {
     const key = createPublicKey(publicKeyPem);
     if (key.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
@@ -38,9 +62,25 @@ export async function enrolTerminal(db: ServerDb, code: string, publicKeyPem: st
     throw new ApiError('bad_request', 'public_key_pem is not an Ed25519 public key');
   }
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx.updateTable('pairing_code').set({ used_ms: nowMs }).where('code', '=', code).where('used_ms', 'is', null).where('expires_ms', '>', nowMs).returning('terminal_id').executeTakeFirst();
-    if (!claimed) throw new ApiError('pairing_code_invalid', 'pairing code is unknown, used or expired; ask the market office for a new one');
-    await trx.updateTable('terminal').set({ public_key_pem: publicKeyPem, status: 'active' }).where('id', '=', claimed.terminal_id).where('status', '=', 'pending').execute();
+    const claimed = await trx
+      .updateTable('pairing_code')
+      .set({ used_ms: nowMs })
+      .where('code', '=', code)
+      .where('used_ms', 'is', null)
+      .where('expires_ms', '>', nowMs)
+      .returning('terminal_id')
+      .executeTakeFirst();
+    if (!claimed)
+      throw new ApiError(
+        'pairing_code_invalid',
+        'pairing code is unknown, used or expired; ask the market office for a new one',
+      );
+    await trx
+      .updateTable('terminal')
+      .set({ public_key_pem: publicKeyPem, status: 'active' })
+      .where('id', '=', claimed.terminal_id)
+      .where('status', '=', 'pending')
+      .execute();
     return claimed.terminal_id;
   });
 }
@@ -51,21 +91,56 @@ export async function terminalConfig(db: ServerDb, terminalId: string): Promise<
     .selectFrom('terminal')
     .innerJoin('stall', 'stall.id', 'terminal.stall_id')
     .innerJoin('market', 'market.id', 'stall.market_id')
-    .select(['terminal.id as terminal_id', 'stall.id as stall_id', 'stall.name as stall_name', 'stall.config_version', 'market.name as market_name', 'market.time_zone', 'market.day_cutoff_hour'])
+    .select([
+      'terminal.id as terminal_id',
+      'stall.id as stall_id',
+      'stall.name as stall_name',
+      'stall.config_version',
+      'market.name as market_name',
+      'market.time_zone',
+      'market.day_cutoff_hour',
+    ])
     .where('terminal.id', '=', terminalId)
     .executeTakeFirstOrThrow();
-  const products = await db.selectFrom('product').select(['id', 'code', 'name', 'unit', 'unit_price_fen', 'category']).where('stall_id', '=', row.stall_id).orderBy('code').execute();
-  const last = await db.selectFrom('journal_entry').select('seq').where('terminal_id', '=', terminalId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const products = await db
+    .selectFrom('product')
+    .select(['id', 'code', 'name', 'unit', 'unit_price_fen', 'category'])
+    .where('stall_id', '=', row.stall_id)
+    .orderBy('code')
+    .execute();
+  const last = await db
+    .selectFrom('journal_entry')
+    .select('seq')
+    .where('terminal_id', '=', terminalId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const buyers = await db
     .selectFrom('buyer as b')
-    .leftJoin('ledger_account as a', (j) => j.onRef('a.buyer_id', '=', 'b.id').onRef('a.stall_id', '=', 'b.stall_id').on('a.chart_code', '=', 'M1103'))
+    .leftJoin('ledger_account as a', (j) =>
+      j
+        .onRef('a.buyer_id', '=', 'b.id')
+        .onRef('a.stall_id', '=', 'b.stall_id')
+        .on('a.chart_code', '=', 'M1103'),
+    )
     .leftJoin('ledger_posting as p', 'p.account_id', 'a.id')
-    .select(['b.id', 'b.name', 'b.credit_limit_fen', sql<number>`cast(coalesce(sum(p.amount_fen), 0) as bigint)`.as('balance_fen')])
+    .select([
+      'b.id',
+      'b.name',
+      'b.credit_limit_fen',
+      sql<number>`cast(coalesce(sum(p.amount_fen), 0) as bigint)`.as('balance_fen'),
+    ])
     .where('b.stall_id', '=', row.stall_id)
     .groupBy(['b.id', 'b.name', 'b.credit_limit_fen'])
     .orderBy('b.name')
     .execute();
-  const cashiers = await db.selectFrom('cashier').select(['id', 'name', 'role', 'pin_hash']).where('stall_id', '=', row.stall_id).where('active', '=', 1).orderBy('name').execute();
+  const cashiers = await db
+    .selectFrom('cashier')
+    .select(['id', 'name', 'role', 'pin_hash'])
+    .where('stall_id', '=', row.stall_id)
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
   const { config_version, ...rest } = row;
   return {
     version: config_version,
@@ -73,6 +148,12 @@ export async function terminalConfig(db: ServerDb, terminalId: string): Promise<
     products: products.map((p) => ({ ...p, unit: p.unit as Unit })),
     cashiers,
     settings: await stallSettings(db, row.stall_id),
-    buyers: buyers.map((b) => ({ id: b.id, name: b.name, credit_limit_fen: b.credit_limit_fen, balance_fen: Number(b.balance_fen), as_of_seq: last?.seq ?? 0 })),
+    buyers: buyers.map((b) => ({
+      id: b.id,
+      name: b.name,
+      credit_limit_fen: b.credit_limit_fen,
+      balance_fen: Number(b.balance_fen),
+      as_of_seq: last?.seq ?? 0,
+    })),
   };
 }

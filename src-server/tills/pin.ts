@@ -9,7 +9,15 @@ export function hashPin(pin: string): Promise<string> {
   const salt = randomBytes(PIN_SALT_BYTES);
   return new Promise((resolve, reject) =>
     scrypt(pin, salt, PIN_KEY_BYTES, { N: PIN_SCRYPT_N }, (err, key) =>
-      err ? reject(err) : resolve(formatPinHash({ n: PIN_SCRYPT_N, salt_b64: salt.toString('base64'), key_b64: key.toString('base64') })),
+      err
+        ? reject(err)
+        : resolve(
+            formatPinHash({
+              n: PIN_SCRYPT_N,
+              salt_b64: salt.toString('base64'),
+              key_b64: key.toString('base64'),
+            }),
+          ),
     ),
   );
 }

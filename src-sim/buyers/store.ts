@@ -14,7 +14,15 @@ import type { CodeLevel } from './limits';
 export const AUTH_CODE_TTL_MS = 60_000;
 export const DEFAULT_PASSWORD = '123456';
 
-export interface BuyerRow { id: string; channel: Channel; name: string; openid: string; password: string; created_at: number; code_level: CodeLevel }
+export interface BuyerRow {
+  id: string;
+  channel: Channel;
+  name: string;
+  openid: string;
+  password: string;
+  created_at: number;
+  code_level: CodeLevel;
+}
 
 export function getBuyer(sim: Sim, id: string): BuyerRow | undefined {
   return sim.db.prepare('SELECT * FROM buyers WHERE id = ?').get(id) as BuyerRow | undefined;
@@ -27,20 +35,34 @@ export function listBuyers(sim: Sim): (BuyerRow & { balance_fen: number })[] {
 
 /** Money arrives from the buyer's bank into the institution: the reserve grows by exactly the wallet's claim. */
 export function topUp(sim: Sim, buyerId: string, amountFen: number): void {
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new SimError('PARAM_ERROR', 'amount_fen must be a positive integer');
-  post(sim.db, sim.clock.now(), 'TOPUP', buyerId, [{ account: RESERVE, amount_fen: amountFen }, { account: buyerAcct(buyerId), amount_fen: -amountFen }]);
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new SimError('PARAM_ERROR', 'amount_fen must be a positive integer');
+  post(sim.db, sim.clock.now(), 'TOPUP', buyerId, [
+    { account: RESERVE, amount_fen: amountFen },
+    { account: buyerAcct(buyerId), amount_fen: -amountFen },
+  ]);
 }
 
-export function createBuyer(sim: Sim, opts: { channel: Channel; name?: string; balance_fen?: number; password?: string; code_level?: CodeLevel }): BuyerRow {
+export function createBuyer(
+  sim: Sim,
+  opts: { channel: Channel; name?: string; balance_fen?: number; password?: string; code_level?: CodeLevel },
+): BuyerRow {
   const id = `B${randomUUID().replaceAll('-', '').slice(0, 15).toUpperCase()}`;
   const prefix = opts.channel === 'WECHAT' ? 'o' : opts.channel === 'ALIPAY' ? '2088' : 'up';
   const b: BuyerRow = {
-    id, channel: opts.channel, name: opts.name ?? `买家${id.slice(-4)}`,
+    id,
+    channel: opts.channel,
+    name: opts.name ?? `买家${id.slice(-4)}`,
     openid: `${prefix}${randomUUID().replaceAll('-', '').slice(0, 24)}`,
-    password: opts.password ?? DEFAULT_PASSWORD, created_at: sim.clock.now(), code_level: opts.code_level ?? 'B',
+    password: opts.password ?? DEFAULT_PASSWORD,
+    created_at: sim.clock.now(),
+    code_level: opts.code_level ?? 'B',
   };
   sim.db.transaction(() => {
-    sim.db.prepare('INSERT INTO buyers (id, channel, name, openid, password, created_at, code_level) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    sim.db
+      .prepare(
+        'INSERT INTO buyers (id, channel, name, openid, password, created_at, code_level) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(b.id, b.channel, b.name, b.openid, b.password, b.created_at, b.code_level);
     if (opts.balance_fen !== undefined && opts.balance_fen > 0) topUp(sim, b.id, opts.balance_fen);
   })();
@@ -59,8 +81,12 @@ export function issueCode(sim: Sim, buyerId: string): string {
     const clash = sim.db.prepare('SELECT 1 FROM auth_codes WHERE code = ?').get(code);
     if (clash !== undefined) continue;
     sim.db.transaction(() => {
-      sim.db.prepare('UPDATE auth_codes SET used_at = ? WHERE buyer_id = ? AND used_at IS NULL').run(now, buyerId);
-      sim.db.prepare('INSERT INTO auth_codes (code, buyer_id, issued_at) VALUES (?, ?, ?)').run(code, buyerId, now);
+      sim.db
+        .prepare('UPDATE auth_codes SET used_at = ? WHERE buyer_id = ? AND used_at IS NULL')
+        .run(now, buyerId);
+      sim.db
+        .prepare('INSERT INTO auth_codes (code, buyer_id, issued_at) VALUES (?, ?, ?)')
+        .run(code, buyerId, now);
     })();
     return code;
   }

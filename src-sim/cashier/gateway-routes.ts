@@ -27,24 +27,44 @@ export function registerGatewayRoutes(app: FastifyInstance, sim: Sim): void {
 
   app.get('/gateway/:token', async (req, reply) => {
     const o = orderByToken(sim, Token.parse(req.params).token);
-    if (o === undefined || o.trade_type !== 'B2B') return html(reply, 404, page('订单不存在', '<h1>订单不存在</h1>', '#999'));
-    if (o.state !== 'NOTPAY') return html(reply, 200, page('企业网银', `<h1>订单状态：${esc(o.state)}</h1>`, BANK));
-    return html(reply, 200, page('企业网银支付', `<h1>企业网银 · ${esc(getMerchant(sim.db, o.sub_mchid)?.merchant_name ?? '')}</h1>
+    if (o === undefined || o.trade_type !== 'B2B')
+      return html(reply, 404, page('订单不存在', '<h1>订单不存在</h1>', '#999'));
+    if (o.state !== 'NOTPAY')
+      return html(reply, 200, page('企业网银', `<h1>订单状态：${esc(o.state)}</h1>`, BANK));
+    return html(
+      reply,
+      200,
+      page(
+        '企业网银支付',
+        `<h1>企业网银 · ${esc(getMerchant(sim.db, o.sub_mchid)?.merchant_name ?? '')}</h1>
 <div class="amount">${formatCny(o.amount_fen)}</div>
 <form class="card" method="post" action="/gateway/${esc(o.pay_token ?? '')}/confirm"><div class="msg">${esc(o.description)}</div>
 <label for="company">付款单位</label><input id="company" name="company" maxlength="64">
-<button class="pay" type="submit">U盾确认付款</button></form>`, BANK));
+<button class="pay" type="submit">U盾确认付款</button></form>`,
+        BANK,
+      ),
+    );
   });
 
   app.post('/gateway/:token/confirm', async (req, reply) => {
     const o = orderByToken(sim, Token.parse(req.params).token);
-    if (o === undefined || o.trade_type !== 'B2B') return html(reply, 404, page('订单不存在', '<h1>订单不存在</h1>', '#999'));
+    if (o === undefined || o.trade_type !== 'B2B')
+      return html(reply, 404, page('订单不存在', '<h1>订单不存在</h1>', '#999'));
     try {
       completeB2b(sim, o);
     } catch (e) {
-      if (e instanceof SimError) return html(reply, 200, page('支付失败', `<h1>支付失败</h1><p class="msg">${esc(e.message)}</p>`, BANK));
+      if (e instanceof SimError)
+        return html(
+          reply,
+          200,
+          page('支付失败', `<h1>支付失败</h1><p class="msg">${esc(e.message)}</p>`, BANK),
+        );
       throw e;
     }
-    return html(reply, 200, page('支付成功', `<h1>转账成功</h1><div class="amount">${formatCny(o.amount_fen)}</div>`, BANK));
+    return html(
+      reply,
+      200,
+      page('支付成功', `<h1>转账成功</h1><div class="amount">${formatCny(o.amount_fen)}</div>`, BANK),
+    );
   });
 }

@@ -24,5 +24,13 @@ img{display:block;margin:0 auto}
 </style></head><body><main>${body}</main></body></html>`;
 }
 
-export const ACCENT: Record<'WECHAT' | 'ALIPAY' | 'UNIONPAY', string> = { WECHAT: '#07c160', ALIPAY: '#1677ff', UNIONPAY: '#e60012' };
-export const APP_NAME: Record<'WECHAT' | 'ALIPAY' | 'UNIONPAY', string> = { WECHAT: '微信支付', ALIPAY: '支付宝', UNIONPAY: '云闪付' };
+export const ACCENT: Record<'WECHAT' | 'ALIPAY' | 'UNIONPAY', string> = {
+  WECHAT: '#07c160',
+  ALIPAY: '#1677ff',
+  UNIONPAY: '#e60012',
+};
+export const APP_NAME: Record<'WECHAT' | 'ALIPAY' | 'UNIONPAY', string> = {
+  WECHAT: '微信支付',
+  ALIPAY: '支付宝',
+  UNIONPAY: '云闪付',
+};

@@ -31,22 +31,29 @@ function unpayable(sim: Sim, o: OrderRow): string | null {
   if (o.state !== 'NOTPAY') return '订单已关闭';
   const now = sim.clock.now();
   if (now > o.time_expire) return '订单已过期';
-  if (o.trade_type === 'NATIVE' && now - o.created_at > CODE_URL_TTL_MS) return '二维码已过期，请商户重新生成';
+  if (o.trade_type === 'NATIVE' && now - o.created_at > CODE_URL_TTL_MS)
+    return '二维码已过期，请商户重新生成';
   return null;
 }
 
 function payForm(sim: Sim, o: OrderRow, channel: Channel, token: string): string {
   const merchant = getMerchant(sim.db, o.sub_mchid);
   const buyers = listBuyers(sim).filter((b) => b.channel === channel);
-  const options = buyers.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}（余额 ${formatCny(b.balance_fen)}）</option>`).join('');
-  return page(APP_NAME[channel], `<h1>${esc(merchant?.merchant_name ?? '')}</h1>
+  const options = buyers
+    .map((b) => `<option value="${esc(b.id)}">${esc(b.name)}（余额 ${formatCny(b.balance_fen)}）</option>`)
+    .join('');
+  return page(
+    APP_NAME[channel],
+    `<h1>${esc(merchant?.merchant_name ?? '')}</h1>
 <div class="amount">${formatCny(o.amount_fen)}</div>
 <form class="card" method="post" action="/cashier/pay/${esc(token)}/confirm">
 <div class="msg">${esc(o.description)}</div>
 <label for="buyer_id">付款账户</label><select id="buyer_id" name="buyer_id">${options}</select>
 <label for="password">支付密码</label><input id="password" name="password" type="password" inputmode="numeric" maxlength="6">
 <button class="pay" type="submit">确认支付</button></form>
-<form method="post" action="/cashier/pay/${esc(token)}/cancel"><button class="cancel" type="submit">取消</button></form>`, ACCENT[channel]);
+<form method="post" action="/cashier/pay/${esc(token)}/cancel"><button class="cancel" type="submit">取消</button></form>`,
+    ACCENT[channel],
+  );
 }
 
 export function registerCashierRoutes(app: FastifyInstance, sim: Sim): void {
@@ -68,7 +75,8 @@ export function registerCashierRoutes(app: FastifyInstance, sim: Sim): void {
     const channel = channelFromUserAgent(req.headers['user-agent']);
     if (o === undefined) return html(reply, 404, page('订单不存在', '<h1>订单不存在</h1>', '#999'));
     if (channel === null) return html(reply, 400, WRONG_APP);
-    const fail = (msg: string): FastifyReply => html(reply, 200, page('支付失败', `<h1>支付失败</h1><p class="msg">${esc(msg)}</p>`, ACCENT[channel]));
+    const fail = (msg: string): FastifyReply =>
+      html(reply, 200, page('支付失败', `<h1>支付失败</h1><p class="msg">${esc(msg)}</p>`, ACCENT[channel]));
     const why = unpayable(sim, o);
     if (why !== null) return fail(why);
     const buyer = getBuyer(sim, form.buyer_id);
@@ -82,7 +90,15 @@ export function registerCashierRoutes(app: FastifyInstance, sim: Sim): void {
       if (e instanceof SimError) return fail(e.message);
       throw e;
     }
-    return html(reply, 200, page('支付成功', `<h1>支付成功</h1><div class="amount">${formatCny(o.amount_fen)}</div>`, ACCENT[channel]));
+    return html(
+      reply,
+      200,
+      page(
+        '支付成功',
+        `<h1>支付成功</h1><div class="amount">${formatCny(o.amount_fen)}</div>`,
+        ACCENT[channel],
+      ),
+    );
   });
 
   app.post('/cashier/pay/:token/cancel', async (req, reply) => {
@@ -96,14 +112,30 @@ export function registerCashierRoutes(app: FastifyInstance, sim: Sim): void {
     if (b === undefined) return html(reply, 404, page('买家不存在', '<h1>买家不存在</h1>', '#999'));
     const code = issueCode(sim, id);
     const qr = await QRCode.toDataURL(code, { margin: 1, width: 220 });
-    const waiting = sim.db.prepare(`SELECT * FROM orders WHERE buyer_id = ? AND state = 'USERPAYING' ORDER BY created_at`).all(id) as OrderRow[];
-    const prompts = waiting.map((o) => `<form class="card" method="post" action="/cashier/wallet/${esc(id)}/confirm/${esc(o.transaction_id)}">
+    const waiting = sim.db
+      .prepare(`SELECT * FROM orders WHERE buyer_id = ? AND state = 'USERPAYING' ORDER BY created_at`)
+      .all(id) as OrderRow[];
+    const prompts = waiting
+      .map(
+        (
+          o,
+        ) => `<form class="card" method="post" action="/cashier/wallet/${esc(id)}/confirm/${esc(o.transaction_id)}">
 <div class="msg">${esc(getMerchant(sim.db, o.sub_mchid)?.merchant_name ?? '')} ${formatCny(o.amount_fen)}</div>
 <label>支付密码</label><input name="password" type="password" inputmode="numeric" maxlength="6">
 <button class="pay" type="submit">确认支付</button>
-<button class="cancel" type="submit" formaction="/cashier/wallet/${esc(id)}/cancel/${esc(o.transaction_id)}">取消</button></form>`).join('');
-    return html(reply, 200, page(APP_NAME[b.channel], `<h1>${esc(b.name)} · 余额 ${formatCny(b.balance_fen)}</h1>${prompts}
-<div class="card"><img alt="付款码" src="${qr}"><div class="code">${esc(code)}</div><p class="msg">付款码每分钟刷新，向收银员出示</p></div>`, ACCENT[b.channel]));
+<button class="cancel" type="submit" formaction="/cashier/wallet/${esc(id)}/cancel/${esc(o.transaction_id)}">取消</button></form>`,
+      )
+      .join('');
+    return html(
+      reply,
+      200,
+      page(
+        APP_NAME[b.channel],
+        `<h1>${esc(b.name)} · 余额 ${formatCny(b.balance_fen)}</h1>${prompts}
+<div class="card"><img alt="付款码" src="${qr}"><div class="code">${esc(code)}</div><p class="msg">付款码每分钟刷新，向收银员出示</p></div>`,
+        ACCENT[b.channel],
+      ),
+    );
   });
 
   app.post('/cashier/wallet/:id/confirm/:tx', async (req, reply) => {
@@ -112,7 +144,12 @@ export function registerCashierRoutes(app: FastifyInstance, sim: Sim): void {
     try {
       confirmUserpaying(sim, tx, id, password);
     } catch (e) {
-      if (e instanceof SimError) return html(reply, 200, page('支付失败', `<h1>支付失败</h1><p class="msg">${esc(e.message)}</p>`, '#999'));
+      if (e instanceof SimError)
+        return html(
+          reply,
+          200,
+          page('支付失败', `<h1>支付失败</h1><p class="msg">${esc(e.message)}</p>`, '#999'),
+        );
       throw e;
     }
     return html(reply, 200, page('支付成功', '<h1>支付成功</h1>'));

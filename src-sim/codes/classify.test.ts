@@ -4,8 +4,12 @@ import { CODE_SHAPE, channelFromUserAgent, classifyAuthCode, type Channel } from
 
 describe('payment code classification', () => {
   it.each([
-    ['134567890123456789', 'WECHAT'], ['104567890123456789', 'WECHAT'], ['154567890123456789', 'WECHAT'],
-    ['2812345678901234', 'ALIPAY'], ['301234567890123456789012', 'ALIPAY'], ['25123456789012345678', 'ALIPAY'],
+    ['134567890123456789', 'WECHAT'],
+    ['104567890123456789', 'WECHAT'],
+    ['154567890123456789', 'WECHAT'],
+    ['2812345678901234', 'ALIPAY'],
+    ['301234567890123456789012', 'ALIPAY'],
+    ['25123456789012345678', 'ALIPAY'],
     ['6212345678901234567', 'UNIONPAY'],
   ] as const)('%s is %s', (code, channel) => {
     expect(classifyAuthCode(code)).toBe(channel);
@@ -26,12 +30,19 @@ describe('payment code classification', () => {
   });
 
   it('every code shape it issues classifies back to its channel', () => {
-    fc.assert(fc.property(fc.constantFrom<Channel>('WECHAT', 'ALIPAY', 'UNIONPAY'), fc.nat(), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 17, maxLength: 17 }), (ch, p, ds) => {
-      const shape = CODE_SHAPE[ch];
-      const prefix = shape.prefixes[p % shape.prefixes.length] ?? '';
-      const code = prefix + ds.join('').slice(0, shape.length - prefix.length);
-      expect(classifyAuthCode(code)).toBe(ch);
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Channel>('WECHAT', 'ALIPAY', 'UNIONPAY'),
+        fc.nat(),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 17, maxLength: 17 }),
+        (ch, p, ds) => {
+          const shape = CODE_SHAPE[ch];
+          const prefix = shape.prefixes[p % shape.prefixes.length] ?? '';
+          const code = prefix + ds.join('').slice(0, shape.length - prefix.length);
+          expect(classifyAuthCode(code)).toBe(ch);
+        },
+      ),
+    );
   });
 
   it('routes by User-Agent, Alipay first', () => {

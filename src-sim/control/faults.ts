@@ -18,8 +18,19 @@ export type FaultKind =
   | 'bill_refund_processing'; // the next bill shows its first successful refund as PROCESSING
 
 export const FAULT_KINDS: readonly FaultKind[] = [
-  'slow', 'timeout_but_succeeded', 'system_error', 'lost_notification', 'duplicate_notification',
-  'split_failure', 'refund_abnormal', 'refund_closed', 'withdraw_bounce', 'deduct_fail', 'bill_amount_delta', 'bill_cross_midnight', 'bill_refund_processing',
+  'slow',
+  'timeout_but_succeeded',
+  'system_error',
+  'lost_notification',
+  'duplicate_notification',
+  'split_failure',
+  'refund_abnormal',
+  'refund_closed',
+  'withdraw_bounce',
+  'deduct_fail',
+  'bill_amount_delta',
+  'bill_cross_midnight',
+  'bill_refund_processing',
 ];
 
 export interface Fault {
@@ -43,15 +54,24 @@ export interface Faults {
 export function createFaults(): Faults {
   let faults: Fault[] = [];
   return {
-    add(f) { faults.push({ ...f }); },
+    add(f) {
+      faults.push({ ...f });
+    },
     take(kind, path) {
-      const f = faults.find((x) => x.kind === kind && x.remaining > 0 && (x.path_prefix === undefined || (path ?? '').startsWith(x.path_prefix)));
+      const f = faults.find(
+        (x) =>
+          x.kind === kind &&
+          x.remaining > 0 &&
+          (x.path_prefix === undefined || (path ?? '').startsWith(x.path_prefix)),
+      );
       if (f === undefined) return undefined;
       f.remaining -= 1;
       faults = faults.filter((x) => x.remaining > 0);
       return { ...f };
     },
     list: () => faults,
-    clear() { faults = []; },
+    clear() {
+      faults = [];
+    },
   };
 }

@@ -47,9 +47,19 @@ export function registerControlRoutes(app: FastifyInstance, sim: Sim, runNow: ()
     reply.header('date', new Date(sim.clock.now()).toUTCString());
     return payload;
   });
-  app.get(`${C}/clock`, async (_req, reply) => json(reply, 200, { now_ms: sim.clock.now(), offset_ms: sim.clock.offsetMs() }));
+  app.get(`${C}/clock`, async (_req, reply) =>
+    json(reply, 200, { now_ms: sim.clock.now(), offset_ms: sim.clock.offsetMs() }),
+  );
   app.post(`${C}/clock/advance`, async (req, reply) => {
-    const { ms } = z.object({ ms: z.number().int().min(0).max(400 * 86_400_000) }).parse(req.body);
+    const { ms } = z
+      .object({
+        ms: z
+          .number()
+          .int()
+          .min(0)
+          .max(400 * 86_400_000),
+      })
+      .parse(req.body);
     sim.clock.advance(ms);
     await runNow();
     return json(reply, 200, { now_ms: sim.clock.now(), offset_ms: sim.clock.offsetMs() });
@@ -62,7 +72,14 @@ export function registerControlRoutes(app: FastifyInstance, sim: Sim, runNow: ()
   app.get(`${C}/faults`, async (_req, reply) => json(reply, 200, { faults: sim.faults.list() }));
   app.post(`${C}/faults`, async (req, reply) => {
     const b = FaultBody.parse(req.body);
-    sim.faults.add({ kind: b.kind, remaining: b.count, path_prefix: b.path_prefix, delay_ms: b.delay_ms, reason: b.reason, delta_fen: b.delta_fen });
+    sim.faults.add({
+      kind: b.kind,
+      remaining: b.count,
+      path_prefix: b.path_prefix,
+      delay_ms: b.delay_ms,
+      reason: b.reason,
+      delta_fen: b.delta_fen,
+    });
     return noContent(reply);
   });
   app.delete(`${C}/faults`, async (_req, reply) => {
@@ -78,7 +95,9 @@ export function registerControlRoutes(app: FastifyInstance, sim: Sim, runNow: ()
     const { id } = Id.parse(req.params);
     const { state } = z.object({ state: z.enum(['ACTIVE', 'FROZEN']) }).parse(req.body);
     // Risk control freezes a merchant: no trading, no settlement, no withdrawal until thawed.
-    sim.db.prepare(`UPDATE merchants SET state = ? WHERE sub_mchid = ? AND state IN ('ACTIVE', 'FROZEN')`).run(state, id);
+    sim.db
+      .prepare(`UPDATE merchants SET state = ? WHERE sub_mchid = ? AND state IN ('ACTIVE', 'FROZEN')`)
+      .run(state, id);
     return noContent(reply);
   });
   app.post(`${C}/buyers`, async (req, reply) => {
@@ -97,12 +116,30 @@ export function registerControlRoutes(app: FastifyInstance, sim: Sim, runNow: ()
     return noContent(reply);
   });
 
-  app.get(`${C}/payouts`, async (_req, reply) => json(reply, 200, { payouts: sim.db.prepare('SELECT * FROM payouts ORDER BY at, id').all() }));
+  app.get(`${C}/payouts`, async (_req, reply) =>
+    json(reply, 200, { payouts: sim.db.prepare('SELECT * FROM payouts ORDER BY at, id').all() }),
+  );
   app.post(`${C}/market-card`, async (req, reply) => {
-    setMarketCard(sim, z.object({ account_name: z.string().min(1).max(64), account_bank: z.string().min(1).max(64), account_number: z.string().min(12).max(30) }).parse(req.body));
+    setMarketCard(
+      sim,
+      z
+        .object({
+          account_name: z.string().min(1).max(64),
+          account_bank: z.string().min(1).max(64),
+          account_number: z.string().min(12).max(30),
+        })
+        .parse(req.body),
+    );
     return noContent(reply);
   });
   app.get(`${C}/ledger`, async (_req, reply) => json(reply, 200, checkLedger(sim.db)));
   app.get(`${C}/notifications`, async (_req, reply) =>
-    json(reply, 200, { notifications: sim.db.prepare('SELECT id, url, event_type, state, attempts, last_status, next_at FROM notifications ORDER BY created_at').all() }));
+    json(reply, 200, {
+      notifications: sim.db
+        .prepare(
+          'SELECT id, url, event_type, state, attempts, last_status, next_at FROM notifications ORDER BY created_at',
+        )
+        .all(),
+    }),
+  );
 }

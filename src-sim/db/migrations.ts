@@ -7,4 +7,12 @@ import { M006_RECON } from './m006-recon';
 import { M007_PAYER_DAY_INDEX } from './m007-payer-day-index';
 
 /** Ordered; index i brings user_version from i to i+1. Append only. */
-export const MIGRATIONS: readonly string[] = [M001_INIT, M002_PAYER_LIMITS, M003_JSAPI_PAYER, M004_WITHDRAWALS, M005_MANDATES, M006_RECON, M007_PAYER_DAY_INDEX];
+export const MIGRATIONS: readonly string[] = [
+  M001_INIT,
+  M002_PAYER_LIMITS,
+  M003_JSAPI_PAYER,
+  M004_WITHDRAWALS,
+  M005_MANDATES,
+  M006_RECON,
+  M007_PAYER_DAY_INDEX,
+];

@@ -20,7 +20,9 @@ export function openDb(file: string): Db {
 export function migrate(db: Db): void {
   const current = Number(db.pragma('user_version', { simple: true }));
   if (current > MIGRATIONS.length) {
-    throw new Error(`sim database is at schema ${current}, newer than this simulator (${MIGRATIONS.length}); refusing to open`);
+    throw new Error(
+      `sim database is at schema ${current}, newer than this simulator (${MIGRATIONS.length}); refusing to open`,
+    );
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     const step = MIGRATIONS[v];
@@ -38,5 +40,7 @@ export function getMeta(db: Db, key: string): string | undefined {
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }

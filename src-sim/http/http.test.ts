@@ -6,13 +6,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../testing/harness';
 import { WxClient } from '../testing/client';
 
-const pair = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const pair = () =>
+  generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
 
-const q = () => `/v3/pay/partner/transactions/out-trade-no/NOPE000001?sp_mchid=${h.cfg.sp_mchid}&sub_mchid=1600000000`;
+const q = () =>
+  `/v3/pay/partner/transactions/out-trade-no/NOPE000001?sp_mchid=${h.cfg.sp_mchid}&sub_mchid=1600000000`;
 
 describe('API v3 transport', () => {
   it('answers errors in WeChat shape, signed with the platform key', async () => {
@@ -29,13 +39,19 @@ describe('API v3 transport', () => {
   });
 
   it('refuses a stale timestamp (older than 5 minutes)', async () => {
-    const r = await new WxClient(h.cfg, { timestamp: () => String(Math.floor(Date.now() / 1000) - 301) }).call('GET', q());
+    const r = await new WxClient(h.cfg, {
+      timestamp: () => String(Math.floor(Date.now() / 1000) - 301),
+    }).call('GET', q());
     expect([r.status, r.body.code]).toEqual([401, 'SIGN_ERROR']);
   });
 
   it('refuses a body modified after signing', async () => {
     const body = { sp_mchid: h.cfg.sp_mchid, sub_mchid: '1600000000' };
-    const r = await new WxClient(h.cfg, { tamper: (s) => s.replace('1600000000', '1600000001') }).call('POST', '/v3/pay/partner/transactions/out-trade-no/X123456/close', body);
+    const r = await new WxClient(h.cfg, { tamper: (s) => s.replace('1600000000', '1600000001') }).call(
+      'POST',
+      '/v3/pay/partner/transactions/out-trade-no/X123456/close',
+      body,
+    );
     expect([r.status, r.body.code]).toEqual([401, 'SIGN_ERROR']);
   });
 
@@ -49,12 +65,27 @@ describe('API v3 transport', () => {
 
   it('registers a merchant key through the portal (token required) and then accepts its signatures', async () => {
     const k = pair();
-    const body = JSON.stringify({ mchid: h.cfg.sp_mchid, serial_no: 'NEWKEY01', public_key_pem: k.publicKey });
-    const denied = await fetch(h.cfg.portal.register_key_url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sim-Portal-Token': 'wrong' }, body });
+    const body = JSON.stringify({
+      mchid: h.cfg.sp_mchid,
+      serial_no: 'NEWKEY01',
+      public_key_pem: k.publicKey,
+    });
+    const denied = await fetch(h.cfg.portal.register_key_url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Sim-Portal-Token': 'wrong' },
+      body,
+    });
     expect(denied.status).toBe(403);
-    const ok = await fetch(h.cfg.portal.register_key_url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sim-Portal-Token': h.cfg.portal.token }, body });
+    const ok = await fetch(h.cfg.portal.register_key_url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Sim-Portal-Token': h.cfg.portal.token },
+      body,
+    });
     expect(ok.status).toBe(204);
-    const r = await new WxClient(h.cfg, { privateKeyPem: k.privateKey, serialNo: 'NEWKEY01' }).call('GET', q());
+    const r = await new WxClient(h.cfg, { privateKeyPem: k.privateKey, serialNo: 'NEWKEY01' }).call(
+      'GET',
+      q(),
+    );
     expect(r.status).toBe(403); // past the signature check: the sub-merchant does not exist
   });
 
@@ -62,7 +93,10 @@ describe('API v3 transport', () => {
     const k = pair();
     mkdirSync(join(h.cfg.merchant_keys_dir, h.cfg.sp_mchid), { recursive: true });
     writeFileSync(join(h.cfg.merchant_keys_dir, h.cfg.sp_mchid, 'FILEKEY1.pem'), k.publicKey);
-    const r = await new WxClient(h.cfg, { privateKeyPem: k.privateKey, serialNo: 'FILEKEY1' }).call('GET', q());
+    const r = await new WxClient(h.cfg, { privateKeyPem: k.privateKey, serialNo: 'FILEKEY1' }).call(
+      'GET',
+      q(),
+    );
     expect(r.status).toBe(403);
   });
 
@@ -96,7 +130,11 @@ describe('process lifecycle', () => {
       expect((await fetch(`${a.sim.url}/sim/control/clock`)).status).toBe(404);
       await a.close();
       const b = await startHarness({ dir });
-      expect([b.cfg.sp_mchid, b.cfg.api_v3_key, b.cfg.platform_public_key_pem]).toEqual([cfgA.sp_mchid, cfgA.api_v3_key, cfgA.platform_public_key_pem]);
+      expect([b.cfg.sp_mchid, b.cfg.api_v3_key, b.cfg.platform_public_key_pem]).toEqual([
+        cfgA.sp_mchid,
+        cfgA.api_v3_key,
+        cfgA.platform_public_key_pem,
+      ]);
       expect((await b.api.call('GET', `/v3/merchants/${b.cfg.sp_mchid}/balance`)).status).toBe(200);
       await b.close();
     } finally {

@@ -65,7 +65,14 @@ export function createHttp(sim: Sim, log: boolean): FastifyInstance {
       return payload;
     }
     if (!isApi(req.url) || isUnsignedAnswer(req.url)) return payload;
-    const body = typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+    const body =
+      typeof payload === 'string'
+        ? payload
+        : payload === null || payload === undefined
+          ? ''
+          : Buffer.isBuffer(payload)
+            ? payload.toString('utf8')
+            : null;
     if (body === null) return payload;
     const h = platformHeaders(body, sim.id.platformPrivatePem, sim.id.platformSerial);
     for (const [k, v] of Object.entries(h)) reply.header(k, v);
@@ -74,20 +81,55 @@ export function createHttp(sim: Sim, log: boolean): FastifyInstance {
   });
 
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof SimError) return reply.status(err.status).type('application/json').send(JSON.stringify(errorBody(err)));
+    if (err instanceof SimError)
+      return reply
+        .status(err.status)
+        .type('application/json')
+        .send(JSON.stringify(errorBody(err)));
     if (err instanceof z.ZodError) {
       const first = err.issues[0];
       const where = first ? first.path.join('.') : '';
-      return reply.status(400).type('application/json').send(JSON.stringify({ code: 'PARAM_ERROR', message: `参数错误: ${where} ${first?.message ?? ''}`.trim() }));
+      return reply
+        .status(400)
+        .type('application/json')
+        .send(
+          JSON.stringify({
+            code: 'PARAM_ERROR',
+            message: `参数错误: ${where} ${first?.message ?? ''}`.trim(),
+          }),
+        );
     }
-    const status = typeof (err as { statusCode?: unknown }).statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
-    if (status < 500) return reply.status(status).type('application/json').send(JSON.stringify({ code: 'PARAM_ERROR', message: err instanceof Error ? err.message : 'bad request' }));
+    const status =
+      typeof (err as { statusCode?: unknown }).statusCode === 'number'
+        ? (err as { statusCode: number }).statusCode
+        : 500;
+    if (status < 500)
+      return reply
+        .status(status)
+        .type('application/json')
+        .send(
+          JSON.stringify({
+            code: 'PARAM_ERROR',
+            message: err instanceof Error ? err.message : 'bad request',
+          }),
+        );
     sim.warn('unexpected error', { url: req.url, err: err instanceof Error ? err.stack : String(err) });
-    return reply.status(500).type('application/json').send(JSON.stringify({ code: 'SYSTEM_ERROR', message: '系统错误' }));
+    return reply
+      .status(500)
+      .type('application/json')
+      .send(JSON.stringify({ code: 'SYSTEM_ERROR', message: '系统错误' }));
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).type('application/json').send(JSON.stringify({ code: 'RESOURCE_NOT_EXISTS', message: `no such path: ${req.method} ${req.url.split('?')[0] ?? ''}` }));
+    reply
+      .status(404)
+      .type('application/json')
+      .send(
+        JSON.stringify({
+          code: 'RESOURCE_NOT_EXISTS',
+          message: `no such path: ${req.method} ${req.url.split('?')[0] ?? ''}`,
+        }),
+      );
   });
   return app;
 }

@@ -31,7 +31,8 @@ export function createJobRunner(sim: Sim): JobRunner {
       handlers.set(kind, handler);
     },
     async runDue() {
-      const due = sim.db.prepare('SELECT id, kind, ref FROM jobs WHERE due_at <= ? ORDER BY due_at, id LIMIT ?')
+      const due = sim.db
+        .prepare('SELECT id, kind, ref FROM jobs WHERE due_at <= ? ORDER BY due_at, id LIMIT ?')
         .all(sim.clock.now(), JOBS_PER_TICK) as { id: number; kind: string; ref: string }[];
       for (const j of due) {
         sim.db.prepare('DELETE FROM jobs WHERE id = ?').run(j.id);

@@ -7,8 +7,12 @@ import { balance, frozenAcct, pendingAcct, type Leg } from './ledger';
  * touches an order's frozen funds carries the transaction_id as its ref.
  */
 export function orderFrozen(db: Db, subMchid: string, transactionId: string): number {
-  const row = db.prepare(`SELECT COALESCE(SUM(p.amount_fen), 0) AS s FROM postings p JOIN journal j ON j.id = p.journal_id
-    WHERE p.account = ? AND j.ref = ?`).get(frozenAcct(subMchid), transactionId) as { s: number };
+  const row = db
+    .prepare(
+      `SELECT COALESCE(SUM(p.amount_fen), 0) AS s FROM postings p JOIN journal j ON j.id = p.journal_id
+    WHERE p.account = ? AND j.ref = ?`,
+    )
+    .get(frozenAcct(subMchid), transactionId) as { s: number };
   return -row.s;
 }
 
@@ -18,10 +22,18 @@ export function orderFrozen(db: Db, subMchid: string, transactionId: string): nu
  * Refused with NOTENOUGH when the merchant no longer holds enough (already
  * split away or paid out to the card), as WeChat does.
  */
-export function merchantDebitLegs(db: Db, subMchid: string, transactionId: string, profitSharing: boolean, amount: number, code: 'NOTENOUGH' | 'NOT_ENOUGH' = 'NOTENOUGH'): Leg[] {
+export function merchantDebitLegs(
+  db: Db,
+  subMchid: string,
+  transactionId: string,
+  profitSharing: boolean,
+  amount: number,
+  code: 'NOTENOUGH' | 'NOT_ENOUGH' = 'NOTENOUGH',
+): Leg[] {
   const fromFrozen = profitSharing ? Math.min(amount, orderFrozen(db, subMchid, transactionId)) : 0;
   const fromPending = amount - fromFrozen;
-  if (fromPending > balance(db, pendingAcct(subMchid))) throw new SimError(code, '基本账户余额不足，请充值后重新发起');
+  if (fromPending > balance(db, pendingAcct(subMchid)))
+    throw new SimError(code, '基本账户余额不足，请充值后重新发起');
   const legs: Leg[] = [];
   if (fromFrozen > 0) legs.push({ account: frozenAcct(subMchid), amount_fen: fromFrozen });
   if (fromPending > 0) legs.push({ account: pendingAcct(subMchid), amount_fen: fromPending });
@@ -29,7 +41,12 @@ export function merchantDebitLegs(db: Db, subMchid: string, transactionId: strin
 }
 
 /** The part of the order's fee that goes back with a refund, cumulative so a full refund returns the fee exactly. */
-export function refundFee(orderFee: number, orderAmount: number, refundedBefore: number, refund: number): number {
+export function refundFee(
+  orderFee: number,
+  orderAmount: number,
+  refundedBefore: number,
+  refund: number,
+): number {
   const cum = (x: number): number => Math.floor((orderFee * x * 2 + orderAmount) / (2 * orderAmount));
   return cum(refundedBefore + refund) - cum(refundedBefore);
 }

@@ -6,28 +6,58 @@ import { periodStart } from './service';
 let h: Harness;
 let rx: Awaited<ReturnType<typeof notifyReceiver>>;
 let sub: string;
-beforeAll(async () => { h = await startHarness(); rx = await notifyReceiver(); sub = await h.merchant(); });
-afterAll(async () => { await rx.close(); await h.close(); });
+beforeAll(async () => {
+  h = await startHarness();
+  rx = await notifyReceiver();
+  sub = await h.merchant();
+});
+afterAll(async () => {
+  await rx.close();
+  await h.close();
+});
 
 const M = '/v3/sim/mandates';
-interface Mandate { mandate_id: string; state: string; sign_url: string; code?: string }
-interface Deduction { state: string; fail_reason?: string; code?: string; message?: string }
-const create = (extra: Record<string, unknown> = {}) => h.api.call<Mandate>('POST', M, {
-  sub_mchid: sub, out_contract_code: outNo('RENT'), purpose: '摊位租金 A12', max_amount_per_deduct: 300_000, period: 'MONTH',
-  max_deducts_per_period: 1, expire_date: '2099-12-31', notify_url: rx.url, ...extra,
-});
-const deduct = (id: string, amount: number, no = outNo('D')) => h.api.call<Deduction>('POST', `${M}/${id}/deduct`, { out_deduct_no: no, amount, description: '租金' });
-const status = async (id: string, no: string) => (await h.api.call<Deduction>('GET', `${M}/${id}/deductions/${no}`)).body;
-const market = async () => (await h.api.call<{ available_amount: number }>('GET', `/v3/merchants/${h.cfg.sp_mchid}/balance`)).body.available_amount;
+interface Mandate {
+  mandate_id: string;
+  state: string;
+  sign_url: string;
+  code?: string;
+}
+interface Deduction {
+  state: string;
+  fail_reason?: string;
+  code?: string;
+  message?: string;
+}
+const create = (extra: Record<string, unknown> = {}) =>
+  h.api.call<Mandate>('POST', M, {
+    sub_mchid: sub,
+    out_contract_code: outNo('RENT'),
+    purpose: '摊位租金 A12',
+    max_amount_per_deduct: 300_000,
+    period: 'MONTH',
+    max_deducts_per_period: 1,
+    expire_date: '2099-12-31',
+    notify_url: rx.url,
+    ...extra,
+  });
+const deduct = (id: string, amount: number, no = outNo('D')) =>
+  h.api.call<Deduction>('POST', `${M}/${id}/deduct`, { out_deduct_no: no, amount, description: '租金' });
+const status = async (id: string, no: string) =>
+  (await h.api.call<Deduction>('GET', `${M}/${id}/deductions/${no}`)).body;
+const market = async () =>
+  (await h.api.call<{ available_amount: number }>('GET', `/v3/merchants/${h.cfg.sp_mchid}/balance`)).body
+    .available_amount;
 
 describe('direct debit for rent (代扣)', () => {
-  it('SIGNING → ACTIVE on the stall owner\'s page; caps per deduction and per period; rent reaches the market', async () => {
+  it("SIGNING → ACTIVE on the stall owner's page; caps per deduction and per period; rent reaches the market", async () => {
     const c = await create();
     expect([c.verified, c.body.state]).toEqual([true, 'SIGNING']);
     const id = c.body.mandate_id;
     expect((await deduct(id, 100)).body.code).toBe('INVALID_REQUEST');
     const pageText = await (await fetch(c.body.sign_url)).text();
-    for (const s of ['摊位租金 A12', '每月最多 1 次', '¥3000.00', h.cfg.sp_mchid, '****']) expect(pageText).toContain(s);
+    for (const s of ['摊位租金 A12', '每月最多 1 次', '¥3000.00', h.cfg.sp_mchid, '****'])
+      expect(pageText).toContain(s);
     expect(await (await fetch(`${c.body.sign_url}/sign`, { method: 'POST' })).text()).toContain('授权成功');
     await until(() => rx.got.some((g) => JSON.parse(g.body).event_type === 'MANDATE.ACTIVE'));
     expect((await deduct(id, 300_001)).body.code).toBe('RULE_LIMIT');
@@ -39,7 +69,9 @@ describe('direct debit for rent (代扣)', () => {
     expect(await status(id, failed)).toMatchObject({ state: 'FAIL', fail_reason: '付款账户余额不足' });
     const no = outNo('D');
     const first = await deduct(id, 300_000, no);
-    expect((await deduct(id, 300_000, no)).body).toMatchObject({ deduct_id: (first.body as { deduct_id?: string }).deduct_id });
+    expect((await deduct(id, 300_000, no)).body).toMatchObject({
+      deduct_id: (first.body as { deduct_id?: string }).deduct_id,
+    });
     await h.advance(20_000);
     expect((await status(id, no)).state).toBe('SUCCESS');
     expect(await market()).toBe(before + 300_000);
@@ -52,7 +84,9 @@ describe('direct debit for rent (代扣)', () => {
   it('a terminated, refused or expired mandate allows no deduction', async () => {
     const a = await create();
     await fetch(`${a.body.sign_url}/sign`, { method: 'POST' });
-    expect((await h.api.call<Mandate>('POST', `${M}/${a.body.mandate_id}/terminate`)).body.state).toBe('TERMINATED');
+    expect((await h.api.call<Mandate>('POST', `${M}/${a.body.mandate_id}/terminate`)).body.state).toBe(
+      'TERMINATED',
+    );
     expect((await deduct(a.body.mandate_id, 1)).body.code).toBe('INVALID_REQUEST');
     const r = await create();
     expect(await (await fetch(`${r.body.sign_url}/refuse`, { method: 'POST' })).text()).toContain('已拒绝');

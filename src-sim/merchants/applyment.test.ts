@@ -6,8 +6,14 @@ import { luhnOk } from '../../shared/pay/luhn';
 let h: Harness;
 let rx: Awaited<ReturnType<typeof notifyReceiver>>;
 // Real-time scale: review (60 s) must still be pending when first queried; the clock is advanced to finish it.
-beforeAll(async () => { h = await startHarness({ timeScale: 1 }); rx = await notifyReceiver(); });
-afterAll(async () => { await rx.close(); await h.close(); });
+beforeAll(async () => {
+  h = await startHarness({ timeScale: 1 });
+  rx = await notifyReceiver();
+});
+afterAll(async () => {
+  await rx.close();
+  await h.close();
+});
 
 const A = '/v3/applyment4sub/applyment/';
 let n = 0;
@@ -23,7 +29,9 @@ function application(o: { name?: string; holder?: string; number?: string; corpo
     business_info: { merchant_shortname: `李记蔬菜${n}` },
     bank_account_info: {
       bank_account_type: o.corporate === true ? 'BANK_ACCOUNT_TYPE_CORPORATE' : 'BANK_ACCOUNT_TYPE_PERSONAL',
-      account_name: o.holder ?? '李四', account_bank: '工商银行', account_number: o.number ?? card(5000 + n),
+      account_name: o.holder ?? '李四',
+      account_bank: '工商银行',
+      account_number: o.number ?? card(5000 + n),
     },
     notify_url: rx.url,
   };
@@ -35,23 +43,39 @@ describe('sub-merchant onboarding (进件)', () => {
     const app = application();
     const r = await h.api.call<{ applyment_id: string }>('POST', A, app);
     expect([r.status, r.verified]).toEqual([200, true]);
-    expect((await h.api.call<{ applyment_id: string }>('POST', A, app)).body.applyment_id).toBe(r.body.applyment_id);
+    expect((await h.api.call<{ applyment_id: string }>('POST', A, app)).body.applyment_id).toBe(
+      r.body.applyment_id,
+    );
     const pending = await state(app.business_code);
     expect(pending).toMatchObject({ applyment_state: 'APPLYMENT_STATE_AUDITING' });
     expect(pending.sub_mchid).toBeUndefined();
     await h.advance(60_000);
     const done = await state(app.business_code);
-    expect(done).toMatchObject({ applyment_state: 'APPLYMENT_STATE_FINISHED', applyment_id: r.body.applyment_id });
+    expect(done).toMatchObject({
+      applyment_state: 'APPLYMENT_STATE_FINISHED',
+      applyment_id: r.body.applyment_id,
+    });
     const sub = String(done.sub_mchid);
     expect((await h.api.call('GET', `${A}applyment_id/${r.body.applyment_id}`)).body.sub_mchid).toBe(sub);
-    expect((await h.api.call('GET', `/v3/merchants/${sub}/balance`)).body).toEqual({ sub_mchid: sub, pending_amount: 0, available_amount: 0, settled_amount: 0 });
+    expect((await h.api.call('GET', `/v3/merchants/${sub}/balance`)).body).toEqual({
+      sub_mchid: sub,
+      pending_amount: 0,
+      available_amount: 0,
+      settled_amount: 0,
+    });
     await until(() => rx.got.some((g) => JSON.parse(g.body).event_type === 'MERCHANT.ACTIVE'));
     const g = rx.got.find((x) => JSON.parse(x.body).event_type === 'MERCHANT.ACTIVE');
-    expect(JSON.parse(wxDecrypt(JSON.parse(g?.body ?? '{}').resource, h.cfg.api_v3_key))).toMatchObject({ sub_mchid: sub });
+    expect(JSON.parse(wxDecrypt(JSON.parse(g?.body ?? '{}').resource, h.cfg.api_v3_key))).toMatchObject({
+      sub_mchid: sub,
+    });
   });
 
-  it('rejects a card that is not the applicant\'s, a corporate account not in the company name, and a bad card number', async () => {
-    const cases = [application({ holder: '王五' }), application({ corporate: true, holder: '李四' }), application({ number: '6222020000000000001' })];
+  it("rejects a card that is not the applicant's, a corporate account not in the company name, and a bad card number", async () => {
+    const cases = [
+      application({ holder: '王五' }),
+      application({ corporate: true, holder: '李四' }),
+      application({ number: '6222020000000000001' }),
+    ];
     for (const c of cases) await h.api.call('POST', A, c);
     await h.advance(60_000);
     for (const c of cases) {
@@ -69,7 +93,14 @@ describe('sub-merchant onboarding (进件)', () => {
   it('a sub-merchant under review or rejected cannot trade', async () => {
     const app = application();
     await h.api.call('POST', A, app);
-    const body = { sp_mchid: h.cfg.sp_mchid, sub_mchid: '1600000000', description: 'x', out_trade_no: 'NOTYET0001', notify_url: rx.url, amount: { total: 1 } };
+    const body = {
+      sp_mchid: h.cfg.sp_mchid,
+      sub_mchid: '1600000000',
+      description: 'x',
+      out_trade_no: 'NOTYET0001',
+      notify_url: rx.url,
+      amount: { total: 1 },
+    };
     expect((await h.api.call('POST', '/v3/pay/partner/transactions/native', body)).body.code).toBe('NO_AUTH');
   });
 

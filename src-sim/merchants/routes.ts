@@ -11,11 +11,17 @@ import { getMerchant, type MerchantRow } from './store';
 const Param = z.object({ id: z.string().min(1).max(128) });
 
 export function settledTotal(sim: Sim, party: string): number {
-  return (sim.db.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM payouts WHERE party = ?').get(party) as { s: number }).s;
+  return (
+    sim.db.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM payouts WHERE party = ?').get(party) as {
+      s: number;
+    }
+  ).s;
 }
 
 export function registerMerchantRoutes(app: FastifyInstance, sim: Sim): void {
-  app.post('/v3/applyment4sub/applyment/', async (req, reply) => json(reply, 200, submitApplyment(sim, signer(req), ApplymentBody.parse(req.body))));
+  app.post('/v3/applyment4sub/applyment/', async (req, reply) =>
+    json(reply, 200, submitApplyment(sim, signer(req), ApplymentBody.parse(req.body))),
+  );
 
   const view = (col: 'business_code' | 'applyment_id', id: string): Record<string, unknown> => {
     const m = sim.db.prepare(`SELECT * FROM merchants WHERE ${col} = ?`).get(id) as MerchantRow | undefined;
@@ -35,7 +41,8 @@ export function registerMerchantRoutes(app: FastifyInstance, sim: Sim): void {
   app.get('/v3/merchants/:id/balance', async (req, reply) => {
     if (signer(req) !== sim.id.spMchid) throw new SimError('NO_AUTH', '无权限');
     const id = Param.parse(req.params).id;
-    if (id !== sim.id.spMchid && getMerchant(sim.db, id) === undefined) throw new SimError('RESOURCE_NOT_EXISTS', '商户不存在');
+    if (id !== sim.id.spMchid && getMerchant(sim.db, id) === undefined)
+      throw new SimError('RESOURCE_NOT_EXISTS', '商户不存在');
     return json(reply, 200, {
       sub_mchid: id,
       pending_amount: balance(sim.db, frozenAcct(id)),

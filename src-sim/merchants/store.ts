@@ -33,7 +33,8 @@ export function getMerchant(db: Db, subMchid: string): MerchantRow | undefined {
 
 /** The partner-mode gate: the caller signed as the service provider, and the sub-merchant exists and may trade. */
 export function requirePartner(sim: Sim, signer: string, spMchid: string, subMchid: string): MerchantRow {
-  if (signer !== spMchid || spMchid !== sim.id.spMchid) throw new SimError('NO_AUTH', 'sp_mchid 与签名商户号不一致或无权限');
+  if (signer !== spMchid || spMchid !== sim.id.spMchid)
+    throw new SimError('NO_AUTH', 'sp_mchid 与签名商户号不一致或无权限');
   const m = getMerchant(sim.db, subMchid);
   if (m === undefined || m.state !== 'ACTIVE') throw new SimError('NO_AUTH', '特约商户不存在或未开通');
   return m;

@@ -3,27 +3,42 @@ import { notifyReceiver, startHarness, until } from '../testing/harness';
 import { buyerPaysPage, prepayBody } from '../testing/bodies';
 import { RETRY_SCHEDULE_S } from './deliver';
 
-interface NotificationRow { id: string; state: string; attempts: number; last_status: number | null }
+interface NotificationRow {
+  id: string;
+  state: string;
+  attempts: number;
+  last_status: number | null;
+}
 
 const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => { while (cleanups.length > 0) await cleanups.pop()?.(); });
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
 
 async function setup(statuses: number[], timeScale: number) {
   const h = await startHarness({ timeScale });
   const rx = await notifyReceiver(statuses);
-  cleanups.push(() => h.close(), () => rx.close());
+  cleanups.push(
+    () => h.close(),
+    () => rx.close(),
+  );
   const sub = await h.merchant();
   const buyer = await h.buyer('WECHAT', 1_000_000);
   const pay = async (): Promise<void> => {
-    const r = await h.api.call<{ code_url: string }>('POST', '/v3/pay/partner/transactions/native', prepayBody(h, sub, 100, rx.url));
+    const r = await h.api.call<{ code_url: string }>(
+      'POST',
+      '/v3/pay/partner/transactions/native',
+      prepayBody(h, sub, 100, rx.url),
+    );
     await buyerPaysPage(h, r.body.code_url, buyer);
   };
-  const rows = async () => (await h.control<{ notifications: NotificationRow[] }>('GET', '/notifications')).notifications;
+  const rows = async () =>
+    (await h.control<{ notifications: NotificationRow[] }>('GET', '/notifications')).notifications;
   return { h, rx, pay, rows };
 }
 
 describe('notification delivery', () => {
-  it('the schedule is WeChat\'s: 15s,15s,30s,3m,10m,20m,30m,30m,30m,60m,3h,3h,3h,6h,6h = 24h4m', () => {
+  it("the schedule is WeChat's: 15s,15s,30s,3m,10m,20m,30m,30m,30m,60m,3h,3h,3h,6h,6h = 24h4m", () => {
     expect(RETRY_SCHEDULE_S.slice(0, 5)).toEqual([15, 15, 30, 180, 600]);
     expect(RETRY_SCHEDULE_S.reduce((a, b) => a + b, 0)).toBe(24 * 3600 + 4 * 60);
   });
@@ -32,7 +47,10 @@ describe('notification delivery', () => {
     const s = await setup([500, 404, 200], 100);
     await s.pay();
     await until(() => s.rx.got.length >= 3, 10_000);
-    const gaps = [(s.rx.got[1]?.at ?? 0) - (s.rx.got[0]?.at ?? 0), (s.rx.got[2]?.at ?? 0) - (s.rx.got[1]?.at ?? 0)];
+    const gaps = [
+      (s.rx.got[1]?.at ?? 0) - (s.rx.got[0]?.at ?? 0),
+      (s.rx.got[2]?.at ?? 0) - (s.rx.got[1]?.at ?? 0),
+    ];
     // 15 s / 100 = 150 ms each, give or take a tick.
     for (const g of gaps) {
       expect(g).toBeGreaterThanOrEqual(140);

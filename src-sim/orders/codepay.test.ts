@@ -9,7 +9,9 @@ beforeAll(async () => {
   h = await startHarness();
   sub = await h.merchant();
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 const CP = '/v3/pay/partner/transactions/codepay';
 const mch = () => ({ sp_mchid: h.cfg.sp_mchid, sub_mchid: sub });
@@ -35,33 +37,45 @@ describe('code pay (付款码)', () => {
       const r = await h.api.call('POST', CP, codepayBody(h, sub, 100, await h.code(b)));
       expect(r.body.sim_channel).toBe(ch);
     }
-    expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, '164567890123456789'))).body.code).toBe('PARAM_ERROR');
-    expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, '134567890123456789'))).body.code).toBe('PARAM_ERROR');
+    expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, '164567890123456789'))).body.code).toBe(
+      'PARAM_ERROR',
+    );
+    expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, '134567890123456789'))).body.code).toBe(
+      'PARAM_ERROR',
+    );
   });
 
   it('a code pays once, rotates, and expires after 60 s', async () => {
     const b = await h.buyer('WECHAT', 100_000);
     const c1 = await h.code(b);
     await h.api.call('POST', CP, codepayBody(h, sub, 100, c1));
-    expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, c1))).body.message).toContain('AUTHCODEEXPIRE');
+    expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, c1))).body.message).toContain(
+      'AUTHCODEEXPIRE',
+    );
     const c2 = await h.code(b);
     await h.code(b);
     expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, c2))).body.code).toBe('TRADE_ERROR');
     const c4 = await h.code(b);
     await h.advance(60_001);
-    expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, c4))).body.message).toContain('AUTHCODEEXPIRE');
+    expect((await h.api.call('POST', CP, codepayBody(h, sub, 100, c4))).body.message).toContain(
+      'AUTHCODEEXPIRE',
+    );
   });
 
   it('insufficient balance is a definite failure, recorded PAYERROR', async () => {
     const b = await h.buyer('WECHAT', 99);
     const body = codepayBody(h, sub, 100, await h.code(b));
     expect((await h.api.call('POST', CP, body)).body.code).toBe('NOTENOUGH');
-    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe('PAYERROR');
+    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe(
+      'PAYERROR',
+    );
   });
 
   it(`needs the password from ${PASSWORD_AMOUNT_FEN} fen on; reverse is refused while USERPAYING; the buyer confirms`, async () => {
     const b = await h.buyer('WECHAT', 10_000_000);
-    expect((await h.api.call('POST', CP, codepayBody(h, sub, PASSWORD_AMOUNT_FEN - 1, await h.code(b)))).status).toBe(200);
+    expect(
+      (await h.api.call('POST', CP, codepayBody(h, sub, PASSWORD_AMOUNT_FEN - 1, await h.code(b)))).status,
+    ).toBe(200);
     const body = codepayBody(h, sub, PASSWORD_AMOUNT_FEN, await h.code(b));
     const r = await h.api.call('POST', CP, body);
     expect([r.status, r.raw, r.verified]).toEqual([202, '{"trade_state":"USERPAYING"}', true]);
@@ -73,11 +87,21 @@ describe('code pay (付款码)', () => {
     const page = await (await fetch(`${h.sim.url}/cashier/wallet/${b}`)).text();
     expect(page).toContain('¥3000.00');
     const pending = page.match(/\/confirm\/(\d+)/)?.[1] ?? '';
-    const wrong = await fetch(`${h.sim.url}/cashier/wallet/${b}/confirm/${pending}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'password=111111' });
+    const wrong = await fetch(`${h.sim.url}/cashier/wallet/${b}/confirm/${pending}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'password=111111',
+    });
     expect(await wrong.text()).toContain('支付密码错误');
-    const ok = await fetch(`${h.sim.url}/cashier/wallet/${b}/confirm/${pending}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'password=123456' });
+    const ok = await fetch(`${h.sim.url}/cashier/wallet/${b}/confirm/${pending}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'password=123456',
+    });
     expect(await ok.text()).toContain('支付成功');
-    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe('SUCCESS');
+    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe(
+      'SUCCESS',
+    );
   });
 
   it(`needs the password from the ${PASSWORD_DAILY_COUNT + 1}th code payment of the day; the count resets the next day`, async () => {
@@ -96,9 +120,13 @@ describe('code pay (付款码)', () => {
     const body = codepayBody(h, sub, 500_000, await h.code(b));
     expect((await h.api.call('POST', CP, body)).status).toBe(202);
     await h.advance(44_000);
-    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe('USERPAYING');
+    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe(
+      'USERPAYING',
+    );
     await h.advance(1_500);
-    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe('REVOKED');
+    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe(
+      'REVOKED',
+    );
     expect(await buyerBalance(h, b)).toBe(10_000_000);
   });
 
@@ -113,21 +141,29 @@ describe('code pay (付款码)', () => {
     const ok = await h.api.call('POST', reversePath(body.out_trade_no), mch());
     expect([ok.status, ok.verified, ok.body.out_trade_no]).toEqual([200, true, body.out_trade_no]);
     expect(await buyerBalance(h, b)).toBe(100_000);
-    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe('REVOKED');
+    expect((await h.api.call('GET', queryPath(h, sub, String(body.out_trade_no)))).body.trade_state).toBe(
+      'REVOKED',
+    );
     expect((await h.api.call('POST', reversePath(body.out_trade_no), mch())).status).toBe(200);
     expect(await buyerBalance(h, b)).toBe(100_000);
 
     const old = codepayBody(h, sub, 100, await h.code(b));
     await h.api.call('POST', CP, old);
     await h.advance(7 * 86_400_000 + 1000);
-    expect((await h.api.call('POST', reversePath(old.out_trade_no), mch())).body.code).toBe('INVALID_REQUEST');
+    expect((await h.api.call('POST', reversePath(old.out_trade_no), mch())).body.code).toBe(
+      'INVALID_REQUEST',
+    );
   });
 
   it('reverse is only for code pay; close is not for code pay', async () => {
     const b = await h.buyer('WECHAT', 100_000);
     const body = codepayBody(h, sub, 100, await h.code(b));
     await h.api.call('POST', CP, body);
-    const close = await h.api.call('POST', `/v3/pay/partner/transactions/out-trade-no/${String(body.out_trade_no)}/close`, mch());
+    const close = await h.api.call(
+      'POST',
+      `/v3/pay/partner/transactions/out-trade-no/${String(body.out_trade_no)}/close`,
+      mch(),
+    );
     expect(close.body.code).toBe('INVALID_REQUEST');
   });
 

@@ -47,17 +47,25 @@ export const isPaid = (s: TradeState): boolean => s === 'SUCCESS' || s === 'REFU
 const BANK_TYPE: Record<Channel, string> = { WECHAT: 'OTHERS', ALIPAY: 'ALIPAY', UNIONPAY: 'UNIONPAY' };
 
 export function getOrder(sim: Sim, subMchid: string, outTradeNo: string): OrderRow | undefined {
-  return sim.db.prepare('SELECT * FROM orders WHERE sub_mchid = ? AND out_trade_no = ?').get(subMchid, outTradeNo) as OrderRow | undefined;
+  return sim.db
+    .prepare('SELECT * FROM orders WHERE sub_mchid = ? AND out_trade_no = ?')
+    .get(subMchid, outTradeNo) as OrderRow | undefined;
 }
 
 export function getOrderById(sim: Sim, transactionId: string): OrderRow | undefined {
-  return sim.db.prepare('SELECT * FROM orders WHERE transaction_id = ?').get(transactionId) as OrderRow | undefined;
+  return sim.db.prepare('SELECT * FROM orders WHERE transaction_id = ?').get(transactionId) as
+    OrderRow | undefined;
 }
 
 /** The WeChat v3 `transaction` object (query answers and TRANSACTION.SUCCESS resources). */
 export function toTransaction(sim: Sim, o: OrderRow): Record<string, unknown> {
-  const openid = o.buyer_id === null ? undefined
-    : (sim.db.prepare('SELECT openid FROM buyers WHERE id = ?').get(o.buyer_id) as { openid: string } | undefined)?.openid;
+  const openid =
+    o.buyer_id === null
+      ? undefined
+      : (
+          sim.db.prepare('SELECT openid FROM buyers WHERE id = ?').get(o.buyer_id) as
+            { openid: string } | undefined
+        )?.openid;
   const paid = o.paid_at !== null;
   return {
     sp_appid: sim.id.spAppid,
@@ -72,7 +80,11 @@ export function toTransaction(sim: Sim, o: OrderRow): Record<string, unknown> {
     ...(o.attach !== null ? { attach: o.attach } : {}),
     ...(paid ? { success_time: rfc3339(o.paid_at ?? 0) } : {}),
     ...(openid !== undefined ? { payer: { sp_openid: openid } } : {}),
-    amount: { total: o.amount_fen, currency: 'CNY', ...(paid ? { payer_total: o.amount_fen, payer_currency: 'CNY' } : {}) },
+    amount: {
+      total: o.amount_fen,
+      currency: 'CNY',
+      ...(paid ? { payer_total: o.amount_fen, payer_currency: 'CNY' } : {}),
+    },
     // Not in WeChat's object: which wallet paid, so the server can book the channel (aggregated institution extension).
     ...(o.channel !== null ? { sim_channel: o.channel } : {}),
   };

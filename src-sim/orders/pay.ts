@@ -21,7 +21,8 @@ export function completePayment(sim: Sim, o: OrderRow, buyerId: string, channel:
   return sim.db.transaction(() => {
     const cur = getOrderById(sim, o.transaction_id);
     if (cur === undefined) throw new SimError('ORDER_NOT_EXIST', '订单不存在');
-    if (cur.state !== 'NOTPAY' && cur.state !== 'USERPAYING') throw new SimError('TRADE_ERROR', `订单状态为 ${cur.state}，不能支付`);
+    if (cur.state !== 'NOTPAY' && cur.state !== 'USERPAYING')
+      throw new SimError('TRADE_ERROR', `订单状态为 ${cur.state}，不能支付`);
     if (now > cur.time_expire) throw new SimError('ORDER_CLOSED', '订单已过期');
     if (balance(sim.db, buyerAcct(buyerId)) < cur.amount_fen) throw new SimError('NOTENOUGH', '用户余额不足');
     checkPayerLimits(sim, buyerId, cur.amount_fen, cur.static_code !== null);
@@ -34,17 +35,29 @@ export function completePayment(sim: Sim, o: OrderRow, buyerId: string, channel:
       { account: to, amount_fen: -(cur.amount_fen - fee) },
       { account: INST_FEE, amount_fen: -fee },
     ]);
-    sim.db.prepare(`UPDATE orders SET state = 'SUCCESS', state_desc = '支付成功', buyer_id = ?, channel = ?, fee_fen = ?, paid_at = ? WHERE transaction_id = ?`)
+    sim.db
+      .prepare(
+        `UPDATE orders SET state = 'SUCCESS', state_desc = '支付成功', buyer_id = ?, channel = ?, fee_fen = ?, paid_at = ? WHERE transaction_id = ?`,
+      )
       .run(buyerId, channel, fee, now, cur.transaction_id);
     const paid = getOrderById(sim, cur.transaction_id);
     if (paid === undefined) throw new Error('order vanished inside its own transaction');
-    if (paid.profit_sharing === 1) scheduleJob(sim, JOB_AUTO_UNFREEZE, paid.transaction_id, AUTO_UNFREEZE_MS, false);
-    if (paid.trade_type !== 'MICROPAY') enqueueNotification(sim, paid.notify_url, 'TRANSACTION.SUCCESS', toTransaction(sim, paid));
+    if (paid.profit_sharing === 1)
+      scheduleJob(sim, JOB_AUTO_UNFREEZE, paid.transaction_id, AUTO_UNFREEZE_MS, false);
+    if (paid.trade_type !== 'MICROPAY')
+      enqueueNotification(sim, paid.notify_url, 'TRANSACTION.SUCCESS', toTransaction(sim, paid));
     return paid;
   })();
 }
 
 /** A state change that moves no money (close, revoke unpaid, payment error). */
-export function endOrder(sim: Sim, transactionId: string, state: 'CLOSED' | 'REVOKED' | 'PAYERROR', desc: string): void {
-  sim.db.prepare('UPDATE orders SET state = ?, state_desc = ?, ended_at = ? WHERE transaction_id = ?').run(state, desc, sim.clock.now(), transactionId);
+export function endOrder(
+  sim: Sim,
+  transactionId: string,
+  state: 'CLOSED' | 'REVOKED' | 'PAYERROR',
+  desc: string,
+): void {
+  sim.db
+    .prepare('UPDATE orders SET state = ?, state_desc = ?, ended_at = ? WHERE transaction_id = ?')
+    .run(state, desc, sim.clock.now(), transactionId);
 }

@@ -26,13 +26,33 @@ export function effectiveExpire(now: number, timeExpire: string | undefined): nu
 
 /** Same number + same business fields = the same order; anything else is a reuse. */
 function hashOf(kind: TradeType, b: PrepayBody): string {
-  return requestHash([kind, b.sub_mchid, b.out_trade_no, b.description, b.amount.total, b.attach ?? null, b.settle_info?.profit_sharing ?? false, b.time_expire ?? null, b.payer ?? null]);
+  return requestHash([
+    kind,
+    b.sub_mchid,
+    b.out_trade_no,
+    b.description,
+    b.amount.total,
+    b.attach ?? null,
+    b.settle_info?.profit_sharing ?? false,
+    b.time_expire ?? null,
+    b.payer ?? null,
+  ]);
 }
 
-export interface Prepared { order: OrderRow; code_url: string; h5_url: string; prepay_id: string }
+export interface Prepared {
+  order: OrderRow;
+  code_url: string;
+  h5_url: string;
+  prepay_id: string;
+}
 
 /** Native / JSAPI / H5 (MWEB): the buyer scans or opens a link, then confirms in the wallet app. */
-export function createPrepayOrder(sim: Sim, signer: string, kind: Exclude<TradeType, 'MICROPAY'>, b: PrepayBody): Prepared {
+export function createPrepayOrder(
+  sim: Sim,
+  signer: string,
+  kind: Exclude<TradeType, 'MICROPAY'>,
+  b: PrepayBody,
+): Prepared {
   requirePartner(sim, signer, b.sp_mchid, b.sub_mchid);
   if (kind === 'JSAPI' && b.payer?.sp_openid === undefined && b.payer?.sub_openid === undefined) {
     throw new SimError('PARAM_ERROR', 'JSAPI 下单须提供 payer.sp_openid 或 payer.sub_openid');
@@ -43,18 +63,37 @@ export function createPrepayOrder(sim: Sim, signer: string, kind: Exclude<TradeT
     const existing = getOrder(sim, b.sub_mchid, b.out_trade_no);
     if (existing !== undefined) {
       if (existing.request_hash !== hash) throw new SimError('OUT_TRADE_NO_USED', '商户订单号重复，请核实');
-      if (existing.state === 'SUCCESS' || existing.state === 'REFUND') throw new SimError('ORDERPAID', '该订单已支付');
-      if (existing.state !== 'NOTPAY' || now > existing.time_expire) throw new SimError('ORDER_CLOSED', '订单已关闭或已过期');
+      if (existing.state === 'SUCCESS' || existing.state === 'REFUND')
+        throw new SimError('ORDERPAID', '该订单已支付');
+      if (existing.state !== 'NOTPAY' || now > existing.time_expire)
+        throw new SimError('ORDER_CLOSED', '订单已关闭或已过期');
       return existing;
     }
     const tx = newTransactionId(now);
     const expire = effectiveExpire(now, b.time_expire);
-    sim.db.prepare(`INSERT INTO orders (transaction_id, sp_mchid, sub_mchid, out_trade_no, trade_type, state, state_desc, description, attach,
+    sim.db
+      .prepare(
+        `INSERT INTO orders (transaction_id, sp_mchid, sub_mchid, out_trade_no, trade_type, state, state_desc, description, attach,
       notify_url, amount_fen, profit_sharing, time_expire, pay_token, request_hash, created_at, payer_openid)
-      VALUES (?, ?, ?, ?, ?, 'NOTPAY', '订单未支付', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      tx, b.sp_mchid, b.sub_mchid, b.out_trade_no, kind, b.description, b.attach ?? null, b.notify_url,
-      b.amount.total, b.settle_info?.profit_sharing === true ? 1 : 0, expire, newToken(), hash, now,
-      kind === 'JSAPI' ? (b.payer?.sp_openid ?? b.payer?.sub_openid ?? null) : null);
+      VALUES (?, ?, ?, ?, ?, 'NOTPAY', '订单未支付', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        tx,
+        b.sp_mchid,
+        b.sub_mchid,
+        b.out_trade_no,
+        kind,
+        b.description,
+        b.attach ?? null,
+        b.notify_url,
+        b.amount.total,
+        b.settle_info?.profit_sharing === true ? 1 : 0,
+        expire,
+        newToken(),
+        hash,
+        now,
+        kind === 'JSAPI' ? (b.payer?.sp_openid ?? b.payer?.sub_openid ?? null) : null,
+      );
     const row = getOrder(sim, b.sub_mchid, b.out_trade_no);
     if (row === undefined) throw new Error('insert lost');
     return row;

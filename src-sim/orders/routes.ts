@@ -34,12 +34,20 @@ export function registerOrderRoutes(app: FastifyInstance, sim: Sim): void {
   app.get(`${P}/out-trade-no/:no`, async (req, reply) => {
     const { no } = NoParam.parse(req.params);
     const q = MchQuery.parse(req.query);
-    return json(reply, 200, toTransaction(sim, findOrder(sim, signer(req), q.sp_mchid, q.sub_mchid, { out_trade_no: no })));
+    return json(
+      reply,
+      200,
+      toTransaction(sim, findOrder(sim, signer(req), q.sp_mchid, q.sub_mchid, { out_trade_no: no })),
+    );
   });
   app.get(`${P}/id/:no`, async (req, reply) => {
     const { no } = NoParam.parse(req.params);
     const q = MchQuery.parse(req.query);
-    return json(reply, 200, toTransaction(sim, findOrder(sim, signer(req), q.sp_mchid, q.sub_mchid, { transaction_id: no })));
+    return json(
+      reply,
+      200,
+      toTransaction(sim, findOrder(sim, signer(req), q.sp_mchid, q.sub_mchid, { transaction_id: no })),
+    );
   });
   app.post(`${P}/out-trade-no/:no/close`, async (req, reply) => {
     const { no } = NoParam.parse(req.params);
@@ -52,6 +60,11 @@ export function registerOrderRoutes(app: FastifyInstance, sim: Sim): void {
     const b = MchBody.parse(req.body);
     const o = findOrder(sim, signer(req), b.sp_mchid, b.sub_mchid, { out_trade_no: no });
     reverseOrder(sim, o);
-    return json(reply, 200, { sp_mchid: o.sp_mchid, sub_mchid: o.sub_mchid, out_trade_no: o.out_trade_no, transaction_id: o.transaction_id });
+    return json(reply, 200, {
+      sp_mchid: o.sp_mchid,
+      sub_mchid: o.sub_mchid,
+      out_trade_no: o.out_trade_no,
+      transaction_id: o.transaction_id,
+    });
   });
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** 6–32 of [0-9A-Za-z_-|*], unique per sub-merchant (WeChat). */
-export const OUT_TRADE_NO = z.string().regex(/^[0-9A-Za-z_\-|*]{6,32}$/, 'out_trade_no 须为6-32位字母数字或_-|*');
+export const OUT_TRADE_NO = z
+  .string()
+  .regex(/^[0-9A-Za-z_\-|*]{6,32}$/, 'out_trade_no 须为6-32位字母数字或_-|*');
 /** Largest single order this institution accepts on the wallet rails (larger goes to the B2B gateway). */
 export const MAX_ORDER_FEN = 10_000_000_000;
 const AMOUNT = z.object({
@@ -27,23 +29,29 @@ export const PrepayBody = z.object({
   ...base,
   time_expire: z.string().optional(),
   notify_url: z.string().url().max(256),
-  payer: z.object({ sp_openid: z.string().max(128).optional(), sub_openid: z.string().max(128).optional() }).optional(),
-  scene_info: z.object({
-    payer_client_ip: z.string().max(45).optional(),
-    device_id: z.string().max(32).optional(),
-    h5_info: z.object({ type: z.string().max(32) }).optional(),
-    store_info: z.object({ out_id: z.string().max(32) }).optional(),
-  }).optional(),
+  payer: z
+    .object({ sp_openid: z.string().max(128).optional(), sub_openid: z.string().max(128).optional() })
+    .optional(),
+  scene_info: z
+    .object({
+      payer_client_ip: z.string().max(45).optional(),
+      device_id: z.string().max(32).optional(),
+      h5_info: z.object({ type: z.string().max(32) }).optional(),
+      store_info: z.object({ out_id: z.string().max(32) }).optional(),
+    })
+    .optional(),
 });
 export type PrepayBody = z.infer<typeof PrepayBody>;
 
 export const CodepayBody = z.object({
   ...base,
   payer: z.object({ auth_code: z.string().min(1).max(32) }),
-  scene_info: z.object({
-    device_id: z.string().max(32).optional(),
-    store_info: z.object({ out_id: z.string().max(32) }).optional(),
-  }).optional(),
+  scene_info: z
+    .object({
+      device_id: z.string().max(32).optional(),
+      store_info: z.object({ out_id: z.string().max(32) }).optional(),
+    })
+    .optional(),
 });
 export type CodepayBody = z.infer<typeof CodepayBody>;
 

@@ -17,9 +17,18 @@ export const JOB_RETURN = 'profitshare.return';
 
 /** PROCESSING: waiting for the receiver's balance. SUCCESS: back with the sub-merchant. FAILED: see fail_reason. */
 export interface ReturnRow {
-  return_id: string; sub_mchid: string; out_return_no: string; order_id: string; return_mchid: string; amount_fen: number;
-  state: 'PROCESSING' | 'SUCCESS' | 'FAILED'; fail_reason: string | null; description: string; request_hash: string;
-  created_at: number; finished_at: number | null;
+  return_id: string;
+  sub_mchid: string;
+  out_return_no: string;
+  order_id: string;
+  return_mchid: string;
+  amount_fen: number;
+  state: 'PROCESSING' | 'SUCCESS' | 'FAILED';
+  fail_reason: string | null;
+  description: string;
+  request_hash: string;
+  created_at: number;
+  finished_at: number | null;
 }
 
 export const ReturnBody = z.object({
@@ -33,15 +42,26 @@ export const ReturnBody = z.object({
 });
 
 export function getReturn(sim: Sim, subMchid: string, outReturnNo: string): ReturnRow | undefined {
-  return sim.db.prepare('SELECT * FROM share_returns WHERE sub_mchid = ? AND out_return_no = ?').get(subMchid, outReturnNo) as ReturnRow | undefined;
+  return sim.db
+    .prepare('SELECT * FROM share_returns WHERE sub_mchid = ? AND out_return_no = ?')
+    .get(subMchid, outReturnNo) as ReturnRow | undefined;
 }
 
 export function returnView(sim: Sim, r: ReturnRow): Record<string, unknown> {
-  const s = sim.db.prepare('SELECT out_order_no FROM share_orders WHERE order_id = ?').get(r.order_id) as { out_order_no: string } | undefined;
+  const s = sim.db.prepare('SELECT out_order_no FROM share_orders WHERE order_id = ?').get(r.order_id) as
+    { out_order_no: string } | undefined;
   return {
-    sub_mchid: r.sub_mchid, order_id: r.order_id, out_order_no: s?.out_order_no, out_return_no: r.out_return_no, return_id: r.return_id,
-    return_mchid: r.return_mchid, amount: r.amount_fen, description: r.description, result: r.state,
-    ...(r.fail_reason !== null ? { fail_reason: r.fail_reason } : {}), create_time: rfc3339(r.created_at),
+    sub_mchid: r.sub_mchid,
+    order_id: r.order_id,
+    out_order_no: s?.out_order_no,
+    out_return_no: r.out_return_no,
+    return_id: r.return_id,
+    return_mchid: r.return_mchid,
+    amount: r.amount_fen,
+    description: r.description,
+    result: r.state,
+    ...(r.fail_reason !== null ? { fail_reason: r.fail_reason } : {}),
+    create_time: rfc3339(r.created_at),
     ...(r.finished_at !== null ? { finish_time: rfc3339(r.finished_at) } : {}),
   };
 }
@@ -53,21 +73,36 @@ export function requestReturn(sim: Sim, signer: string, b: z.infer<typeof Return
   return sim.db.transaction((): ReturnRow => {
     const existing = getReturn(sim, b.sub_mchid, b.out_return_no);
     if (existing !== undefined) {
-      if (existing.request_hash !== hash) throw new SimError('INVALID_REQUEST', 'out_return_no 已用于另一笔回退');
+      if (existing.request_hash !== hash)
+        throw new SimError('INVALID_REQUEST', 'out_return_no 已用于另一笔回退');
       return existing;
     }
-    const s = b.order_id !== undefined
-      ? sim.db.prepare('SELECT * FROM share_orders WHERE order_id = ? AND sub_mchid = ?').get(b.order_id, b.sub_mchid) as ShareOrderRow | undefined
-      : getShareOrder(sim, b.sub_mchid, b.out_order_no ?? '');
+    const s =
+      b.order_id !== undefined
+        ? (sim.db
+            .prepare('SELECT * FROM share_orders WHERE order_id = ? AND sub_mchid = ?')
+            .get(b.order_id, b.sub_mchid) as ShareOrderRow | undefined)
+        : getShareOrder(sim, b.sub_mchid, b.out_order_no ?? '');
     if (s === undefined) throw new SimError('RESOURCE_NOT_EXISTS', '分账单不存在');
-    const got = sim.db.prepare(`SELECT COALESCE(SUM(amount_fen), 0) AS s FROM share_receivers WHERE order_id = ? AND type = 'MERCHANT_ID' AND account = ? AND result = 'SUCCESS'`)
+    const got = sim.db
+      .prepare(
+        `SELECT COALESCE(SUM(amount_fen), 0) AS s FROM share_receivers WHERE order_id = ? AND type = 'MERCHANT_ID' AND account = ? AND result = 'SUCCESS'`,
+      )
       .get(s.order_id, b.return_mchid) as { s: number };
-    const returned = sim.db.prepare(`SELECT COALESCE(SUM(amount_fen), 0) AS s FROM share_returns WHERE order_id = ? AND return_mchid = ? AND state <> 'FAILED'`)
+    const returned = sim.db
+      .prepare(
+        `SELECT COALESCE(SUM(amount_fen), 0) AS s FROM share_returns WHERE order_id = ? AND return_mchid = ? AND state <> 'FAILED'`,
+      )
       .get(s.order_id, b.return_mchid) as { s: number };
-    if (b.amount > got.s - returned.s) throw new SimError('INVALID_REQUEST', '回退金额超过该接收方分得的金额');
+    if (b.amount > got.s - returned.s)
+      throw new SimError('INVALID_REQUEST', '回退金额超过该接收方分得的金额');
     const id = newReturnId(now);
-    sim.db.prepare(`INSERT INTO share_returns (return_id, sub_mchid, out_return_no, order_id, return_mchid, amount_fen, state, description, request_hash, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, 'PROCESSING', ?, ?, ?)`).run(id, b.sub_mchid, b.out_return_no, s.order_id, b.return_mchid, b.amount, b.description, hash, now);
+    sim.db
+      .prepare(
+        `INSERT INTO share_returns (return_id, sub_mchid, out_return_no, order_id, return_mchid, amount_fen, state, description, request_hash, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'PROCESSING', ?, ?, ?)`,
+      )
+      .run(id, b.sub_mchid, b.out_return_no, s.order_id, b.return_mchid, b.amount, b.description, hash, now);
     scheduleJob(sim, JOB_RETURN, id, RETURN_PROCESS_MS);
     const row = getReturn(sim, b.sub_mchid, b.out_return_no);
     if (row === undefined) throw new Error('insert lost');
@@ -78,17 +113,41 @@ export function requestReturn(sim: Sim, signer: string, b: z.infer<typeof Return
 /** Takes the money back when the receiver holds it; otherwise waits, and fails after 5 days. */
 export function processReturn(sim: Sim, returnId: string): void {
   sim.db.transaction(() => {
-    const r = sim.db.prepare(`SELECT * FROM share_returns WHERE return_id = ? AND state = 'PROCESSING'`).get(returnId) as ReturnRow | undefined;
+    const r = sim.db
+      .prepare(`SELECT * FROM share_returns WHERE return_id = ? AND state = 'PROCESSING'`)
+      .get(returnId) as ReturnRow | undefined;
     if (r === undefined) return;
     const now = sim.clock.now();
-    const s = sim.db.prepare('SELECT transaction_id FROM share_orders WHERE order_id = ?').get(r.order_id) as { transaction_id: string };
+    const s = sim.db
+      .prepare('SELECT transaction_id FROM share_orders WHERE order_id = ?')
+      .get(r.order_id) as { transaction_id: string };
     if (balance(sim.db, pendingAcct(r.return_mchid)) >= r.amount_fen) {
-      move(sim.db, now, 'SPLIT_RETURN', s.transaction_id, pendingAcct(r.return_mchid), pendingAcct(r.sub_mchid), r.amount_fen);
-      sim.db.prepare(`UPDATE share_returns SET state = 'SUCCESS', finished_at = ? WHERE return_id = ?`).run(now, returnId);
+      move(
+        sim.db,
+        now,
+        'SPLIT_RETURN',
+        s.transaction_id,
+        pendingAcct(r.return_mchid),
+        pendingAcct(r.sub_mchid),
+        r.amount_fen,
+      );
+      sim.db
+        .prepare(`UPDATE share_returns SET state = 'SUCCESS', finished_at = ? WHERE return_id = ?`)
+        .run(now, returnId);
     } else if (now - r.created_at >= RETURN_TIMEOUT_MS) {
-      sim.db.prepare(`UPDATE share_returns SET state = 'FAILED', fail_reason = 'TIME_OUT_CLOSED', finished_at = ? WHERE return_id = ?`).run(now, returnId);
+      sim.db
+        .prepare(
+          `UPDATE share_returns SET state = 'FAILED', fail_reason = 'TIME_OUT_CLOSED', finished_at = ? WHERE return_id = ?`,
+        )
+        .run(now, returnId);
     } else {
-      scheduleJob(sim, JOB_RETURN, returnId, Math.min(RETURN_RETRY_MS, r.created_at + RETURN_TIMEOUT_MS - now), false);
+      scheduleJob(
+        sim,
+        JOB_RETURN,
+        returnId,
+        Math.min(RETURN_RETRY_MS, r.created_at + RETURN_TIMEOUT_MS - now),
+        false,
+      );
     }
   })();
 }

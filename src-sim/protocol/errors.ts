@@ -28,12 +28,18 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export class SimError extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, message: string, readonly detail?: Record<string, unknown>) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: Record<string, unknown>,
+  ) {
     super(message);
     this.status = ERROR_STATUS[code];
   }
 }
 
 export function errorBody(e: SimError): { code: string; message: string; detail?: Record<string, unknown> } {
-  return e.detail === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, detail: e.detail };
+  return e.detail === undefined
+    ? { code: e.code, message: e.message }
+    : { code: e.code, message: e.message, detail: e.detail };
 }

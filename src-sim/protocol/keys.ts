@@ -32,7 +32,12 @@ export const FILES = {
 } as const;
 
 interface StoredIdentity {
-  sp_mchid: string; sp_appid: string; api_v3_key: string; platform_serial: string; merchant_serial: string; portal_token: string;
+  sp_mchid: string;
+  sp_appid: string;
+  api_v3_key: string;
+  platform_serial: string;
+  merchant_serial: string;
+  portal_token: string;
 }
 
 function rsaPair(): { privatePem: string; publicPem: string } {

@@ -1,8 +1,21 @@
-import { createPrivateKey, createPublicKey, createSign, createVerify, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  createVerify,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { lruMemo } from '../../shared/lru-memo';
 
 /** The string a merchant signs for a request: `METHOD\nURL\ntimestamp\nnonce\nbody\n`. */
-export function requestMessage(method: string, url: string, timestamp: string, nonce: string, body: string): string {
+export function requestMessage(
+  method: string,
+  url: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   return `${method.toUpperCase()}\n${url}\n${timestamp}\n${nonce}\n${body}\n`;
 }
 
@@ -26,7 +39,9 @@ export function signSha256Rsa(message: string, privateKeyPem: string): string {
 
 export function verifySha256Rsa(message: string, signatureB64: string, publicKeyPem: string): boolean {
   try {
-    return createVerify('RSA-SHA256').update(message, 'utf8').verify(publicKeyOf(publicKeyPem), signatureB64, 'base64');
+    return createVerify('RSA-SHA256')
+      .update(message, 'utf8')
+      .verify(publicKeyOf(publicKeyPem), signatureB64, 'base64');
   } catch {
     return false;
   }
@@ -49,7 +64,12 @@ export interface SignedHeaders {
 }
 
 /** Headers the platform attaches to every response and notification it signs. */
-export function platformHeaders(body: string, privateKeyPem: string, serial: string, nowMs = Date.now()): SignedHeaders {
+export function platformHeaders(
+  body: string,
+  privateKeyPem: string,
+  serial: string,
+  nowMs = Date.now(),
+): SignedHeaders {
   const timestamp = String(Math.floor(nowMs / 1000));
   const nonce = nonceStr();
   return {
@@ -62,11 +82,20 @@ export function platformHeaders(body: string, privateKeyPem: string, serial: str
 
 /** Builds the Authorization header a merchant sends (used by tests and the bundled demo client). */
 export function authorizationHeader(opts: {
-  mchid: string; serialNo: string; privateKeyPem: string; method: string; url: string; body: string;
-  timestamp?: string; nonce?: string;
+  mchid: string;
+  serialNo: string;
+  privateKeyPem: string;
+  method: string;
+  url: string;
+  body: string;
+  timestamp?: string;
+  nonce?: string;
 }): string {
   const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
   const nonce = opts.nonce ?? nonceStr();
-  const signature = signSha256Rsa(requestMessage(opts.method, opts.url, timestamp, nonce, opts.body), opts.privateKeyPem);
+  const signature = signSha256Rsa(
+    requestMessage(opts.method, opts.url, timestamp, nonce, opts.body),
+    opts.privateKeyPem,
+  );
   return `WECHATPAY2-SHA256-RSA2048 mchid="${opts.mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${opts.serialNo}"`;
 }

@@ -12,7 +12,10 @@ beforeAll(async () => {
   rx = await notifyReceiver();
   sub = await h.merchant();
 });
-afterAll(async () => { await rx.close(); await h.close(); });
+afterAll(async () => {
+  await rx.close();
+  await h.close();
+});
 
 const R = '/v3/refund/domestic/refunds';
 
@@ -23,12 +26,24 @@ async function paidOrder(total: number): Promise<{ no: string; buyer: string; tx
   return { no: String(body.out_trade_no), buyer, tx: String(r.body.transaction_id) };
 }
 const refund = (no: string, refundNo: string, amount: number, total: number) =>
-  h.api.call('POST', R, { sub_mchid: sub, out_trade_no: no, out_refund_no: refundNo, reason: '退货', notify_url: rx.url, amount: { refund: amount, total, currency: 'CNY' } });
-const notified = (rn: string, st: string) => () => rx.got.some((g) => {
-  const r = JSON.parse(wxDecrypt(JSON.parse(g.body).resource, h.cfg.api_v3_key)) as { out_refund_no?: string; refund_status?: string };
-  return r.out_refund_no === rn && r.refund_status === st;
-});
-const status = async (refundNo: string) => (await h.api.call('GET', `${R}/${refundNo}?sub_mchid=${sub}`)).body.status;
+  h.api.call('POST', R, {
+    sub_mchid: sub,
+    out_trade_no: no,
+    out_refund_no: refundNo,
+    reason: '退货',
+    notify_url: rx.url,
+    amount: { refund: amount, total, currency: 'CNY' },
+  });
+const notified = (rn: string, st: string) => () =>
+  rx.got.some((g) => {
+    const r = JSON.parse(wxDecrypt(JSON.parse(g.body).resource, h.cfg.api_v3_key)) as {
+      out_refund_no?: string;
+      refund_status?: string;
+    };
+    return r.out_refund_no === rn && r.refund_status === st;
+  });
+const status = async (refundNo: string) =>
+  (await h.api.call('GET', `${R}/${refundNo}?sub_mchid=${sub}`)).body.status;
 
 describe('refunds', () => {
   it('PROCESSING → SUCCESS: money back with the buyer, notified and verifiable, order shows REFUND', async () => {
@@ -43,9 +58,24 @@ describe('refunds', () => {
     expect(await buyerBalance(h, o.buyer)).toBe(1_000_000 - 10_000 + 4_000);
     const g = rx.got.find((x) => x.body.includes('REFUND.SUCCESS'));
     if (g === undefined) throw new Error('no refund notification');
-    expect(wxVerify({ timestamp: String(g.headers['wechatpay-timestamp']), nonce: String(g.headers['wechatpay-nonce']), signature: String(g.headers['wechatpay-signature']) }, g.body, h.cfg.platform_public_key_pem)).toBe(true);
+    expect(
+      wxVerify(
+        {
+          timestamp: String(g.headers['wechatpay-timestamp']),
+          nonce: String(g.headers['wechatpay-nonce']),
+          signature: String(g.headers['wechatpay-signature']),
+        },
+        g.body,
+        h.cfg.platform_public_key_pem,
+      ),
+    ).toBe(true);
     const res = JSON.parse(wxDecrypt(JSON.parse(g.body).resource, h.cfg.api_v3_key));
-    expect(res).toMatchObject({ out_refund_no: rn, refund_status: 'SUCCESS', out_trade_no: o.no, amount: { refund: 4_000, total: 10_000 } });
+    expect(res).toMatchObject({
+      out_refund_no: rn,
+      refund_status: 'SUCCESS',
+      out_trade_no: o.no,
+      amount: { refund: 4_000, total: 10_000 },
+    });
   });
 
   it('is idempotent by out_refund_no and refuses its reuse with other data', async () => {
@@ -98,7 +128,11 @@ describe('refunds', () => {
     await until(notified(rn, 'ABNORMAL'));
     expect(await status(rn)).toBe('ABNORMAL');
     expect(await buyerBalance(h, o.buyer)).toBe(1_000_000 - 2_000);
-    const retry = await h.api.call('POST', `${R}/${String(a.body.refund_id)}/apply-abnormal-refund`, { sub_mchid: sub, out_refund_no: rn, type: 'USER_BANK_CARD' });
+    const retry = await h.api.call('POST', `${R}/${String(a.body.refund_id)}/apply-abnormal-refund`, {
+      sub_mchid: sub,
+      out_refund_no: rn,
+      type: 'USER_BANK_CARD',
+    });
     expect(retry.body.status).toBe('PROCESSING');
     await until(notified(rn, 'SUCCESS'));
     expect(await buyerBalance(h, o.buyer)).toBe(1_000_000 - 1_500);

@@ -10,7 +10,9 @@ import { RefundBody, applyRefund, getRefund, refundView, retryAbnormal } from '.
 const R = '/v3/refund/domestic/refunds';
 
 export function registerRefundRoutes(app: FastifyInstance, sim: Sim): void {
-  app.post(R, async (req, reply) => json(reply, 200, refundView(sim, applyRefund(sim, signer(req), RefundBody.parse(req.body)))));
+  app.post(R, async (req, reply) =>
+    json(reply, 200, refundView(sim, applyRefund(sim, signer(req), RefundBody.parse(req.body)))),
+  );
 
   app.get(`${R}/:no`, async (req, reply) => {
     const { no } = z.object({ no: z.string().min(1).max(64) }).parse(req.params);
@@ -23,7 +25,13 @@ export function registerRefundRoutes(app: FastifyInstance, sim: Sim): void {
 
   app.post(`${R}/:id/apply-abnormal-refund`, async (req, reply) => {
     const { id } = z.object({ id: z.string().min(1).max(64) }).parse(req.params);
-    const b = z.object({ sub_mchid: z.string().max(12), out_refund_no: z.string().max(64), type: z.literal('USER_BANK_CARD') }).parse(req.body);
+    const b = z
+      .object({
+        sub_mchid: z.string().max(12),
+        out_refund_no: z.string().max(64),
+        type: z.literal('USER_BANK_CARD'),
+      })
+      .parse(req.body);
     requirePartner(sim, signer(req), sim.id.spMchid, b.sub_mchid);
     const r = getRefund(sim, b.sub_mchid, b.out_refund_no);
     if (r === undefined || r.refund_id !== id) throw new SimError('RESOURCE_NOT_EXISTS', '退款单不存在');

@@ -10,12 +10,20 @@ export const SETTLE_AT_MS_AFTER_MIDNIGHT = 6 * 3600_000;
 /** At most this many days are settled per pass, so a clock jump of a year cannot stall the loop. */
 const MAX_DAYS_PER_PASS = 400;
 
-export interface Card { account_name: string; account_bank: string; account_number: string }
+export interface Card {
+  account_name: string;
+  account_bank: string;
+  account_number: string;
+}
 
 export function marketCard(sim: Sim): Card {
   const raw = getMeta(sim.db, 'market_card');
   if (raw !== undefined) return JSON.parse(raw) as Card;
-  const card: Card = { account_name: '市场管理方（服务商）', account_bank: '农业银行', account_number: '6228480000000000000' };
+  const card: Card = {
+    account_name: '市场管理方（服务商）',
+    account_bank: '农业银行',
+    account_number: '6228480000000000000',
+  };
   setMeta(sim.db, 'market_card', JSON.stringify(card));
   return card;
 }
@@ -40,18 +48,32 @@ export function settleDay(sim: Sim, day: string): number {
   const now = sim.clock.now();
   let paid = 0;
   sim.db.transaction(() => {
-    const accounts = sim.db.prepare(`SELECT DISTINCT account FROM postings WHERE account LIKE 'mch:%:pending_settle'`).all() as { account: string }[];
+    const accounts = sim.db
+      .prepare(`SELECT DISTINCT account FROM postings WHERE account LIKE 'mch:%:pending_settle'`)
+      .all() as { account: string }[];
     for (const { account } of accounts) {
       const party = account.slice('mch:'.length, -':pending_settle'.length);
       const card = cardOf(sim, party);
       if (card === undefined) continue;
-      const before = sim.db.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM postings WHERE account = ? AND at < ?').get(account, cutoff) as { s: number };
-      const outAfter = sim.db.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM postings WHERE account = ? AND at >= ? AND amount_fen > 0').get(account, cutoff) as { s: number };
+      const before = sim.db
+        .prepare('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM postings WHERE account = ? AND at < ?')
+        .get(account, cutoff) as { s: number };
+      const outAfter = sim.db
+        .prepare(
+          'SELECT COALESCE(SUM(amount_fen), 0) AS s FROM postings WHERE account = ? AND at >= ? AND amount_fen > 0',
+        )
+        .get(account, cutoff) as { s: number };
       const amount = Math.min(balance(sim.db, pendingAcct(party)), -before.s - outAfter.s);
       if (amount <= 0) continue;
       const id = `ST${randomUUID().replaceAll('-', '').slice(0, 24).toUpperCase()}`;
-      post(sim.db, now, 'SETTLE', id, [{ account, amount_fen: amount }, { account: RESERVE, amount_fen: -amount }]);
-      sim.db.prepare('INSERT INTO payouts (id, day, party, account, card_name, card_number, amount_fen, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      post(sim.db, now, 'SETTLE', id, [
+        { account, amount_fen: amount },
+        { account: RESERVE, amount_fen: -amount },
+      ]);
+      sim.db
+        .prepare(
+          'INSERT INTO payouts (id, day, party, account, card_name, card_number, amount_fen, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(id, day, party, account, card.account_name, card.account_number, amount, now);
       paid += amount;
     }
@@ -79,7 +101,10 @@ export function runSettlement(sim: Sim): number {
     day = shanghaiDate(first.t);
   }
   let n = 0;
-  while (n < MAX_DAYS_PER_PASS && sim.clock.now() >= shanghaiMidnight(day) + DAY_MS + SETTLE_AT_MS_AFTER_MIDNIGHT) {
+  while (
+    n < MAX_DAYS_PER_PASS &&
+    sim.clock.now() >= shanghaiMidnight(day) + DAY_MS + SETTLE_AT_MS_AFTER_MIDNIGHT
+  ) {
     settleDay(sim, day);
     day = nextDay(day);
     n++;

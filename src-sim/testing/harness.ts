@@ -23,7 +23,13 @@ export function seedIdentity(dir: string): void {
     template = mkdtempSync(join(testTmpDir(), 'simpay-identity-'));
     loadOrCreateIdentity(template);
   }
-  for (const f of [FILES.identity, FILES.platformPrivate, FILES.platformPublic, FILES.merchantPrivate, FILES.merchantPublic]) {
+  for (const f of [
+    FILES.identity,
+    FILES.platformPrivate,
+    FILES.platformPublic,
+    FILES.merchantPrivate,
+    FILES.merchantPublic,
+  ]) {
     cpSync(join(template, f), join(dir, f));
   }
 }
@@ -33,10 +39,18 @@ export interface Harness {
   dir: string;
   cfg: SimConfig;
   api: WxClient;
-  control<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  control<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T>;
   merchant(o?: { max_ratio_bp?: number; fee_rate_bp?: number }): Promise<string>;
   /** Level A (negotiated, no daily cap) unless given: most tests are not about the 296号 caps. */
-  buyer(channel: 'WECHAT' | 'ALIPAY' | 'UNIONPAY', balance_fen: number, code_level?: 'A' | 'B' | 'C'): Promise<string>;
+  buyer(
+    channel: 'WECHAT' | 'ALIPAY' | 'UNIONPAY',
+    balance_fen: number,
+    code_level?: 'A' | 'B' | 'C',
+  ): Promise<string>;
   code(buyerId: string): Promise<string>;
   advance(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -49,14 +63,23 @@ export function card(seed: number): string {
 
 let cards = 0;
 
-export async function startHarness(o: { timeScale?: number; dir?: string; testControl?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  o: { timeScale?: number; dir?: string; testControl?: boolean } = {},
+): Promise<Harness> {
   const dir = o.dir ?? mkdtempSync(join(testTmpDir(), 'simpay-'));
   if (o.dir === undefined) seedIdentity(dir);
-  const sim = await startSim({ port: 0, dataDir: dir, testControl: o.testControl ?? true, timeScale: o.timeScale ?? 1000 });
+  const sim = await startSim({
+    port: 0,
+    dataDir: dir,
+    testControl: o.testControl ?? true,
+    timeScale: o.timeScale ?? 1000,
+  });
   const cfg = JSON.parse(readFileSync(join(dir, 'sim-config.json'), 'utf8')) as SimConfig;
-  const control = async <T,>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
+  const control = async <T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${sim.url}/sim/control${path}`, {
-      method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
     if (res.status >= 300) throw new Error(`control ${path}: ${res.status} ${text}`);
@@ -70,10 +93,19 @@ export async function startHarness(o: { timeScale?: number; dir?: string; testCo
     await control('POST', '/clock/advance', { ms: target - now_ms });
   }
   return {
-    sim, dir, cfg, api: new WxClient(cfg), control,
+    sim,
+    dir,
+    cfg,
+    api: new WxClient(cfg),
+    control,
     async merchant(m = {}) {
       cards += 1;
-      const r = await control<{ sub_mchid: string }>('POST', '/merchants', { merchant_name: `摊位${cards}`, account_name: `摊主${cards}`, account_number: card(cards), ...m });
+      const r = await control<{ sub_mchid: string }>('POST', '/merchants', {
+        merchant_name: `摊位${cards}`,
+        account_name: `摊主${cards}`,
+        account_number: card(cards),
+        ...m,
+      });
       return r.sub_mchid;
     },
     async buyer(channel, balance_fen, code_level = 'A') {
@@ -93,10 +125,16 @@ export async function startHarness(o: { timeScale?: number; dir?: string; testCo
   };
 }
 
-export interface Received { headers: IncomingHttpHeaders; body: string; at: number }
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
 
 /** A notify_url receiver that answers with the statuses given, in order (then the last one forever). */
-export async function notifyReceiver(statuses: number[] = [200]): Promise<{ url: string; got: Received[]; close(): Promise<void>; server: Server }> {
+export async function notifyReceiver(
+  statuses: number[] = [200],
+): Promise<{ url: string; got: Received[]; close(): Promise<void>; server: Server }> {
   const got: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -111,7 +149,12 @@ export async function notifyReceiver(statuses: number[] = [200]): Promise<{ url:
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const addr = server.address();
   const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-  return { url: `http://127.0.0.1:${port}/notify`, got, server, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/notify`,
+    got,
+    server,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 export async function until(cond: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -33,7 +33,11 @@ beforeAll(async () => {
   app = buildApp({ db: f.db });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', bypassCSP: true });
+  const ctx = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    bypassCSP: true,
+  });
   page = await ctx.newPage();
   page.on('dialog', (d) => void d.accept());
 });

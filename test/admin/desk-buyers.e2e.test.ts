@@ -40,12 +40,15 @@ describe('buyers and statements in Chromium at 1366×768', () => {
 
     const row = desk.locator('tr[data-buyer="刘记饭店"]');
     await expect
-      .poll(async () => {
-        await desk.getByRole('button', { name: '采购商', exact: true }).click();
-        await desk.getByRole('button', { name: '今日价格' }).click();
-        await desk.getByRole('button', { name: '采购商', exact: true }).click();
-        return row.innerText();
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await desk.getByRole('button', { name: '采购商', exact: true }).click();
+          await desk.getByRole('button', { name: '今日价格' }).click();
+          await desk.getByRole('button', { name: '采购商', exact: true }).click();
+          return row.innerText();
+        },
+        { timeout: 15_000 },
+      )
       .toContain('12.00');
     expect(await row.innerText()).toMatch(/\d{4}-\d{2}-\d{2}/);
     await shot('buyers-owed');
@@ -61,11 +64,22 @@ describe('buyers and statements in Chromium at 1366×768', () => {
     await shot('statement');
     expect(await seriousViolations(desk)).toEqual([]);
 
-    const [download] = await Promise.all([desk.waitForEvent('download'), st.getByRole('link', { name: '导出 Excel' }).click()]);
+    const [download] = await Promise.all([
+      desk.waitForEvent('download'),
+      st.getByRole('link', { name: '导出 Excel' }).click(),
+    ]);
     const file = artifactPath('desk-statement.xlsx');
     await download.saveAs(file);
     const ws = await firstSheet(await readFile(file));
-    expect(ws.getRow(1).values).toEqual([undefined, '营业日', '记账时间', '摘要', '单号', '金额（元）', '余额（元）']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '营业日',
+      '记账时间',
+      '摘要',
+      '单号',
+      '金额（元）',
+      '余额（元）',
+    ]);
     expect(ws.rowCount - 1).toBe(pageRows);
     const last = ws.getRow(ws.rowCount);
     expect(last.getCell(3).value).toBe('赊账销售');
@@ -74,7 +88,10 @@ describe('buyers and statements in Chromium at 1366×768', () => {
     expect(last.getCell(6).value).toBe(12);
     expect(String(last.getCell(2).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 
-    const [csv] = await Promise.all([desk.waitForEvent('download'), st.getByRole('link', { name: '导出 CSV' }).click()]);
+    const [csv] = await Promise.all([
+      desk.waitForEvent('download'),
+      st.getByRole('link', { name: '导出 CSV' }).click(),
+    ]);
     const text = await readFile(await csv.path(), 'utf8');
     expect(text.startsWith('\uFEFF营业日,记账时间,摘要,单号,金额（元）,余额（元）\r\n')).toBe(true);
     expect(text).toContain(',赊账销售,');

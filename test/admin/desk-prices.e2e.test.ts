@@ -22,7 +22,9 @@ describe('price board and catalog in Chromium at 1366×768', () => {
     await desk.keyboard.type('1.35');
     await desk.keyboard.press('Enter');
     // Enter went on to the next product: 土豆
-    expect(await desk.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('土豆 新价（元）');
+    expect(await desk.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      '土豆 新价（元）',
+    );
     await desk.keyboard.type('0');
     await desk.keyboard.press('Enter');
     await desk.getByText('请输入大于 0 的金额').waitFor();

@@ -24,13 +24,20 @@ export async function deskLogin(page: Page, who: { username: string; password: s
   await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
 
-export function useDesk(opts: { who?: { username: string; password: string }; viewport?: { width: number; height: number } } = {}): () => Desk {
+export function useDesk(
+  opts: { who?: { username: string; password: string }; viewport?: { width: number; height: number } } = {},
+): () => Desk {
   let d: Desk | null = null;
   beforeAll(async () => {
     const stack = await startStack();
     const till = await signedInPage(stack);
     if (!stack.browser) throw new Error('no browser');
-    const ctx = await stack.browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 768 }, locale: 'zh-CN', bypassCSP: true, acceptDownloads: true });
+    const ctx = await stack.browser.newContext({
+      viewport: opts.viewport ?? { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      bypassCSP: true,
+      acceptDownloads: true,
+    });
     const desk = await ctx.newPage();
     desk.setDefaultTimeout(8_000);
     await desk.goto(`${stack.server.url}/admin/`);
@@ -38,7 +45,8 @@ export function useDesk(opts: { who?: { username: string; password: string }; vi
     d = { stack, till, desk, shot: (name) => desk.screenshot({ path: artifactPath(`desk-${name}.png`) }) };
   }, 90_000);
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await d?.desk.screenshot({ path: artifactPath(`desk-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
+    if (ctx.task.result?.state === 'fail')
+      await d?.desk.screenshot({ path: artifactPath(`desk-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
   });
   afterAll(async () => {
     await d?.stack.close();

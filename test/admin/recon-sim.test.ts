@@ -39,11 +39,34 @@ async function pay(amount: number): Promise<{ no: string; at: number }> {
 }
 
 async function order(db: ServerDb, no: string, amount: number, atMs: number, state: 'succeeded' | 'paying') {
-  await pdb(db).insertInto('payment_order').values({
-    out_trade_no: no, institution: 'simpay', sub_mchid: sub, stall_id: 'S1', terminal_id: 'T1', sale_id: `sale-${no}`, tender_no: 1, kind: 'code', amount_fen: amount, state,
-    transaction_id: null, channel: null, business_day: day.replaceAll('-', ''), pay_url: null, created_ms: atMs - 1000, updated_ms: atMs, paid_ms: state === 'succeeded' ? atMs : null,
-    deadline_ms: null, next_check_ms: null, lease_until_ms: null, market_fee_fen: null, channel_fee_fen: null, last_error: null,
-  }).execute();
+  await pdb(db)
+    .insertInto('payment_order')
+    .values({
+      out_trade_no: no,
+      institution: 'simpay',
+      sub_mchid: sub,
+      stall_id: 'S1',
+      terminal_id: 'T1',
+      sale_id: `sale-${no}`,
+      tender_no: 1,
+      kind: 'code',
+      amount_fen: amount,
+      state,
+      transaction_id: null,
+      channel: null,
+      business_day: day.replaceAll('-', ''),
+      pay_url: null,
+      created_ms: atMs - 1000,
+      updated_ms: atMs,
+      paid_ms: state === 'succeeded' ? atMs : null,
+      deadline_ms: null,
+      next_check_ms: null,
+      lease_until_ms: null,
+      market_fee_fen: null,
+      channel_fee_fen: null,
+      last_error: null,
+    })
+    .execute();
 }
 
 describe('reconciliation against the simulator’s bill', () => {
@@ -53,14 +76,25 @@ describe('reconciliation against the simulator’s bill', () => {
     sub = await h.merchant();
     const t0 = await simNow();
     day = new Date(t0 + 8 * H).toISOString().slice(0, 10);
-    await f.db.insertInto('market').values({ id: 'M1', name: '市场', time_zone: 'Asia/Shanghai', day_cutoff_hour: 0 }).execute();
-    await f.db.insertInto('stall').values({ id: 'S1', market_id: 'M1', name: '摊位', sub_mchid: sub, settlement_account: null }).execute();
+    await f.db
+      .insertInto('market')
+      .values({ id: 'M1', name: '市场', time_zone: 'Asia/Shanghai', day_cutoff_hour: 0 })
+      .execute();
+    await f.db
+      .insertInto('stall')
+      .values({ id: 'S1', market_id: 'M1', name: '摊位', sub_mchid: sub, settlement_account: null })
+      .execute();
     const a = await pay(5_000); // the bill will say 50.01 (bill_amount_delta)
     const b = await pay(300); // lost notification: still paying here
     const c = await pay(1_234);
     await pay(800); // long: we never recorded it
     const refundNo = outNo('R');
-    const rr = await h.api.call('POST', '/v3/refund/domestic/refunds', { sub_mchid: sub, out_trade_no: c.no, out_refund_no: refundNo, amount: { refund: 234, total: 1_234, currency: 'CNY' } });
+    const rr = await h.api.call('POST', '/v3/refund/domestic/refunds', {
+      sub_mchid: sub,
+      out_trade_no: c.no,
+      out_refund_no: refundNo,
+      amount: { refund: 234, total: 1_234, currency: 'CNY' },
+    });
     expect(rr.status).toBe(200);
     await h.advance(60_000);
     const refundAt = await simNow();
@@ -68,15 +102,32 @@ describe('reconciliation against the simulator’s bill', () => {
     await h.advance(nextMidnight + 2 * H - (await simNow()));
     const g = await pay(777); // 02:00 the next day: the bill of `day` carries it (bill_cross_midnight)
     await h.advance(nextMidnight + 10 * H - (await simNow()));
-    for (const kind of ['bill_amount_delta', 'bill_cross_midnight', 'bill_refund_processing']) await h.control('POST', '/faults', { kind, count: 1, delta_fen: 1 });
+    for (const kind of ['bill_amount_delta', 'bill_cross_midnight', 'bill_refund_processing'])
+      await h.control('POST', '/faults', { kind, count: 1, delta_fen: 1 });
     await order(f.db, a.no, 5_000, a.at, 'succeeded');
     await order(f.db, b.no, 300, b.at, 'paying');
     await order(f.db, c.no, 1_234, c.at, 'succeeded');
     await order(f.db, g.no, 777, g.at, 'succeeded');
     await order(f.db, 'CSHORT0001', 450, c.at + 60_000, 'succeeded');
-    await pdb(f.db).insertInto('payment_refund').values({ out_refund_no: refundNo, out_trade_no: c.no, refund_id: String(rr.body.refund_id), amount_fen: 234, return_fen: 0, state: 'succeeded', created_ms: refundAt - 60_000, updated_ms: refundAt, last_error: null }).execute();
+    await pdb(f.db)
+      .insertInto('payment_refund')
+      .values({
+        out_refund_no: refundNo,
+        out_trade_no: c.no,
+        refund_id: String(rr.body.refund_id),
+        amount_fen: 234,
+        return_fen: 0,
+        state: 'succeeded',
+        created_ms: refundAt - 60_000,
+        updated_ms: refundAt,
+        last_error: null,
+      })
+      .execute();
     const settings = loadSimSettings(h.dir);
-    attachPayments(f.db, contextFrom([new SimInstitution(settings)], { institutions: [settings] }, 'http://127.0.0.1:1'));
+    attachPayments(
+      f.db,
+      contextFrom([new SimInstitution(settings)], { institutions: [settings] }, 'http://127.0.0.1:1'),
+    );
   });
   afterAll(async () => {
     await h?.close();
@@ -88,7 +139,16 @@ describe('reconciliation against the simulator’s bill', () => {
     const run = await runRecon(f.db, ports, day, 'schedule', Date.now);
     expect(run).toMatchObject({ state: 'done', error: null });
     const items = await rdb(f.db).selectFrom('recon_item').selectAll().execute();
-    const summary = items.map((i) => [i.kind, i.cause, i.status, i.resolution ?? i.suggestion, i.inst_amount_fen, i.plat_amount_fen]).sort((x, y) => String(x[0]).localeCompare(String(y[0])) || Number(x[4]) - Number(y[4]));
+    const summary = items
+      .map((i) => [
+        i.kind,
+        i.cause,
+        i.status,
+        i.resolution ?? i.suggestion,
+        i.inst_amount_fen,
+        i.plat_amount_fen,
+      ])
+      .sort((x, y) => String(x[0]).localeCompare(String(y[0])) || Number(x[4]) - Number(y[4]));
     expect(summary).toEqual([
       ['amount', 'unknown', 'open', 'suspense', 5_001, 5_000],
       ['cross_midnight', 'cross_midnight', 'resolved', 'redated', 777, 777],
@@ -100,7 +160,8 @@ describe('reconciliation against the simulator’s bill', () => {
     const run1 = await rdb(f.db).selectFrom('recon_run').selectAll().executeTakeFirstOrThrow();
     expect([run1.rows, run1.matched, run1.sha1?.length]).toEqual([6, 1, 40]);
     for (const i of items.filter((x) => x.status === 'open')) {
-      if (i.kind === 'short') await actOnItem(f.db, ports, i.id, 'explain', 'U01', '买家当场改付现金', Date.now());
+      if (i.kind === 'short')
+        await actOnItem(f.db, ports, i.id, 'explain', 'U01', '买家当场改付现金', Date.now());
       else await actOnItem(f.db, ports, i.id, 'suspense', 'U01', '待查', Date.now());
     }
     expect((await dayStatus(f.db, day)).reconciled).toBe(true);

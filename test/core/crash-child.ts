@@ -20,8 +20,16 @@ for (;;) {
     cashier,
     {
       lines: [
-        { product_id: 'P-CAB', entry: { kind: 'weight', gross_g: 500 + (i % 700), tare_g: 0 }, discount_fen: 0 },
-        { product_id: 'P-TOM', entry: { kind: 'weight', gross_g: 300 + (i % 900), tare_g: 20 }, discount_fen: 0 },
+        {
+          product_id: 'P-CAB',
+          entry: { kind: 'weight', gross_g: 500 + (i % 700), tare_g: 0 },
+          discount_fen: 0,
+        },
+        {
+          product_id: 'P-TOM',
+          entry: { kind: 'weight', gross_g: 300 + (i % 900), tare_g: 20 },
+          discount_fen: 0,
+        },
         { product_id: 'P-GAR', entry: { kind: 'count', count: 1 + (i % 3) }, discount_fen: 0 },
       ],
       sale_discount_fen: 0,

@@ -27,7 +27,9 @@ describe('crash safety', () => {
     expect(printed.length).toBeGreaterThan(KILLS / 2);
 
     const db = new Database(join(till.dir, 'terminal.sqlite'), { readonly: true });
-    const inDb = new Set((db.prepare('SELECT receipt_no FROM sale').all() as { receipt_no: string }[]).map((r) => r.receipt_no));
+    const inDb = new Set(
+      (db.prepare('SELECT receipt_no FROM sale').all() as { receipt_no: string }[]).map((r) => r.receipt_no),
+    );
     const missing = printed.filter((r) => !inDb.has(r));
     expect(missing).toEqual([]);
     const partial = db
@@ -40,7 +42,9 @@ describe('crash safety', () => {
       )
       .all();
     expect(partial).toEqual([]);
-    const sales = (db.prepare("SELECT COUNT(*) AS n FROM journal WHERE type = 'sale.completed'").get() as { n: number }).n;
+    const sales = (
+      db.prepare("SELECT COUNT(*) AS n FROM journal WHERE type = 'sale.completed'").get() as { n: number }
+    ).n;
     expect(sales).toBe(inDb.size);
     expect(verifyJournal(db)).toMatchObject({ ok: true });
     db.close();

@@ -10,7 +10,18 @@ const db = openTerminalDb(dir);
 const who = loadIdentity(db);
 const cashier = findByPin(db, '1234');
 if (!who || !cashier) throw new Error('till not prepared');
-completeSale(db, who, cashier, { sale_id: saleId, lines: [{ product_id: 'P-GAR', entry: { kind: 'count', count: 2 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 5000 }] }, Date.now());
+completeSale(
+  db,
+  who,
+  cashier,
+  {
+    sale_id: saleId,
+    lines: [{ product_id: 'P-GAR', entry: { kind: 'count', count: 2 }, discount_fen: 0 }],
+    sale_discount_fen: 0,
+    tenders: [{ kind: 'cash', tendered_fen: 5000 }],
+  },
+  Date.now(),
+);
 // Committed; the answer to the UI would go out now — the test kills the process here.
 process.stdout.write('ready\n');
 setInterval(() => undefined, 1000);

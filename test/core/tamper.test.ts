@@ -15,7 +15,18 @@ let source: string;
 let entries: number;
 beforeAll(() => {
   const till = openTill();
-  for (let i = 0; i < 8; i++) completeSale(till.db, till.who, till.cashier, { lines: [weight('P-CAB', 500 + i), pieces('P-GAR', 1)], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 10_000 }] }, Date.UTC(2026, 10, 25, 2, i));
+  for (let i = 0; i < 8; i++)
+    completeSale(
+      till.db,
+      till.who,
+      till.cashier,
+      {
+        lines: [weight('P-CAB', 500 + i), pieces('P-GAR', 1)],
+        sale_discount_fen: 0,
+        tenders: [{ kind: 'cash', tendered_fen: 10_000 }],
+      },
+      Date.UTC(2026, 10, 25, 2, i),
+    );
   entries = (till.db.prepare('SELECT COUNT(*) AS n FROM journal').get() as { n: number }).n;
   till.db.pragma('wal_checkpoint(TRUNCATE)');
   till.close();
@@ -31,7 +42,12 @@ function copy(): { dir: string; db: Database.Database } {
 
 function verifyCli(dir: string): { code: number; out: string } {
   try {
-    return { code: 0, out: execFileSync(process.execPath, [CLI_PATH, 'terminal', 'verify', '--data', dir], { encoding: 'utf8' }) };
+    return {
+      code: 0,
+      out: execFileSync(process.execPath, [CLI_PATH, 'terminal', 'verify', '--data', dir], {
+        encoding: 'utf8',
+      }),
+    };
   } catch (err) {
     const e = err as { status: number; stdout: string };
     return { code: e.status, out: e.stdout };
@@ -48,8 +64,12 @@ describe('journal tamper evidence', () => {
 
   it.each([2, 5, 9])('an edited payload at entry %i is reported there', (seq) => {
     const { dir, db } = copy();
-    db.prepare("UPDATE journal SET payload = replace(payload, '\"total_fen\":', '\"total_fen\":1') WHERE seq = ?").run(seq);
-    db.prepare("UPDATE journal SET payload = payload || ' ' WHERE seq = ? AND payload NOT LIKE '%total_fen%'").run(seq);
+    db.prepare(
+      'UPDATE journal SET payload = replace(payload, \'"total_fen":\', \'"total_fen":1\') WHERE seq = ?',
+    ).run(seq);
+    db.prepare(
+      "UPDATE journal SET payload = payload || ' ' WHERE seq = ? AND payload NOT LIKE '%total_fen%'",
+    ).run(seq);
     expect(verifyJournal(db)).toMatchObject({ ok: false, seq, reason: expect.stringContaining('hash') });
     db.close();
     const cli = verifyCli(dir);
@@ -69,7 +89,11 @@ describe('journal tamper evidence', () => {
   it('a deleted entry is reported as missing', () => {
     const { db } = copy();
     db.prepare('DELETE FROM journal WHERE seq = 6').run();
-    expect(verifyJournal(db)).toMatchObject({ ok: false, seq: 6, reason: expect.stringContaining('missing') });
+    expect(verifyJournal(db)).toMatchObject({
+      ok: false,
+      seq: 6,
+      reason: expect.stringContaining('missing'),
+    });
     db.close();
   });
 
@@ -77,7 +101,9 @@ describe('journal tamper evidence', () => {
     const { db } = copy();
     const a = db.prepare('SELECT * FROM journal WHERE seq = 3').get() as Record<string, unknown>;
     const b = db.prepare('SELECT * FROM journal WHERE seq = 7').get() as Record<string, unknown>;
-    const put = db.prepare('UPDATE journal SET id = @id, type = @type, at_ms = @at_ms, payload = @payload, prev_hash = @prev_hash, hash = @hash WHERE seq = @seq');
+    const put = db.prepare(
+      'UPDATE journal SET id = @id, type = @type, at_ms = @at_ms, payload = @payload, prev_hash = @prev_hash, hash = @hash WHERE seq = @seq',
+    );
     db.transaction(() => {
       db.prepare("UPDATE journal SET id = id || 'x' WHERE seq IN (3, 7)").run();
       put.run({ ...b, seq: 3 });

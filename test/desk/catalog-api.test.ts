@@ -13,11 +13,27 @@ describeEachDialect('desk catalog API', (dialect) => {
   /** what must not move when a call is refused: the stall's products and config version */
   const snapshot = async (stall: string) => {
     const { db } = s().fresh;
-    const products = await db.selectFrom('product').selectAll().where('stall_id', '=', stall).orderBy('id').execute();
-    const v = await db.selectFrom('stall').select('config_version').where('id', '=', stall).executeTakeFirstOrThrow();
+    const products = await db
+      .selectFrom('product')
+      .selectAll()
+      .where('stall_id', '=', stall)
+      .orderBy('id')
+      .execute();
+    const v = await db
+      .selectFrom('stall')
+      .select('config_version')
+      .where('id', '=', stall)
+      .executeTakeFirstOrThrow();
     return { products, v: v.config_version };
   };
-  const good = { code: 'V020', name: '空心菜', unit: 'jin', unit_price_fen: 320, category: '叶菜', ean: null };
+  const good = {
+    code: 'V020',
+    name: '空心菜',
+    unit: 'jin',
+    unit_price_fen: 320,
+    category: '叶菜',
+    ean: null,
+  };
 
   it('refuses bad products in words and changes nothing', async () => {
     const before = await snapshot('S01');
@@ -36,30 +52,51 @@ describeEachDialect('desk catalog API', (dialect) => {
       expect(r.status, JSON.stringify(body)).toBe(status);
       expect(message(r)).toMatch(words);
     }
-    expect((await s().call('owner1', 'PATCH', '/api/v1/admin/products/S01-V002', { code: 'V001' })).status).toBe(409);
-    expect((await s().call('owner1', 'PATCH', '/api/v1/admin/products/S01-V002', { unit_price_fen: 0 })).status).toBe(400);
+    expect(
+      (await s().call('owner1', 'PATCH', '/api/v1/admin/products/S01-V002', { code: 'V001' })).status,
+    ).toBe(409);
+    expect(
+      (await s().call('owner1', 'PATCH', '/api/v1/admin/products/S01-V002', { unit_price_fen: 0 })).status,
+    ).toBe(400);
     expect(await snapshot('S01')).toEqual(before);
   });
 
   it('adds a product with its pinyin initials and first price; a duplicate EAN is refused', async () => {
-    const r = await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/products', { ...good, ean: '6901234567892' });
+    const r = await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/products', {
+      ...good,
+      ean: '6901234567892',
+    });
     expect(r).toMatchObject({ status: 201, body: { code: 'V020', pinyin: 'kxc', ean: '6901234567892' } });
-    const dup = await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/products', { ...good, code: 'V021', ean: '6901234567892' });
+    const dup = await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/products', {
+      ...good,
+      code: 'V021',
+      ean: '6901234567892',
+    });
     expect(dup.status).toBe(409);
     expect(message(dup)).toMatch(/EAN 6901234567892 is already used/);
     const id = (r.body as { id: string }).id;
-    expect((await s().call('owner1', 'GET', `/api/v1/admin/products/${id}/prices`)).body).toMatchObject({ prices: [{ unit_price_fen: 320, prev_price_fen: null }] });
+    expect((await s().call('owner1', 'GET', `/api/v1/admin/products/${id}/prices`)).body).toMatchObject({
+      prices: [{ unit_price_fen: 320, prev_price_fen: null }],
+    });
   });
 
   it('the price board saves many prices in one config version, records each change, and skips unchanged ones', async () => {
     const before = await snapshot('S01');
     const r = await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/prices', {
-      prices: [{ product_id: 'S01-V001', unit_price_fen: 135 }, { product_id: 'S01-V002', unit_price_fen: 190 }, { product_id: 'S01-V003', unit_price_fen: 640 }],
+      prices: [
+        { product_id: 'S01-V001', unit_price_fen: 135 },
+        { product_id: 'S01-V002', unit_price_fen: 190 },
+        { product_id: 'S01-V003', unit_price_fen: 640 },
+      ],
     });
     expect(r).toMatchObject({ status: 200, body: { changed: 2, config_version: before.v + 1 } });
     const h = await s().call('finance', 'GET', '/api/v1/admin/products/S01-V001/prices');
-    expect(h.body).toMatchObject({ prices: [{ unit_price_fen: 135, prev_price_fen: 120, changed_by: 'owner1' }] });
-    const same = await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/prices', { prices: [{ product_id: 'S01-V001', unit_price_fen: 135 }] });
+    expect(h.body).toMatchObject({
+      prices: [{ unit_price_fen: 135, prev_price_fen: 120, changed_by: 'owner1' }],
+    });
+    const same = await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/prices', {
+      prices: [{ product_id: 'S01-V001', unit_price_fen: 135 }],
+    });
     expect(same.body).toMatchObject({ changed: 0, config_version: before.v + 1 });
   });
 
@@ -67,9 +104,27 @@ describeEachDialect('desk catalog API', (dialect) => {
     const before = await snapshot('S01');
     const s02 = await snapshot('S02');
     const bad: [unknown[], RegExp][] = [
-      [[{ product_id: 'S01-V001', unit_price_fen: 150 }, { product_id: 'S01-V002', unit_price_fen: -1 }], /prices\.1\.unit_price_fen: the price must be above/],
-      [[{ product_id: 'S01-V001', unit_price_fen: 150 }, { product_id: 'S02-F001', unit_price_fen: 100 }], /S02-F001 is not in this stall's catalog/],
-      [[{ product_id: 'S01-V001', unit_price_fen: 150 }, { product_id: 'S01-V001', unit_price_fen: 160 }], /named twice/],
+      [
+        [
+          { product_id: 'S01-V001', unit_price_fen: 150 },
+          { product_id: 'S01-V002', unit_price_fen: -1 },
+        ],
+        /prices\.1\.unit_price_fen: the price must be above/,
+      ],
+      [
+        [
+          { product_id: 'S01-V001', unit_price_fen: 150 },
+          { product_id: 'S02-F001', unit_price_fen: 100 },
+        ],
+        /S02-F001 is not in this stall's catalog/,
+      ],
+      [
+        [
+          { product_id: 'S01-V001', unit_price_fen: 150 },
+          { product_id: 'S01-V001', unit_price_fen: 160 },
+        ],
+        /named twice/,
+      ],
       [[], /nothing to save/],
     ];
     for (const [prices, words] of bad) {
@@ -87,11 +142,16 @@ describeEachDialect('desk catalog API', (dialect) => {
       ['GET', '/api/v1/admin/stalls/S02/products', undefined],
       ['POST', '/api/v1/admin/stalls/S02/products', { ...good, code: 'X1' }],
       ['PATCH', '/api/v1/admin/products/S02-F001', { unit_price_fen: 1 }],
-      ['POST', '/api/v1/admin/stalls/S02/prices', { prices: [{ product_id: 'S02-F001', unit_price_fen: 1 }] }],
+      [
+        'POST',
+        '/api/v1/admin/stalls/S02/prices',
+        { prices: [{ product_id: 'S02-F001', unit_price_fen: 1 }] },
+      ],
       ['GET', '/api/v1/admin/products/S02-F001/prices', undefined],
       ['POST', '/api/v1/admin/stalls/S02/products/from-templates', { template_ids: ['TPL-T001'] }],
     ];
-    for (const [method, url, body] of calls) expect((await s().call('owner1', method, url, body)).status, `${method} ${url}`).toBe(403);
+    for (const [method, url, body] of calls)
+      expect((await s().call('owner1', method, url, body)).status, `${method} ${url}`).toBe(403);
     expect(await snapshot('S02')).toEqual(s02);
   });
 
@@ -102,15 +162,31 @@ describeEachDialect('desk catalog API', (dialect) => {
     const c = await s().call('admin', 'POST', '/api/v1/admin/catalog-templates', t);
     expect(c.status).toBe(201);
     expect((await s().call('admin', 'POST', '/api/v1/admin/catalog-templates', t)).status).toBe(409);
-    const list = (await s().call('owner2', 'GET', '/api/v1/admin/catalog-templates')).body as { templates: { id: string; code: string }[] };
+    const list = (await s().call('owner2', 'GET', '/api/v1/admin/catalog-templates')).body as {
+      templates: { id: string; code: string }[];
+    };
     expect(list.templates.map((x) => x.code)).toContain('T100');
     const before = await snapshot('S02');
-    const unknown = await s().call('owner2', 'POST', '/api/v1/admin/stalls/S02/products/from-templates', { template_ids: ['TPL-T001', 'nope'] });
+    const unknown = await s().call('owner2', 'POST', '/api/v1/admin/stalls/S02/products/from-templates', {
+      template_ids: ['TPL-T001', 'nope'],
+    });
     expect(unknown.status).toBe(404);
     expect(await snapshot('S02')).toEqual(before);
-    const ok = await s().call('owner2', 'POST', '/api/v1/admin/stalls/S02/products/from-templates', { template_ids: ['TPL-T001', (c.body as { id: string }).id] });
-    expect(ok).toMatchObject({ status: 201, body: { products: [{ code: 'T001', pinyin: 'bc' }, { code: 'T100', pinyin: 'xc' }] } });
-    const again = await s().call('owner2', 'POST', '/api/v1/admin/stalls/S02/products/from-templates', { template_ids: ['TPL-T001', 'TPL-T002'] });
+    const ok = await s().call('owner2', 'POST', '/api/v1/admin/stalls/S02/products/from-templates', {
+      template_ids: ['TPL-T001', (c.body as { id: string }).id],
+    });
+    expect(ok).toMatchObject({
+      status: 201,
+      body: {
+        products: [
+          { code: 'T001', pinyin: 'bc' },
+          { code: 'T100', pinyin: 'xc' },
+        ],
+      },
+    });
+    const again = await s().call('owner2', 'POST', '/api/v1/admin/stalls/S02/products/from-templates', {
+      template_ids: ['TPL-T001', 'TPL-T002'],
+    });
     expect(again.status).toBe(409);
     expect((await snapshot('S02')).products.length).toBe(before.products.length + 2);
   });

@@ -33,7 +33,11 @@ afterEach(async () => {
 function manager(statuses: DeviceStatus[] = [], scans: ScanEvent[] = []): DeviceManager {
   dm = new DeviceManager({
     db,
-    defaults: { printer: { address: `tcp://127.0.0.1:${emu.port}`, profile: 'generic-58' }, scanner: null, scale: null },
+    defaults: {
+      printer: { address: `tcp://127.0.0.1:${emu.port}`, profile: 'generic-58' },
+      scanner: null,
+      scale: null,
+    },
     onChange: (s) => statuses.push(s),
     onScan: (s) => scans.push(s),
     statusPollMs: 50,
@@ -52,7 +56,10 @@ test('live printer status: ready, then paper out pushed as a change, then paper 
   await until(() => statuses.at(-1)?.printer.state === 'paper_out', 3000, 'paper out pushed');
   emu.setState({ paperOut: false, paperNearEnd: true });
   await until(() => statuses.at(-1)?.printer.state === 'near_end', 3000, 'near end pushed');
-  expect(m.status()).toMatchObject({ scanner: { state: 'none' }, scale: { state: 'none', weight: { state: 'no_data' } } });
+  expect(m.status()).toMatchObject({
+    scanner: { state: 'none' },
+    scale: { state: 'none', weight: { state: 'no_data' } },
+  });
 
   const h = deviceHandlers(m);
   expect(await h['printer-test-page']({})).toMatchObject({ printed: true, error: null });
@@ -82,11 +89,16 @@ test('settings: a bad printer address is refused and nothing changes; a scanner 
   m.start();
   const h = deviceHandlers(m);
   const before = m.config();
-  await expect(h['devices-config-set']({ ...before, printer: { address: 'lpt1', profile: 'generic-80' } })).rejects.toMatchObject({ code: 'bad_request' });
+  await expect(
+    h['devices-config-set']({ ...before, printer: { address: 'lpt1', profile: 'generic-80' } }),
+  ).rejects.toMatchObject({ code: 'bad_request' });
   expect(m.config()).toEqual(before);
 
   pair = await ptyPair();
-  const status = await h['devices-config-set']({ ...before, scanner: { path: pair.a, baud_rate: 9600, suffix: 'CRLF' } });
+  const status = await h['devices-config-set']({
+    ...before,
+    scanner: { path: pair.a, baud_rate: 9600, suffix: 'CRLF' },
+  });
   expect(status.scanner.state).not.toBe('none');
   await until(() => m.status().scanner.state === 'ready', 3000, 'scanner ready');
   device = await openDevice(pair.b);
@@ -103,12 +115,32 @@ test('settings: a bad printer address is refused and nothing changes; a scanner 
 
 test('device tests answer in words; scale commands without a scale are refused; unknown reprints are not_found', async () => {
   const h = deviceHandlers(manager());
-  expect(await h['devices-test']({ device: 'printer', config: { address: `tcp://127.0.0.1:${emu.port}`, profile: 'generic-80' } })).toEqual({ ok: true, message: 'the printer is ready' });
+  expect(
+    await h['devices-test']({
+      device: 'printer',
+      config: { address: `tcp://127.0.0.1:${emu.port}`, profile: 'generic-80' },
+    }),
+  ).toEqual({ ok: true, message: 'the printer is ready' });
   emu.setState({ coverOpen: true });
-  expect(await h['devices-test']({ device: 'printer', config: { address: `tcp://127.0.0.1:${emu.port}`, profile: 'generic-80' } })).toMatchObject({ ok: false, message: expect.stringContaining('cover open') });
-  expect(await h['devices-test']({ device: 'scanner', config: { path: '/dev/does-not-exist', baud_rate: 9600, suffix: 'CR' }, wait_ms: 0 })).toMatchObject({ ok: false, message: expect.stringContaining('/dev/does-not-exist') });
+  expect(
+    await h['devices-test']({
+      device: 'printer',
+      config: { address: `tcp://127.0.0.1:${emu.port}`, profile: 'generic-80' },
+    }),
+  ).toMatchObject({ ok: false, message: expect.stringContaining('cover open') });
+  expect(
+    await h['devices-test']({
+      device: 'scanner',
+      config: { path: '/dev/does-not-exist', baud_rate: 9600, suffix: 'CR' },
+      wait_ms: 0,
+    }),
+  ).toMatchObject({ ok: false, message: expect.stringContaining('/dev/does-not-exist') });
   pair = await ptyPair();
-  const testing = h['devices-test']({ device: 'scale', config: { path: pair.a, baud_rate: 9600, protocol: 'st-gs-line' }, wait_ms: 2000 });
+  const testing = h['devices-test']({
+    device: 'scale',
+    config: { path: pair.a, baud_rate: 9600, protocol: 'st-gs-line' },
+    wait_ms: 2000,
+  });
   device = await openDevice(pair.b);
   await new Promise((r) => setTimeout(r, 100));
   await send(device, 'ST,GS,+0000.750kg\r\nST,GS,+0000.750kg\r\n');

@@ -37,7 +37,9 @@ const states = (q: PrintQueue): string[] =>
 
 test('paper runs out in the middle of receipt 3 of 6: it is held, 4–6 wait; after paper is loaded all 6 print exactly once, in order', async () => {
   const docs = receipts(6);
-  const jobBytes = encodeReceipt(layoutReceipt(docs[0]!, 58), PROFILES['generic-58'], { kickDrawer: true }).length;
+  const jobBytes = encodeReceipt(layoutReceipt(docs[0]!, 58), PROFILES['generic-58'], {
+    kickDrawer: true,
+  }).length;
   const perJob = 4 * 3 + jobBytes + 3; // DLE EOT 1–4, the job, GS r 1
   emu.setState({ paperLeftBytes: 2 * perJob + 12 + Math.floor(jobBytes / 2) });
   const changes: string[] = [];
@@ -67,7 +69,10 @@ test('paper out before the first receipt: nothing is sent, jobs wait with the re
   emu.setState({ paperOut: true });
   queue = new PrintQueue(db, tcpPrinter(emu.port), () => {}, FAST);
   const ids = receipts(3).map((d) => queue!.enqueue(d));
-  expect(await queue.print(ids[0]!)).toEqual({ printed: false, error: expect.stringContaining('out of paper') });
+  expect(await queue.print(ids[0]!)).toEqual({
+    printed: false,
+    error: expect.stringContaining('out of paper'),
+  });
   await new Promise((r) => setTimeout(r, 200));
   const waiting = queue.recentJobs(3).reverse();
   expect(waiting.map((j) => j.state)).toEqual(['queued', 'queued', 'queued']);
@@ -98,7 +103,9 @@ test('the printer disappears (connection refused) mid-queue and comes back on th
 
   emu = await startPrinterEmulator({ port });
   await until(() => states(queue!).every((s) => s === 'done'), 5000, 'all jobs done');
-  expect([...firstPrinter.jobs, ...emu.jobs].map((j) => receiptNo(j.text))).toEqual(docs.map((d) => d.receipt_no));
+  expect([...firstPrinter.jobs, ...emu.jobs].map((j) => receiptNo(j.text))).toEqual(
+    docs.map((d) => d.receipt_no),
+  );
 });
 
 test('the connection drops while the printer holds a job: it may have printed, so it fails for a person to reprint, and the queue goes on', async () => {

@@ -21,7 +21,12 @@ test('serial printer: pty closed mid-queue, receipts wait (printer_offline), pty
   const pair1: PtyPair = await ptyPair();
   const printer = new EmulatedPrinter();
   const emu1: SerialPrinterEmulator = await startSerialPrinterEmulator(pair1.b, printer);
-  const driver = createPrinter({ connect: serialTransport({ path: pair1.a, baudRate: 9600, statusTimeoutMs: 200 }), profile: PROFILES['generic-58'], statusTimeoutMs: 200, confirmPollMs: 20 });
+  const driver = createPrinter({
+    connect: serialTransport({ path: pair1.a, baudRate: 9600, statusTimeoutMs: 200 }),
+    profile: PROFILES['generic-58'],
+    statusTimeoutMs: 200,
+    confirmPollMs: 20,
+  });
   const queue = new PrintQueue(db, driver, () => {}, FAST);
   open.push({ close: async () => (queue.stop(), await queue.idle()) });
   const docs = receipts(4);

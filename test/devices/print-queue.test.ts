@@ -51,11 +51,16 @@ test('a cash receipt kicks the drawer on its first print only; a reprint is a ne
 });
 
 test('reprint by sale uses the sale’s latest job, or a fresher document when given; unknown references give null', async () => {
-  db.prepare("INSERT INTO sale (id, receipt_no, business_day, day_seq, status, total_fen, cashier, created_ms) VALUES ('S1', 'T01-000124', '2025-06-01', 1, 'completed', 4390, 'x', 0)").run();
+  db.prepare(
+    "INSERT INTO sale (id, receipt_no, business_day, day_seq, status, total_fen, cashier, created_ms) VALUES ('S1', 'T01-000124', '2025-06-01', 1, 'completed', 4390, 'x', 0)",
+  ).run();
   const q = newQueue();
   const first = q.enqueue(SAMPLE_QR_RECEIPT, 'S1');
   await q.print(first);
-  const paid = { ...SAMPLE_QR_RECEIPT, tenders: [{ kind: 'qr' as const, amount_fen: 4390, status: 'paid' as const }] };
+  const paid = {
+    ...SAMPLE_QR_RECEIPT,
+    tenders: [{ kind: 'qr' as const, amount_fen: 4390, status: 'paid' as const }],
+  };
   const id = q.reprint({ sale_id: 'S1' }, paid);
   expect(await q.print(id!)).toEqual({ printed: true });
   const [, copy] = await emu.waitForJobs(2);
@@ -70,7 +75,10 @@ test('a job left printing by a till that stopped is failed (it may have printed)
   const idle = new PrintQueue(db, null);
   const [a, b] = receipts(2).map((d) => idle.enqueue(d));
   db.prepare("UPDATE print_job SET state = 'printing' WHERE id = ?").run(a);
-  expect(await idle.print(b!)).toEqual({ printed: false, error: expect.stringContaining('no printer configured') });
+  expect(await idle.print(b!)).toEqual({
+    printed: false,
+    error: expect.stringContaining('no printer configured'),
+  });
 
   const q = newQueue();
   await until(() => q.recentJobs(1)[0]?.state === 'done', 5000, 'restart drain');
@@ -85,9 +93,14 @@ test('a job left printing by a till that stopped is failed (it may have printed)
 test('a stored document that cannot be read fails with a reason and does not block the queue', async () => {
   const q = newQueue(tcpPrinter(emu.port));
   q.stop();
-  db.prepare("INSERT INTO print_job (id, sale_id, document, state, created_ms, updated_ms) VALUES ('BAD', NULL, '{not json', 'queued', 1, 1)").run();
+  db.prepare(
+    "INSERT INTO print_job (id, sale_id, document, state, created_ms, updated_ms) VALUES ('BAD', NULL, '{not json', 'queued', 1, 1)",
+  ).run();
   const q2 = newQueue();
   const good = q2.enqueue(receipts(1)[0]!);
   expect(await q2.print(good)).toEqual({ printed: true });
-  expect(q2.recentJobs(5).find((j) => j.id === 'BAD')).toMatchObject({ state: 'failed', message: expect.stringMatching(/^bad_document/) });
+  expect(q2.recentJobs(5).find((j) => j.id === 'BAD')).toMatchObject({
+    state: 'failed',
+    message: expect.stringMatching(/^bad_document/),
+  });
 });

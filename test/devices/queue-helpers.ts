@@ -42,7 +42,10 @@ export const FAST = { retryDelayMsMin: 20, retryDelayMsMax: 100 } as const;
 
 /** Cash receipts T01-000201, T01-000202, … (same length, so every job has the same size). */
 export function receipts(n: number): ReceiptDoc[] {
-  return Array.from({ length: n }, (_, i) => ({ ...SAMPLE_CASH_RECEIPT, receipt_no: `T01-${String(201 + i).padStart(6, '0')}` }));
+  return Array.from({ length: n }, (_, i) => ({
+    ...SAMPLE_CASH_RECEIPT,
+    receipt_no: `T01-${String(201 + i).padStart(6, '0')}`,
+  }));
 }
 
 export function receiptNo(text: string): string | null {
@@ -52,7 +55,8 @@ export function receiptNo(text: string): string | null {
 export async function until(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const start = Date.now();
   while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

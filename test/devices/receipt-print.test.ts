@@ -43,14 +43,35 @@ async function printed(input: Parameters<typeof completeSale>[3], cuts = 1): Pro
 describe('decoded receipts from the printer emulator (58 mm)', () => {
   it('a weighed line in a basket: 毛重 − 皮重 = 净重, unit prices with their unit, stall number, cashier by name', async () => {
     // 大白菜: 5.000 斤 gross in a 0.600 斤 basket = 4.400 斤 net × 1.20 元/斤 = 5.28; 2 nets of garlic × 15.00 元/件.
-    const text = await printed({ lines: [weight('P-CAB', 2200, 300), pieces('P-GAR', 2)], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 5000 }] });
-    for (const want of ['毛重5.000斤', '皮重0.600斤', '净重4.400斤 × 1.20元/斤', '= 5.28', '2件 × 15.00元/件', '= 30.00', '摊位 S01', '李小红']) expect(text).toContain(want);
+    const text = await printed({
+      lines: [weight('P-CAB', 2200, 300), pieces('P-GAR', 2)],
+      sale_discount_fen: 0,
+      tenders: [{ kind: 'cash', tendered_fen: 5000 }],
+    });
+    for (const want of [
+      '毛重5.000斤',
+      '皮重0.600斤',
+      '净重4.400斤 × 1.20元/斤',
+      '= 5.28',
+      '2件 × 15.00元/件',
+      '= 30.00',
+      '摊位 S01',
+      '李小红',
+    ])
+      expect(text).toContain(want);
     expect(text).not.toMatch(/收银员\s+收银员/);
     expect(text).not.toContain('客户联');
   });
 
-  it('on account: the buyer\'s copy and the stall\'s, each with 大写; the stall\'s with a signature line', async () => {
-    const text = await printed({ lines: [weight('P-TOM', 2500)], sale_discount_fen: 0, tenders: [{ kind: 'account', amount_fen: 1600, buyer_id: 'B1' }] }, 2);
+  it("on account: the buyer's copy and the stall's, each with 大写; the stall's with a signature line", async () => {
+    const text = await printed(
+      {
+        lines: [weight('P-TOM', 2500)],
+        sale_discount_fen: 0,
+        tenders: [{ kind: 'account', amount_fen: 1600, buyer_id: 'B1' }],
+      },
+      2,
+    );
     const customer = text.indexOf('赊账单（客户联）');
     const stall = text.indexOf('赊账单（存根联·摊位留存）');
     expect(customer).toBeGreaterThanOrEqual(0);

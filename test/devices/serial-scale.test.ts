@@ -21,7 +21,14 @@ async function setUp(protocol: 'st-gs-line' | 'aclas-os2x') {
   const weights: number[] = [];
   const changes: ScaleNow['state'][] = [];
   const bad: string[] = [];
-  scale = new SerialScale({ path: pair.a, protocol }, { onWeight: (w) => weights.push(w.weight_g), onChange: (n) => changes.push(n.state), onBadFrame: (r) => bad.push(r) });
+  scale = new SerialScale(
+    { path: pair.a, protocol },
+    {
+      onWeight: (w) => weights.push(w.weight_g),
+      onChange: (n) => changes.push(n.state),
+      onBadFrame: (r) => bad.push(r),
+    },
+  );
   scale.start();
   await until(() => scale!.state.state === 'open', 3000, 'scale open');
   device = await openDevice(pair.b);
@@ -53,7 +60,19 @@ test('Aclas OS2X scale: checksummed frames with noise between them; zero and tar
   corrupt[12] = corrupt[12]! ^ 0xff;
   const received: number[] = [];
   dev.on('data', (d: Buffer) => received.push(...d));
-  await send(dev, Uint8Array.from([...aclasFrame('U', '0.480'), 0x20, 0x7f, ...corrupt, ...aclasFrame('S', '0.500'), 0x00, ...aclasFrame('S', '0.500'), ...aclasFrame('S', '0.500')]));
+  await send(
+    dev,
+    Uint8Array.from([
+      ...aclasFrame('U', '0.480'),
+      0x20,
+      0x7f,
+      ...corrupt,
+      ...aclasFrame('S', '0.500'),
+      0x00,
+      ...aclasFrame('S', '0.500'),
+      ...aclasFrame('S', '0.500'),
+    ]),
+  );
   await until(() => weights.length === 1, 3000, 'stable weight');
   expect(weights).toEqual([500]);
   expect(bad).toContain('checksum mismatch');

@@ -17,18 +17,31 @@ afterEach(async () => {
   pair = device = scanner = null;
 });
 
-async function setUp(suffix: Suffix, baudRate = 9600, extra: { maxLength?: number; frameIdleMs?: number } = {}) {
+async function setUp(
+  suffix: Suffix,
+  baudRate = 9600,
+  extra: { maxLength?: number; frameIdleMs?: number } = {},
+) {
   pair = await ptyPair();
   const scans: ScanEvent[] = [];
   const dropped: string[] = [];
-  scanner = new SerialScanner({ path: pair.a, baudRate, suffix, ...extra }, { onScan: (s) => scans.push(s), onDropped: (r) => dropped.push(r) });
+  scanner = new SerialScanner(
+    { path: pair.a, baudRate, suffix, ...extra },
+    { onScan: (s) => scans.push(s), onDropped: (r) => dropped.push(r) },
+  );
   scanner.start();
   await until(() => scanner!.state.state === 'open', 3000, 'scanner open');
   device = await openDevice(pair.b, baudRate);
   return { scans, dropped, dev: device };
 }
 
-const CODES = ['6901234567892', '134567890123456789', 'https://pay.markettill.example/p/01JXKQ7Z3M-T01-124.eyJhIjo0MzkwfQ.Sig_AbC-123', 'TABC12-20261125-0001', '6901234567893'];
+const CODES = [
+  '6901234567892',
+  '134567890123456789',
+  'https://pay.markettill.example/p/01JXKQ7Z3M-T01-124.eyJhIjo0MzkwfQ.Sig_AbC-123',
+  'TABC12-20261125-0001',
+  '6901234567893',
+];
 
 describe.each([
   ['CR', '\r', 9600],
@@ -44,7 +57,13 @@ describe.each([
     await send(dev, CODES[3]!.slice(7) + end + CODES[4] + end);
     await until(() => scans.length === CODES.length, 3000, 'all scans');
     expect(scans.map((s) => s.raw)).toEqual(CODES);
-    expect(scans.map((s) => s.result.kind)).toEqual(['product', 'payment_code', 'pay_url', 'receipt_no', 'unknown']);
+    expect(scans.map((s) => s.result.kind)).toEqual([
+      'product',
+      'payment_code',
+      'pay_url',
+      'receipt_no',
+      'unknown',
+    ]);
     expect(scans[4]?.result).toMatchObject({ reason: 'bad_check_digit' });
     expect(scans.every((s) => s.source === 'serial')).toBe(true);
   });
@@ -59,7 +78,10 @@ test('a scanner sending CRLF to a till set to CR still reads clean codes', async
 
 test('line noise (NUL, 0xFF) is dropped; control garbage is classified unknown, not acted on', async () => {
   const { scans, dev } = await setUp('CR');
-  await send(dev, Uint8Array.from([0x00, 0xff, 0x00, ...Buffer.from('6901234567892\r'), 0x1b, 0x07, 0x41, 0x0d]));
+  await send(
+    dev,
+    Uint8Array.from([0x00, 0xff, 0x00, ...Buffer.from('6901234567892\r'), 0x1b, 0x07, 0x41, 0x0d]),
+  );
   await until(() => scans.length === 2, 3000, 'two frames');
   expect(scans[0]?.result).toEqual({ kind: 'product', symbology: 'ean13', code: '6901234567892' });
   expect(scans[1]?.result).toMatchObject({ kind: 'unknown', reason: 'unprintable' });
@@ -80,7 +102,10 @@ test('a missing port is an error state, retried with backoff; it opens and reads
   const missing = `${pair.a}-later`;
   const states: string[] = [];
   const scans: string[] = [];
-  scanner = new SerialScanner({ path: missing, reconnectMsMin: 20, reconnectMsMax: 50 }, { onScan: (s) => scans.push(s.raw), onState: (s) => states.push(s.state) });
+  scanner = new SerialScanner(
+    { path: missing, reconnectMsMin: 20, reconnectMsMax: 50 },
+    { onScan: (s) => scans.push(s.raw), onState: (s) => states.push(s.state) },
+  );
   scanner.start();
   await until(() => states.filter((s) => s === 'error').length >= 2, 3000, 'retries');
   expect(scanner.state).toMatchObject({ state: 'error', message: expect.stringContaining(missing) });

@@ -22,7 +22,11 @@ export async function ptyPair(at?: { a: string; b: string }): Promise<PtyPair> {
   mkdirSync(dir, { recursive: true });
   const a = at?.a ?? join(dir, 'a');
   const b = at?.b ?? join(dir, 'b');
-  const child: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(
+    'socat',
+    ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`],
+    { stdio: 'ignore' },
+  );
   const start = Date.now();
   while (!existsSync(a) || !existsSync(b)) {
     if (Date.now() - start > 5000) {

@@ -23,8 +23,21 @@ const terminalDir = tempDir('e2e-terminal');
 beforeAll(async () => {
   printer = await startPrinterEmulator({ host: '127.0.0.1', port: 0 });
   server = await spawnRole('server', ['--port', '0', '--data', serverDir, '--demo']);
-  const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
-  terminal = await spawnRole('terminal', ['--port', '0', '--data', terminalDir, '--server', server.url, '--pair', pairing_code, '--printer', `tcp://127.0.0.1:${printer.port}`]);
+  const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as {
+    pairing_code: string;
+  };
+  terminal = await spawnRole('terminal', [
+    '--port',
+    '0',
+    '--data',
+    terminalDir,
+    '--server',
+    server.url,
+    '--pair',
+    pairing_code,
+    '--printer',
+    `tcp://127.0.0.1:${printer.port}`,
+  ]);
   uiUrl = (await terminal.waitForLine(/^ui (\S+)/))[1] ?? '';
   browser = await launchChromium();
 }, 90_000);
@@ -74,8 +87,13 @@ describe('thin slice in Chromium', () => {
 
     // The sale is in the terminal's SQLite file, whole.
     const tdb = new Database(join(terminalDir, 'terminal.sqlite'), { readonly: true });
-    const sale = tdb.prepare('SELECT id, total_fen FROM sale WHERE receipt_no = ?').get(receiptNo) as { id: string; total_fen: number };
-    const lines = tdb.prepare('SELECT name, quantity, amount_fen FROM sale_line WHERE sale_id = ? ORDER BY line_no').all(sale.id);
+    const sale = tdb.prepare('SELECT id, total_fen FROM sale WHERE receipt_no = ?').get(receiptNo) as {
+      id: string;
+      total_fen: number;
+    };
+    const lines = tdb
+      .prepare('SELECT name, quantity, amount_fen FROM sale_line WHERE sale_id = ? ORDER BY line_no')
+      .all(sale.id);
     const tender = tdb.prepare('SELECT tendered_fen, change_fen FROM tender WHERE sale_id = ?').get(sale.id);
     tdb.close();
     expect(sale.total_fen).toBe(1068);
@@ -89,7 +107,21 @@ describe('thin slice in Chromium', () => {
     const [job] = await printer.waitForJobs(1, 10_000);
     expect(job).toBeDefined();
     const text = job!.text;
-    for (const want of ['老王蔬菜批发', receiptNo, '大白菜', '西红柿', '2.500', '1.200', '10.68', '20.00', '9.32', '合计', '找零', '￥']) expect(text).toContain(want);
+    for (const want of [
+      '老王蔬菜批发',
+      receiptNo,
+      '大白菜',
+      '西红柿',
+      '2.500',
+      '1.200',
+      '10.68',
+      '20.00',
+      '9.32',
+      '合计',
+      '找零',
+      '￥',
+    ])
+      expect(text).toContain(want);
     expect(job!.cut).toBeDefined();
     expect(job!.drawerKicks.length).toBe(1);
 
@@ -97,7 +129,8 @@ describe('thin slice in Chromium', () => {
     const row = await poll(() => {
       const sdb = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
       try {
-        return sdb.prepare('SELECT total_fen, stall_id FROM sale WHERE receipt_no = ?').get(receiptNo) as { total_fen: number; stall_id: string } | undefined;
+        return sdb.prepare('SELECT total_fen, stall_id FROM sale WHERE receipt_no = ?').get(receiptNo) as
+          { total_fen: number; stall_id: string } | undefined;
       } finally {
         sdb.close();
       }

@@ -15,4 +15,13 @@ export function fakeHandlers(given: Partial<HandlerMap>): HandlerMap {
   return registerHandlers(given, rest as Partial<HandlerMap>);
 }
 
-export const SESSION_INFO = { terminal_id: 'T1', market_name: 'm', stall_name: '老王', cashier: null, time_zone: 'Asia/Shanghai', rounding: 'none', allow_price_override: true, refund_manager_limit_fen: 5000 } as const;
+export const SESSION_INFO = {
+  terminal_id: 'T1',
+  market_name: 'm',
+  stall_name: '老王',
+  cashier: null,
+  time_zone: 'Asia/Shanghai',
+  rounding: 'none',
+  allow_price_override: true,
+  refund_manager_limit_fen: 5000,
+} as const;

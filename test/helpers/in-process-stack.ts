@@ -17,8 +17,15 @@ export async function startStack(opts: Partial<CoreOptions> = {}): Promise<Stack
   const serverDir = tempDir('server');
   const terminalDir = tempDir('terminal');
   const server = await startServer({ port: 0, dataDir: serverDir, demo: true });
-  const pairing = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
-  const core = await startCore({ dataDir: terminalDir, serverUrl: server.url, pairingCode: pairing.pairing_code, ...opts });
+  const pairing = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as {
+    pairing_code: string;
+  };
+  const core = await startCore({
+    dataDir: terminalDir,
+    serverUrl: server.url,
+    pairingCode: pairing.pairing_code,
+    ...opts,
+  });
   return {
     server,
     serverDir,

@@ -9,8 +9,25 @@ import { build } from 'esbuild';
 /** Bundles a child script once, so each restart costs a plain `node` start, not a TypeScript compile. */
 export async function bundleChild(entry: string): Promise<string> {
   // Inside node_modules/.cache so that the bundle resolves better-sqlite3 from the project.
-  const out = join(process.cwd(), 'node_modules', '.cache', 'markettill', entry.replace(/^.*\//, '').replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: out, external: ['better-sqlite3'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }, logLevel: 'warning' });
+  const out = join(
+    process.cwd(),
+    'node_modules',
+    '.cache',
+    'markettill',
+    entry.replace(/^.*\//, '').replace(/\.ts$/, '.mjs'),
+  );
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    external: ['better-sqlite3'],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
   return out;
 }
 
@@ -23,7 +40,8 @@ export function runAndKill(childJs: string, args: string[], delayMs: number): Pr
     child.stdout.on('data', (d: Buffer) => {
       const before = out;
       out += d.toString();
-      if (!before.includes('ready\n') && out.includes('ready\n')) setTimeout(() => child.kill('SIGKILL'), delayMs);
+      if (!before.includes('ready\n') && out.includes('ready\n'))
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code, signal) => {

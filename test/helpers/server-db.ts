@@ -16,7 +16,8 @@ export async function writeServerDb<T>(serverDir: string, fn: (db: Database.Data
       try {
         return db.transaction(() => fn(db)).immediate();
       } catch (err) {
-        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - started > LOCK_WAIT_MS) throw err;
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() - started > LOCK_WAIT_MS)
+          throw err;
       }
     }
   } finally {

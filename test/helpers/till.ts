@@ -3,7 +3,11 @@ import { findByPin, seedDefaultCashiers, type Cashier } from '../../src-main/cas
 import { replaceBuyers } from '../../src-main/buyers/buyer-store';
 import { replaceCatalog } from '../../src-main/catalog/catalog-store';
 import { openTerminalDb, type Db } from '../../src-main/store/db';
-import { saveTillSettings, DEFAULT_TILL_SETTINGS, type TillSettings } from '../../src-main/store/till-settings';
+import {
+  saveTillSettings,
+  DEFAULT_TILL_SETTINGS,
+  type TillSettings,
+} from '../../src-main/store/till-settings';
 import { saveIdentityFromConfig, type TerminalIdentity } from '../../src-main/sync/identity';
 import type { Product } from '../../shared/contract/methods';
 import type { CartInput } from '../../src-main/sales/cart-input';
@@ -41,7 +45,9 @@ export function openTill(opts: { dir?: string; settings?: Partial<TillSettings> 
     settings: DEFAULT_TILL_SETTINGS,
   });
   replaceCatalog(db, PRODUCTS, true);
-  replaceBuyers(db, [{ id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000, as_of_seq: 0 }]);
+  replaceBuyers(db, [
+    { id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000, as_of_seq: 0 },
+  ]);
   saveTillSettings(db, { ...DEFAULT_TILL_SETTINGS, ...opts.settings });
   seedDefaultCashiers(db);
   const cashier = findByPin(db, '1234');
@@ -50,5 +56,13 @@ export function openTill(opts: { dir?: string; settings?: Partial<TillSettings> 
   return { dir, db, who, cashier, manager, close: () => db.close() };
 }
 
-export const weight = (product_id: string, grams: number, tare = 0): CartInput['lines'][number] => ({ product_id, entry: { kind: 'weight' as const, gross_g: grams + tare, tare_g: tare }, discount_fen: 0 });
-export const pieces = (product_id: string, count: number): CartInput['lines'][number] => ({ product_id, entry: { kind: 'count' as const, count }, discount_fen: 0 });
+export const weight = (product_id: string, grams: number, tare = 0): CartInput['lines'][number] => ({
+  product_id,
+  entry: { kind: 'weight' as const, gross_g: grams + tare, tare_g: tare },
+  discount_fen: 0,
+});
+export const pieces = (product_id: string, count: number): CartInput['lines'][number] => ({
+  product_id,
+  entry: { kind: 'count' as const, count },
+  discount_fen: 0,
+});

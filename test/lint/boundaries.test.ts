@@ -8,11 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
 
 const repo = process.cwd();
-const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
 
 function planted(files: Record<string, string>): string {
   const dir = tempDir('planted');
-  for (const f of ['.dependency-cruiser.cjs', 'tsconfig.depcruise.json', 'tsconfig.base.json', 'tsconfig.core.json']) copyFileSync(join(repo, f), join(dir, f));
+  for (const f of [
+    '.dependency-cruiser.cjs',
+    'tsconfig.depcruise.json',
+    'tsconfig.base.json',
+    'tsconfig.core.json',
+  ])
+    copyFileSync(join(repo, f), join(dir, f));
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -23,22 +30,37 @@ function planted(files: Record<string, string>): string {
 
 /** depcruise with the lint config, as `npm run lint` runs it, on the planted folders. */
 function cruise(dir: string, ...paths: string[]): { status: number | null; out: string } {
-  const r = spawnSync(join(repo, 'node_modules', '.bin', 'depcruise'), [...paths, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(
+    join(repo, 'node_modules', '.bin', 'depcruise'),
+    [...paths, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+    { cwd: dir, encoding: 'utf8' },
+  );
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
 describe('npm run lint: process boundaries and cycles', () => {
   it('runs depcruise over every folder with this config', () => {
-    expect(scripts.lint).toContain('depcruise shared src-main src-renderer src-server src-sim test bin bench --config .dependency-cruiser.cjs');
+    expect(scripts.lint).toContain(
+      'depcruise shared src-main src-renderer src-server src-sim test bin bench --config .dependency-cruiser.cjs',
+    );
   });
 
   it('passes clean code: the core importing shared/', () => {
-    const dir = planted({ 'shared/money.ts': 'export const fen = 1;\n', 'src-main/till.ts': "import { fen } from '../shared/money';\nexport const x = fen;\n" });
-    expect(cruise(dir, 'shared', 'src-main')).toEqual({ status: 0, out: expect.stringContaining('no dependency violations found') });
+    const dir = planted({
+      'shared/money.ts': 'export const fen = 1;\n',
+      'src-main/till.ts': "import { fen } from '../shared/money';\nexport const x = fen;\n",
+    });
+    expect(cruise(dir, 'shared', 'src-main')).toEqual({
+      status: 0,
+      out: expect.stringContaining('no dependency violations found'),
+    });
   });
 
   it('fails on the core importing the server', () => {
-    const dir = planted({ 'src-server/ledger.ts': 'export const post = 1;\n', 'src-main/till.ts': "import { post } from '../src-server/ledger';\nexport const x = post;\n" });
+    const dir = planted({
+      'src-server/ledger.ts': 'export const post = 1;\n',
+      'src-main/till.ts': "import { post } from '../src-server/ledger';\nexport const x = post;\n",
+    });
     const r = cruise(dir, 'src-main', 'src-server');
     expect(r.status).toBe(1);
     expect(r.out).toContain('error src-main-imports-only-shared: src-main/till.ts → src-server/ledger.ts');
@@ -68,16 +90,27 @@ describe('npm run lint: process boundaries and cycles', () => {
 describe('npm run typecheck: no DOM in the core', () => {
   it('type-checks the core with tsconfig.core.json (ES2022 and Node, no DOM lib)', () => {
     expect(scripts.typecheck).toContain('tsc -p tsconfig.core.json');
-    const core = JSON.parse(readFileSync('tsconfig.core.json', 'utf8')) as { compilerOptions: { lib: string[] } };
+    const core = JSON.parse(readFileSync('tsconfig.core.json', 'utf8')) as {
+      compilerOptions: { lib: string[] };
+    };
     expect(core.compilerOptions.lib).toEqual(['ES2022']);
   });
 
   it('fails on `document` in the core', () => {
     const dir = planted({
       'src-main/title.ts': 'export function title(): string {\n  return document.title;\n}\n',
-      'tsconfig.planted.json': JSON.stringify({ extends: './tsconfig.core.json', compilerOptions: { incremental: false }, include: ['src-main/title.ts'], exclude: [] }),
+      'tsconfig.planted.json': JSON.stringify({
+        extends: './tsconfig.core.json',
+        compilerOptions: { incremental: false },
+        include: ['src-main/title.ts'],
+        exclude: [],
+      }),
     });
-    const r = spawnSync(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.planted.json'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.planted.json'],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain("src-main/title.ts(2,10): error TS2584: Cannot find name 'document'.");
   });

@@ -23,15 +23,30 @@ const SHANGHAI_MS = 8 * 3_600_000;
 const n = (db: Database.Database, sql: string): number => (db.prepare(sql).get() as { n: number }).n;
 
 function pendingWallet(st: Stall): string[] {
-  return (st.core.db.prepare("SELECT DISTINCT sale_id FROM tender WHERE status = 'pending' AND kind IN ('qr', 'payment_code')").all() as { sale_id: string }[]).map((r) => r.sale_id);
+  return (
+    st.core.db
+      .prepare(
+        "SELECT DISTINCT sale_id FROM tender WHERE status = 'pending' AND kind IN ('qr', 'payment_code')",
+      )
+      .all() as { sale_id: string }[]
+  ).map((r) => r.sale_id);
 }
 
 /** Asks about pending tenders until the server has no payment in flight (QR never opened stays pending). */
 async function settleTenders(w: World, stalls: Stall[], server: Database.Database): Promise<void> {
   const end = Date.now() + SETTLE_WAIT_MS_MAX;
   for (;;) {
-    const inFlight = n(server, "SELECT COUNT(*) AS n FROM payment_order WHERE state IN ('created', 'paying')");
-    const queries = stalls.flatMap((st) => pendingWallet(st).map((sale_id) => Promise.resolve().then(() => st.core.handlers['payment-query']({ sale_id })).catch(() => undefined)));
+    const inFlight = n(
+      server,
+      "SELECT COUNT(*) AS n FROM payment_order WHERE state IN ('created', 'paying')",
+    );
+    const queries = stalls.flatMap((st) =>
+      pendingWallet(st).map((sale_id) =>
+        Promise.resolve()
+          .then(() => st.core.handlers['payment-query']({ sale_id }))
+          .catch(() => undefined),
+      ),
+    );
     await Promise.all(queries);
     if (inFlight === 0 || Date.now() > end) return;
     await new Promise((r) => setTimeout(r, ROUND_MS));
@@ -39,7 +54,11 @@ async function settleTenders(w: World, stalls: Stall[], server: Database.Databas
 }
 
 async function drained(stalls: Stall[]): Promise<void> {
-  await until(() => stalls.every((st) => st.core.sync.status().queue_depth === 0), SETTLE_WAIT_MS_MAX, 'every till synced').catch(() => undefined);
+  await until(
+    () => stalls.every((st) => st.core.sync.status().queue_depth === 0),
+    SETTLE_WAIT_MS_MAX,
+    'every till synced',
+  ).catch(() => undefined);
 }
 
 /** The manager (signed in since the handover) closes the shift and the day: the Z report. */
@@ -56,7 +75,10 @@ async function paymentsThrough(w: World, stalls: Stall[], server: Database.Datab
   const end = Date.now() + SETTLE_WAIT_MS_MAX;
   for (;;) {
     const open =
-      n(server, "SELECT COUNT(*) AS n FROM payment_order WHERE state = 'succeeded' AND split_state IN ('due', 'processing')") +
+      n(
+        server,
+        "SELECT COUNT(*) AS n FROM payment_order WHERE state = 'succeeded' AND split_state IN ('due', 'processing')",
+      ) +
       n(server, "SELECT COUNT(*) AS n FROM payment_refund WHERE state IN ('returning', 'processing')") +
       stalls.reduce((a, st) => a + pendingRefunds(st.core.db).length, 0);
     if (open === 0 || Date.now() > end) return;
@@ -72,7 +94,12 @@ export interface ClosedDay {
   recon: { run_id: string; state: string; error: string | null };
 }
 
-export async function closeTheDay(w: World, stalls: Stall[], serverDir: string, staff: StaffClient): Promise<ClosedDay> {
+export async function closeTheDay(
+  w: World,
+  stalls: Stall[],
+  serverDir: string,
+  staff: StaffClient,
+): Promise<ClosedDay> {
   const server = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
   try {
     await settleTenders(w, stalls, server);
@@ -81,7 +108,11 @@ export async function closeTheDay(w: World, stalls: Stall[], serverDir: string, 
     for (const st of stalls) z.set(st.setup.stall_id, await closeTill(st));
     await drained(stalls);
     // The paper is back: what waited in the printers' queues prints (a till with no printer keeps its receipts queued).
-    await until(() => stalls.every((st) => !st.printer || pendingCount(st.core.db) === 0), SETTLE_WAIT_MS_MAX, 'every print queue empty').catch(() => undefined);
+    await until(
+      () => stalls.every((st) => !st.printer || pendingCount(st.core.db) === 0),
+      SETTLE_WAIT_MS_MAX,
+      'every print queue empty',
+    ).catch(() => undefined);
     await paymentsThrough(w, stalls, server);
     const simNow = (await w.sim.control<{ now_ms: number }>('GET', '/clock')).now_ms;
     const dayNo = Math.floor((simNow + SHANGHAI_MS) / DAY_MS);
@@ -92,7 +123,11 @@ export async function closeTheDay(w: World, stalls: Stall[], serverDir: string, 
     await w.sim.control('POST', '/run');
     await w.sim.control('POST', '/clock/advance', { ms: 3 * 3_600_000 });
     await w.sim.control('POST', '/run');
-    const recon = await staff.call<ClosedDay['recon']>('POST', `/api/v1/admin/recon/days/${bill_date}/run`, {});
+    const recon = await staff.call<ClosedDay['recon']>(
+      'POST',
+      `/api/v1/admin/recon/days/${bill_date}/run`,
+      {},
+    );
     const first = z.values().next().value;
     return { z, business_day: first?.business_day ?? bill_date.replaceAll('-', ''), bill_date, recon };
   } finally {

@@ -51,7 +51,13 @@ async function paperOut(w: World, st: Stall, log: FaultLog): Promise<void> {
   }
 }
 
-async function fault(w: World, f: FaultEvent, proxies: FaultProxy[], proc: Processes, log: FaultLog): Promise<void> {
+async function fault(
+  w: World,
+  f: FaultEvent,
+  proxies: FaultProxy[],
+  proc: Processes,
+  log: FaultLog,
+): Promise<void> {
   await w.clock.sleepUntil(f.at_ms);
   switch (f.kind) {
     case 'network_down': {
@@ -75,8 +81,21 @@ async function fault(w: World, f: FaultEvent, proxies: FaultProxy[], proc: Proce
   }
 }
 
-export async function tradingDay(w: World, plan: DayPlan, stalls: Stall[], proxies: FaultProxy[], proc: Processes): Promise<FaultLog> {
-  const log: FaultLog = { network_down: 0, server_restart: 0, server_away_ms: [], lost_notification: 0, duplicate_notification: 0, paper_out: 0 };
+export async function tradingDay(
+  w: World,
+  plan: DayPlan,
+  stalls: Stall[],
+  proxies: FaultProxy[],
+  proc: Processes,
+): Promise<FaultLog> {
+  const log: FaultLog = {
+    network_down: 0,
+    server_restart: 0,
+    server_away_ms: [],
+    lost_notification: 0,
+    duplicate_notification: 0,
+    paper_out: 0,
+  };
   // Server restarts run one after the other; the other faults each on their own.
   const restarts = plan.faults.filter((f) => f.kind === 'server_restart');
   const serial = (async () => {
@@ -94,5 +113,7 @@ export async function tradingDay(w: World, plan: DayPlan, stalls: Stall[], proxi
 }
 
 export function faultCount(log: FaultLog): number {
-  return log.network_down + log.server_restart + log.lost_notification + log.duplicate_notification + log.paper_out;
+  return (
+    log.network_down + log.server_restart + log.lost_notification + log.duplicate_notification + log.paper_out
+  );
 }

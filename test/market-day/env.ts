@@ -18,24 +18,38 @@ export interface DayConfig {
   time_scale: number;
 }
 
-export const FULL_SIZE: DayConfig = { stalls: 50, sales: 10_000, seed: 20_261_204, mode: 'non_wallet', db: 'sqlite', time_scale: TIME_SCALE_DEFAULT };
+export const FULL_SIZE: DayConfig = {
+  stalls: 50,
+  sales: 10_000,
+  seed: 20_261_204,
+  mode: 'non_wallet',
+  db: 'sqlite',
+  time_scale: TIME_SCALE_DEFAULT,
+};
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new RangeError(`${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got '${raw}'`);
   return n;
 }
 
 export function dayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DayConfig {
   const mode = env.MARKET_DAY_MODE || FULL_SIZE.mode;
-  if (mode !== 'non_wallet' && mode !== 'wallet') throw new RangeError(`MARKET_DAY_MODE must be non_wallet or wallet, got '${mode}'`);
+  if (mode !== 'non_wallet' && mode !== 'wallet')
+    throw new RangeError(`MARKET_DAY_MODE must be non_wallet or wallet, got '${mode}'`);
   // Wallet mode (e-accounts at the institution) comes with the wallet work; its flows are not in this run yet.
-  if (mode === 'wallet') throw new RangeError('MARKET_DAY_MODE=wallet: the wallet flows are not built yet; run non_wallet');
+  if (mode === 'wallet')
+    throw new RangeError('MARKET_DAY_MODE=wallet: the wallet flows are not built yet; run non_wallet');
   const db = env.MARKET_DAY_DB || FULL_SIZE.db;
-  if (db !== 'sqlite' && db !== 'postgres') throw new RangeError(`MARKET_DAY_DB must be sqlite or postgres, got '${db}'`);
-  if (db === 'postgres') throw new RangeError('MARKET_DAY_DB=postgres: two server processes on one PostgreSQL are later work; run sqlite');
+  if (db !== 'sqlite' && db !== 'postgres')
+    throw new RangeError(`MARKET_DAY_DB must be sqlite or postgres, got '${db}'`);
+  if (db === 'postgres')
+    throw new RangeError(
+      'MARKET_DAY_DB=postgres: two server processes on one PostgreSQL are later work; run sqlite',
+    );
   const stalls = int(env, 'MARKET_DAY_STALLS', FULL_SIZE.stalls, STALLS_MIN, STALLS_MAX);
   return {
     stalls,

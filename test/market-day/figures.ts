@@ -7,7 +7,14 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { TenderKind } from '../../shared/journal/entries';
 import type { TenderStatus } from '../../shared/sales/outcome';
-import { emptyTakings, takingsOf, walletOf, type Takings, type TakingsRefund, type TakingsTender } from '../../shared/sales/takings';
+import {
+  emptyTakings,
+  takingsOf,
+  walletOf,
+  type Takings,
+  type TakingsRefund,
+  type TakingsTender,
+} from '../../shared/sales/takings';
 import type { ZReport } from '../../shared/sales/z-report';
 import type { VerifyResult } from '../../src-main/journal/journal';
 import { verifyDataDir } from '../../src-main/journal/verify-file';
@@ -22,14 +29,35 @@ export interface StallFigures {
   z: ZReport;
   /** the server's projection of this stall's day (its sale, tender, refund and payment tables) counted by the shared definition */
   projected: Takings;
-  stall_day: { sales_count: number; gross_fen: number; refunds_count: number; refunds_fen: number; differences: string[] };
+  stall_day: {
+    sales_count: number;
+    gross_fen: number;
+    refunds_count: number;
+    refunds_fen: number;
+    differences: string[];
+  };
   totals_by_tender: Record<string, number>;
   /** the server's own report of the stall's takings (the admin API's daily totals) */
   server_report: Takings;
   dashboard: { sales: number; total_fen: number };
-  end_of_day: { z_gross_fen: number | null; z_sales: number | null; server_gross_fen: number; differences: string[] };
+  end_of_day: {
+    z_gross_fen: number | null;
+    z_sales: number | null;
+    server_gross_fen: number;
+    differences: string[];
+  };
   ledger: Record<string, number>;
-  settlement: { gross_fen: number; refund_fen: number; channel_fee_fen: number; market_fee_fen: number; net_fen: number; inst_gross_fen: number | null; inst_refund_fen: number | null; inst_fee_fen: number | null; inst_net_fen: number | null };
+  settlement: {
+    gross_fen: number;
+    refund_fen: number;
+    channel_fee_fen: number;
+    market_fee_fen: number;
+    net_fen: number;
+    inst_gross_fen: number | null;
+    inst_refund_fen: number | null;
+    inst_fee_fen: number | null;
+    inst_net_fen: number | null;
+  };
   payout_fen: number;
   journal: VerifyResult;
   /** printer stalls: print jobs the till holds by state, and the jobs the printer emulator received */
@@ -41,7 +69,12 @@ export interface MarketFigures {
   dashboard_by_wallet: Record<string, number>;
   fee_income_fen: number;
   market_payout_fen: number;
-  recon: { open: number; resolved: number; reconciled: boolean; items: { kind: string; status: string; inst_amount_fen: number | null; plat_amount_fen: number | null }[] };
+  recon: {
+    open: number;
+    resolved: number;
+    reconciled: boolean;
+    items: { kind: string; status: string; inst_amount_fen: number | null; plat_amount_fen: number | null }[];
+  };
   receipts: { n: number; distinct: number };
   sync_flags: number;
   invariants: { ok: boolean; secondary_clearing: unknown[] };
@@ -55,7 +88,12 @@ function takingsFrom(sales: Row[], tenders: Row[], refunds: Row[]): Takings {
   const bySale = new Map<string, TakingsTender[]>();
   for (const t of tenders) {
     const list = bySale.get(String(t.sale_id)) ?? [];
-    list.push({ kind: t.kind as TenderKind, amount_fen: Number(t.amount_fen), status: t.status as TenderStatus, wallet: walletOf(t.wallet as string | null) });
+    list.push({
+      kind: t.kind as TenderKind,
+      amount_fen: Number(t.amount_fen),
+      status: t.status as TenderStatus,
+      wallet: walletOf(t.wallet as string | null),
+    });
     bySale.set(String(t.sale_id), list);
   }
   const byRefund = new Map<string, TakingsRefund['tenders'][number][]>();
@@ -65,7 +103,11 @@ function takingsFrom(sales: Row[], tenders: Row[], refunds: Row[]): Takings {
     byRefund.set(String(r.refund_id), list);
   }
   return takingsOf(
-    sales.map((x) => ({ total_fen: Number(x.total_fen), voided: x.status === 'voided', tenders: bySale.get(String(x.id)) ?? [] })),
+    sales.map((x) => ({
+      total_fen: Number(x.total_fen),
+      voided: x.status === 'voided',
+      tenders: bySale.get(String(x.id)) ?? [],
+    })),
     [...byRefund.values()].map((t) => ({ tenders: t })),
   );
 }
@@ -80,25 +122,74 @@ function receiptsReceived(st: Stall): number {
 }
 
 function printingOf(st: Stall): NonNullable<StallFigures['printing']> {
-  const by = new Map((st.core.db.prepare('SELECT state, COUNT(*) AS n FROM print_job GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
-  return { done: by.get('done') ?? 0, waiting: (by.get('queued') ?? 0) + (by.get('printing') ?? 0), failed: by.get('failed') ?? 0, received: receiptsReceived(st) };
+  const by = new Map(
+    (
+      st.core.db.prepare('SELECT state, COUNT(*) AS n FROM print_job GROUP BY state').all() as {
+        state: string;
+        n: number;
+      }[]
+    ).map((r) => [r.state, r.n]),
+  );
+  return {
+    done: by.get('done') ?? 0,
+    waiting: (by.get('queued') ?? 0) + (by.get('printing') ?? 0),
+    failed: by.get('failed') ?? 0,
+    received: receiptsReceived(st),
+  };
 }
 
-const sumBy = <T,>(xs: readonly T[], f: (x: T) => number): number => xs.reduce((a, x) => a + f(x), 0);
+const sumBy = <T>(xs: readonly T[], f: (x: T) => number): number => xs.reduce((a, x) => a + f(x), 0);
 
-export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, serverDir: string, staff: StaffClient): Promise<MarketFigures> {
+export async function readFigures(
+  w: World,
+  stalls: Stall[],
+  closed: ClosedDay,
+  serverDir: string,
+  staff: StaffClient,
+): Promise<MarketFigures> {
   const day = closed.business_day;
   const server = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
   try {
-    const totals = await staff.call<{ stalls: { stall_id: string; by_tender: Record<string, number>; takings: Takings }[] }>('GET', `/api/v1/admin/totals/daily?business_day=${day}`);
-    const dash = await staff.call<{ stalls: { stall_id: string; sales: number; total_fen: number }[]; by_wallet: Record<string, number> }>('GET', `/api/v1/admin/dashboard?business_day=${day}`);
-    const eod = await staff.call<{ stalls: { stall_id: string; terminals: { server: { gross_fen: number }; z_report: { sales_count: number | null; gross_fen: number | null } | null; differences: string[] }[] }[] }>('GET', `/api/v1/admin/days/${day}`);
-    const { merchants: settleRows } = await staff.call<{ merchants: (StallFigures['settlement'] & { stall_id: string })[] }>('GET', `/api/v1/admin/settlement/${day}`);
-    const fees = await staff.call<{ rows: { income_fen: number }[] }>('GET', `/api/v1/admin/fee-income?from=${day}&to=${day}`);
-    const recon = await staff.call<MarketFigures['recon']>('GET', `/api/v1/admin/recon/days/${closed.bill_date}`);
-    const flags = await staff.call<{ refused: unknown[]; flagged: unknown[] }>('GET', '/api/v1/admin/sync/flags');
-    const invariants = await staff.call<MarketFigures['invariants']>('GET', '/api/v1/admin/ledger/invariants');
-    const { payouts } = await w.sim.control<{ payouts: { party: string; amount_fen: number }[] }>('GET', '/payouts');
+    const totals = await staff.call<{
+      stalls: { stall_id: string; by_tender: Record<string, number>; takings: Takings }[];
+    }>('GET', `/api/v1/admin/totals/daily?business_day=${day}`);
+    const dash = await staff.call<{
+      stalls: { stall_id: string; sales: number; total_fen: number }[];
+      by_wallet: Record<string, number>;
+    }>('GET', `/api/v1/admin/dashboard?business_day=${day}`);
+    const eod = await staff.call<{
+      stalls: {
+        stall_id: string;
+        terminals: {
+          server: { gross_fen: number };
+          z_report: { sales_count: number | null; gross_fen: number | null } | null;
+          differences: string[];
+        }[];
+      }[];
+    }>('GET', `/api/v1/admin/days/${day}`);
+    const { merchants: settleRows } = await staff.call<{
+      merchants: (StallFigures['settlement'] & { stall_id: string })[];
+    }>('GET', `/api/v1/admin/settlement/${day}`);
+    const fees = await staff.call<{ rows: { income_fen: number }[] }>(
+      'GET',
+      `/api/v1/admin/fee-income?from=${day}&to=${day}`,
+    );
+    const recon = await staff.call<MarketFigures['recon']>(
+      'GET',
+      `/api/v1/admin/recon/days/${closed.bill_date}`,
+    );
+    const flags = await staff.call<{ refused: unknown[]; flagged: unknown[] }>(
+      'GET',
+      '/api/v1/admin/sync/flags',
+    );
+    const invariants = await staff.call<MarketFigures['invariants']>(
+      'GET',
+      '/api/v1/admin/ledger/invariants',
+    );
+    const { payouts } = await w.sim.control<{ payouts: { party: string; amount_fen: number }[] }>(
+      'GET',
+      '/payouts',
+    );
     const simLedger = await w.sim.control<{ balanced: boolean }>('GET', '/ledger');
     const marketMchid = loadSimSettings(w.simDir).sp_mchid;
     const out: StallFigures[] = [];
@@ -106,13 +197,20 @@ export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, 
       const id = st.setup.stall_id;
       const z = closed.z.get(id);
       if (!z) throw new Error(`no Z report from stall ${id}`);
-      const sd = await staff.call<{ terminals: { server: StallFigures['stall_day']; differences: string[] }[] }>('GET', `/api/v1/admin/stalls/${id}/days/${day}`);
-      const lb = await staff.call<{ balances: { chart_code: string; balance_fen: number }[] }>('GET', `/api/v1/admin/stalls/${id}/ledger/balances`);
+      const sd = await staff.call<{
+        terminals: { server: StallFigures['stall_day']; differences: string[] }[];
+      }>('GET', `/api/v1/admin/stalls/${id}/days/${day}`);
+      const lb = await staff.call<{ balances: { chart_code: string; balance_fen: number }[] }>(
+        'GET',
+        `/api/v1/admin/stalls/${id}/ledger/balances`,
+      );
       const ledger: Record<string, number> = {};
       for (const b of lb.balances) ledger[b.chart_code] = (ledger[b.chart_code] ?? 0) + b.balance_fen;
       const e = eod.stalls.find((x) => x.stall_id === id);
       const projected = takingsFrom(
-        server.prepare('SELECT id, total_fen, status FROM sale WHERE stall_id = ? AND business_day = ?').all(id, day) as Row[],
+        server
+          .prepare('SELECT id, total_fen, status FROM sale WHERE stall_id = ? AND business_day = ?')
+          .all(id, day) as Row[],
         server
           .prepare(
             `SELECT t.sale_id, t.kind, t.amount_fen, t.status, o.channel AS wallet FROM sale_tender t JOIN sale s ON s.id = t.sale_id
@@ -121,7 +219,9 @@ export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, 
           )
           .all(id, day) as Row[],
         server
-          .prepare('SELECT r.id AS refund_id, t.kind, rt.amount_fen FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN sale_tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE r.stall_id = ? AND r.business_day = ?')
+          .prepare(
+            'SELECT r.id AS refund_id, t.kind, rt.amount_fen FROM refund_tender rt JOIN refund r ON r.id = rt.refund_id JOIN sale_tender t ON t.sale_id = r.sale_id AND t.tender_no = rt.tender_no WHERE r.stall_id = ? AND r.business_day = ?',
+          )
           .all(id, day) as Row[],
       );
       const terms = sd.terminals;
@@ -147,18 +247,36 @@ export async function readFigures(w: World, stalls: Stall[], closed: ClosedDay, 
           differences: e ? e.terminals.flatMap((t) => t.differences) : ['stall missing from end of day'],
         },
         ledger,
-        settlement: srow ?? { gross_fen: 0, refund_fen: 0, channel_fee_fen: 0, market_fee_fen: 0, net_fen: 0, inst_gross_fen: null, inst_refund_fen: null, inst_fee_fen: null, inst_net_fen: null },
-        payout_fen: sumBy(payouts.filter((p) => p.party === st.setup.sub_mchid), (p) => p.amount_fen),
+        settlement: srow ?? {
+          gross_fen: 0,
+          refund_fen: 0,
+          channel_fee_fen: 0,
+          market_fee_fen: 0,
+          net_fen: 0,
+          inst_gross_fen: null,
+          inst_refund_fen: null,
+          inst_fee_fen: null,
+          inst_net_fen: null,
+        },
+        payout_fen: sumBy(
+          payouts.filter((p) => p.party === st.setup.sub_mchid),
+          (p) => p.amount_fen,
+        ),
         journal: verifyDataDir(st.dir),
         printing: st.printer ? printingOf(st) : null,
       });
     }
-    const receipts = server.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT receipt_no) AS distinct_n FROM sale').get() as { n: number; distinct_n: number };
+    const receipts = server
+      .prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT receipt_no) AS distinct_n FROM sale')
+      .get() as { n: number; distinct_n: number };
     return {
       stalls: out,
       dashboard_by_wallet: dash.by_wallet,
       fee_income_fen: sumBy(fees.rows, (r) => r.income_fen),
-      market_payout_fen: sumBy(payouts.filter((p) => p.party === marketMchid), (p) => p.amount_fen),
+      market_payout_fen: sumBy(
+        payouts.filter((p) => p.party === marketMchid),
+        (p) => p.amount_fen,
+      ),
       recon,
       receipts: { n: receipts.n, distinct: receipts.distinct_n },
       sync_flags: flags.refused.length + flags.flagged.length,

@@ -9,7 +9,10 @@ import { runMarketDay } from './run';
 
 describe('a small market day', () => {
   it('4 stalls, 300 sales with faults: every figure agrees to the fen across tills, server, dashboard, ledger, bill and payouts', async () => {
-    const r = await runMarketDay({ ...FULL_SIZE, stalls: 4, sales: 300, seed: 20_261_204, time_scale: 1_000 }, () => {});
+    const r = await runMarketDay(
+      { ...FULL_SIZE, stalls: 4, sales: 300, seed: 20_261_204, time_scale: 1_000 },
+      () => {},
+    );
     console.log([...r.table, ...r.failures, JSON.stringify(r.line)].join('\n'));
     expect(r.failures).toEqual([]);
     expect(r.line).toMatchObject({ stalls: 4, failed_checks: 0, unexplained_fen: 0 });

@@ -19,21 +19,52 @@ export interface StallSetup {
 
 const STALL_NAMES = ['蔬菜', '水果', '豆制品', '菌菇', '干货', '禽蛋', '粮油', '调料'] as const;
 
-export async function setUpMarket(staff: StaffClient, simUrl: string, serverUrl: string, stalls: number): Promise<StallSetup[]> {
+export async function setUpMarket(
+  staff: StaffClient,
+  simUrl: string,
+  serverUrl: string,
+  stalls: number,
+): Promise<StallSetup[]> {
   // Business days cut at midnight in Shanghai, the institution's bill day: one market day is one bill.
-  await staff.call('PUT', '/api/v1/admin/market', { name: '城南农产品批发市场', time_zone: 'Asia/Shanghai', day_cutoff_hour: 0 });
+  await staff.call('PUT', '/api/v1/admin/market', {
+    name: '城南农产品批发市场',
+    time_zone: 'Asia/Shanghai',
+    day_cutoff_hour: 0,
+  });
   const out: Omit<StallSetup, 'sub_mchid'>[] = [];
   for (let i = 0; i < stalls; i++) {
     const name = `${i + 1}号${STALL_NAMES[i % STALL_NAMES.length] ?? ''}批发`;
     const s = await staff.call<{ id: string }>('POST', '/api/v1/admin/stalls', { name });
     for (const p of CATALOG) await staff.call('POST', `/api/v1/admin/stalls/${s.id}/products`, p);
     const buyer_ids: string[] = [];
-    for (const b of ['刘记饭店', '食堂采购']) buyer_ids.push((await staff.call<{ id: string }>('POST', `/api/v1/admin/stalls/${s.id}/buyers`, { name: b, credit_limit_fen: CREDIT_LIMIT_FEN })).id);
-    const t = await staff.call<{ terminal_id: string; pairing_code: string }>('POST', `/api/v1/admin/stalls/${s.id}/terminals`, { name: '1号收银台' });
-    out.push({ index: i, stall_id: s.id, name, pairing_code: t.pairing_code, terminal_id: t.terminal_id, buyer_ids });
+    for (const b of ['刘记饭店', '食堂采购'])
+      buyer_ids.push(
+        (
+          await staff.call<{ id: string }>('POST', `/api/v1/admin/stalls/${s.id}/buyers`, {
+            name: b,
+            credit_limit_fen: CREDIT_LIMIT_FEN,
+          })
+        ).id,
+      );
+    const t = await staff.call<{ terminal_id: string; pairing_code: string }>(
+      'POST',
+      `/api/v1/admin/stalls/${s.id}/terminals`,
+      { name: '1号收银台' },
+    );
+    out.push({
+      index: i,
+      stall_id: s.id,
+      name,
+      pairing_code: t.pairing_code,
+      terminal_id: t.terminal_id,
+      buyer_ids,
+    });
   }
   await onboardDemoStalls(simUrl, serverUrl);
-  const { stalls: listed } = await staff.call<{ stalls: { id: string; sub_mchid: string | null }[] }>('GET', '/api/v1/admin/stalls');
+  const { stalls: listed } = await staff.call<{ stalls: { id: string; sub_mchid: string | null }[] }>(
+    'GET',
+    '/api/v1/admin/stalls',
+  );
   return out.map((s) => {
     const sub = listed.find((x) => x.id === s.stall_id)?.sub_mchid;
     if (!sub) throw new Error(`stall ${s.stall_id} was not onboarded at the institution`);

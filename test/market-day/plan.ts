@@ -22,7 +22,10 @@ export const BIG_SALE_PIECES = 3;
 export const CREDIT_LIMIT_FEN = 50_000;
 
 export type Wallet = 'WECHAT' | 'ALIPAY' | 'UNIONPAY';
-export type PlanLine = { code: ProductCode; entry: { kind: 'weight'; gross_g: number; tare_g: number } | { kind: 'count'; count: number } };
+export type PlanLine = {
+  code: ProductCode;
+  entry: { kind: 'weight'; gross_g: number; tare_g: number } | { kind: 'count'; count: number };
+};
 
 /** What the cashier and the buyer do with one sale. */
 export type SaleKind =
@@ -45,8 +48,18 @@ export type SaleKind =
   | 'void';
 
 export const SALE_MIX: Readonly<Record<SaleKind, number>> = {
-  cash: 36, qr_paid: 16, qr_late: 4, qr_never: 2, code_paid: 14, code_password: 2, code_expired: 2, code_abandoned: 2,
-  account: 8, account_over: 2, parked: 3, void: 2,
+  cash: 36,
+  qr_paid: 16,
+  qr_late: 4,
+  qr_never: 2,
+  code_paid: 14,
+  code_password: 2,
+  code_expired: 2,
+  code_abandoned: 2,
+  account: 8,
+  account_over: 2,
+  parked: 3,
+  void: 2,
 };
 
 export interface PlannedSale {
@@ -87,11 +100,19 @@ export const STALLS_PER_GROUP = 5;
 export const PRINTER_EVERY = 4;
 
 function lines(rng: Rng, kind: SaleKind): PlanLine[] {
-  if (kind === 'code_password' || kind === 'code_abandoned') return [{ code: 'W001', entry: { kind: 'count', count: BIG_SALE_PIECES } }];
+  if (kind === 'code_password' || kind === 'code_abandoned')
+    return [{ code: 'W001', entry: { kind: 'count', count: BIG_SALE_PIECES } }];
   const out: PlanLine[] = [];
   for (let i = rng.int(1, 3); i > 0; i--) {
     const code = rng.pick(['V001', 'V003', 'V006'] as const);
-    out.push(code === 'V006' ? { code, entry: { kind: 'count', count: rng.int(1, 6) } } : { code, entry: { kind: 'weight', gross_g: rng.int(300, 20_000), tare_g: rng.pick([0, 0, 50, 120]) } });
+    out.push(
+      code === 'V006'
+        ? { code, entry: { kind: 'count', count: rng.int(1, 6) } }
+        : {
+            code,
+            entry: { kind: 'weight', gross_g: rng.int(300, 20_000), tare_g: rng.pick([0, 0, 50, 120]) },
+          },
+    );
   }
   // Beyond the limit: a big order on account.
   if (kind === 'account_over') out.push({ code: 'V006', entry: { kind: 'count', count: 40 } });
@@ -120,7 +141,12 @@ export function makePlan(c: DayConfig): DayPlan {
       wallet: rng.pick(['WECHAT', 'ALIPAY', 'UNIONPAY'] as const),
       lines: lines(rng, kind),
       pay_after_ms: rng.int(2, 60) * MINUTE_MS,
-      refund: r < 0.04 ? { pick: rng.int(0, 1_000_000), full: false } : r < 0.06 ? { pick: rng.int(0, 1_000_000), full: true } : null,
+      refund:
+        r < 0.04
+          ? { pick: rng.int(0, 1_000_000), full: false }
+          : r < 0.06
+            ? { pick: rng.int(0, 1_000_000), full: true }
+            : null,
     });
   }
   for (const s of stalls) {
@@ -132,12 +158,22 @@ export function makePlan(c: DayConfig): DayPlan {
   }
   const faults: FaultEvent[] = [];
   for (let g = 0; g < groups; g++) {
-    for (let k = rng.int(1, 2); k > 0; k--) faults.push({ at_ms: rng.int(30, 11 * 60) * MINUTE_MS, kind: 'network_down', group: g, for_ms: rng.int(3, 15) * MINUTE_MS });
+    for (let k = rng.int(1, 2); k > 0; k--)
+      faults.push({
+        at_ms: rng.int(30, 11 * 60) * MINUTE_MS,
+        kind: 'network_down',
+        group: g,
+        for_ms: rng.int(3, 15) * MINUTE_MS,
+      });
   }
   faults.push({ at_ms: Math.round(TRADING_DAY_MS * 0.35), kind: 'server_restart', signal: 'SIGTERM' });
   faults.push({ at_ms: Math.round(TRADING_DAY_MS * 0.65), kind: 'server_restart', signal: 'SIGKILL' });
   for (let k = 0; k < 6; k++) {
-    faults.push({ at_ms: rng.int(20, 11 * 60) * MINUTE_MS, kind: k % 2 === 0 ? 'lost_notification' : 'duplicate_notification', count: rng.int(1, 3) });
+    faults.push({
+      at_ms: rng.int(20, 11 * 60) * MINUTE_MS,
+      kind: k % 2 === 0 ? 'lost_notification' : 'duplicate_notification',
+      count: rng.int(1, 3),
+    });
   }
   faults.sort((a, b) => a.at_ms - b.at_ms);
   return { stalls, faults, groups };

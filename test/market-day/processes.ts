@@ -32,7 +32,15 @@ export async function startProcesses(): Promise<Processes> {
   const root = tempDir('market-day');
   const simDir = join(root, 'sim');
   const serverDir = join(root, 'server');
-  const sim = await spawnRole('sim', ['--port', '0', '--data', simDir, '--test-control', '--time-scale', String(SIM_TIME_SCALE)]);
+  const sim = await spawnRole('sim', [
+    '--port',
+    '0',
+    '--data',
+    simDir,
+    '--test-control',
+    '--time-scale',
+    String(SIM_TIME_SCALE),
+  ]);
   const serverArgs = (port: string) => ['--port', port, '--data', serverDir, '--demo', '--sim', simDir];
   let server = await spawnRole('server', serverArgs('0'));
   const port = new URL(server.url).port;

@@ -29,7 +29,10 @@ export interface DayResult {
   failures: string[];
 }
 
-export async function runMarketDay(c: DayConfig, say: (line: string) => void = console.log): Promise<DayResult> {
+export async function runMarketDay(
+  c: DayConfig,
+  say: (line: string) => void = console.log,
+): Promise<DayResult> {
   const t0 = Date.now();
   const plan = makePlan(c);
   const proc = await startProcesses();
@@ -48,19 +51,37 @@ export async function runMarketDay(c: DayConfig, say: (line: string) => void = c
       if (!proxy || !sp) throw new Error(`no network or plan for stall ${s.index}`);
       stalls.push(await startStall(s, sp, proxy.url, root));
     }
-    say(`[market-day] ${c.stalls} stalls open (${Math.round((Date.now() - t0) / 1000)} s); trading ${c.sales} sales at ${c.time_scale}× market time`);
-    const w: World = { sim: simClient(proc.simUrl), simDir: proc.simDir, serverUrl: proc.serverUrl, clock: new DayClock(c.time_scale), later: [], usedCodes: [], faults: 0 };
+    say(
+      `[market-day] ${c.stalls} stalls open (${Math.round((Date.now() - t0) / 1000)} s); trading ${c.sales} sales at ${c.time_scale}× market time`,
+    );
+    const w: World = {
+      sim: simClient(proc.simUrl),
+      simDir: proc.simDir,
+      serverUrl: proc.serverUrl,
+      clock: new DayClock(c.time_scale),
+      later: [],
+      usedCodes: [],
+      faults: 0,
+    };
     const log = await tradingDay(w, plan, stalls, proxies, proc);
     say(`[market-day] trading over (${Math.round((Date.now() - t0) / 1000)} s): ${JSON.stringify(log)}`);
     const closed = await closeTheDay(w, stalls, proc.serverDir, staff);
-    say(`[market-day] day ${closed.business_day} closed, bill ${closed.bill_date} reconciled: ${closed.recon.state}${closed.recon.error ? ` (${closed.recon.error})` : ''} (${Math.round((Date.now() - t0) / 1000)} s)`);
+    say(
+      `[market-day] day ${closed.business_day} closed, bill ${closed.bill_date} reconciled: ${closed.recon.state}${closed.recon.error ? ` (${closed.recon.error})` : ''} (${Math.round((Date.now() - t0) / 1000)} s)`,
+    );
     const figures = await readFigures(w, stalls, closed, proc.serverDir, staff);
     const checks = runChecks(figures);
     const sales = stalls.reduce((a, st) => a + st.book.sales, 0);
-    const result: DayResult = { line: dayLine(c, sales, faultCount(log), checks, Date.now() - t0), checks, table: table(figures, checks), failures: failures(checks) };
+    const result: DayResult = {
+      line: dayLine(c, sales, faultCount(log), checks, Date.now() - t0),
+      checks,
+      table: table(figures, checks),
+      failures: failures(checks),
+    };
     for (const l of result.table) say(l);
     for (const l of result.failures) say(l);
-    for (const st of stalls) for (const e of st.book.errors.slice(0, 5)) say(`[stall ${st.setup.index + 1}] ${e}`);
+    for (const st of stalls)
+      for (const e of st.book.errors.slice(0, 5)) say(`[stall ${st.setup.index + 1}] ${e}`);
     return result;
   } finally {
     for (const st of stalls) await stopStall(st).catch(() => undefined);

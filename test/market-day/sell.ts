@@ -22,7 +22,11 @@ function refusedAs(err: unknown, ...codes: string[]): boolean {
 }
 
 async function complete(st: Stall, cart: Cart, tenders: Tender[]) {
-  const r = await st.core.handlers['sale-complete']({ lines: cart.lines, sale_discount_fen: cart.sale_discount_fen, tenders });
+  const r = await st.core.handlers['sale-complete']({
+    lines: cart.lines,
+    sale_discount_fen: cart.sale_discount_fen,
+    tenders,
+  });
   st.book.sales++;
   st.book.gross_fen += r.total_fen;
   return r;
@@ -60,7 +64,12 @@ export async function sell(w: World, st: Stall, s: PlannedSale): Promise<string 
       const buyer = await w.sim.buyer(s.wallet);
       const payUrl = r.pay_url;
       if (s.kind === 'qr_paid') await phonePays(w, payUrl, s.wallet, buyer);
-      else w.later.push(w.clock.sleepUntil(s.at_ms + s.pay_after_ms).then(async () => void (await phonePays(w, payUrl, s.wallet, buyer))));
+      else
+        w.later.push(
+          w.clock
+            .sleepUntil(s.at_ms + s.pay_after_ms)
+            .then(async () => void (await phonePays(w, payUrl, s.wallet, buyer))),
+        );
       return s.kind === 'qr_paid' ? r.sale_id : null;
     }
     case 'code_paid':
@@ -88,7 +97,10 @@ export async function sell(w: World, st: Stall, s: PlannedSale): Promise<string 
       }
       if (s.kind === 'code_password') {
         const tx = await simTransactionOf(w, outTradeNo('code', r.sale_id, 1)).catch(() => null);
-        if (tx) await w.sim.control('POST', `/buyers/${buyer}/password`, { transaction_id: tx, password: BUYER_PASSWORD }).catch(() => undefined);
+        if (tx)
+          await w.sim
+            .control('POST', `/buyers/${buyer}/password`, { transaction_id: tx, password: BUYER_PASSWORD })
+            .catch(() => undefined);
       }
       return r.status === 'completed' ? r.sale_id : null;
     }
@@ -97,7 +109,8 @@ export async function sell(w: World, st: Stall, s: PlannedSale): Promise<string 
       const buyer = st.setup.buyer_ids[s.n % st.setup.buyer_ids.length];
       if (!buyer) throw new Error('no buyer on account');
       try {
-        return (await complete(st, cart, [{ kind: 'account', amount_fen: cart.total_fen, buyer_id: buyer }])).sale_id;
+        return (await complete(st, cart, [{ kind: 'account', amount_fen: cart.total_fen, buyer_id: buyer }]))
+          .sale_id;
       } catch (err) {
         if (!refusedAs(err, 'credit_limit_exceeded')) throw err;
         st.book.fell_back_to_cash++;
@@ -121,8 +134,15 @@ export async function refund(st: Stall, pick: number, full: boolean): Promise<vo
     st.refundable.splice(at, 1);
     const first = d.lines[0];
     if (!first) return;
-    const lines = full ? d.lines.map((l) => ({ line_no: l.line_no, quantity: l.quantity })) : [{ line_no: first.line_no, quantity: Math.max(1, Math.floor(first.quantity / 2)) }];
-    const r = await st.core.handlers['refund-create']({ sale_id: saleId, lines, reason: full ? '整单退货' : '部分退货', manager_pin: MANAGER_PIN });
+    const lines = full
+      ? d.lines.map((l) => ({ line_no: l.line_no, quantity: l.quantity }))
+      : [{ line_no: first.line_no, quantity: Math.max(1, Math.floor(first.quantity / 2)) }];
+    const r = await st.core.handlers['refund-create']({
+      sale_id: saleId,
+      lines,
+      reason: full ? '整单退货' : '部分退货',
+      manager_pin: MANAGER_PIN,
+    });
     st.book.refunds++;
     st.book.refunds_fen += r.amount_fen;
     return;

@@ -44,14 +44,23 @@ export interface Stall {
   book: StallBook;
 }
 
-export async function startStall(setup: StallSetup, plan: StallPlan, serverUrl: string, root: string): Promise<Stall> {
+export async function startStall(
+  setup: StallSetup,
+  plan: StallPlan,
+  serverUrl: string,
+  root: string,
+): Promise<Stall> {
   const printer = plan.printer ? await startPrinterEmulator() : null;
   const dir = join(root, `till-${String(setup.index + 1).padStart(3, '0')}`);
   const core = await startCore({
     dataDir: dir,
     serverUrl,
     pairingCode: setup.pairing_code,
-    devices: { printer: printer ? { address: `tcp://127.0.0.1:${printer.port}`, profile: 'generic-58' } : null, scanner: null, scale: null },
+    devices: {
+      printer: printer ? { address: `tcp://127.0.0.1:${printer.port}`, profile: 'generic-58' } : null,
+      scanner: null,
+      scale: null,
+    },
   });
   await core.handlers['cashier-signin']({ pin: CASHIER_PIN });
   await core.handlers['shift-open']({ float_fen: FLOAT_FEN });
@@ -68,18 +77,41 @@ export async function startStall(setup: StallSetup, plan: StallPlan, serverUrl: 
     rounding: info.rounding,
     products,
     refundable: [],
-    book: { sales: 0, gross_fen: 0, refunds: 0, refunds_fen: 0, voids: 0, voids_fen: 0, parked: 0, fell_back_to_cash: 0, shift_changes: 0, by_kind: {}, errors: [] },
+    book: {
+      sales: 0,
+      gross_fen: 0,
+      refunds: 0,
+      refunds_fen: 0,
+      voids: 0,
+      voids_fen: 0,
+      parked: 0,
+      fell_back_to_cash: 0,
+      shift_changes: 0,
+      by_kind: {},
+      errors: [],
+    },
   };
 }
 
-export function cartOf(st: Stall, lines: readonly PlanLine[]): { lines: { product_id: string; entry: PlanLine['entry']; discount_fen: number }[]; sale_discount_fen: number; total_fen: number } {
+export function cartOf(
+  st: Stall,
+  lines: readonly PlanLine[],
+): {
+  lines: { product_id: string; entry: PlanLine['entry']; discount_fen: number }[];
+  sale_discount_fen: number;
+  total_fen: number;
+} {
   const priced: CartLine[] = lines.map((l) => {
     const product = st.products.get(l.code);
     if (!product) throw new Error(`stall ${st.setup.stall_id} has no product ${l.code}`);
     return { product, entry: l.entry, discount_fen: 0 };
   });
   return {
-    lines: priced.map((l) => ({ product_id: l.product.id, entry: l.entry as PlanLine['entry'], discount_fen: 0 })),
+    lines: priced.map((l) => ({
+      product_id: l.product.id,
+      entry: l.entry as PlanLine['entry'],
+      discount_fen: 0,
+    })),
     sale_discount_fen: 0,
     total_fen: priceSale(priced, 0, st.rounding).total_fen,
   };

@@ -52,7 +52,15 @@ export async function simTransactionOf(w: World, outTradeNo: string, timeoutMs =
   }
   const db = simDb;
   if (!db) throw new Error('no sim db');
-  return until(() => (db.prepare('SELECT transaction_id FROM orders WHERE out_trade_no = ?').get(outTradeNo) as { transaction_id: string } | undefined)?.transaction_id, timeoutMs, `the institution's order ${outTradeNo}`);
+  return until(
+    () =>
+      (
+        db.prepare('SELECT transaction_id FROM orders WHERE out_trade_no = ?').get(outTradeNo) as
+          { transaction_id: string } | undefined
+      )?.transaction_id,
+    timeoutMs,
+    `the institution's order ${outTradeNo}`,
+  );
 }
 
 export function closeSimDb(): void {

@@ -20,16 +20,38 @@ export interface TxResource {
 
 export function transactionBody(simDir: string, resource: TxResource, id = randomUUID()): string {
   const ident = loadOrCreateIdentity(simDir);
-  return JSON.stringify({ id, create_time: new Date().toISOString(), resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功', resource: encryptResource(JSON.stringify(resource), ident.apiV3Key, 'transaction', 'transaction') });
+  return JSON.stringify({
+    id,
+    create_time: new Date().toISOString(),
+    resource_type: 'encrypt-resource',
+    event_type: 'TRANSACTION.SUCCESS',
+    summary: '支付成功',
+    resource: encryptResource(JSON.stringify(resource), ident.apiV3Key, 'transaction', 'transaction'),
+  });
 }
 
 /** Posts a body to the server's notify endpoint, signed with the platform key (or another key: a forgery). */
-export async function postNotification(serverUrl: string, simDir: string, body: string, o: { forgeKey?: boolean; alterAfterSigning?: boolean } = {}): Promise<number> {
+export async function postNotification(
+  serverUrl: string,
+  simDir: string,
+  body: string,
+  o: { forgeKey?: boolean; alterAfterSigning?: boolean } = {},
+): Promise<number> {
   const ident = loadOrCreateIdentity(simDir);
-  const key = o.forgeKey ? generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey : ident.platformPrivatePem;
+  const key = o.forgeKey
+    ? generateKeyPairSync('rsa', {
+        modulusLength: 2048,
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+      }).privateKey
+    : ident.platformPrivatePem;
   const headers = platformHeaders(body, key, ident.platformSerial);
   const sent = o.alterAfterSigning ? body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') : body;
-  const res = await fetch(`${serverUrl}/api/v1/payments/notify/simpay`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: sent });
+  const res = await fetch(`${serverUrl}/api/v1/payments/notify/simpay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: sent,
+  });
   await res.text();
   return res.status;
 }

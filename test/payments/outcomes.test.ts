@@ -14,7 +14,16 @@ let printer: PrinterEmulator;
 
 beforeAll(async () => {
   printer = await startPrinterEmulator({ host: '127.0.0.1', port: 0 });
-  s = await startPayStack({}, { devices: { printer: { address: `tcp://127.0.0.1:${printer.port}`, profile: 'generic-80' }, scanner: null, scale: null } });
+  s = await startPayStack(
+    {},
+    {
+      devices: {
+        printer: { address: `tcp://127.0.0.1:${printer.port}`, profile: 'generic-80' },
+        scanner: null,
+        scale: null,
+      },
+    },
+  );
   await s.core.handlers['cashier-signin']({ pin: '1234' });
 }, 60_000);
 afterAll(async () => {
@@ -22,7 +31,9 @@ afterAll(async () => {
   await printer?.close();
 });
 
-const line = (count: number) => [{ product_id: 'S01-V006', entry: { kind: 'count' as const, count }, discount_fen: 0 }];
+const line = (count: number) => [
+  { product_id: 'S01-V006', entry: { kind: 'count' as const, count }, discount_fen: 0 },
+];
 
 /** Jobs the printer received that a test has read. */
 let read = 0;
@@ -37,16 +48,26 @@ async function nextReceipt(): Promise<string> {
 /** Z report, the server's projection and the dashboard of today, once the till's journal is synced. */
 async function agree(): Promise<Takings> {
   await s.core.sync.runOnce();
-  const day = getSale(s.core.db, (s.core.db.prepare('SELECT id FROM sale ORDER BY created_ms DESC LIMIT 1').get() as { id: string }).id)!.business_day;
+  const day = getSale(
+    s.core.db,
+    (s.core.db.prepare('SELECT id FROM sale ORDER BY created_ms DESC LIMIT 1').get() as { id: string }).id,
+  )!.business_day;
   const z = dayReport(s.core.db, s.core.identity.terminal_id, day);
   expect(takingsDifferences(z.takings)).toEqual([]);
-  const dash = await s.admin<{ total_fen: number; by_tender: Record<string, number>; by_wallet: Record<string, number>; takings: Takings }>(`/api/v1/admin/dashboard?business_day=${day}`);
+  const dash = await s.admin<{
+    total_fen: number;
+    by_tender: Record<string, number>;
+    by_wallet: Record<string, number>;
+    takings: Takings;
+  }>(`/api/v1/admin/dashboard?business_day=${day}`);
   expect(dash.takings.paid).toEqual(z.takings.paid);
   expect(dash.takings.receivable).toEqual(z.takings.receivable);
   expect(dash.takings.by_kind).toEqual(z.takings.by_kind);
   expect(dash.total_fen).toBe(z.gross_fen);
   // The tender breakdown is the wallet breakdown: money received by QR and payment code.
-  expect(Object.values(dash.by_wallet).reduce((a, v) => a + v, 0)).toBe((dash.by_tender.qr ?? 0) + (dash.by_tender.payment_code ?? 0));
+  expect(Object.values(dash.by_wallet).reduce((a, v) => a + v, 0)).toBe(
+    (dash.by_tender.qr ?? 0) + (dash.by_tender.payment_code ?? 0),
+  );
   return z.takings;
 }
 
@@ -55,7 +76,11 @@ describe('tender outcomes', () => {
     const buyer = await s.buyer('WECHAT');
     const stale = await s.code(buyer);
     await s.control('POST', '/clock/advance', { ms: 61_000 });
-    const r = await s.core.handlers['sale-complete']({ lines: line(3), sale_discount_fen: 0, tenders: [{ kind: 'payment_code', amount_fen: 4_500, code: stale }] });
+    const r = await s.core.handlers['sale-complete']({
+      lines: line(3),
+      sale_discount_fen: 0,
+      tenders: [{ kind: 'payment_code', amount_fen: 4_500, code: stale }],
+    });
     expect(r.status).toBe('pending');
     const failed = await nextReceipt();
     expect(failed).toContain('付款码 付款失败');
@@ -63,12 +88,18 @@ describe('tender outcomes', () => {
     expect(failed).toContain('待补收');
     expect(failed).not.toContain('付款码 待确认');
     const detail = await s.core.handlers['sale-detail']({ sale_id: r.sale_id, paper: 80 });
-    expect(detail.tenders[0]).toMatchObject({ status: 'failed', reason_zh: expect.stringContaining('付款码已过期') });
+    expect(detail.tenders[0]).toMatchObject({
+      status: 'failed',
+      reason_zh: expect.stringContaining('付款码已过期'),
+    });
     expect(detail.owed_fen).toBe(4_500);
     const before = await agree();
     expect(before.receivable.owed_fen).toBeGreaterThanOrEqual(4_500);
 
-    const again = await s.core.handlers['sale-add-tender']({ sale_id: r.sale_id, tender: { kind: 'payment_code', amount_fen: 4_500, code: await s.code(buyer) } });
+    const again = await s.core.handlers['sale-add-tender']({
+      sale_id: r.sale_id,
+      tender: { kind: 'payment_code', amount_fen: 4_500, code: await s.code(buyer) },
+    });
     expect(again).toMatchObject({ status: 'completed', tender_no: 2, owed_fen: 0 });
     const paid = await nextReceipt();
     const txn = saleTenders(s.core.db, r.sale_id)[1]!.external_ref!;
@@ -84,11 +115,18 @@ describe('tender outcomes', () => {
 
   it('a code refused for want of money is taken in cash instead', async () => {
     const poor = await s.buyer('ALIPAY', 100);
-    const r = await s.core.handlers['sale-complete']({ lines: line(2), sale_discount_fen: 0, tenders: [{ kind: 'payment_code', amount_fen: 3_000, code: await s.code(poor) }] });
+    const r = await s.core.handlers['sale-complete']({
+      lines: line(2),
+      sale_discount_fen: 0,
+      tenders: [{ kind: 'payment_code', amount_fen: 3_000, code: await s.code(poor) }],
+    });
     expect(r.status).toBe('pending');
     expect(await nextReceipt()).toContain('余额不足');
     const before = await agree();
-    const cash = await s.core.handlers['sale-add-tender']({ sale_id: r.sale_id, tender: { kind: 'cash', tendered_fen: 5_000 } });
+    const cash = await s.core.handlers['sale-add-tender']({
+      sale_id: r.sale_id,
+      tender: { kind: 'cash', tendered_fen: 5_000 },
+    });
     expect(cash).toMatchObject({ status: 'completed', change_fen: 2_000 });
     const receipt = await nextReceipt();
     expect(receipt).toContain('付款码 付款失败');
@@ -102,7 +140,11 @@ describe('tender outcomes', () => {
   it('a waiting payment code is cancelled by the cashier and reversed at the institution; the sale is voided', async () => {
     const buyer = await s.buyer('UNIONPAY');
     // 3,000 元 and more waits for the buyer's password (USERPAYING).
-    const r = await s.core.handlers['sale-complete']({ lines: line(200), sale_discount_fen: 0, tenders: [{ kind: 'payment_code', amount_fen: 300_000, code: await s.code(buyer) }] });
+    const r = await s.core.handlers['sale-complete']({
+      lines: line(200),
+      sale_discount_fen: 0,
+      tenders: [{ kind: 'payment_code', amount_fen: 300_000, code: await s.code(buyer) }],
+    });
     expect(r.status).toBe('pending');
     expect(await nextReceipt()).toContain('付款码 待确认');
     const waiting = await s.core.handlers['sale-detail']({ sale_id: r.sale_id, paper: 80 });
@@ -110,8 +152,14 @@ describe('tender outcomes', () => {
     const cancelled = await s.core.handlers['tender-cancel']({ sale_id: r.sale_id, tender_no: 1 });
     // The institution does not reverse while the buyer is typing: the server reverses it as soon as it may.
     if (cancelled.status === 'pending') await s.control('POST', '/clock/advance', { ms: 46_000 });
-    await until(() => saleTenders(s.core.db, r.sale_id)[0]?.status === 'reversed', 15_000, 'the reversed tender');
-    const o = s.serverDb().prepare('SELECT state FROM payment_order WHERE sale_id = ?').get(r.sale_id) as { state: string };
+    await until(
+      () => saleTenders(s.core.db, r.sale_id)[0]?.status === 'reversed',
+      15_000,
+      'the reversed tender',
+    );
+    const o = s.serverDb().prepare('SELECT state FROM payment_order WHERE sale_id = ?').get(r.sale_id) as {
+      state: string;
+    };
     expect(o.state).toBe('reversed');
     const mid = await agree();
     expect(mid.receivable.owed_fen).toBeGreaterThanOrEqual(300_000);
@@ -124,14 +172,21 @@ describe('tender outcomes', () => {
     const end = await agree();
     expect(end.receivable.owed_fen).toBe(mid.receivable.owed_fen - 300_000);
     expect(end.neither.voided_fen - mid.neither.voided_fen).toBe(300_000);
-    expect((s.serverDb().prepare('SELECT status FROM sale WHERE id = ?').get(r.sale_id) as { status: string }).status).toBe('voided');
+    expect(
+      (s.serverDb().prepare('SELECT status FROM sale WHERE id = ?').get(r.sale_id) as { status: string })
+        .status,
+    ).toBe('voided');
   });
 });
 
 describe('receipts that tell the truth', () => {
   it("a paid QR sale's reprint prints no pay QR and says 已支付 with the transaction number", async () => {
     const buyer = await s.buyer('WECHAT');
-    const sale = await s.core.handlers['sale-complete']({ lines: line(4), sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 6_000 }] });
+    const sale = await s.core.handlers['sale-complete']({
+      lines: line(4),
+      sale_discount_fen: 0,
+      tenders: [{ kind: 'qr', amount_fen: 6_000 }],
+    });
     const first = await printer.waitForJobs(read + 1, 10_000);
     expect(first[read]?.elements.some((e) => e.kind === 'qr')).toBe(true);
     expect(await nextReceipt()).toContain('扫码支付 待付款');
@@ -151,12 +206,19 @@ describe('receipts that tell the truth', () => {
 
   it('a one-line refund prints a refund slip naming that line, its tender, who refunded and who approved; reprints list it', async () => {
     const sale = await s.core.handlers['sale-complete']({
-      lines: [...line(2), { product_id: 'S01-V001', entry: { kind: 'weight', gross_g: 2_000, tare_g: 0 }, discount_fen: 0 }],
+      lines: [
+        ...line(2),
+        { product_id: 'S01-V001', entry: { kind: 'weight', gross_g: 2_000, tare_g: 0 }, discount_fen: 0 },
+      ],
       sale_discount_fen: 0,
       tenders: [{ kind: 'cash', tendered_fen: 10_000 }],
     });
     await nextReceipt();
-    const r = await s.core.handlers['refund-create']({ sale_id: sale.sale_id, lines: [{ line_no: 1, quantity: 2 }], reason: '蒜头坏了' });
+    const r = await s.core.handlers['refund-create']({
+      sale_id: sale.sale_id,
+      lines: [{ line_no: 1, quantity: 2 }],
+      reason: '蒜头坏了',
+    });
     expect(r.amount_fen).toBe(3_000);
     const slip = await nextReceipt();
     expect(slip).toContain('退款单');

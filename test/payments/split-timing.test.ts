@@ -13,22 +13,53 @@ beforeAll(() => {
   s = session.s;
 });
 
-type Row = { split_state: string; next_check_ms: number | null; updated_ms: number; paid_ms: number; check_attempts: number; last_error: string | null };
-const order = (no: string): Row => s.serverDb().prepare('SELECT split_state, next_check_ms, updated_ms, paid_ms, check_attempts, last_error FROM payment_order WHERE out_trade_no = ?').get(no) as Row;
+type Row = {
+  split_state: string;
+  next_check_ms: number | null;
+  updated_ms: number;
+  paid_ms: number;
+  check_attempts: number;
+  last_error: string | null;
+};
+const order = (no: string): Row =>
+  s
+    .serverDb()
+    .prepare(
+      'SELECT split_state, next_check_ms, updated_ms, paid_ms, check_attempts, last_error FROM payment_order WHERE out_trade_no = ?',
+    )
+    .get(no) as Row;
 
 async function paid(): Promise<string> {
   const buyer = await s.buyer('WECHAT');
-  const r = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 2 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: 3_000 }] });
+  const r = await s.core.handlers['sale-complete']({
+    lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 2 }, discount_fen: 0 }],
+    sale_discount_fen: 0,
+    tenders: [{ kind: 'qr', amount_fen: 3_000 }],
+  });
   if (!r.pay_url) throw new Error('no pay url');
   await buyerPays(r.pay_url, WECHAT_UA, buyer);
   const no = `Q${r.sale_id}01`;
-  await until(() => (s.serverDb().prepare("SELECT 1 AS x FROM payment_order WHERE out_trade_no = ? AND state = 'succeeded'").get(no) as { x: number } | undefined)?.x, 10_000, 'the payment');
+  await until(
+    () =>
+      (
+        s
+          .serverDb()
+          .prepare("SELECT 1 AS x FROM payment_order WHERE out_trade_no = ? AND state = 'succeeded'")
+          .get(no) as { x: number } | undefined
+      )?.x,
+    10_000,
+    'the payment',
+  );
   return no;
 }
 
 /** The first attempt was refused as too early: when the next one is planned, counted from that attempt. */
 async function plannedWait(no: string): Promise<number> {
-  const r = await until(() => (order(no).last_error?.includes('too early') ? order(no) : null), 10_000, 'the too-early refusal');
+  const r = await until(
+    () => (order(no).last_error?.includes('too early') ? order(no) : null),
+    10_000,
+    'the too-early refusal',
+  );
   expect(r.check_attempts).toBe(0);
   return (r.next_check_ms ?? 0) - r.updated_ms;
 }

@@ -34,7 +34,10 @@ async function open(port: number, send?: string): Promise<Socket> {
 async function closeMs(server: TestServer): Promise<number> {
   const t0 = Date.now();
   let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('app.close() still waiting after 5 s')), 5_000)));
+  const hung = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(() => reject(new Error('app.close() still waiting after 5 s')), 5_000)),
+  );
   await Promise.race([server.app.close(), hung]).finally(() => clearTimeout(timer));
   return Date.now() - t0;
 }
@@ -52,7 +55,10 @@ it('a connection that never sent a request does not hold the close', async () =>
 it('a request still in flight is cut after the grace', async () => {
   const { port, server } = await listening();
   // headers of a push whose body never arrives: the request has started and waits for the rest
-  const c = await open(port, 'POST /api/v1/terminal/journal HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"a"');
+  const c = await open(
+    port,
+    'POST /api/v1/terminal/journal HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"a"',
+  );
   const cut = new Promise((res) => c.once('close', res));
   await new Promise((res) => setTimeout(res, 100));
   const ms = await closeMs(server);

@@ -21,14 +21,18 @@ it('a demo on PostgreSQL with a data folder that does not exist yet: a failed fi
   const dataDir = join(tempDir('pg-demo'), 'not', 'yet');
   // The first start dies writing the pairing code (a folder stands where the file goes).
   mkdirSync(join(dataDir, DEMO_PAIRING_FILE), { recursive: true });
-  await expect(startServer({ port: 0, dataDir, dbUrl: pgDb.dbUrl, demo: true, jobs: false })).rejects.toThrow();
+  await expect(
+    startServer({ port: 0, dataDir, dbUrl: pgDb.dbUrl, demo: true, jobs: false }),
+  ).rejects.toThrow();
   expect(await pgDb.db.selectFrom('market').select('id').execute()).toEqual([]);
   expect(await pgDb.db.selectFrom('terminal').select('id').execute()).toEqual([]);
   rmSync(join(dataDir, DEMO_PAIRING_FILE), { recursive: true });
   // The next start seeds the demo and writes its pairing code.
   const server = await startServer({ port: 0, dataDir, dbUrl: pgDb.dbUrl, demo: true, jobs: false });
   try {
-    const pairing = JSON.parse(readFileSync(join(dataDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
+    const pairing = JSON.parse(readFileSync(join(dataDir, DEMO_PAIRING_FILE), 'utf8')) as {
+      pairing_code: string;
+    };
     expect(pairing.pairing_code).toMatch(/\S/);
     expect(ownerOnly(join(dataDir, DEMO_PAIRING_FILE))).toBe(0o600);
   } finally {

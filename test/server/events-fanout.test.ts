@@ -37,8 +37,18 @@ beforeAll(async () => {
   const addr = appA.server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const res = await fetch(`${url}/api/v1/terminals/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairing_code: pairing.pairing_code, public_key_pem: publicKey.export({ type: 'spki', format: 'pem' }) }) });
-  link = { url, auth: { key: privateKey, terminalId: ((await res.json()) as { terminal_id: string }).terminal_id } };
+  const res = await fetch(`${url}/api/v1/terminals/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      pairing_code: pairing.pairing_code,
+      public_key_pem: publicKey.export({ type: 'spki', format: 'pem' }),
+    }),
+  });
+  link = {
+    url,
+    auth: { key: privateKey, terminalId: ((await res.json()) as { terminal_id: string }).terminal_id },
+  };
 });
 
 afterAll(async () => {
@@ -51,7 +61,12 @@ afterAll(async () => {
 
 async function staffOnB(method: 'PATCH' | 'POST', url: string, payload: object): Promise<number> {
   const s = await createSession(dbB, 'U01', Date.now());
-  const r = await appB.inject({ method, url, payload, headers: { cookie: `${SESSION_COOKIE}=${s.token}`, [CSRF_HEADER]: s.csrf_token } });
+  const r = await appB.inject({
+    method,
+    url,
+    payload,
+    headers: { cookie: `${SESSION_COOKIE}=${s.token}`, [CSRF_HEADER]: s.csrf_token },
+  });
   return r.statusCode;
 }
 
@@ -81,7 +96,9 @@ describe('terminal events across server processes [postgres]', () => {
     expect(await staffOnB('PATCH', '/api/v1/admin/products/S01-V001', { unit_price_fen: 140 })).toBe(200);
     await until(() => seen.length > 1, 'the config event from B');
     expect(seen[1]).toMatchObject({ event: 'config' });
-    expect(await staffOnB('POST', `/api/v1/admin/terminals/${link.auth?.terminalId ?? ''}/revoke`, {})).toBe(200);
+    expect(await staffOnB('POST', `/api/v1/admin/terminals/${link.auth?.terminalId ?? ''}/revoke`, {})).toBe(
+      200,
+    );
     expect(await ended).toBe('ended');
     expect(seen.map((m) => m.event)).toEqual(['hello', 'config', 'revoked']);
     expect(errors).toEqual([]);

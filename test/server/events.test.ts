@@ -54,7 +54,14 @@ describeEachDialect('terminal event stream', (dialect) => {
     const addr = s().app.server.address();
     const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const res = await fetch(`${url}/api/v1/terminals/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairing_code: s().pairing.pairing_code, public_key_pem: publicKey.export({ type: 'spki', format: 'pem' }) }) });
+    const res = await fetch(`${url}/api/v1/terminals/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        pairing_code: s().pairing.pairing_code,
+        public_key_pem: publicKey.export({ type: 'spki', format: 'pem' }),
+      }),
+    });
     const { terminal_id } = (await res.json()) as { terminal_id: string };
     link = { url, auth: { key: privateKey, terminalId: terminal_id } };
     attachTerminalEvents(s().fresh.db, 100);
@@ -71,14 +78,34 @@ describeEachDialect('terminal event stream', (dialect) => {
   it('tells the stall’s terminal about config changes after they committed, and nothing about another stall’s', async () => {
     const r = await read(link);
     await until(() => r.messages.length > 0, 'hello');
-    const version = async (): Promise<number> => Number((await s().fresh.db.selectFrom('stall').select('config_version').where('id', '=', 'S01').executeTakeFirstOrThrow()).config_version);
+    const version = async (): Promise<number> =>
+      Number(
+        (
+          await s()
+            .fresh.db.selectFrom('stall')
+            .select('config_version')
+            .where('id', '=', 'S01')
+            .executeTakeFirstOrThrow()
+        ).config_version,
+      );
     const v0 = await version();
-    expect((await s().call('owner1', 'PATCH', '/api/v1/admin/products/S01-V001', { unit_price_fen: 135 })).status).toBe(200);
+    expect(
+      (await s().call('owner1', 'PATCH', '/api/v1/admin/products/S01-V001', { unit_price_fen: 135 })).status,
+    ).toBe(200);
     await until(() => r.messages.length > 1, 'a config event');
     expect(data(r.messages[1] as SseMessage)).toEqual({ type: 'config', version: v0 + 1 });
     expect(await version()).toBe(v0 + 1);
-    expect((await s().call('owner2', 'PATCH', '/api/v1/admin/products/S02-F001', { unit_price_fen: 99 })).status).toBe(200);
-    expect((await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/buyers', { name: '推送测试', credit_limit_fen: 1000 })).status).toBe(201);
+    expect(
+      (await s().call('owner2', 'PATCH', '/api/v1/admin/products/S02-F001', { unit_price_fen: 99 })).status,
+    ).toBe(200);
+    expect(
+      (
+        await s().call('owner1', 'POST', '/api/v1/admin/stalls/S01/buyers', {
+          name: '推送测试',
+          credit_limit_fen: 1000,
+        })
+      ).status,
+    ).toBe(201);
     await until(() => r.messages.length > 2, 'the buyer’s config event');
     expect(data(r.messages[2] as SseMessage)).toEqual({ type: 'config', version: v0 + 1 });
     expect(r.messages.map((m) => m.event)).toEqual(['hello', 'config', 'config']);
@@ -87,7 +114,10 @@ describeEachDialect('terminal event stream', (dialect) => {
   it('revocation sends revoked and ends the stream; the next stream is refused', async () => {
     const r = await read(link);
     await until(() => r.messages.length > 0, 'hello');
-    expect((await s().call('admin', 'POST', `/api/v1/admin/terminals/${link.auth?.terminalId ?? ''}/revoke`, {})).status).toBe(200);
+    expect(
+      (await s().call('admin', 'POST', `/api/v1/admin/terminals/${link.auth?.terminalId ?? ''}/revoke`, {}))
+        .status,
+    ).toBe(200);
     expect(await r.ended).toBe('ended');
     expect(r.messages.map((m) => m.event)).toEqual(['hello', 'revoked']);
     await expect(read(link)).rejects.toMatchObject({ status: 403, code: 'terminal_revoked' });

@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { GroupCommitSqliteDialect } from '../../src-server/db/group-commit';
 
-interface Schema { t: { id: number; writer: number } }
+interface Schema {
+  t: { id: number; writer: number };
+}
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: group-commit-child FILE');
@@ -13,7 +15,8 @@ sqlite.pragma('journal_mode = WAL');
 sqlite.pragma('synchronous = FULL');
 sqlite.exec('CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, writer INTEGER NOT NULL) STRICT');
 const db = new Kysely<Schema>({ dialect: new GroupCommitSqliteDialect(sqlite) });
-const start = Number((sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM t').get() as { m: number }).m) + 1;
+const start =
+  Number((sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM t').get() as { m: number }).m) + 1;
 let next = start;
 process.stdout.write('ready\n');
 

@@ -9,9 +9,15 @@ import { GroupCommitSqliteDialect } from '../../src-server/db/group-commit';
 import { bundleChild, runAndKill } from '../helpers/kill-child';
 import { tempDir } from '../helpers/temp';
 
-interface Schema { t: { id: number; tag: string } }
+interface Schema {
+  t: { id: number; tag: string };
+}
 
-function open(file: string): { db: Kysely<Schema>; dialect: GroupCommitSqliteDialect; sqlite: Database.Database } {
+function open(file: string): {
+  db: Kysely<Schema>;
+  dialect: GroupCommitSqliteDialect;
+  sqlite: Database.Database;
+} {
   const sqlite = new Database(file, { timeout: 5000 });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -37,7 +43,11 @@ type Op =
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), id: fc.integer({ min: 1, max: 60 }) }),
-  fc.record({ kind: fc.constant('tx' as const), ids: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 4 }), fail: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('tx' as const),
+    ids: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 4 }),
+    fail: fc.boolean(),
+  }),
   fc.constant({ kind: 'read' as const }),
 );
 
@@ -67,7 +77,8 @@ describe('group commit on SQLite', () => {
         // …and the rejected ones left nothing: a failed transaction or duplicate id never half-lands.
         for (const [i, s] of settled.entries()) {
           const op = ops[i];
-          if (s.status === 'rejected' && op?.kind === 'tx' && !op.fail) expect(String(s.reason)).toMatch(/UNIQUE/);
+          if (s.status === 'rejected' && op?.kind === 'tx' && !op.fail)
+            expect(String(s.reason)).toMatch(/UNIQUE/);
         }
         await db.destroy();
       }),
@@ -78,7 +89,14 @@ describe('group commit on SQLite', () => {
   it('makes concurrent writers share commits, and a lone writer does not wait for company', async () => {
     const file = join(tempDir('group-commit'), 'db.sqlite');
     const { db, dialect } = open(file);
-    await Promise.all(Array.from({ length: 200 }, (_, i) => db.insertInto('t').values({ id: i + 1, tag: 'x' }).execute()));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        db
+          .insertInto('t')
+          .values({ id: i + 1, tag: 'x' })
+          .execute(),
+      ),
+    );
     expect(dialect.stats.writers).toBe(200);
     expect(dialect.stats.commits).toBeLessThan(20);
     const before = dialect.stats.commits;

@@ -23,20 +23,40 @@ describeEachDialect('http basics', (dialect) => {
   });
 
   it('declares every path parameter, a success schema and the error responses on every operation', async () => {
-    type Op = { parameters: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; security?: unknown[] };
-    const doc = (await s().call('anon', 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, unknown> } };
+    type Op = {
+      parameters: { name: string; in: string }[];
+      responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+      security?: unknown[];
+    };
+    const doc = (await s().call('anon', 'GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, Op>>;
+      components: { schemas: Record<string, unknown> };
+    };
     for (const [path, ops] of Object.entries(doc.paths)) {
       const names = [...path.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
       for (const [method, op] of Object.entries(ops)) {
-        expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort(), `${method} ${path}`).toEqual(names.sort());
+        expect(
+          op.parameters
+            .filter((p) => p.in === 'path')
+            .map((p) => p.name)
+            .sort(),
+          `${method} ${path}`,
+        ).toEqual(names.sort());
         const codes = Object.keys(op.responses);
-        expect(codes.some((c) => c.startsWith('2')), `${method} ${path}`).toBe(true);
+        expect(
+          codes.some((c) => c.startsWith('2')),
+          `${method} ${path}`,
+        ).toBe(true);
         expect(codes).toEqual(expect.arrayContaining(['400', '413', '500']));
         if (op.security) expect(codes).toEqual(expect.arrayContaining(['401', '403']));
         for (const c of codes.filter((x) => !x.startsWith('2'))) {
-          const refs = JSON.stringify(op.responses[c]?.content?.['application/json']?.schema).match(/#\/components\/schemas\/Error_[a-z_]+/g) ?? [];
+          const refs =
+            JSON.stringify(op.responses[c]?.content?.['application/json']?.schema).match(
+              /#\/components\/schemas\/Error_[a-z_]+/g,
+            ) ?? [];
           expect(refs.length, `${method} ${path} ${c}`).toBeGreaterThan(0);
-          for (const r of refs) expect(doc.components.schemas[r.slice('#/components/schemas/'.length)], r).toBeDefined();
+          for (const r of refs)
+            expect(doc.components.schemas[r.slice('#/components/schemas/'.length)], r).toBeDefined();
         }
       }
     }
@@ -45,12 +65,19 @@ describeEachDialect('http basics', (dialect) => {
   it('answers one error shape: unknown route, bad JSON, invalid body', async () => {
     const nf = await s().call('anon', 'GET', '/nope');
     expect(nf).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
-    const bad = await s().app.inject({ method: 'POST', url: '/api/v1/terminals/enrol', headers: { 'content-type': 'application/json' }, payload: '{nope' });
+    const bad = await s().app.inject({
+      method: 'POST',
+      url: '/api/v1/terminals/enrol',
+      headers: { 'content-type': 'application/json' },
+      payload: '{nope',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'bad_request' } });
     const invalid = await s().call('admin', 'POST', '/api/v1/admin/stalls', { name: '' });
     expect(invalid.status).toBe(400);
-    expect(invalid.body).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('body.name') } });
+    expect(invalid.body).toMatchObject({
+      error: { code: 'bad_request', message: expect.stringContaining('body.name') },
+    });
   });
 });
 
@@ -59,10 +86,13 @@ describe('route table', () => {
     expect(new Set(API_ROUTES.map((r) => r.id)).size).toBe(API_ROUTES.length);
     expect(new Set(API_ROUTES.map((r) => `${r.method} ${r.path}`)).size).toBe(API_ROUTES.length);
     for (const [key, r] of Object.entries(api)) expect(r.id).toBe(key);
-    expect(ROUTES.map((r) => r.spec).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...API_ROUTES].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(ROUTES.map((r) => r.spec).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...API_ROUTES].sort((a, b) => a.id.localeCompare(b.id)),
+    );
   });
 
   it('every example body is valid for its route', () => {
-    for (const r of API_ROUTES) if (r.example !== undefined) expect(r.body?.safeParse(r.example).success, r.id).toBe(true);
+    for (const r of API_ROUTES)
+      if (r.example !== undefined) expect(r.body?.safeParse(r.example).success, r.id).toBe(true);
   });
 });

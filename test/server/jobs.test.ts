@@ -13,9 +13,16 @@ import { startJobWorker } from '../../src-server/jobs/worker';
 import { describeEachDialect, freshDb, type FreshDb } from './helpers/dialects';
 
 const DAY = '20260315';
-const ledgerJob = (i: number): LedgerEvent => ({ idem_key: `job-${i}`, txn_type: 'sale_cash', business_day: DAY, stall_id: 'S01', amount_fen: 100 + i });
+const ledgerJob = (i: number): LedgerEvent => ({
+  idem_key: `job-${i}`,
+  txn_type: 'sale_cash',
+  business_day: DAY,
+  stall_id: 'S01',
+  amount_fen: 100 + i,
+});
 /** A job whose effect is visible (a ledger entry per job), to see that effects commit once with the done mark. */
-const postJob: JobHandler = async (trx, payload, nowMs) => void (await postEntry(trx, payload as LedgerEvent, nowMs));
+const postJob: JobHandler = async (trx, payload, nowMs) =>
+  void (await postEntry(trx, payload as LedgerEvent, nowMs));
 const HANDLERS = { ...JOB_HANDLERS, 'test.post': postJob };
 
 async function runsPerJob(f: FreshDb): Promise<Map<string, number>> {
@@ -46,20 +53,35 @@ describeEachDialect('jobs', (dialect) => {
     await second?.destroy();
     const runs = await runsPerJob(f);
     expect(ids.every((id) => runs.get(id) === 1)).toBe(true);
-    const entries = await f.db.selectFrom('ledger_entry').select((eb) => eb.fn.countAll<number>().as('n')).where('idem_key', 'like', 'job-%').executeTakeFirstOrThrow();
+    const entries = await f.db
+      .selectFrom('ledger_entry')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('idem_key', 'like', 'job-%')
+      .executeTakeFirstOrThrow();
     expect(Number(entries.n)).toBe(120);
   });
 
   it('housekeeping is enqueued once per period however many processes ask, and prunes expired sessions', async () => {
     const now = Date.now();
-    await f.db.insertInto('staff_user').values({ id: 'HK', username: 'hk', password_hash: 'x', role: 'admin', stall_id: null }).execute();
-    await f.db.insertInto('staff_session').values({ id_hash: 'old', staff_id: 'HK', csrf_token: 'c', created_ms: 1, expires_ms: 2 }).execute();
-    await f.db.insertInto('staff_session').values({ id_hash: 'live', staff_id: 'HK', csrf_token: 'c', created_ms: now, expires_ms: now + 60_000 }).execute();
+    await f.db
+      .insertInto('staff_user')
+      .values({ id: 'HK', username: 'hk', password_hash: 'x', role: 'admin', stall_id: null })
+      .execute();
+    await f.db
+      .insertInto('staff_session')
+      .values({ id_hash: 'old', staff_id: 'HK', csrf_token: 'c', created_ms: 1, expires_ms: 2 })
+      .execute();
+    await f.db
+      .insertInto('staff_session')
+      .values({ id_hash: 'live', staff_id: 'HK', csrf_token: 'c', created_ms: now, expires_ms: now + 60_000 })
+      .execute();
     await enqueueJob(f.db, 'housekeeping', {}, now, { id: housekeepingJobId(now) });
     await enqueueJob(f.db, 'housekeeping', {}, now, { id: housekeepingJobId(now) });
     const w = startJobWorker({ db: f.db, worker_id: 'hk', handlers: JOB_HANDLERS }, false);
     expect(await w.runOnce()).toBe(1);
-    expect((await f.db.selectFrom('staff_session').select('id_hash').execute()).map((r) => r.id_hash)).toEqual(['live']);
+    expect(
+      (await f.db.selectFrom('staff_session').select('id_hash').execute()).map((r) => r.id_hash),
+    ).toEqual(['live']);
   });
 
   it('retries a failing job with backoff and gives up after the limit, keeping it', async () => {
@@ -83,7 +105,9 @@ describe('jobs across two server processes [postgres]', () => {
   const script = fileURLToPath(new URL('./fixtures/server-process.ts', import.meta.url));
 
   function start(worker: string): Promise<void> {
-    const p = spawn(process.execPath, ['--import', 'tsx', script, f.dbUrl ?? '', worker], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', script, f.dbUrl ?? '', worker], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     procs.push(p);
     return new Promise((resolve, reject) => {
       p.once('exit', (code) => reject(new Error(`server ${worker} exited with ${code}`)));
@@ -108,10 +132,15 @@ describe('jobs across two server processes [postgres]', () => {
     const n = 200;
     const ids: string[] = [];
     // The processes run the server's own kinds: housekeeping under distinct ids, one run each.
-    for (let i = 0; i < n; i++) ids.push(await enqueueJob(f.db, 'housekeeping', {}, Date.now(), { id: `hk-test-${i}` }));
+    for (let i = 0; i < n; i++)
+      ids.push(await enqueueJob(f.db, 'housekeeping', {}, Date.now(), { id: `hk-test-${i}` }));
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const left = await f.db.selectFrom('job').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '!=', 'done').executeTakeFirstOrThrow();
+      const left = await f.db
+        .selectFrom('job')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', '!=', 'done')
+        .executeTakeFirstOrThrow();
       if (Number(left.n) === 0) break;
       if (Date.now() > deadline) throw new Error(`${left.n} jobs not done in time`);
       await new Promise((r) => setTimeout(r, 50));
@@ -120,7 +149,11 @@ describe('jobs across two server processes [postgres]', () => {
     expect(ids.filter((id) => runs.get(id) !== 1)).toEqual([]);
     const failed = await f.db.selectFrom('job_run').select('id').where('ok', '=', 0).execute();
     expect(failed).toEqual([]);
-    const byWorker = await f.db.selectFrom('job_run').select(['worker', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('worker').execute();
+    const byWorker = await f.db
+      .selectFrom('job_run')
+      .select(['worker', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('worker')
+      .execute();
     expect(byWorker.map((w) => w.worker).sort()).toEqual(['proc-a', 'proc-b']);
   }, 60_000);
 });

@@ -15,7 +15,8 @@ describeEachDialect('login throttling', (dialect) => {
 
   it('an attacker hammering one account from one address cannot keep its owner, or that address’s other accounts, out', async () => {
     const attacker = '10.9.9.9';
-    for (let i = 0; i < LOGIN_FREE_FAILURES; i++) expect((await s().login('owner2', 'wrong password', attacker)).status).toBe(401);
+    for (let i = 0; i < LOGIN_FREE_FAILURES; i++)
+      expect((await s().login('owner2', 'wrong password', attacker)).status).toBe(401);
     // From now on the attacker's address waits before each guess at owner2, a wait that grows.
     for (let i = 0; i < 5; i++) {
       const r = await s().login('owner2', 'wrong password', attacker);
@@ -48,7 +49,13 @@ describeEachDialect('login throttling', (dialect) => {
   it('behind a trusted proxy with X-Forwarded-Proto: https the cookie is Secure and HSTS is on; from an untrusted address not', async () => {
     const app = buildApp({ db: s().fresh.db, trustProxy: parseTrustedProxies('127.0.0.1, 10.0.0.0/8') });
     const login = (remoteAddress: string) =>
-      app.inject({ method: 'POST', url: '/api/v1/admin/login', remoteAddress, payload: { username: 'finance', password: PASSWORDS.finance }, headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/login',
+        remoteAddress,
+        payload: { username: 'finance', password: PASSWORDS.finance },
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+      });
     const trusted = await login('10.20.30.40');
     expect(trusted.statusCode).toBe(200);
     expect(String(trusted.headers['set-cookie'])).toMatch(/; Secure/);
@@ -58,7 +65,12 @@ describeEachDialect('login throttling', (dialect) => {
     expect(String(untrusted.headers['set-cookie'])).not.toMatch(/Secure/);
     expect(untrusted.headers['strict-transport-security']).toBeUndefined();
     // The trusted proxy's X-Forwarded-For is the address login throttling counts.
-    const audit = await s().fresh.db.selectFrom('audit_log').select('ip').where('action', '=', 'staffLogin').orderBy('at_ms', 'desc').execute();
+    const audit = await s()
+      .fresh.db.selectFrom('audit_log')
+      .select('ip')
+      .where('action', '=', 'staffLogin')
+      .orderBy('at_ms', 'desc')
+      .execute();
     expect(audit.map((a) => a.ip)).toContain('203.0.113.7');
     expect(audit.map((a) => a.ip)).toContain('192.168.1.50');
     await app.close();
@@ -68,5 +80,6 @@ describeEachDialect('login throttling', (dialect) => {
 it('refuses a trusted-proxy setting that is not a list of addresses or CIDR blocks', () => {
   expect(parseTrustedProxies(undefined)).toEqual([]);
   expect(parseTrustedProxies('::1,fd00::/8')).toEqual(['::1', 'fd00::/8']);
-  for (const bad of ['true', '10.0.0.0/33', 'example.com', '10.0.0.1/8/1']) expect(() => parseTrustedProxies(bad), bad).toThrow(/not an IP address/);
+  for (const bad of ['true', '10.0.0.0/33', 'example.com', '10.0.0.1/8/1'])
+    expect(() => parseTrustedProxies(bad), bad).toThrow(/not an IP address/);
 });

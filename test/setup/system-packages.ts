@@ -47,7 +47,8 @@ export function missingPackages(path = process.env.PATH ?? ''): Missing[] {
   if (!onPath('socat', path)) missing.push({ pkg: 'socat', what: 'socat (serial device tests)' });
   if (!executable(CHROMIUM_PATH)) missing.push({ pkg: 'chromium', what: `${CHROMIUM_PATH} (browser tests)` });
   // Without them the UI tests still pass, but the screenshots they save show boxes for Chinese.
-  if (!hasCjkFont()) missing.push({ pkg: 'fonts-noto-cjk', what: 'the Noto CJK fonts (readable screenshots)' });
+  if (!hasCjkFont())
+    missing.push({ pkg: 'fonts-noto-cjk', what: 'the Noto CJK fonts (readable screenshots)' });
   return missing;
 }
 
@@ -55,7 +56,10 @@ function aptInstall(pkgs: string[]): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   if (update.status !== 0) return false;
-  return spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: ['ignore', 'ignore', 'inherit'], env }).status === 0;
+  return (
+    spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: ['ignore', 'ignore', 'inherit'], env })
+      .status === 0
+  );
 }
 
 function main(): number {
@@ -67,7 +71,9 @@ function main(): number {
     if (aptInstall(pkgs) && missingPackages().length === 0) return 0;
   }
   const what = missing.map((m) => m.what).join(', ');
-  console.error(`npm test needs ${what}: install with \`sudo apt-get install ${pkgs.join(' ')}\`, then run npm test again.`);
+  console.error(
+    `npm test needs ${what}: install with \`sudo apt-get install ${pkgs.join(' ')}\`, then run npm test again.`,
+  );
   return 1;
 }
 

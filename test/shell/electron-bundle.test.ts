@@ -33,21 +33,33 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, timeout
   }
 }
 
-const reported = (what: string): unknown[] => (shell?.output ?? []).filter((l) => l.startsWith(`fake-electron ${what} `)).map((l) => JSON.parse(l.slice(`fake-electron ${what} `.length)) as unknown);
-const corePid = (): number => Number(/core pid (\d+)/.exec(shell?.output.find((l) => l.startsWith('ready terminal')) ?? '')?.[1]);
+const reported = (what: string): unknown[] =>
+  (shell?.output ?? [])
+    .filter((l) => l.startsWith(`fake-electron ${what} `))
+    .map((l) => JSON.parse(l.slice(`fake-electron ${what} `.length)) as unknown);
+const corePid = (): number =>
+  Number(/core pid (\d+)/.exec(shell?.output.find((l) => l.startsWith('ready terminal')) ?? '')?.[1]);
 
 beforeAll(async () => {
   const serverDir = tempDir('electron-server');
   server = await startServer({ port: 0, dataDir: serverDir, demo: true });
   mkdirSync(join(root, 'node_modules', 'electron'), { recursive: true });
   copyFileSync(join(__dirname, 'fake-electron.cjs'), join(root, 'node_modules', 'electron', 'index.js'));
-  const built = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/shell/build.ts', root], { encoding: 'utf8' });
-  expect(built.status, built.stderr).toBe(0);
-  const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
-  shell = await spawnRole('terminal', ['--data', join(root, 'till'), '--server', server.url, '--pair', pairing_code], {
-    command: [process.execPath, join(root, 'electron', 'main.cjs')],
-    env: { ...process.env, NODE_PATH: nodeModules, MARKETTILL_CORE_NODE: process.execPath },
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/shell/build.ts', root], {
+    encoding: 'utf8',
   });
+  expect(built.status, built.stderr).toBe(0);
+  const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as {
+    pairing_code: string;
+  };
+  shell = await spawnRole(
+    'terminal',
+    ['--data', join(root, 'till'), '--server', server.url, '--pair', pairing_code],
+    {
+      command: [process.execPath, join(root, 'electron', 'main.cjs')],
+      env: { ...process.env, NODE_PATH: nodeModules, MARKETTILL_CORE_NODE: process.execPath },
+    },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -65,10 +77,21 @@ describe('the bundled Electron shell', () => {
 
   it("opens one isolated, sandboxed window without preload on the core's loopback UI, which answers only with the launch token", async () => {
     await shell!.waitForLine(/^fake-electron rpc-without-token /);
-    expect(reported('window')).toEqual([{ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false }]);
-    expect(reported('loadURL')).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}$/)]);
-    expect(reported('rpc')).toEqual([{ status: 200, body: { ok: true, value: expect.objectContaining({ stall_name: '老王蔬菜批发', cashier: null }) } }]);
-    expect(reported('rpc-without-token')).toEqual([{ status: 401, body: { ok: false, error: expect.objectContaining({ code: 'unauthorized' }) } }]);
+    expect(reported('window')).toEqual([
+      { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    ]);
+    expect(reported('loadURL')).toEqual([
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}$/),
+    ]);
+    expect(reported('rpc')).toEqual([
+      {
+        status: 200,
+        body: { ok: true, value: expect.objectContaining({ stall_name: '老王蔬菜批发', cashier: null }) },
+      },
+    ]);
+    expect(reported('rpc-without-token')).toEqual([
+      { status: 401, body: { ok: false, error: expect.objectContaining({ code: 'unauthorized' }) } },
+    ]);
   });
 
   it('starts a killed core again on the same till and shows its new URL', async () => {
@@ -79,7 +102,10 @@ describe('the bundled Electron shell', () => {
     expect(urls).toHaveLength(2);
     expect(urls[1]).not.toBe(urls[0]);
     // The same enrolled till answers: its identity survived in the data folder.
-    expect(reported('rpc')[1]).toEqual({ status: 200, body: { ok: true, value: expect.objectContaining({ stall_name: '老王蔬菜批发' }) } });
+    expect(reported('rpc')[1]).toEqual({
+      status: 200,
+      body: { ok: true, value: expect.objectContaining({ stall_name: '老王蔬菜批发' }) },
+    });
     expect(shell!.output.some((l) => l.startsWith('[core] ui http://127.0.0.1:'))).toBe(true);
   }, 30_000);
 
@@ -88,7 +114,12 @@ describe('the bundled Electron shell', () => {
     const coreUrl = line.split(' ').at(-1) ?? '';
     expect(coreUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     shell!.child.kill('SIGKILL');
-    await until('the core to stop', () => fetch(coreUrl, { signal: AbortSignal.timeout(1000) }).then(() => false, () => true));
+    await until('the core to stop', () =>
+      fetch(coreUrl, { signal: AbortSignal.timeout(1000) }).then(
+        () => false,
+        () => true,
+      ),
+    );
     shell = null;
   }, 30_000);
 });
@@ -100,10 +131,17 @@ describe('a core whose native module was built for another runtime', () => {
     const pkg = join(planted, 'better-sqlite3');
     mkdirSync(join(pkg, 'build', 'Release'), { recursive: true });
     writeFileSync(join(pkg, 'package.json'), '{"name":"better-sqlite3","version":"12.0.0"}');
-    writeFileSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), '\x7fELF node_register_module_v140\0');
-    const child = spawn(process.execPath, [join(root, 'electron', 'main.cjs'), '--data', join(root, 'till-refused')], {
-      env: { ...process.env, NODE_PATH: planted, MARKETTILL_CORE_NODE: process.execPath },
-    });
+    writeFileSync(
+      join(pkg, 'build', 'Release', 'better_sqlite3.node'),
+      '\x7fELF node_register_module_v140\0',
+    );
+    const child = spawn(
+      process.execPath,
+      [join(root, 'electron', 'main.cjs'), '--data', join(root, 'till-refused')],
+      {
+        env: { ...process.env, NODE_PATH: planted, MARKETTILL_CORE_NODE: process.execPath },
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -114,7 +152,10 @@ describe('a core whose native module was built for another runtime', () => {
       `but the core runs on Node ${process.versions.node} (NODE_MODULE_VERSION ${process.versions.modules}).`;
     expect(out).toContain(message);
     const box = out.split('\n').find((l) => l.startsWith('fake-electron error-box '));
-    expect(JSON.parse(box?.slice('fake-electron error-box '.length) ?? '{}')).toEqual({ title: '收银程序无法启动 MarketTill cannot start', content: expect.stringContaining(message) });
+    expect(JSON.parse(box?.slice('fake-electron error-box '.length) ?? '{}')).toEqual({
+      title: '收银程序无法启动 MarketTill cannot start',
+      content: expect.stringContaining(message),
+    });
     expect(out).not.toContain('fake-electron window');
   });
 });

@@ -9,7 +9,11 @@ async function actAsPage(url) {
   const u = new URL(url);
   const token = new URLSearchParams(u.hash.slice(1)).get('token');
   const call = async (headers) => {
-    const res = await fetch(`${u.origin}/rpc/session-info`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    const res = await fetch(`${u.origin}/rpc/session-info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
     return { status: res.status, body: await res.json() };
   };
   report('rpc', await call({ 'x-markettill-token': token }));
@@ -47,6 +51,9 @@ module.exports = {
   },
   BrowserWindow,
   // One screen, as on most tills: no customer-display window.
-  screen: { getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }], getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }) },
+  screen: {
+    getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }],
+    getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }),
+  },
   dialog: { showErrorBox: (title, content) => report('error-box', { title, content }) },
 };

@@ -23,11 +23,16 @@ function readWav(buf: Buffer): Pcm {
   expect(buf.toString('ascii', 0, 4)).toBe('RIFF');
   expect(buf.toString('ascii', 8, 12)).toBe('WAVE');
   let fmt: Omit<Pcm, 'samples'> | null = null;
-  for (let at = 12; at + 8 <= buf.length; ) {
+  for (let at = 12; at + 8 <= buf.length;) {
     const id = buf.toString('ascii', at, at + 4);
     const size = buf.readUInt32LE(at + 4);
     const body = at + 8;
-    if (id === 'fmt ') fmt = { channels: buf.readUInt16LE(body + 2), rate_hz: buf.readUInt32LE(body + 4), bits: buf.readUInt16LE(body + 14) };
+    if (id === 'fmt ')
+      fmt = {
+        channels: buf.readUInt16LE(body + 2),
+        rate_hz: buf.readUInt32LE(body + 4),
+        bits: buf.readUInt16LE(body + 14),
+      };
     if (id === 'data') {
       if (!fmt) throw new Error('data before fmt');
       const copy = Buffer.from(buf.subarray(body, body + size));
@@ -77,7 +82,12 @@ describe('speech clips in assets/speech', () => {
   test('every clip the till may play is there, mono 11,025 Hz 16-bit, short and not silent', () => {
     for (const name of CLIP_NAMES) {
       const p = clip(name);
-      expect({ name, rate: p.rate_hz, channels: p.channels, bits: p.bits }).toEqual({ name, rate: 11_025, channels: 1, bits: 16 });
+      expect({ name, rate: p.rate_hz, channels: p.channels, bits: p.bits }).toEqual({
+        name,
+        rate: 11_025,
+        channels: 1,
+        bits: 16,
+      });
       const seconds = p.samples.length / p.rate_hz;
       expect(seconds, name).toBeGreaterThan(0.1);
       expect(seconds, name).toBeLessThan(4);
@@ -101,7 +111,10 @@ describe('speech clips in assets/speech', () => {
     // No stretch of a quarter second is silent: the clips join without holes.
     const window = Math.round(back.rate_hz / 4);
     for (let at = 0; at + window <= back.samples.length; at += window) {
-      expect(rms(back.samples.subarray(at, at + window)), `window at ${(at / back.rate_hz).toFixed(2)} s`).toBeGreaterThan(0.005);
+      expect(
+        rms(back.samples.subarray(at, at + window)),
+        `window at ${(at / back.rate_hz).toFixed(2)} s`,
+      ).toBeGreaterThan(0.005);
     }
   });
 });

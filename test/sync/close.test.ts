@@ -12,7 +12,10 @@ it('the till closes, then the server closes within a second', async () => {
     expect(s.core.stream.state()).toEqual({ state: 'stopped' });
     const t0 = Date.now();
     let timer: NodeJS.Timeout | undefined;
-    const hung = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('server.close() still waiting after 5 s')), 5_000)));
+    const hung = new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(() => reject(new Error('server.close() still waiting after 5 s')), 5_000)),
+    );
     await Promise.race([s.server.close(), hung]).finally(() => clearTimeout(timer));
     expect(Date.now() - t0).toBeLessThan(1_000);
   } finally {

@@ -21,7 +21,13 @@ describe('configuration pull', () => {
       sdb.prepare("UPDATE stall SET config_version = config_version + 1 WHERE id = 'S01'").run();
     });
     await stack.core.sync.runOnce();
-    await expect.poll(async () => (await stack.core.handlers['catalog-list']({})).products.find((p) => p.code === 'V001')?.unit_price_fen).toBe(150);
+    await expect
+      .poll(
+        async () =>
+          (await stack.core.handlers['catalog-list']({})).products.find((p) => p.code === 'V001')
+            ?.unit_price_fen,
+      )
+      .toBe(150);
     expect(announced).toHaveLength(1);
     expect(stack.core.identity.config_version).toBe(announced[0]);
   });

@@ -17,10 +17,22 @@ let staffCookie = '';
 let csrf = '';
 
 beforeAll(async () => {
-  s = await startPayStack({}, { via_proxy: true, paymentPullMs: HOUR_MS, configPullMs: HOUR_MS, eventStream: { retryDelayMsMin: 50, retryDelayMsMax: 200 } });
+  s = await startPayStack(
+    {},
+    {
+      via_proxy: true,
+      paymentPullMs: HOUR_MS,
+      configPullMs: HOUR_MS,
+      eventStream: { retryDelayMsMin: 50, retryDelayMsMax: 200 },
+    },
+  );
   await s.core.handlers['cashier-signin']({ pin: '1234' });
   // Staff log in as staff do (the server owns its database's writes).
-  const login = await fetch(`${s.server.url}/api/v1/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEMO_STAFF) });
+  const login = await fetch(`${s.server.url}/api/v1/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO_STAFF),
+  });
   staffCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
   await until(() => s.core.stream.state().state === 'open', 10_000, 'the till to open its event stream');
@@ -28,31 +40,54 @@ beforeAll(async () => {
 afterAll(async () => s?.close());
 
 async function staff(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(s.server.url + path, { method, headers: { cookie: staffCookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(s.server.url + path, {
+    method,
+    headers: { cookie: staffCookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
 
-const price = async (code: string): Promise<number | undefined> => (await s.core.handlers['catalog-list']({})).products.find((p) => p.code === code)?.unit_price_fen;
+const price = async (code: string): Promise<number | undefined> =>
+  (await s.core.handlers['catalog-list']({})).products.find((p) => p.code === code)?.unit_price_fen;
 
 /** V001 is priced per 斤 (500 g); its price changes in these tests. */
 async function qrSale(grossG: number): Promise<{ sale_id: string; pay_url: string }> {
   const perJin = (await price('V001')) ?? 0;
-  const r = await s.core.handlers['sale-complete']({ lines: [{ product_id: 'S01-V001', entry: { kind: 'weight', gross_g: grossG, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'qr', amount_fen: Math.round((grossG / 500) * perJin) }] });
+  const r = await s.core.handlers['sale-complete']({
+    lines: [
+      { product_id: 'S01-V001', entry: { kind: 'weight', gross_g: grossG, tare_g: 0 }, discount_fen: 0 },
+    ],
+    sale_discount_fen: 0,
+    tenders: [{ kind: 'qr', amount_fen: Math.round((grossG / 500) * perJin) }],
+  });
   if (!r.pay_url) throw new Error('no pay url');
   return { sale_id: r.sale_id, pay_url: r.pay_url };
 }
 
-const serverState = (outTradeNo: string): string | undefined => (s.serverDb().prepare('SELECT state FROM payment_order WHERE out_trade_no = ?').get(outTradeNo) as { state: string } | undefined)?.state;
+const serverState = (outTradeNo: string): string | undefined =>
+  (
+    s.serverDb().prepare('SELECT state FROM payment_order WHERE out_trade_no = ?').get(outTradeNo) as
+      { state: string } | undefined
+  )?.state;
 
 describe('terminal event stream', () => {
   it('a QR payment made at the institution turns the till’s tender paid within a second (pushed: the safety poll is an hour)', async () => {
     const sale = await qrSale(5000);
     const buyer = await s.buyer('WECHAT');
     expect((await buyerPays(sale.pay_url, WECHAT_UA, buyer)).confirm).toContain('支付成功');
-    await until(() => serverState(`Q${sale.sale_id}01`) === 'succeeded', 10_000, 'the server to have it paid');
+    await until(
+      () => serverState(`Q${sale.sale_id}01`) === 'succeeded',
+      10_000,
+      'the server to have it paid',
+    );
     const paidAtServer = Date.now();
-    await until(() => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid', 1_000, 'the pushed payment on the till');
+    await until(
+      () => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid',
+      1_000,
+      'the pushed payment on the till',
+    );
     expect(Date.now() - paidAtServer).toBeLessThan(1_000);
     expect(getSale(s.core.db, sale.sale_id)?.status).toBe('completed');
   });
@@ -72,7 +107,11 @@ describe('terminal event stream', () => {
 
   it('a new buyer reaches the till at once too (announced without a version bump)', async () => {
     await staff('POST', '/api/v1/admin/stalls/S01/buyers', { name: '推送饭店', credit_limit_fen: 300_000 });
-    await until(async () => (await s.core.handlers['buyers-list']({})).buyers.some((b) => b.name === '推送饭店'), 1_000, 'the new buyer on the till');
+    await until(
+      async () => (await s.core.handlers['buyers-list']({})).buyers.some((b) => b.name === '推送饭店'),
+      1_000,
+      'the new buyer on the till',
+    );
   });
 
   it('a dropped stream reconnects and pulls the payment and the price change it missed', async () => {
@@ -85,7 +124,11 @@ describe('terminal event stream', () => {
     const buyer = await s.buyer('WECHAT');
     const phoneUrl = `${s.server.url}/p/${sale.pay_url.split('/p/')[1] ?? ''}`;
     expect((await buyerPays(phoneUrl, WECHAT_UA, buyer)).confirm).toContain('支付成功');
-    await until(() => serverState(`Q${sale.sale_id}01`) === 'succeeded', 10_000, 'the server to have it paid');
+    await until(
+      () => serverState(`Q${sale.sale_id}01`) === 'succeeded',
+      10_000,
+      'the server to have it paid',
+    );
     await staff('PATCH', '/api/v1/admin/products/S01-V002', { unit_price_fen: 777 });
     await new Promise((r) => setTimeout(r, 300));
     expect(saleTenders(s.core.db, sale.sale_id)[0]?.status).toBe('pending');
@@ -93,7 +136,11 @@ describe('terminal event stream', () => {
     proxy.setDown(false);
     // No event can carry what happened while away, and the polls are an hour: the reconnect's pull must.
     await until(() => s.core.stream.state().state === 'open', 10_000, 'the stream to reconnect');
-    await until(() => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid', 2_000, 'the missed payment on the till');
+    await until(
+      () => saleTenders(s.core.db, sale.sale_id)[0]?.status === 'paid',
+      2_000,
+      'the missed payment on the till',
+    );
     await until(async () => (await price('V002')) === 777, 2_000, 'the missed price on the till');
   });
 
@@ -101,7 +148,11 @@ describe('terminal event stream', () => {
     // A second stream with the till's own key, read raw, to see exactly what the server sends.
     const { privateKey } = loadOrCreateKey(s.terminalDir);
     const ac = new AbortController();
-    const body = await openServerStream({ url: s.server.url, auth: { key: privateKey, terminalId: s.core.identity.terminal_id } }, api.terminalEvents, ac.signal);
+    const body = await openServerStream(
+      { url: s.server.url, auth: { key: privateKey, terminalId: s.core.identity.terminal_id } },
+      api.terminalEvents,
+      ac.signal,
+    );
     const reader = body.getReader();
     const parser = new SseParser();
     const seen: SseMessage[] = [];
@@ -124,8 +175,18 @@ describe('terminal event stream', () => {
     // Nothing to push proves nothing: the refusal stays, and no stream is reopened.
     await s.core.sync.runOnce();
     expect(s.core.sync.status().link.state).toBe('refused');
-    await until(() => s.core.stream.state().state === 'waiting_for_link', 1_000, 'the stream to wait for a link that is not coming');
+    await until(
+      () => s.core.stream.state().state === 'waiting_for_link',
+      1_000,
+      'the stream to wait for a link that is not coming',
+    );
     // And a new stream is refused outright.
-    await expect(openServerStream({ url: s.server.url, auth: { key: privateKey, terminalId: s.core.identity.terminal_id } }, api.terminalEvents, ac.signal)).rejects.toMatchObject({ code: 'terminal_revoked' });
+    await expect(
+      openServerStream(
+        { url: s.server.url, auth: { key: privateKey, terminalId: s.core.identity.terminal_id } },
+        api.terminalEvents,
+        ac.signal,
+      ),
+    ).rejects.toMatchObject({ code: 'terminal_revoked' });
   });
 });

@@ -25,7 +25,13 @@ describe('first sync', () => {
     const { products } = await stack.core.handlers['catalog-list']({});
     const cabbage = products.find((p) => p.code === 'V001')!;
     for (let i = 0; i < 3; i++) {
-      await stack.core.handlers['sale-complete']({ lines: [{ product_id: cabbage.id, entry: { kind: 'weight', gross_g: 1250, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 1000 }] });
+      await stack.core.handlers['sale-complete']({
+        lines: [
+          { product_id: cabbage.id, entry: { kind: 'weight', gross_g: 1250, tare_g: 0 }, discount_fen: 0 },
+        ],
+        sale_discount_fen: 0,
+        tenders: [{ kind: 'cash', tendered_fen: 1000 }],
+      });
     }
     // sign-in, the auto-opened shift, three sales
     expect(stack.core.sync.status().queue_depth).toBe(5);
@@ -35,7 +41,10 @@ describe('first sync', () => {
     stack.core.db.prepare("UPDATE setting SET value = '0' WHERE key = 'acked_seq'").run();
     expect(await stack.core.sync.runOnce()).toBe(true);
     const server = new Database(join(stack.serverDir, 'server.sqlite'), { readonly: true });
-    const sales = server.prepare('SELECT receipt_no, total_fen FROM sale ORDER BY receipt_no').all() as { receipt_no: string; total_fen: number }[];
+    const sales = server.prepare('SELECT receipt_no, total_fen FROM sale ORDER BY receipt_no').all() as {
+      receipt_no: string;
+      total_fen: number;
+    }[];
     const entries = server.prepare('SELECT COUNT(*) AS n FROM journal_entry').get() as { n: number };
     server.close();
     expect(sales).toHaveLength(3);
@@ -48,7 +57,19 @@ describe('first sync', () => {
   it('refuses cash below the total and writes nothing', async () => {
     const { products } = await stack.core.handlers['catalog-list']({});
     const before = stack.core.db.prepare('SELECT COUNT(*) AS n FROM sale').get() as { n: number };
-    await expect(stack.core.handlers['sale-complete']({ lines: [{ product_id: products[0]!.id, entry: { kind: 'weight', gross_g: 1000, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 1 }] })).rejects.toMatchObject({ code: 'insufficient_tender' });
+    await expect(
+      stack.core.handlers['sale-complete']({
+        lines: [
+          {
+            product_id: products[0]!.id,
+            entry: { kind: 'weight', gross_g: 1000, tare_g: 0 },
+            discount_fen: 0,
+          },
+        ],
+        sale_discount_fen: 0,
+        tenders: [{ kind: 'cash', tendered_fen: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: 'insufficient_tender' });
     expect(stack.core.db.prepare('SELECT COUNT(*) AS n FROM sale').get()).toEqual(before);
   });
 });

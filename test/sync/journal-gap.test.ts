@@ -25,16 +25,29 @@ async function sell(n: number): Promise<void> {
   const cabbage = products.find((p) => p.code === 'V001');
   if (!cabbage) throw new Error('no cabbage in the demo catalog');
   for (let i = 0; i < n; i++) {
-    const line = { product_id: cabbage.id, entry: { kind: 'weight' as const, gross_g: 1000 + i, tare_g: 0 }, discount_fen: 0 };
-    await stack.core.handlers['sale-complete']({ lines: [line], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 10_000 }] });
+    const line = {
+      product_id: cabbage.id,
+      entry: { kind: 'weight' as const, gross_g: 1000 + i, tare_g: 0 },
+      discount_fen: 0,
+    };
+    await stack.core.handlers['sale-complete']({
+      lines: [line],
+      sale_discount_fen: 0,
+      tenders: [{ kind: 'cash', tendered_fen: 10_000 }],
+    });
   }
 }
 
 function onServer(): { entries: number; distinct: number; maxSeq: number; sales: number } {
   const db = new Database(join(stack.serverDir, 'server.sqlite'), { readonly: true });
   try {
-    const e = db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, MAX(seq) AS m FROM journal_entry').get() as { n: number; d: number; m: number };
-    const s = db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS d FROM sale').get() as { n: number; d: number };
+    const e = db
+      .prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, MAX(seq) AS m FROM journal_entry')
+      .get() as { n: number; d: number; m: number };
+    const s = db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS d FROM sale').get() as {
+      n: number;
+      d: number;
+    };
     expect(s.d).toBe(s.n);
     return { entries: e.n, distinct: e.d, maxSeq: e.m, sales: s.n };
   } finally {
@@ -42,7 +55,8 @@ function onServer(): { entries: number; distinct: number; maxSeq: number; sales:
   }
 }
 
-const setAcked = (seq: number) => stack.core.db.prepare("UPDATE setting SET value = ? WHERE key = 'acked_seq'").run(String(seq));
+const setAcked = (seq: number) =>
+  stack.core.db.prepare("UPDATE setting SET value = ? WHERE key = 'acked_seq'").run(String(seq));
 const localLast = () => (stack.core.db.prepare('SELECT MAX(seq) AS m FROM journal').get() as { m: number }).m;
 
 it('the server answers a gap with its own acked position in details, in the contract’s shape', async () => {
@@ -52,10 +66,15 @@ it('the server answers a gap with its own acked position in details, in the cont
   // Two more sales; only the second is pushed, so the first is missing.
   await sell(2);
   const { privateKey } = loadOrCreateKey(stack.terminalDir);
-  const link = { url: stack.server.url, auth: { key: privateKey, terminalId: stack.core.identity.terminal_id } };
+  const link = {
+    url: stack.server.url,
+    auth: { key: privateKey, terminalId: stack.core.identity.terminal_id },
+  };
   const skipped = journalAfter(stack.core.db, localLast() - 1, 1)[0];
   if (!skipped) throw new Error('no entry to push');
-  const err = await callServer(link, api.terminalJournalPush, { body: { entries: [skipped] } }).catch((e: unknown) => e);
+  const err = await callServer(link, api.terminalJournalPush, { body: { entries: [skipped] } }).catch(
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ServerError);
   expect(err).toMatchObject({ status: 409, code: 'journal_gap', details: { acked_seq: held } });
   expect(ERROR_DETAILS.journal_gap.safeParse((err as ServerError).details).success).toBe(true);
@@ -70,7 +89,10 @@ it('a till ahead of the server resends from the server’s position and ends wit
   setAcked(before.maxSeq + 2);
   // First run: refused as a gap; the till takes the server's word for its position.
   expect(await stack.core.sync.runOnce()).toBe(false);
-  expect(stack.core.sync.status().link).toMatchObject({ state: 'degraded', error: expect.stringContaining('journal_gap') });
+  expect(stack.core.sync.status().link).toMatchObject({
+    state: 'degraded',
+    error: expect.stringContaining('journal_gap'),
+  });
   expect(stack.core.sync.ackedSeq()).toBe(before.maxSeq);
   expect(onServer()).toEqual(before);
   // Next run: resends from there.

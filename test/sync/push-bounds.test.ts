@@ -33,26 +33,70 @@ function legacyForwarder(target: string): Promise<{ srv: Server; url: string }> 
       const entries = body ? ((JSON.parse(body) as { entries?: unknown[] }).entries?.length ?? 0) : 0;
       pushed.push(entries);
       if (entries > LEGACY_PUSH_ENTRIES) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'bad_request', message: `body.entries: Too big: expected array to have <=${LEGACY_PUSH_ENTRIES} items` } }));
+        res.writeHead(400, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: {
+              code: 'bad_request',
+              message: `body.entries: Too big: expected array to have <=${LEGACY_PUSH_ENTRIES} items`,
+            },
+          }),
+        );
         return;
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter((h): h is [string, string] => typeof h[1] === 'string' && h[0] !== 'host' && h[0] !== 'content-length' && h[0] !== 'connection'));
-      void fetch(new URL(req.url ?? '/', target), { method: req.method, headers, body: body || undefined }).then(async (r) => {
-        res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json', date: r.headers.get('date') ?? new Date().toUTCString() }).end(await r.text());
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          (h): h is [string, string] =>
+            typeof h[1] === 'string' && h[0] !== 'host' && h[0] !== 'content-length' && h[0] !== 'connection',
+        ),
+      );
+      void fetch(new URL(req.url ?? '/', target), {
+        method: req.method,
+        headers,
+        body: body || undefined,
+      }).then(async (r) => {
+        res
+          .writeHead(r.status, {
+            'content-type': r.headers.get('content-type') ?? 'application/json',
+            date: r.headers.get('date') ?? new Date().toUTCString(),
+          })
+          .end(await r.text());
       });
     });
   });
-  return new Promise((resolve) => srv.listen(0, '127.0.0.1', () => resolve({ srv, url: `http://127.0.0.1:${(srv.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    srv.listen(0, '127.0.0.1', () =>
+      resolve({ srv, url: `http://127.0.0.1:${(srv.address() as { port: number }).port}` }),
+    ),
+  );
 }
 
 beforeAll(async () => {
   serverDir = tempDir('push-bounds-server');
   server = await startServer({ port: 0, dataDir: serverDir, demo: true });
-  const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
+  const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as {
+    pairing_code: string;
+  };
   till = await enrolTill(server.url, pairing_code);
   const t0 = Date.now() - 3_600_000;
   tx(till.db, () => {
-    for (let i = 0; i < SALES; i++) completeSale(till.db, till.who, till.cashier, { lines: [{ product_id: 'S01-V001', entry: { kind: 'weight', gross_g: 500 + i, tare_g: 0 }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 100_000 }] }, t0 + i * 1000);
+    for (let i = 0; i < SALES; i++)
+      completeSale(
+        till.db,
+        till.who,
+        till.cashier,
+        {
+          lines: [
+            {
+              product_id: 'S01-V001',
+              entry: { kind: 'weight', gross_g: 500 + i, tare_g: 0 },
+              discount_fen: 0,
+            },
+          ],
+          sale_discount_fen: 0,
+          tenders: [{ kind: 'cash', tendered_fen: 100_000 }],
+        },
+        t0 + i * 1000,
+      );
   });
   ({ srv: oldServer, url: oldUrl } = await legacyForwarder(server.url));
 }, 120_000);
@@ -77,8 +121,14 @@ describe('push bounds against an older server', () => {
     expect(pushed.slice(1).every((n) => n <= LEGACY_PUSH_ENTRIES)).toBe(true);
     expect(worker.ackedSeq()).toBe(total);
     const sdb = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
-    const seqs = (sdb.prepare('SELECT seq FROM journal_entry WHERE terminal_id = ? ORDER BY seq').all(till.who.terminal_id) as { seq: number }[]).map((r) => r.seq);
-    const sales = sdb.prepare('SELECT COUNT(*) AS n FROM sale WHERE terminal_id = ?').get(till.who.terminal_id);
+    const seqs = (
+      sdb
+        .prepare('SELECT seq FROM journal_entry WHERE terminal_id = ? ORDER BY seq')
+        .all(till.who.terminal_id) as { seq: number }[]
+    ).map((r) => r.seq);
+    const sales = sdb
+      .prepare('SELECT COUNT(*) AS n FROM sale WHERE terminal_id = ?')
+      .get(till.who.terminal_id);
     sdb.close();
     expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     expect(sales).toEqual({ n: SALES });

@@ -35,24 +35,51 @@ async function pairingCode(): Promise<string> {
 beforeAll(async () => {
   serverDir = tempDir('refusals');
   server = await startServer({ port: 0, dataDir: serverDir, demo: true });
-  a = await enrolTill(server.url, (JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string }).pairing_code);
+  a = await enrolTill(
+    server.url,
+    (JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string })
+      .pairing_code,
+  );
   b = await enrolTill(server.url, await pairingCode());
-  for (const t of [a, b]) for (let i = 0; i < 3; i++) completeSale(t.db, t.who, t.cashier, { lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 1 + i }, discount_fen: 0 }], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 10_000 }] }, Date.now());
+  for (const t of [a, b])
+    for (let i = 0; i < 3; i++)
+      completeSale(
+        t.db,
+        t.who,
+        t.cashier,
+        {
+          lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 1 + i }, discount_fen: 0 }],
+          sale_discount_fen: 0,
+          tenders: [{ kind: 'cash', tendered_fen: 10_000 }],
+        },
+        Date.now(),
+      );
 }, 60_000);
 afterAll(() => server.close());
 
 function post(headers: Record<string, string>, body: string) {
-  return fetch(server.url + PATH, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+  return fetch(server.url + PATH, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body,
+  });
 }
 async function push(t: EnrolledTill, entries: unknown[], opts: { at?: number; as?: string } = {}) {
   const body = JSON.stringify({ entries });
-  const res = await post(signRequest(t.key, opts.as ?? t.who.terminal_id, 'POST', PATH, body, opts.at ?? Date.now()), body);
+  const res = await post(
+    signRequest(t.key, opts.as ?? t.who.terminal_id, 'POST', PATH, body, opts.at ?? Date.now()),
+    body,
+  );
   return { status: res.status, body: (await res.json()) as { acked_seq?: number; error?: { code: string } } };
 }
 function storedCount(terminalId: string): number {
   const db = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM journal_entry WHERE terminal_id = ?').get(terminalId) as { n: number }).n;
+    return (
+      db.prepare('SELECT COUNT(*) AS n FROM journal_entry WHERE terminal_id = ?').get(terminalId) as {
+        n: number;
+      }
+    ).n;
   } finally {
     db.close();
   }
@@ -78,8 +105,12 @@ describe('terminal API refusals', () => {
   });
 
   it('stale timestamp (more than 5 minutes off)', async () => {
-    expect((await push(a, entries(a).slice(2), { at: Date.now() - 6 * 60_000 })).body.error?.code).toBe('stale_timestamp');
-    expect((await push(a, entries(a).slice(2), { at: Date.now() + 6 * 60_000 })).body.error?.code).toBe('stale_timestamp');
+    expect((await push(a, entries(a).slice(2), { at: Date.now() - 6 * 60_000 })).body.error?.code).toBe(
+      'stale_timestamp',
+    );
+    expect((await push(a, entries(a).slice(2), { at: Date.now() + 6 * 60_000 })).body.error?.code).toBe(
+      'stale_timestamp',
+    );
   });
 
   it('replayed nonce', async () => {
@@ -124,13 +155,19 @@ describe('terminal API refusals', () => {
 
   it('refusals of the journal are flagged for staff', () => {
     const db = new Database(join(serverDir, 'server.sqlite'), { readonly: true });
-    const kinds = (db.prepare('SELECT DISTINCT kind FROM sync_flag WHERE terminal_id = ? ORDER BY kind').all(a.who.terminal_id) as { kind: string }[]).map((r) => r.kind);
+    const kinds = (
+      db
+        .prepare('SELECT DISTINCT kind FROM sync_flag WHERE terminal_id = ? ORDER BY kind')
+        .all(a.who.terminal_id) as { kind: string }[]
+    ).map((r) => r.kind);
     db.close();
     expect(kinds).toEqual(['journal_altered', 'journal_fork', 'journal_gap']);
   });
 
   it('revoked terminal: refused at the very next request', async () => {
-    await writeServerDb(serverDir, (db) => db.prepare("UPDATE terminal SET status = 'revoked' WHERE id = ?").run(a.who.terminal_id));
+    await writeServerDb(serverDir, (db) =>
+      db.prepare("UPDATE terminal SET status = 'revoked' WHERE id = ?").run(a.who.terminal_id),
+    );
     const r = await push(a, entries(a).slice(2));
     expect(r).toMatchObject({ status: 403, body: { error: { code: 'terminal_revoked' } } });
     expect(storedCount(a.who.terminal_id)).toBe(2);
@@ -139,9 +176,17 @@ describe('terminal API refusals', () => {
   it('a request without the signature headers is refused', async () => {
     const body = JSON.stringify({ entries: [] });
     const ts = Date.now();
-    const headers = { [SIGNATURE_HEADERS.terminal]: b.who.terminal_id, [SIGNATURE_HEADERS.timestamp]: String(ts), [SIGNATURE_HEADERS.nonce]: 'n1' };
+    const headers = {
+      [SIGNATURE_HEADERS.terminal]: b.who.terminal_id,
+      [SIGNATURE_HEADERS.timestamp]: String(ts),
+      [SIGNATURE_HEADERS.nonce]: 'n1',
+    };
     expect((await post(headers, body)).status).toBe(401);
-    const sig = sign(null, Buffer.from(signingString('POST', PATH, ts, 'n1', createHash('sha256').update(body).digest('hex'))), b.key).toString('base64');
+    const sig = sign(
+      null,
+      Buffer.from(signingString('POST', PATH, ts, 'n1', createHash('sha256').update(body).digest('hex'))),
+      b.key,
+    ).toString('base64');
     // Signed but invalid body (no entries): the envelope is checked after the signature.
     expect((await post({ ...headers, [SIGNATURE_HEADERS.signature]: sig }, body)).status).toBe(400);
   });

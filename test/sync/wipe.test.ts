@@ -10,9 +10,19 @@ import { openTill, pieces } from '../helpers/till';
 describe('wipe', () => {
   it('refuses without a manager PIN while entries are unsynced, then sets the folder aside', () => {
     const till = openTill();
-    completeSale(till.db, till.who, till.cashier, { lines: [pieces('P-GAR', 1)], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 2000 }] }, Date.now());
+    completeSale(
+      till.db,
+      till.who,
+      till.cashier,
+      { lines: [pieces('P-GAR', 1)], sale_discount_fen: 0, tenders: [{ kind: 'cash', tendered_fen: 2000 }] },
+      Date.now(),
+    );
     till.close();
-    expect(wipeTill(till.dir, undefined, 1)).toMatchObject({ wiped: false, unsynced: 2, reason: expect.stringContaining('2 journal entries') });
+    expect(wipeTill(till.dir, undefined, 1)).toMatchObject({
+      wiped: false,
+      unsynced: 2,
+      reason: expect.stringContaining('2 journal entries'),
+    });
     expect(wipeTill(till.dir, '1234', 1)).toMatchObject({ wiped: false });
     const r = wipeTill(till.dir, '8888', 1);
     expect(r).toMatchObject({ wiped: true, unsynced: 2, approved_by: 'C-MGR' });

@@ -69,11 +69,20 @@ describe('customer display following the till', () => {
     await till.keyboard.press('Enter');
     await display.getByTestId('display-idle').waitFor();
 
-    const shown = await display.evaluate(() => (window as unknown as { __displayShown: { seq: number; at_ms: number; shown_ms: number }[] }).__displayShown);
+    const shown = await display.evaluate(
+      () =>
+        (window as unknown as { __displayShown: { seq: number; at_ms: number; shown_ms: number }[] })
+          .__displayShown,
+    );
     // The first view was already there when the page opened: not a push.
-    const lags = shown.slice(1).map((v) => v.shown_ms - v.at_ms).sort((a, b) => a - b);
+    const lags = shown
+      .slice(1)
+      .map((v) => v.shown_ms - v.at_ms)
+      .sort((a, b) => a - b);
     const p95 = lags[Math.min(lags.length - 1, Math.ceil(lags.length * 0.95) - 1)] ?? Infinity;
-    console.log(`customer display: ${lags.length} views, lag p50 ${lags[Math.floor(lags.length / 2)]} ms, p95 ${p95} ms, max ${lags.at(-1)} ms`);
+    console.log(
+      `customer display: ${lags.length} views, lag p50 ${lags[Math.floor(lags.length / 2)]} ms, p95 ${p95} ms, max ${lags.at(-1)} ms`,
+    );
     expect(lags.length).toBeGreaterThanOrEqual(6);
     expect(p95).toBeLessThanOrEqual(DISPLAY_LAG_MS_MAX);
   });

@@ -49,8 +49,12 @@ describe('faults in Chromium at 1366×768', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     stack.printer.setState({ paperOut: false });
-    await expect.poll(() => stack.printer.jobs.some((j) => j.text.includes(receiptNo)), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => page.getByTestId('printer').getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    await expect
+      .poll(() => stack.printer.jobs.some((j) => j.text.includes(receiptNo)), { timeout: 15_000 })
+      .toBe(true);
+    await expect
+      .poll(() => page.getByTestId('printer').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('ready');
     await shot('paper-back');
   });
 

@@ -37,9 +37,15 @@ describe('a large sale in Chromium', () => {
     const first = await fetch(link, { redirect: 'manual' });
     const bank = first.headers.get('location') ?? '';
     expect(first.status).toBe(302);
-    const paid = await fetch(`${bank}/confirm`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'company=%E5%BC%A0%E8%80%81%E6%9D%BF' });
+    const paid = await fetch(`${bank}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'company=%E5%BC%A0%E8%80%81%E6%9D%BF',
+    });
     expect(await paid.text()).toContain('转账成功');
-    await expect.poll(() => page.getByTestId('tender-status-qr').getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
+    await expect
+      .poll(() => page.getByTestId('tender-status-qr').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('paid');
     expect(await page.locator('#done-title').textContent()).toBe('收款完成');
     await page.screenshot({ path: artifactPath('ui-gateway-paid.png') });
     await page.keyboard.press('Enter');

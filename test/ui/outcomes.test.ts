@@ -38,7 +38,9 @@ describe('tender outcomes in Chromium', () => {
     expect(await page.getByTestId('owed').textContent()).toContain('30.00');
     await page.screenshot({ path: artifactPath('ui-tender-failed.png') });
     await page.getByTestId('take-cash').click();
-    await expect.poll(() => page.getByTestId('done-title').textContent(), { timeout: 10_000 }).toContain('收款完成');
+    await expect
+      .poll(() => page.getByTestId('done-title').textContent(), { timeout: 10_000 })
+      .toContain('收款完成');
     await page.keyboard.press('Enter');
   });
 

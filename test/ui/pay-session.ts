@@ -10,7 +10,12 @@ import { startHttpTransport, type HttpTransport } from '../../src-main/rpc/http-
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { startPayStack, type PayStack } from '../payments/stack';
 
-export interface PaySession { s: PayStack; page: Page; http: HttpTransport; browser: Browser }
+export interface PaySession {
+  s: PayStack;
+  page: Page;
+  http: HttpTransport;
+  browser: Browser;
+}
 
 export function payUiSession(): PaySession {
   const session = {} as PaySession;
@@ -18,7 +23,12 @@ export function payUiSession(): PaySession {
   let browser: Browser | undefined;
   beforeAll(async () => {
     session.s = await startPayStack();
-    http = await startHttpTransport({ handlers: session.s.core.handlers, events: session.s.core.events, port: 0, staticDir: RENDERER_DIR });
+    http = await startHttpTransport({
+      handlers: session.s.core.handlers,
+      events: session.s.core.events,
+      port: 0,
+      staticDir: RENDERER_DIR,
+    });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.setDefaultTimeout(8_000);
@@ -31,7 +41,8 @@ export function payUiSession(): PaySession {
     session.browser = browser;
   }, 90_000);
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await session.page?.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
+    if (ctx.task.result?.state === 'fail')
+      await session.page?.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
   });
   afterAll(async () => {
     await browser?.close();

@@ -34,7 +34,9 @@ describe('paying by phone in Chromium', () => {
     const buyer = await s.buyer('WECHAT');
     const paid = await buyerPays(payUrl, WECHAT_UA, buyer);
     expect(paid.landing).toBe(302);
-    await expect.poll(() => page.getByTestId('tender-status-qr').getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
+    await expect
+      .poll(() => page.getByTestId('tender-status-qr').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('paid');
     expect(await text('tender-status-qr')).toContain('已付款');
     await page.getByTestId('qr-paid').waitFor();
     expect(await page.locator('#done-title').textContent()).toBe('收款完成');
@@ -51,7 +53,11 @@ describe('paying by phone in Chromium', () => {
     await expect.poll(() => page.getByTestId('payment-code').inputValue()).toBe(code);
     await page.keyboard.press('Enter');
     await page.getByTestId('done').waitFor();
-    await expect.poll(() => page.getByTestId('tender-status-payment_code').getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
+    await expect
+      .poll(() => page.getByTestId('tender-status-payment_code').getAttribute('data-status'), {
+        timeout: 20_000,
+      })
+      .toBe('paid');
     await page.screenshot({ path: artifactPath('ui-code-paid.png') });
     await page.keyboard.press('Enter');
   });

@@ -10,10 +10,14 @@ import { addByKeypad, type Stack } from './stack';
 let stack: Stack;
 let page: Page;
 
-useSignedInTill({ buyers: [{ name: '张老板饭店', credit_limit_fen: 50_000 }] }, { width: 1024, height: 768 }, (s, p) => {
-  stack = s;
-  page = p;
-});
+useSignedInTill(
+  { buyers: [{ name: '张老板饭店', credit_limit_fen: 50_000 }] },
+  { width: 1024, height: 768 },
+  (s, p) => {
+    stack = s;
+    page = p;
+  },
+);
 const { shot, text } = pageHelpers(() => page);
 
 async function finish(): Promise<void> {
@@ -136,7 +140,9 @@ describe('selling in Chromium at 1024×768', () => {
     await page.getByTestId('sale-row').first().waitFor();
     // One line of the first sale back (3.60, within the cashier's limit): no manager needed.
     await page.getByTestId('history-search').fill('0001');
-    await expect.poll(async () => (await page.getByTestId('sale-row').allTextContents()).join('|')).toMatch(/^0001[^|]*$/);
+    await expect
+      .poll(async () => (await page.getByTestId('sale-row').allTextContents()).join('|'))
+      .toMatch(/^0001[^|]*$/);
     await page.getByTestId('sale-row').first().click();
     await page.getByTestId('refund-line-2').click();
     await expect.poll(() => text('refund')).toContain('3.60');
@@ -147,7 +153,9 @@ describe('selling in Chromium at 1024×768', () => {
     await shot('refund-line');
     // The on-account sale of 60.00 (above the 50.00 limit).
     await page.getByTestId('history-search').fill('0002');
-    await expect.poll(async () => (await page.getByTestId('sale-row').allTextContents()).join('|')).toMatch(/^0002[^|]*$/);
+    await expect
+      .poll(async () => (await page.getByTestId('sale-row').allTextContents()).join('|'))
+      .toMatch(/^0002[^|]*$/);
     await page.getByTestId('sale-row').first().click();
     await expect.poll(() => text('receipt-preview')).toContain('蒜头');
     await shot('history');

@@ -7,7 +7,11 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { artifactPath } from '../helpers/browser';
 import { signedInPage, startStack, type Stack } from './stack';
 
-export function useSignedInTill(opts: Parameters<typeof startStack>[0], viewport: { width: number; height: number }, ready: (stack: Stack, page: Page) => void): void {
+export function useSignedInTill(
+  opts: Parameters<typeof startStack>[0],
+  viewport: { width: number; height: number },
+  ready: (stack: Stack, page: Page) => void,
+): void {
   let stack: Stack | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
@@ -16,7 +20,8 @@ export function useSignedInTill(opts: Parameters<typeof startStack>[0], viewport
     ready(stack, page);
   }, 90_000);
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
+    if (ctx.task.result?.state === 'fail')
+      await page?.screenshot({ path: artifactPath(`ui-FAILED-${ctx.task.name.slice(0, 30)}.png`) });
   });
   afterAll(async () => {
     await stack?.close();

@@ -22,7 +22,10 @@ const { shot, text } = pageHelpers(() => page);
 function unsyncedInDb(): number {
   const db = new Database(join(stack.terminalDir, 'terminal.sqlite'), { readonly: true });
   try {
-    const acked = Number((db.prepare("SELECT value FROM setting WHERE key = 'acked_seq'").get() as { value: string } | undefined)?.value ?? '0');
+    const acked = Number(
+      (db.prepare("SELECT value FROM setting WHERE key = 'acked_seq'").get() as { value: string } | undefined)
+        ?.value ?? '0',
+    );
     return (db.prepare('SELECT COUNT(*) AS n FROM journal WHERE seq > ?').get(acked) as { n: number }).n;
   } finally {
     db.close();

@@ -16,7 +16,13 @@ import { tempDir } from '../helpers/temp';
 
 export interface StackOptions {
   buyers?: { name: string; credit_limit_fen: number }[];
-  products?: { code: string; name: string; unit: 'jin' | 'kg' | 'piece'; unit_price_fen: number; category: string }[];
+  products?: {
+    code: string;
+    name: string;
+    unit: 'jin' | 'kg' | 'piece';
+    unit_price_fen: number;
+    category: string;
+  }[];
   browser?: boolean;
 }
 
@@ -36,7 +42,12 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-async function admin(url: string, path: string, body: unknown, session: { cookie: string; csrf: string } | null): Promise<unknown> {
+async function admin(
+  url: string,
+  path: string,
+  body: unknown,
+  session: { cookie: string; csrf: string } | null,
+): Promise<unknown> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
   const res = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -53,13 +64,31 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   let server = await spawnRole('server', ['--port', '0', '--data', serverDir, '--demo']);
   const port = new URL(server.url).port;
   if ((opts.buyers?.length ?? 0) + (opts.products?.length ?? 0) > 0) {
-    const login = (await admin(server.url, '/api/v1/admin/login', DEMO_STAFF, null)) as { json: { csrf_token: string }; cookie: string };
+    const login = (await admin(server.url, '/api/v1/admin/login', DEMO_STAFF, null)) as {
+      json: { csrf_token: string };
+      cookie: string;
+    };
     const session = { cookie: login.cookie, csrf: login.json.csrf_token };
-    for (const b of opts.buyers ?? []) await admin(server.url, '/api/v1/admin/stalls/S01/buyers', { ...b, phone: null }, session);
-    for (const p of opts.products ?? []) await admin(server.url, '/api/v1/admin/stalls/S01/products', p, session);
+    for (const b of opts.buyers ?? [])
+      await admin(server.url, '/api/v1/admin/stalls/S01/buyers', { ...b, phone: null }, session);
+    for (const p of opts.products ?? [])
+      await admin(server.url, '/api/v1/admin/stalls/S01/products', p, session);
   }
-  const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string };
-  const terminal = await spawnRole('terminal', ['--port', '0', '--data', terminalDir, '--server', server.url, '--pair', pairing_code, '--printer', `tcp://127.0.0.1:${printer.port}`]);
+  const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as {
+    pairing_code: string;
+  };
+  const terminal = await spawnRole('terminal', [
+    '--port',
+    '0',
+    '--data',
+    terminalDir,
+    '--server',
+    server.url,
+    '--pair',
+    pairing_code,
+    '--printer',
+    `tcp://127.0.0.1:${printer.port}`,
+  ]);
   const uiUrl = (await terminal.waitForLine(/^ui (\S+)/))[1] ?? '';
   const displayUrl = (await terminal.waitForLine(/^display (\S+)/))[1] ?? '';
   const browser = opts.browser === false ? null : await launchChromium();
@@ -89,9 +118,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 }
 
 /** A page at a cashier's screen size, signed in with a PIN. */
-export async function signedInPage(stack: Stack, opts: { pin?: string; width?: number; height?: number } = {}): Promise<Page> {
+export async function signedInPage(
+  stack: Stack,
+  opts: { pin?: string; width?: number; height?: number } = {},
+): Promise<Page> {
   if (!stack.browser) throw new Error('stack started without a browser');
-  const page = await stack.browser.newPage({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 }, bypassCSP: true }); // bypassCSP: only so axe-core can be injected
+  const page = await stack.browser.newPage({
+    viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 },
+    bypassCSP: true,
+  }); // bypassCSP: only so axe-core can be injected
   // Fail a step within seconds, with the locator in the message, rather than at the test's timeout.
   page.setDefaultTimeout(8_000);
   await page.goto(stack.uiUrl);

@@ -16,7 +16,13 @@ afterEach(async () => {
 });
 
 const printer = (o: { confirmMsMax?: number; heldMsMax?: number } = {}) =>
-  createPrinter({ connect: tcpTransport({ host: emu.host, port: emu.port }), profile: PROFILES['generic-58'], statusTimeoutMs: 300, confirmPollMs: 30, ...o });
+  createPrinter({
+    connect: tcpTransport({ host: emu.host, port: emu.port }),
+    profile: PROFILES['generic-58'],
+    statusTimeoutMs: 300,
+    confirmPollMs: 30,
+    ...o,
+  });
 
 test('paper runs out mid-job: held while the paper is out, resolves once after it is loaded', async () => {
   emu.setState({ paperLeftBytes: 200 });
@@ -43,13 +49,20 @@ test('paper runs out mid-job: held while the paper is out, resolves once after i
 test('a held job whose fault is never cleared: write_failed once heldMsMax passes', async () => {
   emu.setState({ paperLeftBytes: 100 });
   const held: StatusProblem[] = [];
-  await expect(printer({ heldMsMax: 300 }).printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false, onHeld: (p) => held.push(p) })).rejects.toMatchObject({ code: 'write_failed' });
+  await expect(
+    printer({ heldMsMax: 300 }).printReceipt(SAMPLE_CASH_RECEIPT, {
+      kickDrawer: false,
+      onHeld: (p) => held.push(p),
+    }),
+  ).rejects.toMatchObject({ code: 'write_failed' });
   expect(held).toContain('paper_out');
   expect(emu.jobs).toEqual([]);
 });
 
 test('a printer that takes the job but never answers GS r: write_failed after confirmMsMax (it may or may not have printed)', async () => {
   emu.setState({ ignoresTransmitStatus: true });
-  await expect(printer({ confirmMsMax: 200 }).printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false })).rejects.toMatchObject({ code: 'write_failed' });
+  await expect(
+    printer({ confirmMsMax: 200 }).printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false }),
+  ).rejects.toMatchObject({ code: 'write_failed' });
   expect(emu.jobs).toHaveLength(1);
 });

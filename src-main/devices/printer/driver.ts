@@ -21,7 +21,15 @@ import type { ReceiptDoc } from '../../../shared/receipt/model';
 import { encodeReceipt } from './escpos';
 import { PrinterError } from './errors';
 import type { PrinterProfile } from './profiles';
-import { isValidStatusByte, parseStatus, statusProblem, type PrinterStatus, type StatusProblem, type StatusQuery, type StatusReplies } from './status';
+import {
+  isValidStatusByte,
+  parseStatus,
+  statusProblem,
+  type PrinterStatus,
+  type StatusProblem,
+  type StatusQuery,
+  type StatusReplies,
+} from './status';
 import { GS_R_PAPER, type PrinterTransport, type TransportFactory } from './transport';
 
 export interface PrinterOptions {
@@ -64,12 +72,18 @@ export interface ReceiptPrinterDevice {
 const QUERIES: readonly StatusQuery[] = [1, 2, 3, 4];
 
 async function readStatus(t: PrinterTransport, timeoutMs: number | undefined): Promise<PrinterStatus> {
-  if (!t.canQuery) throw new PrinterError('printer_offline', 'this printer connection is write-only: status cannot be read');
+  if (!t.canQuery)
+    throw new PrinterError('printer_offline', 'this printer connection is write-only: status cannot be read');
   const replies: StatusReplies = {};
   for (const n of QUERIES) {
     const b = await t.query(n, timeoutMs);
-    if (b === null) throw new PrinterError('printer_offline', `no reply to DLE EOT ${n}: printer off, busy or not ESC/POS`);
-    if (!isValidStatusByte(b)) throw new PrinterError('printer_offline', `DLE EOT ${n} answered 0x${b.toString(16)}: not an ESC/POS status reply`);
+    if (b === null)
+      throw new PrinterError('printer_offline', `no reply to DLE EOT ${n}: printer off, busy or not ESC/POS`);
+    if (!isValidStatusByte(b))
+      throw new PrinterError(
+        'printer_offline',
+        `DLE EOT ${n} answered 0x${b.toString(16)}: not an ESC/POS status reply`,
+      );
     replies[n] = b;
   }
   return parseStatus(replies);
@@ -108,7 +122,11 @@ export function createPrinter(options: PrinterOptions): ReceiptPrinterDevice {
       try {
         status = await readStatus(t, statusTimeoutMs);
       } catch (err) {
-        throw new PrinterError('write_failed', 'the job was sent, then the printer stopped answering: it may or may not have printed', { cause: err });
+        throw new PrinterError(
+          'write_failed',
+          'the job was sent, then the printer stopped answering: it may or may not have printed',
+          { cause: err },
+        );
       }
       lastStatus = status;
       const problem = statusProblem(status);
@@ -116,9 +134,16 @@ export function createPrinter(options: PrinterOptions): ReceiptPrinterDevice {
       if (problem !== null) {
         onHeld?.(problem, PROBLEM_MESSAGES[problem]);
         calmSince = now;
-        if (now - sentAt > heldMsMax) throw new PrinterError('write_failed', `the printer held the job for over ${Math.round(heldMsMax / 1000)} s (${PROBLEM_MESSAGES[problem]}): it may or may not print it`);
+        if (now - sentAt > heldMsMax)
+          throw new PrinterError(
+            'write_failed',
+            `the printer held the job for over ${Math.round(heldMsMax / 1000)} s (${PROBLEM_MESSAGES[problem]}): it may or may not print it`,
+          );
       } else if (now - calmSince > confirmMsMax) {
-        throw new PrinterError('write_failed', 'the job was sent but the printer never confirmed it (GS r 1): it may or may not have printed');
+        throw new PrinterError(
+          'write_failed',
+          'the job was sent but the printer never confirmed it (GS r 1): it may or may not have printed',
+        );
       }
     }
   }
@@ -146,7 +171,9 @@ export function createPrinter(options: PrinterOptions): ReceiptPrinterDevice {
     },
     async printReceipt(doc, opts) {
       // Layout and encoding first: a bad document fails before touching the printer.
-      const bytes = encodeReceipt(layoutReceipt(doc, profile.paper), profile, { kickDrawer: opts.kickDrawer });
+      const bytes = encodeReceipt(layoutReceipt(doc, profile.paper), profile, {
+        kickDrawer: opts.kickDrawer,
+      });
       await checkedSend(bytes, opts.onHeld);
     },
     printBytes: (bytes, opts) => checkedSend(bytes, opts?.onHeld),

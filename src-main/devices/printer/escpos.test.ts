@@ -14,7 +14,9 @@ function indexOf(hay: Uint8Array, needle: readonly number[], from = 0): number {
 }
 
 describe('encodeReceipt', () => {
-  const cash = encodeReceipt(layoutReceipt(SAMPLE_CASH_RECEIPT, 58), PROFILES['generic-58'], { kickDrawer: true });
+  const cash = encodeReceipt(layoutReceipt(SAMPLE_CASH_RECEIPT, 58), PROFILES['generic-58'], {
+    kickDrawer: true,
+  });
 
   test('Chinese mode is switched on after RPE initialize (which sends FS .)', () => {
     expect(Array.from(cash.subarray(0, 9))).toEqual([0x1b, 0x40, 0x1c, 0x2e, 0x1b, 0x4d, 0x00, 0x1c, 0x26]);

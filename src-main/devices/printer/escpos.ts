@@ -89,7 +89,9 @@ class ByteSink {
 
 function encodeQr(sink: ByteSink, data: string, profile: PrinterProfile): void {
   if (profile.qr === 'native') {
-    sink.add(rpe(profile).align('center').qrcode(data, 2, profile.qr_module_dots, 'm').align('left').encode());
+    sink.add(
+      rpe(profile).align('center').qrcode(data, 2, profile.qr_module_dots, 'm').align('left').encode(),
+    );
     return;
   }
   sink.add([0x1b, 0x61, 0x01]); // ESC a 1: center the image
@@ -98,7 +100,11 @@ function encodeQr(sink: ByteSink, data: string, profile: PrinterProfile): void {
 }
 
 /** Bytes for one print job: initialize … cut. Throws on a block the layout cannot produce. */
-export function encodeReceipt(blocks: readonly ReceiptBlock[], profile: PrinterProfile, options: EncodeOptions = {}): Uint8Array {
+export function encodeReceipt(
+  blocks: readonly ReceiptBlock[],
+  profile: PrinterProfile,
+  options: EncodeOptions = {},
+): Uint8Array {
   const sink = new ByteSink();
   const fixed = fixedBytes(profile);
   sink.add(fixed.init);

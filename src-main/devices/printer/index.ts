@@ -10,12 +10,27 @@
  *   const printer = createPrinter({ connect: transportFor(spec), profile: PROFILES['generic-58'] });
  *   await printer.printReceipt(doc, { kickDrawer: hasCashTender(doc) });
  */
-export { createPrinter, hasCashTender, PROBLEM_MESSAGES, type PrinterOptions, type PrintOptions, type ReceiptPrinterDevice } from './driver';
+export {
+  createPrinter,
+  hasCashTender,
+  PROBLEM_MESSAGES,
+  type PrinterOptions,
+  type PrintOptions,
+  type ReceiptPrinterDevice,
+} from './driver';
 export { encodeReceipt, type EncodeOptions } from './escpos';
 export { isPrinterError, PRINTER_ERROR_CODES, PrinterError, type PrinterErrorCode } from './errors';
 export { getProfile, PROFILES, type PrinterProfile, type ProfileId } from './profiles';
 export { parsePrinterSpec, transportFor, type PrinterSpec } from './spec';
-export { HEALTHY_STATUS, isValidStatusByte, parseStatus, statusProblem, type PrinterStatus, type StatusProblem, type StatusQuery } from './status';
+export {
+  HEALTHY_STATUS,
+  isValidStatusByte,
+  parseStatus,
+  statusProblem,
+  type PrinterStatus,
+  type StatusProblem,
+  type StatusQuery,
+} from './status';
 export type { PrinterTransport, TransportFactory } from './transport';
 export { connectFile, fileTransport } from './transport-file';
 export { connectSerial, serialTransport } from './transport-serial';

@@ -12,6 +12,15 @@ test.each([
   expect(parsePrinterSpec(spec)).toEqual(parsed);
 });
 
-test.each(['', 'tcp://', 'tcp://host:0', 'tcp://host:70000', 'http://host', 'serial:/dev/ttyS0?baud=12345', 'file:relative/lp0', 'usb:lp0'])('refuses %j', (spec) => {
+test.each([
+  '',
+  'tcp://',
+  'tcp://host:0',
+  'tcp://host:70000',
+  'http://host',
+  'serial:/dev/ttyS0?baud=12345',
+  'file:relative/lp0',
+  'usb:lp0',
+])('refuses %j', (spec) => {
   expect(parsePrinterSpec(spec)).toBeNull();
 });

@@ -21,22 +21,40 @@ describe('DLE EOT validity: (b & 0x93) === 0x12', () => {
 /** Every combination of the four meaningful bits (2, 3, 5, 6) of reply n. */
 function combos(): number[] {
   const out: number[] = [];
-  for (let m = 0; m < 16; m++) out.push(0x12 | (m & 1 ? 0x04 : 0) | (m & 2 ? 0x08 : 0) | (m & 4 ? 0x20 : 0) | (m & 8 ? 0x40 : 0));
+  for (let m = 0; m < 16; m++)
+    out.push(0x12 | (m & 1 ? 0x04 : 0) | (m & 2 ? 0x08 : 0) | (m & 4 ? 0x20 : 0) | (m & 8 ? 0x40 : 0));
   return out;
 }
 
 describe('each reply, every bit combination', () => {
   test.each(combos())('n=1 byte %i', (b) => {
     const s = parseStatus({ 1: b });
-    expect(s).toEqual({ ...HEALTHY_STATUS, drawerPin3High: (b & 4) !== 0, online: (b & 8) === 0, waitingForRecovery: (b & 0x20) !== 0, feedButtonPressed: (b & 0x40) !== 0 });
+    expect(s).toEqual({
+      ...HEALTHY_STATUS,
+      drawerPin3High: (b & 4) !== 0,
+      online: (b & 8) === 0,
+      waitingForRecovery: (b & 0x20) !== 0,
+      feedButtonPressed: (b & 0x40) !== 0,
+    });
   });
   test.each(combos())('n=2 byte %i', (b) => {
     const s = parseStatus({ 2: b });
-    expect(s).toEqual({ ...HEALTHY_STATUS, coverOpen: (b & 4) !== 0, feedingByButton: (b & 8) !== 0, paperOut: (b & 0x20) !== 0, errorOccurred: (b & 0x40) !== 0 });
+    expect(s).toEqual({
+      ...HEALTHY_STATUS,
+      coverOpen: (b & 4) !== 0,
+      feedingByButton: (b & 8) !== 0,
+      paperOut: (b & 0x20) !== 0,
+      errorOccurred: (b & 0x40) !== 0,
+    });
   });
   test.each(combos())('n=3 byte %i', (b) => {
     const s = parseStatus({ 3: b });
-    expect(s).toEqual({ ...HEALTHY_STATUS, cutterError: (b & 8) !== 0, unrecoverableError: (b & 0x20) !== 0, autoRecoverableError: (b & 0x40) !== 0 });
+    expect(s).toEqual({
+      ...HEALTHY_STATUS,
+      cutterError: (b & 8) !== 0,
+      unrecoverableError: (b & 0x20) !== 0,
+      autoRecoverableError: (b & 0x40) !== 0,
+    });
   });
   test.each(combos())('n=4 byte %i', (b) => {
     const s = parseStatus({ 4: b });

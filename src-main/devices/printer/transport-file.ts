@@ -24,7 +24,11 @@ export async function connectFile(options: FilePrinterOptions): Promise<PrinterT
     // No O_CREAT: an unplugged printer must not turn into a regular file named lp0.
     handle = await open(options.path, constants.O_WRONLY | constants.O_APPEND);
   } catch (err) {
-    throw new PrinterError('printer_offline', `USB printer ${options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new PrinterError(
+      'printer_offline',
+      `USB printer ${options.path}: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
   }
   return new FileTransport(handle, options);
 }
@@ -44,7 +48,16 @@ class FileTransport implements PrinterTransport {
     let timer: NodeJS.Timeout | undefined;
     // The timeout frees the caller; a write the kernel is still blocking on finishes or fails on its own.
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PrinterError('write_failed', `USB printer ${this.options.path}: not written within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new PrinterError(
+              'write_failed',
+              `USB printer ${this.options.path}: not written within ${timeoutMs} ms`,
+            ),
+          ),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([this.writeAll(bytes), timeout]);
@@ -61,7 +74,11 @@ class FileTransport implements PrinterTransport {
         at += bytesWritten;
       }
     } catch (err) {
-      throw new PrinterError('write_failed', `USB printer ${this.options.path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new PrinterError(
+        'write_failed',
+        `USB printer ${this.options.path}: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
     }
   }
 

@@ -29,10 +29,21 @@ test('serial: status query answered by the device, then the job is written', asy
 
 test('serial: a silent device means printer_offline; a missing port too', async () => {
   SerialPortMock.binding.createPort('/dev/FAKE1', { record: true });
-  const printer = createPrinter({ connect: serialTransport({ path: '/dev/FAKE1' }, mockOpener), profile: PROFILES['generic-58'], statusTimeoutMs: 50 });
-  await expect(printer.printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false })).rejects.toMatchObject({ code: 'printer_offline' });
-  const missing = createPrinter({ connect: serialTransport({ path: '/dev/NOPE' }, mockOpener), profile: PROFILES['generic-58'] });
-  await expect(missing.printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false })).rejects.toMatchObject({ code: 'printer_offline' });
+  const printer = createPrinter({
+    connect: serialTransport({ path: '/dev/FAKE1' }, mockOpener),
+    profile: PROFILES['generic-58'],
+    statusTimeoutMs: 50,
+  });
+  await expect(printer.printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false })).rejects.toMatchObject({
+    code: 'printer_offline',
+  });
+  const missing = createPrinter({
+    connect: serialTransport({ path: '/dev/NOPE' }, mockOpener),
+    profile: PROFILES['generic-58'],
+  });
+  await expect(missing.printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false })).rejects.toMatchObject({
+    code: 'printer_offline',
+  });
 });
 
 test('USB device file: writes the whole job blind (write-only), refuses a missing device without creating it', async () => {
@@ -46,7 +57,12 @@ test('USB device file: writes the whole job blind (write-only), refuses a missin
   expect(jobs[0]?.text).toContain('老王蔬菜 A12');
   expect(jobs[0]?.drawerKicks).toHaveLength(1);
   await expect(printer.status()).rejects.toMatchObject({ code: 'printer_offline' });
-  const gone = createPrinter({ connect: fileTransport({ path: join(dir, 'lp1') }), profile: PROFILES['generic-80'] });
-  await expect(gone.printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false })).rejects.toMatchObject({ code: 'printer_offline' });
+  const gone = createPrinter({
+    connect: fileTransport({ path: join(dir, 'lp1') }),
+    profile: PROFILES['generic-80'],
+  });
+  await expect(gone.printReceipt(SAMPLE_CASH_RECEIPT, { kickDrawer: false })).rejects.toMatchObject({
+    code: 'printer_offline',
+  });
   expect(() => readFileSync(join(dir, 'lp1'))).toThrow();
 });

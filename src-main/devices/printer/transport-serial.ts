@@ -8,7 +8,13 @@ import { SerialPort } from 'serialport';
 import { PrinterError } from './errors';
 import { PrinterReplies, SerialQueue } from './reply-reader';
 import type { StatusQuery } from './status';
-import { dleEot, STATUS_TIMEOUT_MS_DEFAULT, WRITE_TIMEOUT_MS_DEFAULT, type PrinterTransport, type TransportFactory } from './transport';
+import {
+  dleEot,
+  STATUS_TIMEOUT_MS_DEFAULT,
+  WRITE_TIMEOUT_MS_DEFAULT,
+  type PrinterTransport,
+  type TransportFactory,
+} from './transport';
 
 export interface SerialPrinterOptions {
   path: string;
@@ -33,21 +39,34 @@ export type SerialPortOpener = (o: { path: string; baudRate: number; autoOpen: f
 
 const realPort: SerialPortOpener = (o) => new SerialPort(o);
 
-export function serialTransport(options: SerialPrinterOptions, openPort: SerialPortOpener = realPort): TransportFactory {
+export function serialTransport(
+  options: SerialPrinterOptions,
+  openPort: SerialPortOpener = realPort,
+): TransportFactory {
   return () => connectSerial(options, openPort);
 }
 
-export function connectSerial(options: SerialPrinterOptions, openPort: SerialPortOpener = realPort): Promise<PrinterTransport> {
+export function connectSerial(
+  options: SerialPrinterOptions,
+  openPort: SerialPortOpener = realPort,
+): Promise<PrinterTransport> {
   return new Promise((resolve, reject) => {
     let port: SerialPortLike;
     try {
       port = openPort({ path: options.path, baudRate: options.baudRate ?? 9600, autoOpen: false });
     } catch (err) {
-      reject(new PrinterError('printer_offline', `serial printer ${options.path}: ${String(err)}`, { cause: err }));
+      reject(
+        new PrinterError('printer_offline', `serial printer ${options.path}: ${String(err)}`, { cause: err }),
+      );
       return;
     }
     port.open((err) => {
-      if (err) reject(new PrinterError('printer_offline', `serial printer ${options.path}: ${err.message}`, { cause: err }));
+      if (err)
+        reject(
+          new PrinterError('printer_offline', `serial printer ${options.path}: ${err.message}`, {
+            cause: err,
+          }),
+        );
       else resolve(new SerialTransport(port, options));
     });
   });
@@ -79,7 +98,8 @@ class SerialTransport implements PrinterTransport {
   private writeNow(bytes: Uint8Array): Promise<void> {
     const timeoutMs = this.options.writeTimeoutMs ?? WRITE_TIMEOUT_MS_DEFAULT;
     return new Promise((resolve, reject) => {
-      const fail = (why: string, cause?: unknown): void => reject(new PrinterError('write_failed', `serial printer ${this.options.path}: ${why}`, { cause }));
+      const fail = (why: string, cause?: unknown): void =>
+        reject(new PrinterError('write_failed', `serial printer ${this.options.path}: ${why}`, { cause }));
       if (this.closed || !this.port.isOpen) return fail('port closed');
       // Flow control (a printer out of paper holds CTS) can stall drain forever.
       const timer = setTimeout(() => fail(`not drained within ${timeoutMs} ms`), timeoutMs);

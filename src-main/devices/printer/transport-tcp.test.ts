@@ -17,7 +17,9 @@ function listen(onSocket: (s: net.Socket) => void): Promise<number> {
     onSocket(s);
   });
   servers.push(server);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
 }
 
 test('write resolves after the bytes are out; query reads exactly one reply byte', async () => {
@@ -49,7 +51,10 @@ test('query resolves null when nothing answers in time', async () => {
 test('connection refused → printer_offline', async () => {
   const port = await listen(() => {});
   await new Promise((r) => servers.pop()?.close(r));
-  await expect(connectTcp({ host: '127.0.0.1', port })).rejects.toMatchObject({ name: 'PrinterError', code: 'printer_offline' });
+  await expect(connectTcp({ host: '127.0.0.1', port })).rejects.toMatchObject({
+    name: 'PrinterError',
+    code: 'printer_offline',
+  });
 });
 
 test('a printer that hangs up mid-job → write_failed', async () => {

@@ -36,7 +36,12 @@ export function connectTcp(options: TcpPrinterOptions): Promise<PrinterTransport
     const socket = net.createConnection({ host: options.host, port });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new PrinterError('printer_offline', `printer ${where}: no connection within ${options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS_DEFAULT} ms`));
+      reject(
+        new PrinterError(
+          'printer_offline',
+          `printer ${where}: no connection within ${options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS_DEFAULT} ms`,
+        ),
+      );
     }, options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS_DEFAULT);
     const onConnectError = (err: Error): void => {
       clearTimeout(timer);
@@ -83,7 +88,12 @@ class TcpTransport implements PrinterTransport {
     const timeoutMs = this.options.writeTimeoutMs ?? WRITE_TIMEOUT_MS_DEFAULT;
     return new Promise((resolve, reject) => {
       if (this.closed || this.socket.destroyed) {
-        reject(new PrinterError('write_failed', `printer ${this.where}: connection closed${this.lastError ? ` (${this.lastError.message})` : ''}`));
+        reject(
+          new PrinterError(
+            'write_failed',
+            `printer ${this.where}: connection closed${this.lastError ? ` (${this.lastError.message})` : ''}`,
+          ),
+        );
         return;
       }
       const fail = (why: string, cause?: unknown): void => {
@@ -91,7 +101,11 @@ class TcpTransport implements PrinterTransport {
         this.socket.off('close', onClose);
         reject(new PrinterError('write_failed', `printer ${this.where}: ${why}`, { cause }));
       };
-      const onClose = (): void => fail(`connection closed while writing${this.lastError ? ` (${this.lastError.message})` : ''}`, this.lastError);
+      const onClose = (): void =>
+        fail(
+          `connection closed while writing${this.lastError ? ` (${this.lastError.message})` : ''}`,
+          this.lastError,
+        );
       // A printer out of paper mid-job stops reading; the TCP window fills and the write never drains.
       const timer = setTimeout(() => {
         this.socket.destroy();

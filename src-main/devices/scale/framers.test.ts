@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { aclasFrame, AclasOs2xFramer, parseStGsLine, StGsLineFramer, toGrams, type ScaleReading } from './framers';
+import {
+  aclasFrame,
+  AclasOs2xFramer,
+  parseStGsLine,
+  StGsLineFramer,
+  toGrams,
+  type ScaleReading,
+} from './framers';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -33,9 +40,12 @@ describe('ST,GS line family', () => {
     ['ST,GS,+0002.000lb', { kind: 'weight', stable: true, net: false, weight_g: 907 }],
     ['OL,GS,+9999.999kg', { kind: 'overload' }],
   ])('%s', (line, reading) => expect(parseStGsLine(line)).toEqual(reading));
-  test.each(['ST,GS,+0001.250oz', 'ST;GS;+0001.250kg', 'XX,GS,+1kg', 'ST,GS,+00.01.25kg', '', 'ST,GS,'])('malformed %j', (line) => {
-    expect(parseStGsLine(line).kind).toBe('bad_frame');
-  });
+  test.each(['ST,GS,+0001.250oz', 'ST;GS;+0001.250kg', 'XX,GS,+1kg', 'ST,GS,+00.01.25kg', '', 'ST,GS,'])(
+    'malformed %j',
+    (line) => {
+      expect(parseStGsLine(line).kind).toBe('bad_frame');
+    },
+  );
   test('framed from a noisy byte stream split anywhere', () => {
     const f = new StGsLineFramer();
     const stream = enc('\x00\xffUS,GS,+0001.2\r\n'.replace('\xff', '') + 'ST,GS,+0001.250kg\r\nST,G');
@@ -51,7 +61,15 @@ describe('ST,GS line family', () => {
 describe('Aclas OS2X STX/ETX frames with XOR check', () => {
   test('stable, unstable, overload, negative, grams', () => {
     const f = new AclasOs2xFramer();
-    const out = f.push(Uint8Array.from([...aclasFrame('S', '1.250'), ...aclasFrame('U', '1.260'), ...aclasFrame('F', '9.999'), ...aclasFrame('S', '-0.020'), ...aclasFrame('S', '750', 'g ')]));
+    const out = f.push(
+      Uint8Array.from([
+        ...aclasFrame('S', '1.250'),
+        ...aclasFrame('U', '1.260'),
+        ...aclasFrame('F', '9.999'),
+        ...aclasFrame('S', '-0.020'),
+        ...aclasFrame('S', '750', 'g '),
+      ]),
+    );
     expect(out).toEqual([
       { kind: 'weight', stable: true, net: false, weight_g: 1250 },
       { kind: 'weight', stable: false, net: false, weight_g: 1260 },
@@ -67,7 +85,9 @@ describe('Aclas OS2X STX/ETX frames with XOR check', () => {
     const cut = good.subarray(0, 9);
     const f = new AclasOs2xFramer();
     const out = f.push(Uint8Array.from([0x55, 0x01, 0x33, ...flipped, ...cut, ...good]));
-    expect(out.filter((r) => r.kind === 'weight')).toEqual([{ kind: 'weight', stable: true, net: false, weight_g: 2500 }]);
+    expect(out.filter((r) => r.kind === 'weight')).toEqual([
+      { kind: 'weight', stable: true, net: false, weight_g: 2500 },
+    ]);
     expect(out.some((r) => r.kind === 'bad_frame' && r.reason === 'checksum mismatch')).toBe(true);
   });
   test('zero and tare host commands', () => {
@@ -80,7 +100,8 @@ describe('Aclas OS2X STX/ETX frames with XOR check', () => {
       fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 6 }), (noise) => {
         const f = new AclasOs2xFramer();
         const bytes = noise.flatMap((n) => [...n, ...aclasFrame('S', '3.125')]);
-        for (const r of f.push(Uint8Array.from(bytes))) if (r.kind === 'weight') expect(r.weight_g).toBe(3125);
+        for (const r of f.push(Uint8Array.from(bytes)))
+          if (r.kind === 'weight') expect(r.weight_g).toBe(3125);
       }),
       { seed: 1250, numRuns: 300 },
     );

@@ -69,7 +69,11 @@ export class StGsLineFramer implements ScaleFramer {
   private readonly lines = new LineFramer('LF', 40);
 
   push(chunk: Uint8Array): ScaleReading[] {
-    return this.lines.push(chunk).map((e): ScaleReading => (e.kind === 'dropped' ? { kind: 'bad_frame', reason: `line ${e.reason}` } : parseStGsLine(e.text)));
+    return this.lines
+      .push(chunk)
+      .map((e): ScaleReading =>
+        e.kind === 'dropped' ? { kind: 'bad_frame', reason: `line ${e.reason}` } : parseStGsLine(e.text),
+      );
   }
 }
 
@@ -80,7 +84,12 @@ export function parseStGsLine(line: string): ScaleReading {
   if (head1.toUpperCase() === 'OL') return { kind: 'overload' };
   const grams = toGrams(digits, unit, sign === '-');
   if (grams === null) return { kind: 'bad_frame', reason: `bad weight ${digits}${unit}` };
-  return { kind: 'weight', stable: head1.toUpperCase() === 'ST', net: head2.toUpperCase() === 'NT', weight_g: grams };
+  return {
+    kind: 'weight',
+    stable: head1.toUpperCase() === 'ST',
+    net: head2.toUpperCase() === 'NT',
+    weight_g: grams,
+  };
 }
 
 /**
@@ -118,7 +127,9 @@ export class AclasOs2xFramer implements ScaleFramer {
 
   /** After a bad frame, a real frame may start inside it: rescan from its second byte. */
   private resync(frame: number[]): void {
-    const at = frame.findIndex((b, i) => i > 0 && b === 0x01 && (frame[i + 1] === 0x02 || i === frame.length - 1));
+    const at = frame.findIndex(
+      (b, i) => i > 0 && b === 0x01 && (frame[i + 1] === 0x02 || i === frame.length - 1),
+    );
     if (at > 0) this.buf = frame.slice(at);
   }
 }
@@ -130,13 +141,15 @@ export function aclasBcc(body: Uint8Array): number {
 }
 
 export function parseAclasFrame(f: Uint8Array): ScaleReading {
-  if (f.length !== ACLAS_FRAME_BYTES || f[0] !== 0x01 || f[1] !== 0x02 || f[13] !== 0x03 || f[14] !== 0x04) return { kind: 'bad_frame', reason: 'frame markers missing' };
+  if (f.length !== ACLAS_FRAME_BYTES || f[0] !== 0x01 || f[1] !== 0x02 || f[13] !== 0x03 || f[14] !== 0x04)
+    return { kind: 'bad_frame', reason: 'frame markers missing' };
   const body = f.subarray(2, 12);
   if (aclasBcc(body) !== f[12]) return { kind: 'bad_frame', reason: 'checksum mismatch' };
   const text = String.fromCharCode(...body);
   const flag = text[0];
   if (flag === 'F') return { kind: 'overload' };
-  if (flag !== 'S' && flag !== 'U') return { kind: 'bad_frame', reason: `unknown flag ${JSON.stringify(flag)}` };
+  if (flag !== 'S' && flag !== 'U')
+    return { kind: 'bad_frame', reason: `unknown flag ${JSON.stringify(flag)}` };
   const sign = text[1];
   if (sign !== ' ' && sign !== '-') return { kind: 'bad_frame', reason: 'bad sign' };
   const grams = toGrams(text.slice(2, 8), text.slice(8, 10), sign === '-');
@@ -145,8 +158,14 @@ export function parseAclasFrame(f: Uint8Array): ScaleReading {
 }
 
 /** An Aclas OS2X frame, for tests and the scale emulator. */
-export function aclasFrame(flag: 'S' | 'U' | 'F', weight: string, unit: 'kg' | 'g ' | 'lb' = 'kg'): Uint8Array {
-  const body = new TextEncoder().encode(`${flag}${weight.startsWith('-') ? '-' : ' '}${weight.replace('-', '').padStart(6, ' ')}${unit}`);
+export function aclasFrame(
+  flag: 'S' | 'U' | 'F',
+  weight: string,
+  unit: 'kg' | 'g ' | 'lb' = 'kg',
+): Uint8Array {
+  const body = new TextEncoder().encode(
+    `${flag}${weight.startsWith('-') ? '-' : ' '}${weight.replace('-', '').padStart(6, ' ')}${unit}`,
+  );
   return Uint8Array.from([0x01, 0x02, ...body, aclasBcc(body), 0x03, 0x04]);
 }
 

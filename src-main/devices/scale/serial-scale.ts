@@ -58,7 +58,13 @@ export class SerialScale {
   ) {
     this.framer = framerFor(options.protocol);
     this.link = new SerialLink(
-      { path: options.path, baudRate: options.baudRate ?? SCALE_BAUD_DEFAULT, openPort: options.openPort, reconnectMsMin: options.reconnectMsMin, reconnectMsMax: options.reconnectMsMax },
+      {
+        path: options.path,
+        baudRate: options.baudRate ?? SCALE_BAUD_DEFAULT,
+        openPort: options.openPort,
+        reconnectMsMin: options.reconnectMsMin,
+        reconnectMsMax: options.reconnectMsMax,
+      },
       { onData: (chunk) => this.onData(chunk), onState: (s) => events.onState?.(s) },
     );
   }
@@ -73,7 +79,8 @@ export class SerialScale {
   }
 
   current(): ScaleNow {
-    if (this.now.state !== 'no_data' && Date.now() - this.lastAt > (this.options.staleMs ?? 1000)) return { state: 'no_data' };
+    if (this.now.state !== 'no_data' && Date.now() - this.lastAt > (this.options.staleMs ?? 1000))
+      return { state: 'no_data' };
     return this.now;
   }
 
@@ -103,7 +110,12 @@ export class SerialScale {
 
   private command(which: 'zero' | 'tare'): Promise<void> {
     const bytes = this.framer.commands[which];
-    if (bytes === undefined) return Promise.reject(new ScaleCommandError(`the ${this.options.protocol} protocol has no ${which} command: use the scale's own key`));
+    if (bytes === undefined)
+      return Promise.reject(
+        new ScaleCommandError(
+          `the ${this.options.protocol} protocol has no ${which} command: use the scale's own key`,
+        ),
+      );
     return this.link.write(bytes);
   }
 
@@ -120,11 +132,17 @@ export class SerialScale {
     this.lastAt = Date.now();
     if (r.kind === 'overload') return this.set({ state: 'overload' }, null);
     if (!r.stable) return this.set({ state: 'unstable' }, null);
-    const same = this.candidate !== null && this.candidate.weight_g === r.weight_g && this.candidate.net === r.net;
-    this.candidate = { weight_g: r.weight_g, net: r.net, count: same && this.candidate ? this.candidate.count + 1 : 1 };
+    const same =
+      this.candidate !== null && this.candidate.weight_g === r.weight_g && this.candidate.net === r.net;
+    this.candidate = {
+      weight_g: r.weight_g,
+      net: r.net,
+      count: same && this.candidate ? this.candidate.count + 1 : 1,
+    };
     if (this.candidate.count < (this.options.confirmFrames ?? 2)) {
       // A new stable value not yet confirmed: the old one no longer holds.
-      if (this.now.state === 'stable' && this.now.weight_g !== r.weight_g) this.set({ state: 'unstable' }, this.candidate);
+      if (this.now.state === 'stable' && this.now.weight_g !== r.weight_g)
+        this.set({ state: 'unstable' }, this.candidate);
       return;
     }
     if (this.now.state === 'stable' && this.now.weight_g === r.weight_g && this.now.net === r.net) return;
@@ -135,7 +153,9 @@ export class SerialScale {
 
   private set(now: ScaleNow, candidate: SerialScale['candidate']): void {
     this.candidate = candidate;
-    const changed = now.state !== this.now.state || (now.state === 'stable' && this.now.state === 'stable' && now.weight_g !== this.now.weight_g);
+    const changed =
+      now.state !== this.now.state ||
+      (now.state === 'stable' && this.now.state === 'stable' && now.weight_g !== this.now.weight_g);
     this.now = now;
     if (changed) this.events.onChange?.(now);
   }

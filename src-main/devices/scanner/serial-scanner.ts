@@ -4,7 +4,12 @@
  * suffix are settings (Unitech ships 9600 CR, Honeywell RS-232 115200 CRLF;
  * hardware.md §4). Dropped frames are reported, never guessed at.
  */
-import { classifyScan, SCAN_LENGTH_MAX, type ClassifyOptions, type ScanResult } from '../../../shared/scan/classify';
+import {
+  classifyScan,
+  SCAN_LENGTH_MAX,
+  type ClassifyOptions,
+  type ScanResult,
+} from '../../../shared/scan/classify';
 import type { SerialPortOpener } from '../printer/transport-serial';
 import { SerialLink, type LinkState } from '../serial/serial-link';
 import { LineFramer, type Suffix } from './line-framer';
@@ -51,9 +56,18 @@ export class SerialScanner {
     private readonly options: SerialScannerOptions,
     private readonly events: SerialScannerEvents,
   ) {
-    this.framer = new LineFramer(options.suffix ?? 'CR', Math.min(options.maxLength ?? SCAN_LENGTH_MAX, SCAN_LENGTH_MAX));
+    this.framer = new LineFramer(
+      options.suffix ?? 'CR',
+      Math.min(options.maxLength ?? SCAN_LENGTH_MAX, SCAN_LENGTH_MAX),
+    );
     this.link = new SerialLink(
-      { path: options.path, baudRate: options.baudRate ?? SCANNER_BAUD_DEFAULT, openPort: options.openPort, reconnectMsMin: options.reconnectMsMin, reconnectMsMax: options.reconnectMsMax },
+      {
+        path: options.path,
+        baudRate: options.baudRate ?? SCANNER_BAUD_DEFAULT,
+        openPort: options.openPort,
+        reconnectMsMin: options.reconnectMsMin,
+        reconnectMsMax: options.reconnectMsMax,
+      },
       { onData: (chunk) => this.onData(chunk), onState: (s) => events.onState?.(s) },
     );
   }
@@ -82,7 +96,12 @@ export class SerialScanner {
         continue;
       }
       this.lastScanMs = Date.now();
-      this.events.onScan({ source: 'serial', raw: e.text, at_ms: this.lastScanMs, result: classifyScan(e.text, this.options.classify) });
+      this.events.onScan({
+        source: 'serial',
+        raw: e.text,
+        at_ms: this.lastScanMs,
+        result: classifyScan(e.text, this.options.classify),
+      });
     }
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;

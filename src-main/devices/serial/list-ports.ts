@@ -21,7 +21,9 @@ export interface PortList {
   error: string | null;
 }
 
-type Lister = () => Promise<Array<{ path: string; manufacturer?: string; vendorId?: string; productId?: string }>>;
+type Lister = () => Promise<
+  Array<{ path: string; manufacturer?: string; vendorId?: string; productId?: string }>
+>;
 
 const DEV_PATTERNS: ReadonlyArray<[string, RegExp, PortInfo['kind']]> = [
   ['/dev', /^tty(USB|ACM)\d+$/, 'serial'],
@@ -35,7 +37,8 @@ async function devFiles(): Promise<PortInfo[]> {
   const out: PortInfo[] = [];
   for (const [dir, pattern, kind] of DEV_PATTERNS) {
     const names = await readdir(dir).catch((): string[] => []);
-    for (const name of names.filter((n) => pattern.test(n)).sort()) out.push({ path: `${dir}/${name}`, kind, manufacturer: null, vendor_id: null, product_id: null });
+    for (const name of names.filter((n) => pattern.test(n)).sort())
+      out.push({ path: `${dir}/${name}`, kind, manufacturer: null, vendor_id: null, product_id: null });
   }
   return out;
 }
@@ -44,7 +47,13 @@ export async function listPorts(list: Lister = () => SerialPort.list()): Promise
   let error: string | null = null;
   let system: PortInfo[] = [];
   try {
-    system = (await list()).map((p) => ({ path: p.path, kind: 'serial', manufacturer: p.manufacturer ?? null, vendor_id: p.vendorId ?? null, product_id: p.productId ?? null }));
+    system = (await list()).map((p) => ({
+      path: p.path,
+      kind: 'serial',
+      manufacturer: p.manufacturer ?? null,
+      vendor_id: p.vendorId ?? null,
+      product_id: p.productId ?? null,
+    }));
   } catch (err) {
     error = `the system port list is unavailable (${err instanceof Error ? err.message : String(err)}); showing device files instead — any path can also be typed in`;
   }

@@ -72,7 +72,10 @@ export class SerialLink {
     const port = this.port;
     if (port === null || !port.isOpen) return Promise.reject(new Error(`${this.options.path} is not open`));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.options.path}: write not drained within ${WRITE_TIMEOUT_MS} ms`)), WRITE_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.options.path}: write not drained within ${WRITE_TIMEOUT_MS} ms`)),
+        WRITE_TIMEOUT_MS,
+      );
       port.write(bytes);
       port.drain((err) => {
         clearTimeout(timer);
@@ -92,7 +95,11 @@ export class SerialLink {
     this.setState({ state: 'connecting' });
     let port: SerialPortLike;
     try {
-      port = (this.options.openPort ?? realPort)({ path: this.options.path, baudRate: this.options.baudRate, autoOpen: false });
+      port = (this.options.openPort ?? realPort)({
+        path: this.options.path,
+        baudRate: this.options.baudRate,
+        autoOpen: false,
+      });
     } catch (err) {
       this.fail(err);
       return;
@@ -120,7 +127,10 @@ export class SerialLink {
 
   private fail(err: unknown): void {
     if (!this.running) return;
-    this.setState({ state: 'error', message: `${this.options.path}: ${err instanceof Error ? err.message : String(err)}` });
+    this.setState({
+      state: 'error',
+      message: `${this.options.path}: ${err instanceof Error ? err.message : String(err)}`,
+    });
     this.retryTimer = setTimeout(() => this.open(), this.retryMs);
     this.retryTimer.unref();
     this.retryMs = Math.min(this.options.reconnectMsMax ?? 5000, this.retryMs * 2);

@@ -16,7 +16,12 @@ describe('migration 3 (tender.via)', () => {
     `);
     migrate(db, MIGRATIONS.slice(0, 3));
     expect(db.pragma('user_version', { simple: true })).toBe(3);
-    expect(db.prepare('SELECT kind, amount_fen, status, via FROM tender').get()).toEqual({ kind: 'qr', amount_fen: 600000, status: 'pending', via: null });
+    expect(db.prepare('SELECT kind, amount_fen, status, via FROM tender').get()).toEqual({
+      kind: 'qr',
+      amount_fen: 600000,
+      status: 'pending',
+      via: null,
+    });
     db.prepare("UPDATE tender SET via = 'gateway'").run();
     expect(() => db.prepare("UPDATE tender SET via = 'wire'").run()).toThrow(/CHECK/);
     db.close();

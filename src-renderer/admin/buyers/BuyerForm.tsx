@@ -10,7 +10,17 @@ export interface BuyerFields {
   credit_limit_fen: number;
 }
 
-export function BuyerForm({ start, submitLabel, onSubmit, onCancel }: { start: BuyerRow | null; submitLabel: string; onSubmit: (b: BuyerFields) => Promise<void>; onCancel?: () => void }) {
+export function BuyerForm({
+  start,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  start: BuyerRow | null;
+  submitLabel: string;
+  onSubmit: (b: BuyerFields) => Promise<void>;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(start?.name ?? '');
   const [phone, setPhone] = useState(start?.phone ?? '');
@@ -33,12 +43,44 @@ export function BuyerForm({ start, submitLabel, onSubmit, onCancel }: { start: B
   };
   return (
     <form className="toolbar" onSubmit={(e) => void submit(e)}>
-      <input aria-label={t('buyer.name')} placeholder={t('buyer.name')} value={name} onChange={(e) => setName(e.target.value)} required size={14} />
-      <input aria-label={t('buyer.phone')} placeholder={t('buyer.phone')} inputMode="tel" value={phone} onChange={(e) => setPhone(e.target.value)} size={14} />
-      <input aria-label={t('buyer.limit')} placeholder={t('buyer.limit')} inputMode="decimal" value={limit} onChange={(e) => setLimit(e.target.value)} required size={10} />
-      <button type="submit" className="primary">{submitLabel}</button>
-      {onCancel && <button type="button" onClick={onCancel}>{t('cat.cancel')}</button>}
-      {err && <span role="alert" className="error">{err}</span>}
+      <input
+        aria-label={t('buyer.name')}
+        placeholder={t('buyer.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        size={14}
+      />
+      <input
+        aria-label={t('buyer.phone')}
+        placeholder={t('buyer.phone')}
+        inputMode="tel"
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        size={14}
+      />
+      <input
+        aria-label={t('buyer.limit')}
+        placeholder={t('buyer.limit')}
+        inputMode="decimal"
+        value={limit}
+        onChange={(e) => setLimit(e.target.value)}
+        required
+        size={10}
+      />
+      <button type="submit" className="primary">
+        {submitLabel}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          {t('cat.cancel')}
+        </button>
+      )}
+      {err && (
+        <span role="alert" className="error">
+          {err}
+        </span>
+      )}
     </form>
   );
 }

@@ -15,7 +15,9 @@ import { PRICE_MAX_YUAN, checkPrice, type PriceCheck } from './price-text';
 export function PriceBoard() {
   const { t } = useTranslation();
   const { stall, stalls } = useStall();
-  const products = useLoad(`board-${stall}`, () => (stall ? call(api.productList, { params: { stall_id: stall } }) : Promise.resolve({ products: [] })));
+  const products = useLoad(`board-${stall}`, () =>
+    stall ? call(api.productList, { params: { stall_id: stall } }) : Promise.resolve({ products: [] }),
+  );
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,19 +74,37 @@ export function PriceBoard() {
         <span className="muted">{t('board.hint')}</span>
         <span className="spacer" />
         <span className="muted">{t('board.changed', { n: changes.length })}</span>
-        <button ref={saveBtn} type="button" className="primary" disabled={busy} onClick={() => void save()}>{busy ? t('board.saving') : t('board.save')}</button>
+        <button ref={saveBtn} type="button" className="primary" disabled={busy} onClick={() => void save()}>
+          {busy ? t('board.saving') : t('board.save')}
+        </button>
       </div>
-      {msg && <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'banner ok' : 'banner warn'}>{msg.text}</p>}
+      {msg && (
+        <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'banner ok' : 'banner warn'}>
+          {msg.text}
+        </p>
+      )}
       <table className="board">
         <thead>
-          <tr><th>{t('cat.code')}</th><th>{t('cat.name')}</th><th>{t('cat.category')}</th><th>{t('cat.unit')}</th><th className="num">{t('board.current')}</th><th className="num">{t('board.next')}</th><th /></tr>
+          <tr>
+            <th>{t('cat.code')}</th>
+            <th>{t('cat.name')}</th>
+            <th>{t('cat.category')}</th>
+            <th>{t('cat.unit')}</th>
+            <th className="num">{t('board.current')}</th>
+            <th className="num">{t('board.next')}</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {rows.map((p, i) => {
             const c = checks.get(p.id);
             const changed = c?.ok === true && c.fen !== p.unit_price_fen;
             return (
-              <tr key={p.id} data-product={p.code} className={changed ? 'changed' : c && !c.ok ? 'wrong' : undefined}>
+              <tr
+                key={p.id}
+                data-product={p.code}
+                className={changed ? 'changed' : c && !c.ok ? 'wrong' : undefined}
+              >
                 <td className="mono">{p.code}</td>
                 <td>{p.name}</td>
                 <td>{p.category}</td>

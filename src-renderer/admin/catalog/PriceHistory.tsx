@@ -4,17 +4,32 @@ import { formatCny } from '../../../shared/money';
 import { api, call } from '../api';
 import { useLoad } from '../useLoad';
 
-const when = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = (ms: number) =>
+  new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export function PriceHistory({ productId }: { productId: string }) {
   const { t } = useTranslation();
-  const h = useLoad(`hist-${productId}`, () => call(api.priceHistory, { params: { product_id: productId }, query: { limit: 50 } }));
-  if (h.error) return <p role="alert" className="error">{h.error}</p>;
+  const h = useLoad(`hist-${productId}`, () =>
+    call(api.priceHistory, { params: { product_id: productId }, query: { limit: 50 } }),
+  );
+  if (h.error)
+    return (
+      <p role="alert" className="error">
+        {h.error}
+      </p>
+    );
   if (!h.data) return <p className="loading">{t('app.loading')}</p>;
   if (h.data.prices.length === 0) return <p className="muted">{t('cat.noHistory')}</p>;
   return (
     <table className="history" aria-label={t('cat.history')}>
-      <thead><tr><th>{t('cat.changedAt')}</th><th className="num">{t('cat.from')}</th><th className="num">{t('cat.to')}</th><th>{t('cat.changedBy')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th>{t('cat.changedAt')}</th>
+          <th className="num">{t('cat.from')}</th>
+          <th className="num">{t('cat.to')}</th>
+          <th>{t('cat.changedBy')}</th>
+        </tr>
+      </thead>
       <tbody>
         {h.data.prices.map((p, i) => (
           <tr key={i}>

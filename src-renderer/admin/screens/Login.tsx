@@ -14,7 +14,9 @@ export function Login({ onLang }: { onLang: () => void }) {
     useAdmin
       .getState()
       .login(username, password)
-      .catch((err: unknown) => setError(t('login.failed', { msg: err instanceof Error ? err.message : String(err) })))
+      .catch((err: unknown) =>
+        setError(t('login.failed', { msg: err instanceof Error ? err.message : String(err) })),
+      )
       .finally(() => setBusy(false));
   };
   return (
@@ -24,15 +26,37 @@ export function Login({ onLang }: { onLang: () => void }) {
         <h2>{t('login.title')}</h2>
         <label>
           {t('login.username')}
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            autoFocus
+          />
         </label>
         <label>
           {t('login.password')}
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" className="primary" disabled={busy}>{t('login.submit')}</button>
-        <button type="button" className="link" onClick={onLang}>{t('app.lang')}</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('login.submit')}
+        </button>
+        <button type="button" className="link" onClick={onLang}>
+          {t('app.lang')}
+        </button>
       </form>
     </main>
   );

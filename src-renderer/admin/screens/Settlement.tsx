@@ -17,20 +17,40 @@ export function Settlement({ day }: { day: string }) {
     <div>
       <h2 className="screen-title">{t('settle.title')}</h2>
       <div className="toolbar">
-        <a className="button" href={exp('settlement')} download>{t('settle.export')}</a>
-        <a className="button" href={exp('ledger')} download>{t('settle.ledger')}</a>
-        <a className="button" href={exp('recon_items')} download>{t('settle.recon')}</a>
+        <a className="button" href={exp('settlement')} download>
+          {t('settle.export')}
+        </a>
+        <a className="button" href={exp('ledger')} download>
+          {t('settle.ledger')}
+        </a>
+        <a className="button" href={exp('recon_items')} download>
+          {t('settle.recon')}
+        </a>
       </div>
       <table>
         <thead>
-          <tr><th>{t('settle.merchant')}</th><th className="num">{t('settle.payments')}</th><th className="num">{t('settle.gross')}</th><th className="num">{t('settle.refunds')}</th><th className="num">{t('settle.chanFee')}</th><th className="num">{t('settle.mktFee')}</th><th className="num">{t('settle.net')}</th><th className="num">{t('settle.inst')}</th><th className="num">{t('settle.instNet')}</th></tr>
+          <tr>
+            <th>{t('settle.merchant')}</th>
+            <th className="num">{t('settle.payments')}</th>
+            <th className="num">{t('settle.gross')}</th>
+            <th className="num">{t('settle.refunds')}</th>
+            <th className="num">{t('settle.chanFee')}</th>
+            <th className="num">{t('settle.mktFee')}</th>
+            <th className="num">{t('settle.net')}</th>
+            <th className="num">{t('settle.inst')}</th>
+            <th className="num">{t('settle.instNet')}</th>
+          </tr>
         </thead>
         <tbody>
           {s.data.merchants.map((r) => {
             const differs = r.inst_gross_fen !== null && r.inst_gross_fen !== r.gross_fen;
             return (
               <tr key={r.stall_id}>
-                <td>{r.name}<br /><small className="mono">{r.sub_mchid ?? '—'}</small></td>
+                <td>
+                  {r.name}
+                  <br />
+                  <small className="mono">{r.sub_mchid ?? '—'}</small>
+                </td>
                 <td className="num">{r.payments}</td>
                 <td className="num">{m(r.gross_fen)}</td>
                 <td className="num">{m(r.refund_fen)}</td>
@@ -46,10 +66,26 @@ export function Settlement({ day }: { day: string }) {
       </table>
       <h2>{t('settle.feeIncome')}</h2>
       <table>
-        <thead><tr><th>{t('settle.type')}</th><th className="num">{t('settle.payments')}</th><th className="num">{t('settle.income')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('settle.type')}</th>
+            <th className="num">{t('settle.payments')}</th>
+            <th className="num">{t('settle.income')}</th>
+          </tr>
+        </thead>
         <tbody>
-          {(f.data?.rows ?? []).length === 0 && <tr><td colSpan={3}>{t('dash.none')}</td></tr>}
-          {(f.data?.rows ?? []).map((r) => <tr key={r.txn_type}><td>{t(`txn.${r.txn_type}`, { defaultValue: r.txn_type })}</td><td className="num">{r.entries}</td><td className="num">{m(r.income_fen)}</td></tr>)}
+          {(f.data?.rows ?? []).length === 0 && (
+            <tr>
+              <td colSpan={3}>{t('dash.none')}</td>
+            </tr>
+          )}
+          {(f.data?.rows ?? []).map((r) => (
+            <tr key={r.txn_type}>
+              <td>{t(`txn.${r.txn_type}`, { defaultValue: r.txn_type })}</td>
+              <td className="num">{r.entries}</td>
+              <td className="num">{m(r.income_fen)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -37,30 +37,86 @@ export function Terminals() {
   const [err, setErr] = useState<string | null>(null);
   const stalls = useLoad('stalls', () => call(api.stallList, {}));
   const current = stall || stalls.data?.stalls[0]?.id || '';
-  const terms = useLoad(current, () => (current ? call(api.terminalList, { params: { stall_id: current } }) : Promise.resolve({ terminals: [] })));
+  const terms = useLoad(current, () =>
+    current ? call(api.terminalList, { params: { stall_id: current } }) : Promise.resolve({ terminals: [] }),
+  );
   const fail = (e: unknown) => setErr(e instanceof Error ? e.message : String(e));
-  const create = () => call(api.terminalCreate, { params: { stall_id: current }, body: { name } }).then((p) => (setPairing({ ...p, minutes: Math.max(0, Math.round((p.expires_ms - Date.now()) / 60_000)) }), setName(''), terms.reload()), fail);
-  const revoke = (id: string) => window.confirm(t('term.revokeConfirm')) && call(api.terminalRevoke, { params: { terminal_id: id } }).then(terms.reload, fail);
+  const create = () =>
+    call(api.terminalCreate, { params: { stall_id: current }, body: { name } }).then(
+      (p) => (
+        setPairing({ ...p, minutes: Math.max(0, Math.round((p.expires_ms - Date.now()) / 60_000)) }),
+        setName(''),
+        terms.reload()
+      ),
+      fail,
+    );
+  const revoke = (id: string) =>
+    window.confirm(t('term.revokeConfirm')) &&
+    call(api.terminalRevoke, { params: { terminal_id: id } }).then(terms.reload, fail);
   if (stalls.error) return <Failed msg={stalls.error} retry={stalls.reload} />;
   return (
     <div>
       <h2 className="screen-title">{t('term.title')}</h2>
       <div className="toolbar">
-        <label>{t('term.stall')} <select value={current} onChange={(e) => (setStall(e.target.value), setPairing(null))}>{(stalls.data?.stalls ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select></label>
-        <input aria-label={t('term.name')} placeholder={t('term.name')} value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="button" className="primary" disabled={!current || name.trim().length === 0} onClick={() => void create()}>{t('term.create')}</button>
+        <label>
+          {t('term.stall')}{' '}
+          <select value={current} onChange={(e) => (setStall(e.target.value), setPairing(null))}>
+            {(stalls.data?.stalls ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          aria-label={t('term.name')}
+          placeholder={t('term.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button
+          type="button"
+          className="primary"
+          disabled={!current || name.trim().length === 0}
+          onClick={() => void create()}
+        >
+          {t('term.create')}
+        </button>
       </div>
-      {err && <p role="alert" className="error">{err}</p>}
+      {err && (
+        <p role="alert" className="error">
+          {err}
+        </p>
+      )}
       {pairing && <PairingCard p={pairing} />}
       <table>
-        <thead><tr><th>{t('term.name')}</th><th>ID</th><th>{t('term.status')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('term.name')}</th>
+            <th>ID</th>
+            <th>{t('term.status')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {(terms.data?.terminals ?? []).map((x) => (
             <tr key={x.id}>
               <td>{x.name}</td>
               <td className="mono">{x.id}</td>
-              <td><span className={x.status === 'active' ? 'pill ok' : x.status === 'revoked' ? 'pill bad' : 'pill'}>{t(`term.${x.status}`)}</span></td>
-              <td>{x.status !== 'revoked' && <button type="button" className="danger" onClick={() => void revoke(x.id)}>{t('term.revoke')}</button>}</td>
+              <td>
+                <span
+                  className={x.status === 'active' ? 'pill ok' : x.status === 'revoked' ? 'pill bad' : 'pill'}
+                >
+                  {t(`term.${x.status}`)}
+                </span>
+              </td>
+              <td>
+                {x.status !== 'revoked' && (
+                  <button type="button" className="danger" onClick={() => void revoke(x.id)}>
+                    {t('term.revoke')}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

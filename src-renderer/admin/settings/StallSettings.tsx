@@ -25,7 +25,10 @@ function SettingsForm({ stall, start, onSaved }: { stall: string; start: Setting
     const fen = parseYuan(refund);
     if (fen === null || fen < 0) return setMsg({ ok: false, text: t('settings.badRefund') });
     try {
-      await call(api.stallSettingsPut, { params: { stall_id: stall }, body: { rounding, allow_price_override: override, refund_manager_limit_fen: fen } });
+      await call(api.stallSettingsPut, {
+        params: { stall_id: stall },
+        body: { rounding, allow_price_override: override, refund_manager_limit_fen: fen },
+      });
       setMsg({ ok: true, text: t('settings.saved') });
       onSaved();
     } catch (x) {
@@ -38,19 +41,40 @@ function SettingsForm({ stall, start, onSaved }: { stall: string; start: Setting
         <legend>{t('settings.rounding')}</legend>
         {ROUNDING_MODES.map((m) => (
           <label key={m} className="radio">
-            <input type="radio" name="rounding" value={m} checked={rounding === m} onChange={() => setRounding(m)} /> {t(`rounding.${m}`)}
+            <input
+              type="radio"
+              name="rounding"
+              value={m}
+              checked={rounding === m}
+              onChange={() => setRounding(m)}
+            />{' '}
+            {t(`rounding.${m}`)}
           </label>
         ))}
       </fieldset>
       <label className="check">
-        <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} /> {t('settings.override')}
+        <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />{' '}
+        {t('settings.override')}
       </label>
       <label>
-        {t('settings.refund')} <input aria-label={t('settings.refund')} inputMode="decimal" value={refund} onChange={(e) => setRefund(e.target.value)} size={10} />
+        {t('settings.refund')}{' '}
+        <input
+          aria-label={t('settings.refund')}
+          inputMode="decimal"
+          value={refund}
+          onChange={(e) => setRefund(e.target.value)}
+          size={10}
+        />
       </label>
       <div className="toolbar">
-        <button type="submit" className="primary">{t('settings.save')}</button>
-        {msg && <span role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'confirmed' : 'error'}>{msg.text}</span>}
+        <button type="submit" className="primary">
+          {t('settings.save')}
+        </button>
+        {msg && (
+          <span role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'confirmed' : 'error'}>
+            {msg.text}
+          </span>
+        )}
       </div>
     </form>
   );
@@ -59,7 +83,9 @@ function SettingsForm({ stall, start, onSaved }: { stall: string; start: Setting
 export function StallSettings() {
   const { t } = useTranslation();
   const { stall, stalls } = useStall();
-  const s = useLoad(`settings-${stall}`, () => (stall ? call(api.stallSettingsGet, { params: { stall_id: stall } }) : Promise.resolve(null)));
+  const s = useLoad(`settings-${stall}`, () =>
+    stall ? call(api.stallSettingsGet, { params: { stall_id: stall } }) : Promise.resolve(null),
+  );
   if (s.error) return <Failed msg={s.error} retry={s.reload} />;
   return (
     <div>
@@ -68,7 +94,13 @@ export function StallSettings() {
         <StallPicker stall={stall} stalls={stalls} />
         <span className="muted">{t('settings.hint')}</span>
       </div>
-      <section aria-label={t('settings.title')}>{s.data ? <SettingsForm key={`${stall}-${s.at}`} stall={stall} start={s.data} onSaved={() => undefined} /> : <p className="loading">{t('app.loading')}</p>}</section>
+      <section aria-label={t('settings.title')}>
+        {s.data ? (
+          <SettingsForm key={`${stall}-${s.at}`} stall={stall} start={s.data} onSaved={() => undefined} />
+        ) : (
+          <p className="loading">{t('app.loading')}</p>
+        )}
+      </section>
     </div>
   );
 }

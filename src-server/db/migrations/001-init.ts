@@ -2,7 +2,13 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('market').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('name', 'text', (c) => c.notNull()).addColumn('time_zone', 'text', (c) => c.notNull()).addColumn('day_cutoff_hour', 'integer', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('market')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('time_zone', 'text', (c) => c.notNull())
+    .addColumn('day_cutoff_hour', 'integer', (c) => c.notNull())
+    .execute();
   await db.schema
     .createTable('stall')
     .addColumn('id', 'text', (c) => c.primaryKey())

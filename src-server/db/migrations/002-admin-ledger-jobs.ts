@@ -8,7 +8,10 @@ import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('stall').addColumn('config_version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('stall')
+    .addColumn('config_version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema
     .createTable('staff_session')
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
@@ -25,7 +28,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('at_ms', 'bigint', (c) => c.notNull())
     .addColumn('ok', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_attempt_user').on('login_attempt').columns(['username', 'at_ms']).execute();
+  await db.schema
+    .createIndex('login_attempt_user')
+    .on('login_attempt')
+    .columns(['username', 'at_ms'])
+    .execute();
   await db.schema.createIndex('login_attempt_ip').on('login_attempt').columns(['ip', 'at_ms']).execute();
   await db.schema
     .createTable('audit_log')
@@ -112,20 +119,35 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ok', 'integer', (c) => c.notNull())
     .addColumn('error', 'text')
     .execute();
-  await db.schema.createIndex('sale_day_terminal').on('sale').columns(['business_day', 'terminal_id']).execute();
+  await db.schema
+    .createIndex('sale_day_terminal')
+    .on('sale')
+    .columns(['business_day', 'terminal_id'])
+    .execute();
   await appendOnly(db, ['ledger_entry', 'ledger_posting', 'audit_log']);
 }
 
 /** The ledger and the audit log are append-only: corrections are new entries, never edits. */
 async function appendOnly(db: Kysely<unknown>, tables: string[]): Promise<void> {
   if (isPostgres(db)) {
-    await sql`CREATE FUNCTION mt_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'append-only table %', TG_TABLE_NAME; END $$`.execute(db);
-    for (const t of tables) await sql.raw(`CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION mt_refuse_change()`).execute(db);
+    await sql`CREATE FUNCTION mt_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'append-only table %', TG_TABLE_NAME; END $$`.execute(
+      db,
+    );
+    for (const t of tables)
+      await sql
+        .raw(
+          `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION mt_refuse_change()`,
+        )
+        .execute(db);
     return;
   }
   for (const t of tables) {
     for (const op of ['UPDATE', 'DELETE']) {
-      await sql.raw(`CREATE TRIGGER ${t}_no_${op.toLowerCase()} BEFORE ${op} ON ${t} BEGIN SELECT RAISE(ABORT, 'append-only table ${t}'); END`).execute(db);
+      await sql
+        .raw(
+          `CREATE TRIGGER ${t}_no_${op.toLowerCase()} BEFORE ${op} ON ${t} BEGIN SELECT RAISE(ABORT, 'append-only table ${t}'); END`,
+        )
+        .execute(db);
     }
   }
 }

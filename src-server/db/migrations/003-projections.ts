@@ -17,7 +17,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .execute();
   }
   await db.schema.alterTable('sale').addColumn('shift_id', 'text').execute();
-  await db.schema.alterTable('sale_tender').addColumn('status', 'text', (c) => c.notNull().defaultTo('paid')).execute();
+  await db.schema
+    .alterTable('sale_tender')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('paid'))
+    .execute();
   await db.schema.alterTable('sale_tender').addColumn('buyer_id', 'text').execute();
   await db.schema.alterTable('sale_tender').addColumn('external_ref', 'text').execute();
   await db.schema
@@ -34,7 +37,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('at_ms', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('refund_day_stall').on('refund').columns(['business_day', 'stall_id']).execute();
+  await db.schema
+    .createIndex('refund_day_stall')
+    .on('refund')
+    .columns(['business_day', 'stall_id'])
+    .execute();
   await db.schema
     .createTable('refund_tender')
     .addColumn('refund_id', 'text', (c) => c.notNull().references('refund.id'))

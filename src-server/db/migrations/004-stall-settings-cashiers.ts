@@ -2,9 +2,18 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('stall').addColumn('rounding', 'text', (c) => c.notNull().defaultTo('none')).execute();
-  await db.schema.alterTable('stall').addColumn('refund_manager_limit_fen', 'bigint', (c) => c.notNull().defaultTo(5000)).execute();
-  await db.schema.alterTable('stall').addColumn('allow_price_override', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('stall')
+    .addColumn('rounding', 'text', (c) => c.notNull().defaultTo('none'))
+    .execute();
+  await db.schema
+    .alterTable('stall')
+    .addColumn('refund_manager_limit_fen', 'bigint', (c) => c.notNull().defaultTo(5000))
+    .execute();
+  await db.schema
+    .alterTable('stall')
+    .addColumn('allow_price_override', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema
     .createTable('cashier')
     .addColumn('id', 'text', (c) => c.primaryKey())

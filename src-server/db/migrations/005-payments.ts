@@ -37,7 +37,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('refunded_fen', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('last_error', 'text')
     .execute();
-  await db.schema.createIndex('payment_order_sale').on('payment_order').columns(['sale_id', 'tender_no']).unique().execute();
+  await db.schema
+    .createIndex('payment_order_sale')
+    .on('payment_order')
+    .columns(['sale_id', 'tender_no'])
+    .unique()
+    .execute();
   await db.schema.createIndex('payment_order_due').on('payment_order').columns(['next_check_ms']).execute();
   await db.schema
     .createTable('payment_event')
@@ -63,7 +68,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('detail', 'text', (c) => c.notNull())
     .addColumn('received_ms', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('payment_notification_event').on('payment_notification').columns(['event_id']).execute();
+  await db.schema
+    .createIndex('payment_notification_event')
+    .on('payment_notification')
+    .columns(['event_id'])
+    .execute();
   await db.schema
     .createTable('payment_refund')
     .addColumn('out_refund_no', 'text', (c) => c.primaryKey())
@@ -76,9 +85,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_ms', 'bigint', (c) => c.notNull())
     .addColumn('last_error', 'text')
     .execute();
-  await db.schema.createIndex('payment_refund_order').on('payment_refund').columns(['out_trade_no']).execute();
+  await db.schema
+    .createIndex('payment_refund_order')
+    .on('payment_refund')
+    .columns(['out_trade_no'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['payment_refund', 'payment_notification', 'payment_event', 'payment_order']) await db.schema.dropTable(t).execute();
+  for (const t of ['payment_refund', 'payment_notification', 'payment_event', 'payment_order'])
+    await db.schema.dropTable(t).execute();
 }

@@ -74,5 +74,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['day_confirmation', 'recon_merchant_day', 'recon_item', 'recon_run']) await db.schema.dropTable(t).execute();
+  for (const t of ['day_confirmation', 'recon_merchant_day', 'recon_item', 'recon_run'])
+    await db.schema.dropTable(t).execute();
 }

@@ -9,7 +9,10 @@ import { initialsOf } from '../../../shared/pinyin';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('product').addColumn('ean', 'text').execute();
-  await db.schema.alterTable('product').addColumn('pinyin', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('product')
+    .addColumn('pinyin', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema.createIndex('product_stall_ean').on('product').columns(['stall_id', 'ean']).execute();
   await db.schema
     .createTable('product_price')
@@ -21,7 +24,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('changed_ms', 'bigint', (c) => c.notNull())
     .addColumn('changed_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('product_price_product').on('product_price').columns(['product_id', 'changed_ms']).execute();
+  await db.schema
+    .createIndex('product_price_product')
+    .on('product_price')
+    .columns(['product_id', 'changed_ms'])
+    .execute();
   await db.schema
     .createTable('catalog_template')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -33,5 +40,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ean', 'text')
     .execute();
   const rows = await sql<{ id: string; name: string }>`select id, name from product`.execute(db);
-  for (const r of rows.rows) await sql`update product set pinyin = ${initialsOf(r.name)} where id = ${r.id}`.execute(db);
+  for (const r of rows.rows)
+    await sql`update product set pinyin = ${initialsOf(r.name)} where id = ${r.id}`.execute(db);
 }

@@ -20,7 +20,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_ms', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('z_period_pk', ['terminal_id', 'business_day', 'z_no'])
     .execute();
-  await sql`INSERT INTO z_period (terminal_id, business_day, z_no, stall_id, cashier_id, report, closed_ms) SELECT terminal_id, business_day, 1, stall_id, cashier_id, report, closed_ms FROM z_report`.execute(db);
+  await sql`INSERT INTO z_period (terminal_id, business_day, z_no, stall_id, cashier_id, report, closed_ms) SELECT terminal_id, business_day, 1, stall_id, cashier_id, report, closed_ms FROM z_report`.execute(
+    db,
+  );
   await db.schema.dropTable('z_report').execute();
   await db.schema.alterTable('z_period').renameTo('z_report').execute();
 }

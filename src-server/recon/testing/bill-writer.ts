@@ -5,14 +5,34 @@
  */
 import { formatYuan } from '../../../shared/money';
 
-const ALL_HEADER = '交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注';
-const SUMMARY_HEADER = '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额';
+const ALL_HEADER =
+  '交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注';
+const SUMMARY_HEADER =
+  '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额';
 
 const yuan5 = (fen: number): string => `${formatYuan(fen)}000`;
 const bt = (fields: readonly string[]): string => fields.map((f) => `\`${f}`).join(',');
 
-export interface GenPay { at: string; sub_mchid: string; transaction_id: string; out_trade_no: string; state?: 'SUCCESS' | 'REVOKED'; amount_fen: number; fee_fen: number }
-export interface GenRefund { at: string; sub_mchid: string; transaction_id: string; out_trade_no: string; out_refund_no: string; refund_id: string; state: string; amount_fen: number; fee_back_fen: number }
+export interface GenPay {
+  at: string;
+  sub_mchid: string;
+  transaction_id: string;
+  out_trade_no: string;
+  state?: 'SUCCESS' | 'REVOKED';
+  amount_fen: number;
+  fee_fen: number;
+}
+export interface GenRefund {
+  at: string;
+  sub_mchid: string;
+  transaction_id: string;
+  out_trade_no: string;
+  out_refund_no: string;
+  refund_id: string;
+  state: string;
+  amount_fen: number;
+  fee_back_fen: number;
+}
 
 export class BillWriter {
   private count = 0;
@@ -44,5 +64,7 @@ export class BillWriter {
 
 export function billText(pays: readonly GenPay[], refunds: readonly GenRefund[] = []): string {
   const w = new BillWriter();
-  return w.header + pays.map((p) => w.pay(p)).join('') + refunds.map((r) => w.refund(r)).join('') + w.summary();
+  return (
+    w.header + pays.map((p) => w.pay(p)).join('') + refunds.map((r) => w.refund(r)).join('') + w.summary()
+  );
 }

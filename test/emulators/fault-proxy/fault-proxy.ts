@@ -7,7 +7,14 @@
 import net from 'node:net';
 import { startsEventStream, takeMessage } from './http-framing';
 
-export const FAULTS = ['none', 'drop_before_request', 'drop_after_request', 'drop_mid_response', 'delay', 'blackhole'] as const;
+export const FAULTS = [
+  'none',
+  'drop_before_request',
+  'drop_after_request',
+  'drop_mid_response',
+  'delay',
+  'blackhole',
+] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export interface FaultProxy {
@@ -72,7 +79,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     // Applies the request's fault to its answer; false when the connection was killed.
     const answer = (message: Buffer): boolean => {
       const fault = pending.shift() ?? 'none';
-      if (fault === 'drop_mid_response') client.write(message.subarray(0, Math.max(1, Math.floor(message.length / 2))));
+      if (fault === 'drop_mid_response')
+        client.write(message.subarray(0, Math.max(1, Math.floor(message.length / 2))));
       if (fault === 'drop_after_request' || fault === 'drop_mid_response') {
         kill();
         return false;

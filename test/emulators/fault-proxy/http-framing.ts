@@ -14,7 +14,8 @@ export function takeMessage(buf: Buffer): Framed | null {
   const headEnd = buf.indexOf('\r\n\r\n');
   if (headEnd < 0) return null;
   const head = buf.subarray(0, headEnd).toString('latin1');
-  if (/^transfer-encoding:\s*chunked/im.test(head)) throw new Error('fault proxy: chunked messages are not supported');
+  if (/^transfer-encoding:\s*chunked/im.test(head))
+    throw new Error('fault proxy: chunked messages are not supported');
   const m = /^content-length:\s*(\d+)/im.exec(head);
   const bodyLen = m ? Number(m[1]) : 0;
   const total = headEnd + 4 + bodyLen;
@@ -25,5 +26,7 @@ export function takeMessage(buf: Buffer): Framed | null {
 /** The buffer starts with a whole response head whose body is an event stream. */
 export function startsEventStream(buf: Buffer): boolean {
   const headEnd = buf.indexOf('\r\n\r\n');
-  return headEnd >= 0 && /^content-type:\s*text\/event-stream/im.test(buf.subarray(0, headEnd).toString('latin1'));
+  return (
+    headEnd >= 0 && /^content-type:\s*text\/event-stream/im.test(buf.subarray(0, headEnd).toString('latin1'))
+  );
 }

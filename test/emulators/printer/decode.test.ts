@@ -12,14 +12,31 @@ import { renderJob } from './job';
 const gb = (s: string): number[] => Array.from(iconv.encode(s, 'gb18030'));
 
 test('GB18030 inside FS & … FS ., ASCII outside, U+FFFD for high bytes outside Chinese mode', () => {
-  const bytes = Uint8Array.of(0x1b, 0x40, 0x1c, 0x26, ...gb('合计 ￥12.50 𠮷'), 0x0a, 0x1c, 0x2e, ...gb('合'), 0x41, 0x0a, 0x1d, 0x56, 0x00);
+  const bytes = Uint8Array.of(
+    0x1b,
+    0x40,
+    0x1c,
+    0x26,
+    ...gb('合计 ￥12.50 𠮷'),
+    0x0a,
+    0x1c,
+    0x2e,
+    ...gb('合'),
+    0x41,
+    0x0a,
+    0x1d,
+    0x56,
+    0x00,
+  );
   const { jobs } = decodeEscPos(bytes);
   expect(jobs[0]?.lines).toEqual(['合计 ￥12.50 𠮷', '\ufffd\ufffdA']);
   expect(jobs[0]?.cut).toBe('full');
 });
 
 test('the same stream split at every byte decodes the same (TCP chunks)', () => {
-  const bytes = encodeReceipt(layoutReceipt(SAMPLE_QR_RECEIPT, 58), PROFILES['generic-58-raster'], { kickDrawer: true });
+  const bytes = encodeReceipt(layoutReceipt(SAMPLE_QR_RECEIPT, 58), PROFILES['generic-58-raster'], {
+    kickDrawer: true,
+  });
   const whole = decodeEscPos(bytes).jobs;
   const jobs: PrintJob[] = [];
   const d = new EscPosDecoder({ onJob: (j) => jobs.push(j) });
@@ -33,7 +50,26 @@ test('DLE EOT queries are reported in order; unknown commands are listed, not fa
   const queries: number[] = [];
   const jobs: PrintJob[] = [];
   const d = new EscPosDecoder({ onStatusQuery: (n) => queries.push(n), onJob: (j) => jobs.push(j) });
-  d.push(Uint8Array.of(0x10, 0x04, 0x01, 0x10, 0x04, 0x04, 0x1b, 0x40, 0x1b, 0x7e, 0x41, 0x0a, 0x1d, 0x56, 0x41, 0x03));
+  d.push(
+    Uint8Array.of(
+      0x10,
+      0x04,
+      0x01,
+      0x10,
+      0x04,
+      0x04,
+      0x1b,
+      0x40,
+      0x1b,
+      0x7e,
+      0x41,
+      0x0a,
+      0x1d,
+      0x56,
+      0x41,
+      0x03,
+    ),
+  );
   expect(queries).toEqual([1, 4]);
   expect(jobs[0]?.lines).toEqual(['A']);
   expect(jobs[0]?.unknownCommands).toEqual(['1b7e']);
@@ -48,7 +84,14 @@ test('graphics and barcodes fed by other encoders are skipped by length', () => 
 });
 
 test('emulator status bytes are valid DLE EOT replies with the right bits', () => {
-  const ok = { paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, cutterError: false, silent: false };
+  const ok = {
+    paperOut: false,
+    paperNearEnd: false,
+    coverOpen: false,
+    offline: false,
+    cutterError: false,
+    silent: false,
+  };
   expect([1, 2, 3, 4].map((n) => statusByte(n, ok))).toEqual([0x12, 0x12, 0x12, 0x12]);
   expect([1, 2, 3, 4].map((n) => statusByte(n, { ...ok, paperOut: true }))).toEqual([0x1a, 0x32, 0x12, 0x7e]);
   expect(statusByte(2, { ...ok, coverOpen: true })).toBe(0x16);

@@ -59,7 +59,11 @@ export class EscPosDecoder {
 
   /** True when the current (unfinished) job has printed something. */
   get hasUnfinishedJob(): boolean {
-    return this.line !== '' || this.kicks.length > 0 || this.elements.some((e) => e.kind !== 'text' || e.text.trim() !== '');
+    return (
+      this.line !== '' ||
+      this.kicks.length > 0 ||
+      this.elements.some((e) => e.kind !== 'text' || e.text.trim() !== '')
+    );
   }
 
   private resetStyle(): void {
@@ -71,13 +75,26 @@ export class EscPosDecoder {
   }
 
   private addText(s: string): void {
-    if (this.lineStyle === null) this.lineStyle = { kind: 'text', bold: this.bold, widthScale: this.widthScale, heightScale: this.heightScale, align: this.align };
+    if (this.lineStyle === null)
+      this.lineStyle = {
+        kind: 'text',
+        bold: this.bold,
+        widthScale: this.widthScale,
+        heightScale: this.heightScale,
+        align: this.align,
+      };
     this.line += s;
   }
 
   private endLine(printEmpty: boolean): void {
     if (this.line === '' && !printEmpty) return;
-    const style = this.lineStyle ?? { kind: 'text', bold: this.bold, widthScale: this.widthScale, heightScale: this.heightScale, align: this.align };
+    const style = this.lineStyle ?? {
+      kind: 'text',
+      bold: this.bold,
+      widthScale: this.widthScale,
+      heightScale: this.heightScale,
+      align: this.align,
+    };
     this.elements.push({ ...style, text: this.line });
     this.line = '';
     this.lineStyle = null;
@@ -178,7 +195,12 @@ export class EscPosDecoder {
         return;
       case '\x1b*':
         this.endLine(false);
-        this.elements.push({ kind: 'image', widthDots: b3 + b4 * 256, heightDots: b2 < 2 ? 8 : 24, qr: null });
+        this.elements.push({
+          kind: 'image',
+          widthDots: b3 + b4 * 256,
+          heightDots: b2 < 2 ? 8 : 24,
+          qr: null,
+        });
         return;
       case '\x1c&':
         this.kanji = true;
@@ -211,7 +233,12 @@ export class EscPosDecoder {
     const rowBytes = (c[4] ?? 0) + (c[5] ?? 0) * 256;
     const height = (c[6] ?? 0) + (c[7] ?? 0) * 256;
     this.endLine(false);
-    this.elements.push({ kind: 'image', widthDots: rowBytes * 8, heightDots: height, qr: decodeRasterQr(rowBytes, height, c.subarray(8)) });
+    this.elements.push({
+      kind: 'image',
+      widthDots: rowBytes * 8,
+      heightDots: height,
+      qr: decodeRasterQr(rowBytes, height, c.subarray(8)),
+    });
     this.afterGraphic = true;
   }
 
@@ -230,12 +257,61 @@ export class EscPosDecoder {
 }
 
 /** Commands that change nothing this emulator records (fonts, spacing, code pages, ASB, graphics setup…). */
-const KNOWN_IGNORED = new Set(
-  ['\x1bM', '\x1bt', '\x1bR', '\x1b2', '\x1b3', '\x1bJ', '\x1b-', '\x1b{', '\x1bV', '\x1b ', '\x1b$', '\x1bc', '\x1bD', '\x1bU', '\x1bB', '\x1bL', '\x1bS', '\x1bT', '\x1bW', '\x1br', '\x1c!', '\x1c-', '\x1cC', '\x1cW', '\x1cS', '\x1cp', '\x1dB', '\x1da', '\x1dL', '\x1dW', '\x1dH', '\x1dh', '\x1dw', '\x1dk', '\x1df', '\x1dP', '\x1dI', '\x1d8', '\x1d*', '\x1d/', '\x1db', '\x1dE', '\x1d$', '\x1d\\', '\x1dT', '\x10\x05'],
-);
+const KNOWN_IGNORED = new Set([
+  '\x1bM',
+  '\x1bt',
+  '\x1bR',
+  '\x1b2',
+  '\x1b3',
+  '\x1bJ',
+  '\x1b-',
+  '\x1b{',
+  '\x1bV',
+  '\x1b ',
+  '\x1b$',
+  '\x1bc',
+  '\x1bD',
+  '\x1bU',
+  '\x1bB',
+  '\x1bL',
+  '\x1bS',
+  '\x1bT',
+  '\x1bW',
+  '\x1br',
+  '\x1c!',
+  '\x1c-',
+  '\x1cC',
+  '\x1cW',
+  '\x1cS',
+  '\x1cp',
+  '\x1dB',
+  '\x1da',
+  '\x1dL',
+  '\x1dW',
+  '\x1dH',
+  '\x1dh',
+  '\x1dw',
+  '\x1dk',
+  '\x1df',
+  '\x1dP',
+  '\x1dI',
+  '\x1d8',
+  '\x1d*',
+  '\x1d/',
+  '\x1db',
+  '\x1dE',
+  '\x1d$',
+  '\x1d\\',
+  '\x1dT',
+  '\x10\x05',
+]);
 
 /** Decodes a whole buffer: the jobs it holds (each ended by a cut) and the status queries in it. */
-export function decodeEscPos(bytes: Uint8Array): { jobs: PrintJob[]; statusQueries: number[]; unfinished: boolean } {
+export function decodeEscPos(bytes: Uint8Array): {
+  jobs: PrintJob[];
+  statusQueries: number[];
+  unfinished: boolean;
+} {
   const jobs: PrintJob[] = [];
   const statusQueries: number[] = [];
   const d = new EscPosDecoder({ onJob: (j) => jobs.push(j), onStatusQuery: (n) => statusQueries.push(n) });

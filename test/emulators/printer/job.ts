@@ -33,7 +33,8 @@ export interface DrawerKick {
   offMs: number;
 }
 
-export type JobElement = ({ kind: 'text' } & StyledLine) | ({ kind: 'qr' } & DecodedQr) | ({ kind: 'image' } & DecodedImage);
+export type JobElement =
+  ({ kind: 'text' } & StyledLine) | ({ kind: 'qr' } & DecodedQr) | ({ kind: 'image' } & DecodedImage);
 
 export interface PrintJob {
   /** everything printed, in order */
@@ -53,8 +54,17 @@ export interface PrintJob {
   printedWhileFaulted: boolean;
 }
 
-export function finishJob(elements: JobElement[], cut: 'full' | 'partial', drawerKicks: DrawerKick[], unknownCommands: string[]): PrintJob {
-  const styledLines = elements.flatMap((e): StyledLine[] => (e.kind === 'text' ? [{ text: e.text, bold: e.bold, widthScale: e.widthScale, heightScale: e.heightScale, align: e.align }] : []));
+export function finishJob(
+  elements: JobElement[],
+  cut: 'full' | 'partial',
+  drawerKicks: DrawerKick[],
+  unknownCommands: string[],
+): PrintJob {
+  const styledLines = elements.flatMap((e): StyledLine[] =>
+    e.kind === 'text'
+      ? [{ text: e.text, bold: e.bold, widthScale: e.widthScale, heightScale: e.heightScale, align: e.align }]
+      : [],
+  );
   const qrCodes = elements.flatMap((e): DecodedQr[] => {
     if (e.kind === 'qr') return [{ data: e.data, source: e.source }];
     if (e.kind === 'image' && e.qr !== null) return [{ data: e.qr, source: 'raster' }];
@@ -67,7 +77,9 @@ export function finishJob(elements: JobElement[], cut: 'full' | 'partial', drawe
     styledLines,
     text: lines.map((l) => l.trimEnd()).join('\n'),
     qrCodes,
-    images: elements.flatMap((e): DecodedImage[] => (e.kind === 'image' ? [{ widthDots: e.widthDots, heightDots: e.heightDots, qr: e.qr }] : [])),
+    images: elements.flatMap((e): DecodedImage[] =>
+      e.kind === 'image' ? [{ widthDots: e.widthDots, heightDots: e.heightDots, qr: e.qr }] : [],
+    ),
     cut,
     drawerKicks,
     unknownCommands,
@@ -81,7 +93,9 @@ export function renderJob(job: PrintJob): string {
     .map((e) => {
       if (e.kind === 'text') return e.text.trimEnd();
       if (e.kind === 'qr') return `[QR ${e.data}]`;
-      return e.qr !== null ? `[QR image ${e.widthDots}x${e.heightDots}: ${e.qr}]` : `[image ${e.widthDots}x${e.heightDots}]`;
+      return e.qr !== null
+        ? `[QR image ${e.widthDots}x${e.heightDots}: ${e.qr}]`
+        : `[image ${e.widthDots}x${e.heightDots}]`;
     })
     .join('\n');
 }

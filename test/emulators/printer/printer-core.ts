@@ -25,11 +25,23 @@ export interface EmulatorState {
   paperLeftBytes: number | null;
 }
 
-const INITIAL: EmulatorState = { paperOut: false, paperNearEnd: false, coverOpen: false, offline: false, cutterError: false, silent: false, ignoresTransmitStatus: false, paperLeftBytes: null };
+const INITIAL: EmulatorState = {
+  paperOut: false,
+  paperNearEnd: false,
+  coverOpen: false,
+  offline: false,
+  cutterError: false,
+  silent: false,
+  ignoresTransmitStatus: false,
+  paperLeftBytes: null,
+};
 export const WAIT_MS_DEFAULT = 5000;
 
 /** The DLE EOT n reply byte for a state (fixed bits 0x12, hardware.md §2). */
-export function statusByte(n: number, s: Pick<EmulatorState, 'paperOut' | 'paperNearEnd' | 'coverOpen' | 'offline' | 'cutterError'>): number {
+export function statusByte(
+  n: number,
+  s: Pick<EmulatorState, 'paperOut' | 'paperNearEnd' | 'coverOpen' | 'offline' | 'cutterError'>,
+): number {
   const stopped = s.paperOut || s.coverOpen || s.cutterError;
   switch (n) {
     case 1:
@@ -92,7 +104,10 @@ export class EmulatedPrinter {
         res(this.jobs.slice(0, n));
         return true;
       };
-      const timer = setTimeout(() => rej(new Error(`printer emulator: ${this.jobs.length} of ${n} jobs after ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => rej(new Error(`printer emulator: ${this.jobs.length} of ${n} jobs after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const wait = (): void => {
         if (!check()) this.waiters.push(wait);
       };

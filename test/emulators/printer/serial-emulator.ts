@@ -12,7 +12,11 @@ export interface SerialPrinterEmulator {
   close(): Promise<void>;
 }
 
-export async function startSerialPrinterEmulator(path: string, printer = new EmulatedPrinter(), baudRate = 9600): Promise<SerialPrinterEmulator> {
+export async function startSerialPrinterEmulator(
+  path: string,
+  printer = new EmulatedPrinter(),
+  baudRate = 9600,
+): Promise<SerialPrinterEmulator> {
   const port = new SerialPort({ path, baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
   const link = printer.connect((bytes) => port.write(Buffer.from(bytes)));

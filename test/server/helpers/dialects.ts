@@ -31,7 +31,9 @@ async function adminQuery(text: string): Promise<void> {
   try {
     await c.connect();
   } catch (err) {
-    throw new Error(`PostgreSQL is unreachable at ${PG_ADMIN_URL.replace(/:[^:@/]*@/, ':***@')} — the server suite needs it (see test/server/README.md): ${String(err)}`);
+    throw new Error(
+      `PostgreSQL is unreachable at ${PG_ADMIN_URL.replace(/:[^:@/]*@/, ':***@')} — the server suite needs it (see test/server/README.md): ${String(err)}`,
+    );
   }
   try {
     await c.query(text);
@@ -41,7 +43,10 @@ async function adminQuery(text: string): Promise<void> {
 }
 
 /** An empty database of the dialect (migrated unless `migrate: false`). */
-export async function freshDb(dialect: Dialect, opts: { migrate?: boolean; poolMax?: number } = {}): Promise<FreshDb> {
+export async function freshDb(
+  dialect: Dialect,
+  opts: { migrate?: boolean; poolMax?: number } = {},
+): Promise<FreshDb> {
   const dataDir = tempDir(`srv-${dialect}`);
   let dbUrl: string | undefined;
   let name: string | null = null;

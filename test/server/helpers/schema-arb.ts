@@ -33,9 +33,16 @@ function stringArb(s: Json): fc.Arbitrary<string> {
 }
 
 function intArb(s: Json): fc.Arbitrary<number> {
-  const lo = num(s.minimum) ?? (num(s.exclusiveMinimum) !== undefined ? (num(s.exclusiveMinimum) ?? 0) + 1 : -1_000_000);
-  const hi = num(s.maximum) ?? (num(s.exclusiveMaximum) !== undefined ? (num(s.exclusiveMaximum) ?? 0) - 1 : 1_000_000);
-  return fc.oneof(fc.integer({ min: Math.max(lo, -1e9), max: Math.min(hi, 1e9) }), fc.constantFrom(lo, hi).filter(Number.isSafeInteger));
+  const lo =
+    num(s.minimum) ??
+    (num(s.exclusiveMinimum) !== undefined ? (num(s.exclusiveMinimum) ?? 0) + 1 : -1_000_000);
+  const hi =
+    num(s.maximum) ??
+    (num(s.exclusiveMaximum) !== undefined ? (num(s.exclusiveMaximum) ?? 0) - 1 : 1_000_000);
+  return fc.oneof(
+    fc.integer({ min: Math.max(lo, -1e9), max: Math.min(hi, 1e9) }),
+    fc.constantFrom(lo, hi).filter(Number.isSafeInteger),
+  );
 }
 
 /** Values the schema accepts. */
@@ -46,7 +53,8 @@ export function validArb(s0: Json, doc: Json, depth = 0): fc.Arbitrary<unknown> 
   const alts = (s.anyOf ?? s.oneOf) as Json[] | undefined;
   if (alts) return fc.oneof(...alts.map((a) => validArb(a, doc, depth + 1)));
   if (Array.isArray(s.allOf) && s.allOf.length > 0) return validArb(s.allOf[0] as Json, doc, depth + 1);
-  if (Array.isArray(s.type)) return fc.oneof(...(s.type as string[]).map((t) => validArb({ ...s, type: t }, doc, depth + 1)));
+  if (Array.isArray(s.type))
+    return fc.oneof(...(s.type as string[]).map((t) => validArb({ ...s, type: t }, doc, depth + 1)));
   switch (s.type) {
     case 'string':
       return stringArb(s);
@@ -59,11 +67,17 @@ export function validArb(s0: Json, doc: Json, depth = 0): fc.Arbitrary<unknown> 
       return fc.constant(null);
     case 'array':
       if (depth > 4) return fc.constant([]);
-      return fc.array(validArb((s.items ?? {}) as Json, doc, depth + 1), { minLength: num(s.minItems) ?? 0, maxLength: Math.max(num(s.minItems) ?? 0, Math.min(num(s.maxItems) ?? 3, 3)) });
+      return fc.array(validArb((s.items ?? {}) as Json, doc, depth + 1), {
+        minLength: num(s.minItems) ?? 0,
+        maxLength: Math.max(num(s.minItems) ?? 0, Math.min(num(s.maxItems) ?? 3, 3)),
+      });
     case 'object': {
       const props = (s.properties ?? {}) as Record<string, Json>;
       const required = (s.required ?? []) as string[];
-      return fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, validArb(v, doc, depth + 1)])), { requiredKeys: required });
+      return fc.record(
+        Object.fromEntries(Object.entries(props).map(([k, v]) => [k, validArb(v, doc, depth + 1)])),
+        { requiredKeys: required },
+      );
     }
     default:
       return fc.jsonValue({ maxDepth: 2 });
@@ -78,7 +92,9 @@ export function invalidArb(s0: Json, doc: Json): fc.Arbitrary<unknown> {
   const keys = Object.keys((s.properties ?? {}) as Json);
   if (keys.length === 0) return anyJson;
   const valid = validArb(s, doc) as fc.Arbitrary<Json>;
-  const dropped = fc.tuple(valid, fc.constantFrom(...keys)).map(([v, k]) => Object.fromEntries(Object.entries(v).filter(([x]) => x !== k)));
+  const dropped = fc
+    .tuple(valid, fc.constantFrom(...keys))
+    .map(([v, k]) => Object.fromEntries(Object.entries(v).filter(([x]) => x !== k)));
   const wrong = fc.tuple(valid, fc.constantFrom(...keys), anyJson).map(([v, k, x]) => ({ ...v, [k]: x }));
   return fc.oneof(dropped, wrong, anyJson);
 }

@@ -28,11 +28,21 @@ export interface TestServer {
   app: FastifyInstance;
   sessions: Record<Exclude<Who, 'anon'>, Session>;
   pairing: { terminal_id: string; pairing_code: string };
-  call(who: Who | Session, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
+  call(
+    who: Who | Session,
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Res>;
   login(username: string, password: string, ip?: string): Promise<Res>;
 }
 
-export const PASSWORDS = { finance: 'finance-pass-123', owner1: 'owner1-pass-123', owner2: 'owner2-pass-123' } as const;
+export const PASSWORDS = {
+  finance: 'finance-pass-123',
+  owner1: 'owner1-pass-123',
+  owner2: 'owner2-pass-123',
+} as const;
 
 // scrypt is deliberately slow: hash each test password once per worker process.
 const hashes = new Map<string, Promise<string>>();
@@ -42,21 +52,51 @@ const hashOnce = (pw: string): Promise<string> => {
   return h;
 };
 
-export async function startTestServer(dialect: Dialect, opts: { now?: () => number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: Dialect,
+  opts: { now?: () => number } = {},
+): Promise<TestServer> {
   const fresh = await freshDb(dialect);
   const pairing = await seedDemo(fresh.db, Date.now());
   if (!pairing) throw new Error('seed did not run');
   const users = [
     { id: 'U02', username: 'finance', role: 'finance' as const, stall_id: null, password: PASSWORDS.finance },
-    { id: 'U03', username: 'owner1', role: 'stall_owner' as const, stall_id: 'S01', password: PASSWORDS.owner1 },
-    { id: 'U04', username: 'owner2', role: 'stall_owner' as const, stall_id: 'S02', password: PASSWORDS.owner2 },
+    {
+      id: 'U03',
+      username: 'owner1',
+      role: 'stall_owner' as const,
+      stall_id: 'S01',
+      password: PASSWORDS.owner1,
+    },
+    {
+      id: 'U04',
+      username: 'owner2',
+      role: 'stall_owner' as const,
+      stall_id: 'S02',
+      password: PASSWORDS.owner2,
+    },
   ];
-  for (const u of users) await fresh.db.insertInto('staff_user').values({ id: u.id, username: u.username, role: u.role, stall_id: u.stall_id, password_hash: await hashOnce(u.password) }).execute();
+  for (const u of users)
+    await fresh.db
+      .insertInto('staff_user')
+      .values({
+        id: u.id,
+        username: u.username,
+        role: u.role,
+        stall_id: u.stall_id,
+        password_hash: await hashOnce(u.password),
+      })
+      .execute();
   const app = buildApp({ db: fresh.db, now: opts.now });
   await app.ready();
 
   const login = async (username: string, password: string, ip = '127.0.0.1'): Promise<Res> => {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username, password }, remoteAddress: ip });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
     return { status: r.statusCode, body: r.json(), headers: r.headers };
   };
   // Sessions made directly (the login route itself is tested on its own, with real passwords).
@@ -64,7 +104,12 @@ export async function startTestServer(dialect: Dialect, opts: { now?: () => numb
     const s = await createSession(fresh.db, staffId, Date.now());
     return { cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrf_token };
   };
-  const sessions = { admin: await sessionOf('U01'), finance: await sessionOf('U02'), owner1: await sessionOf('U03'), owner2: await sessionOf('U04') };
+  const sessions = {
+    admin: await sessionOf('U01'),
+    finance: await sessionOf('U02'),
+    owner1: await sessionOf('U03'),
+    owner2: await sessionOf('U04'),
+  };
   const call: TestServer['call'] = async (who, method, url, body, headers = {}) => {
     const s = who === 'anon' ? null : typeof who === 'string' ? sessions[who] : who;
     const h: Record<string, string> = { ...headers };
@@ -72,7 +117,12 @@ export async function startTestServer(dialect: Dialect, opts: { now?: () => numb
       h.cookie = s.cookie;
       if (method !== 'GET') h[CSRF_HEADER] ??= s.csrf;
     }
-    const r = await app.inject({ method: method as 'GET', url, headers: h, ...(body === undefined ? {} : { payload: body as object }) });
+    const r = await app.inject({
+      method: method as 'GET',
+      url,
+      headers: h,
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
     let parsed: unknown = null;
     try {
       parsed = r.json();
