@@ -18,10 +18,12 @@ import { registerPayPage } from './payments/pay-page';
 import { registerGatewayPage } from './payments/gateway-page';
 import { registerAdminWeb } from './admin-web/static';
 import { ROUTES } from './routes';
-import { attachTerminalEvents } from './terminals/event-hub';
+import { createServices, type ServerServices } from './services';
 
 export interface AppOptions {
   db: ServerDb;
+  /** The services routes reach through their context; none but a fresh event hub unless given (services.ts). */
+  services?: ServerServices;
   log?: boolean;
   /** pino level when logging, 'info' unless said. */
   logLevel?: string;
@@ -41,6 +43,7 @@ declare module 'fastify' {
 
 export function buildApp(opts: AppOptions): FastifyInstance {
   const now = opts.now ?? Date.now;
+  const services = opts.services ?? createServices();
   const app = Fastify({
     logger: opts.log
       ? {
@@ -100,17 +103,17 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   );
 
   // Open event streams would hold the server's close forever: end them first.
-  const events = attachTerminalEvents(opts.db, opts.eventHeartbeatMs);
+  if (opts.eventHeartbeatMs !== undefined) services.events.heartbeat_ms = opts.eventHeartbeatMs;
   app.addHook('preClose', (done) => {
-    events.closeAll();
+    services.events.closeAll();
     done();
   });
   // Nor may a client that connected without asking, or one that stopped reading (http/close.ts).
   closeConnectionsOnClose(app);
   checkImplemented(ROUTES, API_ROUTES);
-  registerRoutes(app, ROUTES, opts.db, now);
-  registerPayPage(app, opts.db, now);
-  registerGatewayPage(app, opts.db, now);
+  registerRoutes(app, ROUTES, opts.db, services, now);
+  registerPayPage(app, opts.db, services, now);
+  registerGatewayPage(app, opts.db, services, now);
   registerAdminWeb(app);
   return app;
 }

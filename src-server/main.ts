@@ -13,9 +13,11 @@ import { HOUSEKEEPING_EVERY_MS, JOB_HANDLERS, housekeepingJobId } from './jobs/h
 import { enqueueJob } from './jobs/queue';
 import { startJobWorker } from './jobs/worker';
 import type { PaymentsOptions } from './payments/config';
-import { paymentsFromSim, startPayments } from './payments/setup';
+import { paymentsContext, paymentsFromSim, startPayments } from './payments/setup';
+import { institutionReconPorts } from './recon/institution-ports';
 import { startRecon } from './recon/setup';
-import { terminalEvents } from './terminals/event-hub';
+import { createServices } from './services';
+import { TerminalEventHub } from './terminals/event-hub';
 import { startPgFanout } from './terminals/pg-fanout';
 
 export interface ServerOptions {
@@ -58,8 +60,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         writeFileSync(join(opts.dataDir, DEMO_PAIRING_FILE), JSON.stringify(pairing), { mode: 0o600 });
     });
   }
+  // The services routes and jobs reach through their context, made once here (services.ts).
+  const events = new TerminalEventHub();
+  const paymentOpts = opts.payments ?? (opts.sim ? paymentsFromSim(opts.sim) : null);
+  const paymentsCtx = paymentOpts ? paymentsContext(paymentOpts, '', events) : null;
+  const firstInstitution = paymentOpts?.institutions[0];
+  const services = createServices({
+    events,
+    payments: paymentsCtx,
+    recon: paymentsCtx && firstInstitution ? institutionReconPorts(db, paymentsCtx, firstInstitution) : null,
+  });
   const app = buildApp({
     db,
+    services,
     log: opts.log,
     trustProxy: opts.trustProxy,
     eventHeartbeatMs: opts.eventHeartbeatMs,
@@ -67,7 +80,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Several processes on one PostgreSQL database: terminal events fan out through LISTEN/NOTIFY.
   const fanout =
     dialect === 'postgres' && opts.dbUrl
-      ? await startPgFanout(terminalEvents(db), db, opts.dbUrl, (err) =>
+      ? await startPgFanout(events, db, opts.dbUrl, (err) =>
           app.log.error({ err }, 'terminal events fan-out'),
         )
       : null;
@@ -81,20 +94,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           poll_ms: opts.jobs?.poll_ms,
           onError: (err) => app.log.error({ err }, 'job worker'),
         });
-  const paymentOpts = opts.payments ?? (opts.sim ? paymentsFromSim(opts.sim) : null);
-  const payments = paymentOpts
-    ? startPayments(db, paymentOpts, '', {
+  const payments = paymentsCtx
+    ? startPayments(db, paymentsCtx, {
         worker: opts.jobs !== false,
         onError: (err) => app.log.error({ err }, 'payments worker'),
       })
     : null;
-  const firstInstitution = paymentOpts?.institutions[0];
-  const recon = firstInstitution
-    ? startRecon(db, firstInstitution, {
-        schedule: opts.jobs !== false,
-        onError: (err) => app.log.error({ err }, 'reconciliation'),
-      })
-    : null;
+  const recon =
+    services.recon && opts.jobs !== false
+      ? startRecon(db, services.recon, { onError: (err) => app.log.error({ err }, 'reconciliation') })
+      : null;
   const housekeeping = () =>
     void enqueueJob(db, 'housekeeping', {}, Date.now(), { id: housekeepingJobId(Date.now()) }).catch(
       (err: unknown) => app.log.error({ err }, 'housekeeping'),

@@ -80,23 +80,23 @@ export const buyerRoutes = [
   implement(api.buyerList, async ({ db, params }) => ({
     buyers: await buyersOf(db, { stall_id: params.stall_id }),
   })),
-  implement(api.buyerCreate, async ({ db, params, body, now, auditTarget }) => {
+  implement(api.buyerCreate, async ({ db, services, params, body, now, auditTarget }) => {
     await refuseSameName(db, params.stall_id, body.name, null);
     const id = fastUlid(now);
     await db
       .insertInto('buyer')
       .values({ id, stall_id: params.stall_id, ...body, created_ms: now })
       .execute();
-    await announceConfig(db, params.stall_id);
+    await announceConfig(db, services.events, params.stall_id);
     auditTarget(id);
     return { id, stall_id: params.stall_id, ...body, owed_fen: 0, owed_since: null, over_limit: false };
   }),
-  implement(api.buyerUpdate, async ({ db, params, body }) => {
+  implement(api.buyerUpdate, async ({ db, services, params, body }) => {
     const before = await buyerOrThrow(db, params.buyer_id);
     if (body.name !== undefined) await refuseSameName(db, before.stall_id, body.name, before.id);
     if (Object.keys(body).length > 0)
       await db.updateTable('buyer').set(body).where('id', '=', params.buyer_id).execute();
-    await announceConfig(db, before.stall_id);
+    await announceConfig(db, services.events, before.stall_id);
     return buyerOrThrow(db, params.buyer_id);
   }),
   implement(api.buyerStatement, async ({ db, params, query }) =>

@@ -18,6 +18,7 @@ import {
   type ProductView,
 } from '../../shared/api/catalog';
 import { changeConfig } from '../terminals/config-change';
+import type { TerminalEventHub } from '../terminals/event-hub';
 import { cdb } from './schema';
 
 const COLS = [
@@ -68,6 +69,7 @@ interface Who {
 /** Adds products (one or many: templates and imports add many in one step); refuses the whole set on any duplicate. */
 export async function createProducts(
   db: ServerDb,
+  events: TerminalEventHub,
   stallId: string,
   inputs: readonly ProductInput[],
   who: Who,
@@ -85,7 +87,7 @@ export async function createProducts(
     pinyin: initialsOf(p.name),
   }));
   if (rows.length === 0) return [];
-  await changeConfig(db, async (trx, bump) => {
+  await changeConfig(db, events, async (trx, bump) => {
     await trx.insertInto('product').values(rows).execute();
     await cdb(trx)
       .insertInto('product_price')
@@ -108,6 +110,7 @@ export async function createProducts(
 
 export async function updateProduct(
   db: ServerDb,
+  events: TerminalEventHub,
   productId: string,
   patch: z.output<typeof productPatchSchema>,
   who: Who,
@@ -119,7 +122,7 @@ export async function updateProduct(
     .executeTakeFirstOrThrow();
   await refuseDuplicates(db, before.stall_id, patch, productId);
   const set = { ...patch, ...(patch.name !== undefined ? { pinyin: initialsOf(patch.name) } : {}) };
-  return changeConfig(db, async (trx, bump) => {
+  return changeConfig(db, events, async (trx, bump) => {
     if (Object.keys(set).length > 0)
       await trx.updateTable('product').set(set).where('id', '=', productId).execute();
     if (patch.unit_price_fen !== undefined && patch.unit_price_fen !== before.unit_price_fen) {
@@ -150,6 +153,7 @@ export async function updateProduct(
  */
 export async function savePrices(
   db: ServerDb,
+  events: TerminalEventHub,
   stallId: string,
   prices: z.output<typeof priceBoardBodySchema>['prices'],
   who: Who,
@@ -172,7 +176,7 @@ export async function savePrices(
   if (missing)
     throw new ApiError('bad_request', `product ${missing.product_id} is not in this stall's catalog`);
   const changed = prices.filter((p) => current.get(p.product_id) !== p.unit_price_fen);
-  return changeConfig(db, async (trx, bump) => {
+  return changeConfig(db, events, async (trx, bump) => {
     for (const p of changed)
       await trx
         .updateTable('product')

@@ -18,17 +18,17 @@ export const catalogRoutes = [
   implement(api.productList, async ({ db, params }) => ({
     products: await listProducts(db, params.stall_id),
   })),
-  implement(api.productCreate, async ({ db, params, body, now, staff, auditTarget }) => {
-    const [row] = await createProducts(db, params.stall_id, [body], who(now, staff));
+  implement(api.productCreate, async ({ db, services, params, body, now, staff, auditTarget }) => {
+    const [row] = await createProducts(db, services.events, params.stall_id, [body], who(now, staff));
     if (!row) throw new Error('no product created');
     auditTarget(row.id);
     return row;
   }),
-  implement(api.productUpdate, async ({ db, params, body, now, staff }) =>
-    updateProduct(db, params.product_id, body, who(now, staff)),
+  implement(api.productUpdate, async ({ db, services, params, body, now, staff }) =>
+    updateProduct(db, services.events, params.product_id, body, who(now, staff)),
   ),
-  implement(api.priceBoardSave, async ({ db, params, body, now, staff }) =>
-    savePrices(db, params.stall_id, body.prices, who(now, staff)),
+  implement(api.priceBoardSave, async ({ db, services, params, body, now, staff }) =>
+    savePrices(db, services.events, params.stall_id, body.prices, who(now, staff)),
   ),
   implement(api.priceHistory, async ({ db, params, query }) => ({
     prices: await priceHistory(db, params.product_id, query.limit),
@@ -39,9 +39,11 @@ export const catalogRoutes = [
     auditTarget(t.id);
     return t;
   }),
-  implement(api.templateCopy, async ({ db, params, body, now, staff }) => {
+  implement(api.templateCopy, async ({ db, services, params, body, now, staff }) => {
     if (new Set(body.template_ids).size !== body.template_ids.length)
       throw new ApiError('bad_request', 'a template is named twice');
-    return { products: await copyTemplates(db, params.stall_id, body.template_ids, who(now, staff)) };
+    return {
+      products: await copyTemplates(db, services.events, params.stall_id, body.template_ids, who(now, staff)),
+    };
   }),
 ];

@@ -14,6 +14,7 @@ import {
   type TemplateView,
 } from '../../shared/api/catalog';
 import { createProducts } from './products';
+import type { TerminalEventHub } from '../terminals/event-hub';
 import { cdb } from './schema';
 
 export async function listTemplates(db: ServerDb): Promise<TemplateView[]> {
@@ -40,6 +41,7 @@ export async function createTemplate(
 /** Copies the named templates into the stall's catalog in one step; a code the stall already uses refuses the whole copy. */
 export async function copyTemplates(
   db: ServerDb,
+  events: TerminalEventHub,
   stallId: string,
   ids: readonly string[],
   who: { nowMs: number; by: string },
@@ -54,6 +56,7 @@ export async function copyTemplates(
   if (unknown) throw new ApiError('not_found', `no template ${unknown}`);
   return createProducts(
     db,
+    events,
     stallId,
     rows.map(({ id: _id, ...r }) => productInputSchema.parse(r)),
     who,

@@ -9,6 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import { audit } from '../audit/audit';
 import type { ServerDb } from '../db/database';
+import type { ServerServices } from '../services';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/api/headers';
 import type { ApiRoute } from '../../shared/api/route';
 import { findSession, type StaffPrincipal } from '../staff/sessions';
@@ -81,6 +82,7 @@ export function registerRoutes(
   app: FastifyInstance,
   routes: readonly ServerRoute[],
   db: ServerDb,
+  services: ServerServices,
   now: () => number,
 ): void {
   for (const { spec: route, handler } of routes) {
@@ -111,6 +113,7 @@ export function registerRoutes(
           query,
           body,
           db,
+          services,
           now: nowMs,
           ip: req.ip,
           staff,

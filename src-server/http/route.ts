@@ -8,6 +8,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AnswerIn, ApiRoute, BodyOut, ParamsOut, QueryOut } from '../../shared/api/route';
 import type { ServerDb } from '../db/database';
+import type { ServerServices } from '../services';
 import type { StaffPrincipal } from '../staff/sessions';
 import type { AuthedTerminal } from '../terminals/terminal-auth';
 
@@ -16,6 +17,8 @@ export interface RouteContext<P, Q, B> {
   query: Q;
   body: B;
   db: ServerDb;
+  /** The server's services, made once at its start (services.ts). */
+  services: ServerServices;
   now: number;
   ip: string;
   /** Present on staff routes. */

@@ -9,7 +9,7 @@
 import { api } from '../../shared/api';
 import { ApiError } from '../http/errors';
 import { implement } from '../http/route';
-import { paymentsOf } from './context';
+import { paymentsIn } from '../services';
 import { pdb } from './schema';
 
 export const paymentAdminRoutes = [
@@ -58,7 +58,7 @@ export const paymentAdminRoutes = [
       .execute();
     return { split_failed, stuck, refunds, notifications };
   }),
-  implement(api.paymentsSplitRetry, async ({ db, params, now }) => {
+  implement(api.paymentsSplitRetry, async ({ db, services, params, now }) => {
     const p = pdb(db);
     const r = await p
       .updateTable('payment_order')
@@ -75,7 +75,7 @@ export const paymentAdminRoutes = [
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1)
       throw new ApiError('conflict', `payment ${params.out_trade_no} has no failed split`);
-    paymentsOf(db).wake();
+    paymentsIn(services).wake();
     const o = await p
       .selectFrom('payment_order')
       .select(['out_trade_no', 'split_state', 'split_no'])

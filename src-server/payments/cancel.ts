@@ -57,6 +57,7 @@ export async function cancelOrder(
   if (end.kind === 'ok' || (end.kind === 'refused' && end.code === 'ORDER_NOT_EXIST')) {
     await applyEnded(
       db,
+      ctx,
       now.out_trade_no,
       now.kind === 'code' ? 'reversed' : 'closed',
       CASHIER_CANCELLED,

@@ -29,7 +29,7 @@ export async function checkPaying(
   if (q.kind === 'refused') {
     // Never reached the institution: a QR order is made again by the next scan; a code-pay order failed.
     if (o.kind === 'code' && q.code === 'ORDER_NOT_EXIST') {
-      await applyEnded(db, o.out_trade_no, 'failed', `${q.code}: ${q.message}`, nowMs);
+      await applyEnded(db, ctx, o.out_trade_no, 'failed', `${q.code}: ${q.message}`, nowMs);
       return;
     }
     return scheduleCheck(
@@ -44,7 +44,7 @@ export async function checkPaying(
   switch (tx.trade_state) {
     case 'SUCCESS':
     case 'REFUND': {
-      const r = await applyPaid(db, o.out_trade_no, tx, nowMs, ctx.split_delay_ms);
+      const r = await applyPaid(db, ctx, o.out_trade_no, tx, nowMs);
       if (r === 'mismatch')
         await scheduleCheck(
           db,
@@ -58,10 +58,17 @@ export async function checkPaying(
     }
     case 'CLOSED':
     case 'REVOKED':
-      await applyEnded(db, o.out_trade_no, o.kind === 'code' ? 'reversed' : 'closed', tx.trade_state, nowMs);
+      await applyEnded(
+        db,
+        ctx,
+        o.out_trade_no,
+        o.kind === 'code' ? 'reversed' : 'closed',
+        tx.trade_state,
+        nowMs,
+      );
       return;
     case 'PAYERROR':
-      await applyEnded(db, o.out_trade_no, 'failed', 'PAYERROR', nowMs);
+      await applyEnded(db, ctx, o.out_trade_no, 'failed', 'PAYERROR', nowMs);
       return;
     case 'NOTPAY':
     case 'USERPAYING': {
@@ -76,6 +83,7 @@ export async function checkPaying(
         return scheduleCheck(db, o.out_trade_no, nowMs + ctx.codepay.poll_ms, nowMs, end.message);
       await applyEnded(
         db,
+        ctx,
         o.out_trade_no,
         o.kind === 'code' ? 'reversed' : 'closed',
         o.kind === 'code' ? 'not paid within the limit: reversed' : 'the pay token expired',

@@ -96,11 +96,11 @@ export async function startCodepay(
   });
   let message: string | null = null;
   if (r.kind === 'ok' && r.value.state === 'paid') {
-    await applyPaid(db, outNo, r.value.tx, nowMs, ctx.split_delay_ms);
+    await applyPaid(db, ctx, outNo, r.value.tx, nowMs);
     ctx.wake();
   } else if (r.kind === 'refused') {
     message = `${r.code}: ${r.message}`;
-    await applyEnded(db, outNo, 'failed', message, nowMs);
+    await applyEnded(db, ctx, outNo, 'failed', message, nowMs);
   } else {
     message = r.kind === 'ok' ? '等待买家输入支付密码' : `结果未知，查询中 (${r.message})`;
     await scheduleCheck(

@@ -1,13 +1,15 @@
 /**
  * The payments side of a running server: its institutions, how stalls are
- * routed to them, its timings. Routes receive only the database, so the
- * context is looked up by the database instance the app was built with.
+ * routed to them, its timings, and the event hub its order transitions are
+ * announced on. Made once at the server's start and reached through the
+ * server's services (services.ts).
  */
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { codepayTiming, type CodepayTiming, type PaymentsOptions, type StallRoute } from './config';
 import type { Institution } from './institution';
 import { pdb } from './schema';
+import type { TerminalEventHub } from '../terminals/event-hub';
 
 export interface PaymentsContext {
   institutions: Map<string, Institution>;
@@ -20,27 +22,17 @@ export interface PaymentsContext {
   split_retry_ms: number;
   split_probe_ms: number | null;
   worker_poll_ms: number;
+  /** where an order's transition is announced to its terminal's open event stream (orders.ts) */
+  events: TerminalEventHub;
   /** wakes the worker early (a notification or a new code-pay order has work due now) */
   wake(): void;
-}
-
-const CONTEXTS = new WeakMap<object, PaymentsContext>();
-
-export function attachPayments(db: ServerDb, ctx: PaymentsContext): void {
-  CONTEXTS.set(db, ctx);
-}
-
-export function paymentsOf(db: ServerDb): PaymentsContext {
-  const ctx = CONTEXTS.get(db);
-  if (!ctx)
-    throw new ApiError('conflict', 'payments are not configured on this server (start it with --sim DIR)');
-  return ctx;
 }
 
 export function contextFrom(
   institutions: Institution[],
   o: PaymentsOptions,
   publicUrl: string,
+  events: TerminalEventHub,
 ): PaymentsContext {
   const first = institutions[0];
   if (!first) throw new Error('payments need at least one institution');
@@ -55,6 +47,7 @@ export function contextFrom(
     split_retry_ms: o.split_retry_ms ?? 1_000,
     split_probe_ms: o.split_probe_ms ?? null,
     worker_poll_ms: o.worker_poll_ms ?? 500,
+    events,
     wake: () => undefined,
   };
 }
@@ -84,8 +77,4 @@ export function institutionOf(ctx: PaymentsContext, id: string): Institution {
   const i = ctx.institutions.get(id);
   if (!i) throw new Error(`no institution ${id}`);
   return i;
-}
-
-export function paymentsOfOrNull(db: ServerDb): PaymentsContext | null {
-  return CONTEXTS.get(db) ?? null;
 }

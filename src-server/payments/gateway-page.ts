@@ -11,10 +11,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerDb } from '../db/database';
-import { paymentsOfOrNull } from './context';
+import type { ServerServices } from '../services';
 import { answerOrder, checkToken, esc, orderForToken, page } from './pay-page';
 
-export function registerGatewayPage(app: FastifyInstance, db: ServerDb, now: () => number): void {
+export function registerGatewayPage(
+  app: FastifyInstance,
+  db: ServerDb,
+  services: ServerServices,
+  now: () => number,
+): void {
   app.get<{ Params: { token: string } }>('/g/:token', async (req, reply) => {
     const nowMs = now();
     const check = await checkToken(db, req.params.token, nowMs, 'gateway');
@@ -23,7 +28,7 @@ export function registerGatewayPage(app: FastifyInstance, db: ServerDb, now: () 
       const title = check.status === 410 ? '付款链接已过期' : '付款链接无效';
       return page(reply, check.status, title, `<h1>${esc(title)}</h1><p>请向摊主索取新的付款链接</p>`);
     }
-    const ctx = paymentsOfOrNull(db);
+    const ctx = services.payments;
     if (!ctx) return page(reply, 503, '暂不能收款', '<h1>暂不能收款</h1><p>市场收款通道未配置</p>');
     const r = await orderForToken(db, ctx, check.claims, check.stall_id, nowMs, 'gateway');
     return answerOrder(req, reply, r, check.claims.amount_fen, {

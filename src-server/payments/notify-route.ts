@@ -11,7 +11,8 @@ import { fastUlid } from '../db/ids';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { implement } from '../http/route';
-import { paymentsOf } from './context';
+import { paymentsIn } from '../services';
+import type { PaymentsContext } from './context';
 import type { Notification } from './institution';
 import { applyPaid, getOrder, type PaidOutcome } from './orders';
 import { refundNotified } from './refunds';
@@ -43,13 +44,12 @@ export type NotifyOutcome = 'applied' | 'duplicate' | 'mismatch' | 'unknown_orde
 
 export async function handleNotification(
   db: ServerDb,
+  ctx: PaymentsContext,
   n: Notification,
   nowMs: number,
-  splitDelayMs: number,
-  wake: () => void,
 ): Promise<NotifyOutcome> {
   if (n.kind === 'refund') {
-    const applied = await refundNotified(db, n.out_refund_no, n.refund_status, nowMs);
+    const applied = await refundNotified(db, ctx, n.out_refund_no, n.refund_status, nowMs);
     await record(
       db,
       n,
@@ -62,7 +62,7 @@ export async function handleNotification(
   }
   if (n.kind === 'other') {
     // Split results: the worker looks at processing splits now rather than at its next round.
-    if (n.event_type.startsWith('PROFITSHARING.')) wake();
+    if (n.event_type.startsWith('PROFITSHARING.')) ctx.wake();
     await record(db, n, null, 'ignored', n.event_type, nowMs);
     return 'ignored';
   }
@@ -84,7 +84,7 @@ export async function handleNotification(
   }
   const asNotified = (r: PaidOutcome): NotifyOutcome => (r === 'already' ? 'duplicate' : r);
   const outcome = asNotified(
-    await applyPaid(db, o.out_trade_no, n.tx, nowMs, splitDelayMs, (t, r) =>
+    await applyPaid(db, ctx, o.out_trade_no, n.tx, nowMs, (t, r) =>
       record(
         t,
         n,
@@ -97,13 +97,13 @@ export async function handleNotification(
       ),
     ),
   );
-  if (outcome === 'applied') wake();
+  if (outcome === 'applied') ctx.wake();
   return outcome;
 }
 
 export const notifyRoutes = [
-  implement(api.paymentsNotify, async ({ db, params, req, now }) => {
-    const ctx = paymentsOf(db);
+  implement(api.paymentsNotify, async ({ db, services, params, req, now }) => {
+    const ctx = paymentsIn(services);
     const inst = ctx.institutions.get(params.institution);
     if (!inst) throw new ApiError('not_found', `no institution ${params.institution}`);
     const get = (name: string): string | undefined => {
@@ -116,7 +116,7 @@ export const notifyRoutes = [
       req.log.warn({ reason: v.reason }, 'payment notification refused');
       throw new ApiError('bad_signature', `notification refused: ${v.reason}`);
     }
-    const outcome = await handleNotification(db, v.notification, now, ctx.split_delay_ms, ctx.wake);
+    const outcome = await handleNotification(db, ctx, v.notification, now);
     req.log.info({ event_id: v.notification.event_id, outcome }, 'payment notification');
     if (outcome === 'mismatch') throw new ApiError('conflict', 'notification amount differs from the order');
     return null;

@@ -9,7 +9,7 @@
 import { businessDay, DEFAULT_TIME_ZONE } from '../../shared/time';
 import type { ServerDb } from '../db/database';
 import { postEntry } from '../ledger/post';
-import { terminalEvents } from '../terminals/event-hub';
+import type { TerminalEventHub } from '../terminals/event-hub';
 import { pdb, type OrderKind, type OrderState, type PaymentsDb } from './schema';
 
 /** One institution order per sale tender, whoever asks and however often: the number is derived from the tender. */
@@ -69,9 +69,12 @@ async function appendEvent(
 }
 
 /** After the commit (never before: the till would pull and not find it), the terminal's open event stream is told to pull. */
-function announce(db: ServerDb, appended: readonly Appended[]): void {
-  for (const a of appended) terminalEvents(db).toTerminal(a.terminal_id, { type: 'payment', seq: a.seq });
+function announce(events: TerminalEventHub, appended: readonly Appended[]): void {
+  for (const a of appended) events.toTerminal(a.terminal_id, { type: 'payment', seq: a.seq });
 }
+
+/** What a transition needs of the payments context: where to announce it, and when a paid order's split is due. */
+export type OrderSinks = { events: TerminalEventHub; split_delay_ms: number };
 
 export type PaidOutcome = 'applied' | 'already' | 'mismatch' | 'unknown_order' | 'ended';
 
@@ -82,19 +85,19 @@ export type PaidOutcome = 'applied' | 'already' | 'mismatch' | 'unknown_order' |
  */
 export async function applyPaid(
   db: ServerDb,
+  sinks: OrderSinks,
   outNo: string,
   tx: { transaction_id: string | null; amount_fen: number; channel: string | null },
   nowMs: number,
-  splitDelayMs: number,
   record?: (t: ServerDb, outcome: PaidOutcome) => Promise<void>,
 ): Promise<PaidOutcome> {
   const appended: Appended[] = [];
   const outcome = await db.transaction().execute(async (t): Promise<PaidOutcome> => {
-    const out = await paidIn(t, outNo, tx, nowMs, splitDelayMs, appended);
+    const out = await paidIn(t, outNo, tx, nowMs, sinks.split_delay_ms, appended);
     await record?.(t, out);
     return out;
   });
-  announce(db, appended);
+  announce(sinks.events, appended);
   return outcome;
 }
 
@@ -149,6 +152,7 @@ async function paidIn(
 /** The order ended unpaid. The till's tender turns failed (its journal books the reversal of the sale). */
 export async function applyEnded(
   db: ServerDb,
+  sinks: Pick<OrderSinks, 'events'>,
   outNo: string,
   state: 'failed' | 'closed' | 'reversed',
   reason: string,
@@ -173,7 +177,7 @@ export async function applyEnded(
     await appendEvent(trx, o, 'failed', state, null, nowMs, appended);
     return true;
   });
-  announce(db, appended);
+  announce(sinks.events, appended);
   return ended;
 }
 

@@ -12,7 +12,8 @@ import { formatCny } from '../../shared/money';
 import { parsePayToken, signingInput, type PayClaims, type PayPurpose } from '../../shared/pay/token';
 import type { ServerDb } from '../db/database';
 import { terminalPublicKey } from '../terminals/terminal-key';
-import { paymentsOfOrNull, routeFor, type PaymentsContext } from './context';
+import { routeFor, type PaymentsContext } from './context';
+import type { ServerServices } from '../services';
 import { businessDayOf, getOrder, outTradeNo } from './orders';
 import { pdb } from './schema';
 
@@ -151,7 +152,12 @@ export async function orderForToken(
   return { kind: 'redirect', url: r.value.pay_url };
 }
 
-export function registerPayPage(app: FastifyInstance, db: ServerDb, now: () => number): void {
+export function registerPayPage(
+  app: FastifyInstance,
+  db: ServerDb,
+  services: ServerServices,
+  now: () => number,
+): void {
   app.get<{ Params: { token: string } }>('/p/:token', async (req, reply) => {
     const nowMs = now();
     const check = await checkToken(db, req.params.token, nowMs);
@@ -172,7 +178,7 @@ export function registerPayPage(app: FastifyInstance, db: ServerDb, now: () => n
         '请用支付应用扫码',
         `<h1>请在微信/支付宝/银联应用内扫码进入</h1><div class="amount">${formatCny(check.claims.amount_fen)}</div><p>支持：微信、支付宝、云闪付</p>`,
       );
-    const ctx = paymentsOfOrNull(db);
+    const ctx = services.payments;
     if (!ctx) return page(reply, 503, '暂不能收款', '<h1>暂不能收款</h1><p>市场收款通道未配置</p>');
     const r = await orderForToken(db, ctx, check.claims, check.stall_id, nowMs);
     return answerOrder(req, reply, r, check.claims.amount_fen, {

@@ -10,7 +10,7 @@
  */
 import type { ServerDb } from '../db/database';
 import { postEntry } from '../ledger/post';
-import { institutionOf, paymentsOfOrNull, type PaymentsContext } from './context';
+import { institutionOf, type PaymentsContext } from './context';
 import type { Institution, RefundView } from './institution';
 import { getOrder, type Order } from './orders';
 import { pdb, type PaymentRefundTable, type RefundState } from './schema';
@@ -97,6 +97,7 @@ export async function refundEnded(
  */
 export async function refundNotified(
   db: ServerDb,
+  ctx: PaymentsContext,
   outRefundNo: string,
   status: string,
   nowMs: number,
@@ -110,8 +111,6 @@ export async function refundNotified(
   const o = r ? await getOrder(pdb(db), r.out_trade_no) : undefined;
   if (!r || !o || r.state !== 'processing') return false;
   if (status !== 'CLOSED') return refundEnded(db, o, r, { status }, nowMs);
-  const ctx = paymentsOfOrNull(db);
-  if (!ctx) throw new Error('payments are not configured');
   const q = await institutionOf(ctx, o.institution).queryRefund(o.sub_mchid, outRefundNo);
   if (q.kind !== 'ok')
     throw new Error(`refund ${outRefundNo} closed, but the query to confirm it failed: ${q.message}`);

@@ -1,7 +1,8 @@
 /** Starting the payments side of a server process: the institutions from their settings, the context, the worker. */
 import type { ServerDb } from '../db/database';
 import { loadSimSettings, type PaymentsOptions } from './config';
-import { attachPayments, contextFrom, type PaymentsContext } from './context';
+import { contextFrom, type PaymentsContext } from './context';
+import type { TerminalEventHub } from '../terminals/event-hub';
 import { SimInstitution } from './sim-adapter';
 import { startPaymentsWorker, type PaymentsWorker } from './worker';
 
@@ -19,18 +20,25 @@ export function paymentsFromSim(
   return { ...extra, institutions: [loadSimSettings(dirOrFile)] };
 }
 
-export function startPayments(
-  db: ServerDb,
+/** The payments context of a server process, its transitions announced on the process's event hub. */
+export function paymentsContext(
   o: PaymentsOptions,
   publicUrl: string,
-  opts: { worker: boolean; onError?: (err: unknown) => void },
-): RunningPayments {
-  const ctx = contextFrom(
+  events: TerminalEventHub,
+): PaymentsContext {
+  return contextFrom(
     o.institutions.map((s) => new SimInstitution(s)),
     o,
     publicUrl,
+    events,
   );
-  attachPayments(db, ctx);
+}
+
+export function startPayments(
+  db: ServerDb,
+  ctx: PaymentsContext,
+  opts: { worker: boolean; onError?: (err: unknown) => void },
+): RunningPayments {
   const worker = opts.worker ? startPaymentsWorker(db, ctx, { onError: opts.onError }) : null;
   return { ctx, worker, stop: async () => worker?.stop() };
 }

@@ -5,7 +5,8 @@
  */
 import { api } from '../../shared/api';
 import { implement, must } from '../http/route';
-import { institutionOf, paymentsOf } from './context';
+import { institutionOf } from './context';
+import { paymentsIn } from '../services';
 import { checkPaying } from './check';
 import { orderView, startCodepay } from './codepay';
 import { cancelOrder, terminalOrder } from './cancel';
@@ -39,21 +40,21 @@ export const terminalPaymentRoutes = [
       .execute();
     return { updates: rows, cursor: rows.at(-1)?.seq ?? query.after };
   }),
-  implement(api.terminalCodepay, async ({ db, body, terminal, now }) =>
-    startCodepay(db, paymentsOf(db), must(terminal, 'terminal'), body, now),
+  implement(api.terminalCodepay, async ({ db, services, body, terminal, now }) =>
+    startCodepay(db, paymentsIn(services), must(terminal, 'terminal'), body, now),
   ),
-  implement(api.terminalPaymentQuery, async ({ db, body, terminal, now }) => {
-    const ctx = paymentsOf(db);
+  implement(api.terminalPaymentQuery, async ({ db, services, body, terminal, now }) => {
+    const ctx = paymentsIn(services);
     const o = await terminalOrder(db, must(terminal, 'terminal').id, body);
     if (o.state === 'paying' || o.state === 'created')
       await checkPaying(db, ctx, institutionOf(ctx, o.institution), o, now);
     const after = await getOrder(pdb(db), o.out_trade_no);
     return orderView(after ?? o);
   }),
-  implement(api.terminalPaymentCancel, async ({ db, body, terminal, now }) =>
-    cancelOrder(db, paymentsOf(db), must(terminal, 'terminal'), body, now),
+  implement(api.terminalPaymentCancel, async ({ db, services, body, terminal, now }) =>
+    cancelOrder(db, paymentsIn(services), must(terminal, 'terminal'), body, now),
   ),
-  implement(api.terminalPaymentRefund, async ({ db, body, terminal, now }) =>
-    requestRefund(db, paymentsOf(db), must(terminal, 'terminal'), body, now),
+  implement(api.terminalPaymentRefund, async ({ db, services, body, terminal, now }) =>
+    requestRefund(db, paymentsIn(services), must(terminal, 'terminal'), body, now),
   ),
 ];

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ServerDb } from '../db/database';
 import type { InstitutionSettings } from '../payments/config';
-import { paymentsOf } from '../payments/context';
+import type { PaymentsContext } from '../payments/context';
 import { applyPaid } from '../payments/orders';
 import { authorization, merchantKey, platformKey, verifySignature } from '../payments/wechat-v3';
 import type { BillDownload, ReconPorts } from './ports';
@@ -29,6 +29,7 @@ const applySchema = z.object({
 
 export function institutionReconPorts(
   db: ServerDb,
+  payments: PaymentsContext,
   s: InstitutionSettings,
   now: () => number = Date.now,
 ): ReconPorts {
@@ -40,10 +41,9 @@ export function institutionReconPorts(
   const platform = platformKey(s.platform_public_key_id, s.platform_public_key_pem);
   const base = s.base_url.replace(/\/+$/, '');
   const inst = () => {
-    const ctx = paymentsOf(db);
-    const i = ctx.institutions.get(s.id) ?? ctx.institutions.get(ctx.default_institution);
+    const i = payments.institutions.get(s.id) ?? payments.institutions.get(payments.default_institution);
     if (!i) throw new Error('no institution configured');
-    return { ctx, i };
+    return i;
   };
 
   async function fetchBill(billDate: string): Promise<InstResult<BillDownload | null>> {
@@ -90,15 +90,15 @@ export function institutionReconPorts(
 
   return {
     fetchBill,
-    queryTrade: (sub, no) => inst().i.query(sub, no),
-    queryRefund: (sub, no) => inst().i.queryRefund(sub, no),
+    queryTrade: (sub, no) => inst().query(sub, no),
+    queryRefund: (sub, no) => inst().queryRefund(sub, no),
     markPaid: (no, tx, nowMs) =>
       applyPaid(
         db,
+        payments,
         no,
         { transaction_id: tx.transaction_id, amount_fen: tx.amount_fen, channel: tx.channel },
         nowMs,
-        inst().ctx.split_delay_ms,
       ),
   };
 }

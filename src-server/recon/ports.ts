@@ -25,14 +25,3 @@ export interface ReconPorts {
     nowMs: number,
   ): Promise<'applied' | 'already' | 'mismatch' | 'unknown_order' | 'ended'>;
 }
-
-const PORTS = new WeakMap<object, ReconPorts>();
-
-/** Ties the ports to the database the app was built with (routes only receive the database). */
-export function attachRecon(db: object, ports: ReconPorts): void {
-  PORTS.set(db, ports);
-}
-
-export function reconPortsOf(db: object): ReconPorts | null {
-  return PORTS.get(db) ?? null;
-}

@@ -3,10 +3,9 @@ import { api } from '../../shared/api';
 import { reconItemSchema } from '../../shared/api/recon';
 import { implement, must } from '../http/route';
 import { actOnItem } from './actions';
-import { reconPortsOf } from './ports';
+import { reconIn } from '../services';
 import { dayStatus, runRecon } from './run';
 import { rdb } from './schema';
-import { ApiError } from '../http/errors';
 
 const ITEM_COLS = [
   'id',
@@ -53,9 +52,8 @@ export const reconRoutes = [
       })),
     };
   }),
-  implement(api.reconRun, async ({ db, params, staff, auditTarget }) => {
-    const ports = reconPortsOf(db);
-    if (!ports) throw new ApiError('conflict', 'no institution configured (start the server with --sim DIR)');
+  implement(api.reconRun, async ({ db, services, params, staff, auditTarget }) => {
+    const ports = reconIn(services);
     auditTarget(params.bill_date);
     return runRecon(db, ports, params.bill_date, must(staff, 'staff').id, Date.now);
   }),
@@ -64,11 +62,11 @@ export const reconRoutes = [
     if (query.status !== 'all') q = q.where('status', '=', query.status);
     return { items: await q.orderBy('bill_date', 'desc').orderBy('created_ms').limit(query.limit).execute() };
   }),
-  implement(api.reconResolve, async ({ db, params, body, staff, now, auditTarget }) => {
+  implement(api.reconResolve, async ({ db, services, params, body, staff, now, auditTarget }) => {
     auditTarget(params.item_id);
     const item = await actOnItem(
       db,
-      reconPortsOf(db),
+      services.recon,
       params.item_id,
       body.action,
       must(staff, 'staff').id,

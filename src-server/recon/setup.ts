@@ -6,11 +6,9 @@
  * one database may race; the item keys make a double run harmless).
  */
 import type { ServerDb } from '../db/database';
-import type { InstitutionSettings } from '../payments/config';
 import { hourOfDay } from '../../shared/time';
 import { BILL_TIME_ZONE, billDateOf, shanghaiDayNo } from './days';
-import { institutionReconPorts } from './institution-ports';
-import { attachRecon } from './ports';
+import type { ReconPorts } from './ports';
 import { runRecon } from './run';
 import { rdb } from './schema';
 
@@ -35,12 +33,9 @@ export async function scheduledRun(db: ServerDb, nowMs: number): Promise<string 
 
 export function startRecon(
   db: ServerDb,
-  s: InstitutionSettings,
-  opts: { schedule: boolean; onError?: (err: unknown) => void },
+  ports: ReconPorts,
+  opts: { onError?: (err: unknown) => void },
 ): { stop(): void } {
-  const ports = institutionReconPorts(db, s);
-  attachRecon(db, ports);
-  if (!opts.schedule) return { stop: () => undefined };
   const tick = () =>
     void scheduledRun(db, Date.now())
       .then((date) => (date === null ? null : runRecon(db, ports, date, 'schedule', Date.now)))

@@ -2,7 +2,6 @@
 import { api } from '../../shared/api';
 import { ApiError } from '../http/errors';
 import { implement } from '../http/route';
-import { terminalEvents } from './event-hub';
 import { createTerminal } from './terminals';
 
 export const terminalAdminRoutes = [
@@ -19,7 +18,7 @@ export const terminalAdminRoutes = [
     auditTarget(t.terminal_id);
     return t;
   }),
-  implement(api.terminalRevoke, async ({ db, params }) => {
+  implement(api.terminalRevoke, async ({ db, services, params }) => {
     await db
       .updateTable('terminal')
       .set({ status: 'revoked' })
@@ -38,7 +37,7 @@ export const terminalAdminRoutes = [
       .executeTakeFirst();
     if (!t) throw new ApiError('not_found', `no terminal ${params.terminal_id}`);
     // Its open event stream is told and ended now, not at its next request.
-    terminalEvents(db).revoke(t.id);
+    services.events.revoke(t.id);
     return t;
   }),
 ];

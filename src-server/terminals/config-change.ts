@@ -6,7 +6,7 @@
  * streams. Buyer changes are announced without a bump (`announceConfig`).
  */
 import type { ServerDb } from '../db/database';
-import { terminalEvents } from './event-hub';
+import type { TerminalEventHub } from './event-hub';
 
 export async function bumpConfig(db: ServerDb, stallId: string): Promise<void> {
   await db
@@ -19,6 +19,7 @@ export async function bumpConfig(db: ServerDb, stallId: string): Promise<void> {
 /** Runs `fn` in a transaction; each stall it bumps is announced once the transaction committed. */
 export async function changeConfig<T>(
   db: ServerDb,
+  events: TerminalEventHub,
   fn: (trx: ServerDb, bump: (stallId: string) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const bumped = new Set<string>();
@@ -28,7 +29,7 @@ export async function changeConfig<T>(
       bumped.add(stallId);
     }),
   );
-  for (const stallId of bumped) await announceConfig(db, stallId);
+  for (const stallId of bumped) await announceConfig(db, events, stallId);
   return out;
 }
 
@@ -37,13 +38,12 @@ export async function changeConfig<T>(
  * that reach the tills without a version bump (buyers: their balances move
  * with every synced sale, and a bump would also end the tills' price overrides).
  */
-export async function announceConfig(db: ServerDb, stallId: string): Promise<void> {
-  const hub = terminalEvents(db);
-  if (!hub.listened()) return;
+export async function announceConfig(db: ServerDb, events: TerminalEventHub, stallId: string): Promise<void> {
+  if (!events.listened()) return;
   const row = await db
     .selectFrom('stall')
     .select('config_version')
     .where('id', '=', stallId)
     .executeTakeFirst();
-  if (row) hub.toStall(stallId, { type: 'config', version: row.config_version });
+  if (row) events.toStall(stallId, { type: 'config', version: row.config_version });
 }

@@ -8,14 +8,13 @@
  * lost signal costs only latency (the till pulls on reconnect and polls
  * slowly as a safety net).
  *
- * One hub per server database instance, in this process. Several server
+ * One hub per server process, made with its services (services.ts). Several server
  * processes on one PostgreSQL database fan out through it (pg-fanout.ts): a
  * writer's message goes to the `relay` (NOTIFY), and every process, this one
  * included, delivers it to its own streams when it comes back (LISTEN).
  */
 import type { TerminalEventWire } from '../../shared/sync/terminal-events';
 import { assertNever } from '../../shared/sales/rounding';
-import type { ServerDb } from '../db/database';
 
 export type TerminalEvent = TerminalEventWire;
 
@@ -125,20 +124,4 @@ export class TerminalEventHub {
     if (list.length === 0) this.byTerminal.delete(s.terminal_id);
     if (close) s.close();
   }
-}
-
-const HUBS = new WeakMap<object, TerminalEventHub>();
-
-/** Routes receive only the database, so the hub is found by the database instance the app was built with. */
-export function terminalEvents(db: ServerDb): TerminalEventHub {
-  let hub = HUBS.get(db);
-  if (!hub) HUBS.set(db, (hub = new TerminalEventHub()));
-  return hub;
-}
-
-/** The app's hub, with its heartbeat (streams opened from now on use it). */
-export function attachTerminalEvents(db: ServerDb, heartbeatMs?: number): TerminalEventHub {
-  const hub = terminalEvents(db);
-  if (heartbeatMs !== undefined) hub.heartbeat_ms = heartbeatMs;
-  return hub;
 }

@@ -9,7 +9,7 @@ import type { ServerResponse } from 'node:http';
 import { SSE_HEARTBEAT, sseEvent, type TerminalEventWire } from '../../shared/sync/terminal-events';
 import { ApiError } from '../http/errors';
 import { implement, must } from '../http/route';
-import { terminalEvents, type EventSubscriber } from './event-hub';
+import type { EventSubscriber } from './event-hub';
 
 /** A client that stops reading lets the server buffer this much for it, then its stream is ended. */
 const MAX_BUFFERED_BYTES = 64 * 1024;
@@ -47,9 +47,9 @@ function openStream(
 }
 
 export const terminalEventRoutes = [
-  implement(api.terminalEvents, async ({ db, terminal, reply }) => {
+  implement(api.terminalEvents, async ({ services, terminal, reply }) => {
     const t = must(terminal, 'terminal');
-    const hub = terminalEvents(db);
+    const hub = services.events;
     if (hub.full(t.id))
       throw new ApiError('rate_limited', 'too many open event streams on this server; poll instead');
     reply.hijack();

@@ -32,8 +32,8 @@ export async function stallSettings(
 
 export const tillRoutes = [
   implement(api.stallSettingsGet, async ({ db, params }) => stallSettings(db, params.stall_id)),
-  implement(api.stallSettingsPut, async ({ db, params, body }) => {
-    await changeConfig(db, async (trx, bump) => {
+  implement(api.stallSettingsPut, async ({ db, services, params, body }) => {
+    await changeConfig(db, services.events, async (trx, bump) => {
       await trx
         .updateTable('stall')
         .set({
@@ -57,10 +57,10 @@ export const tillRoutes = [
         .execute()
     ).map((c) => ({ ...c, active: c.active === 1 })),
   })),
-  implement(api.cashierCreate, async ({ db, params, body, now, auditTarget }) => {
+  implement(api.cashierCreate, async ({ db, services, params, body, now, auditTarget }) => {
     const id = fastUlid(now);
     const pin_hash = await hashPin(body.pin);
-    await changeConfig(db, async (trx, bump) => {
+    await changeConfig(db, services.events, async (trx, bump) => {
       await trx
         .insertInto('cashier')
         .values({
@@ -78,14 +78,14 @@ export const tillRoutes = [
     auditTarget(id);
     return { id, stall_id: params.stall_id, name: body.name, role: body.role, active: true };
   }),
-  implement(api.cashierDeactivate, async ({ db, params }) => {
+  implement(api.cashierDeactivate, async ({ db, services, params }) => {
     const c = await db
       .selectFrom('cashier')
       .select(['id', 'stall_id', 'name', 'role'])
       .where('id', '=', params.cashier_id)
       .executeTakeFirst();
     if (!c) throw new ApiError('not_found', `no cashier ${params.cashier_id}`);
-    await changeConfig(db, async (trx, bump) => {
+    await changeConfig(db, services.events, async (trx, bump) => {
       await trx.updateTable('cashier').set({ active: 0 }).where('id', '=', c.id).execute();
       await bump(c.stall_id);
     });

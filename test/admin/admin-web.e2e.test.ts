@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src-server/app';
 import { seedDemo, DEMO_STAFF } from '../../src-server/demo/seed';
-import { attachRecon } from '../../src-server/recon/ports';
+import { createServices } from '../../src-server/services';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { seriousViolations } from '../ui/axe';
 import { freshDb, type FreshDb } from '../server/helpers/dialects';
@@ -29,8 +29,7 @@ beforeAll(async () => {
   f = await freshDb('sqlite');
   await seedDemo(f.db, Date.now());
   await seedMarketDay(f.db, DAY, Date.now());
-  attachRecon(f.db, institutionDouble(f.db, DAY));
-  app = buildApp({ db: f.db });
+  app = buildApp({ db: f.db, services: createServices({ recon: institutionDouble(f.db, DAY) }) });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
   const ctx = await browser.newContext({

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { ServerDb } from '../../src-server/db/database';
 import type { InstResult, RefundView, Transaction } from '../../src-server/payments/institution';
 import { applyPaid } from '../../src-server/payments/orders';
+import { TerminalEventHub } from '../../src-server/terminals/event-hub';
 import { pdb } from '../../src-server/payments/schema';
 import { billFromText } from '../../src-server/recon/bill-stream';
 import { shanghaiMidnightMs } from '../../src-server/recon/days';
@@ -203,10 +204,10 @@ export function institutionDouble(db: ServerDb, day: string): ReconPorts {
     markPaid: (no, tx, nowMs) =>
       applyPaid(
         db,
+        { events: new TerminalEventHub(), split_delay_ms: 31_000 },
         no,
         { transaction_id: tx.transaction_id, amount_fen: tx.amount_fen, channel: tx.channel },
         nowMs,
-        31_000,
       ),
   };
 }

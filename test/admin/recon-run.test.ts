@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { InstResult, RefundView, Transaction } from '../../src-server/payments/institution';
 import { applyPaid } from '../../src-server/payments/orders';
+import { TerminalEventHub } from '../../src-server/terminals/event-hub';
 import { pdb } from '../../src-server/payments/schema';
 import { unbalancedEntries } from '../../src-server/ledger/queries';
 import { actOnItem } from '../../src-server/recon/actions';
@@ -88,10 +89,10 @@ function ports(db: FreshDb['db'], paidThere: Map<string, number>): ReconPorts {
     markPaid: (no, tx, nowMs) =>
       applyPaid(
         db,
+        { events: new TerminalEventHub(), split_delay_ms: 31_000 },
         no,
         { transaction_id: tx.transaction_id, amount_fen: tx.amount_fen, channel: tx.channel },
         nowMs,
-        31_000,
       ),
   };
 }

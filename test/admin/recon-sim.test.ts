@@ -12,13 +12,14 @@ import { describe } from 'vitest';
 import type { ServerDb } from '../../src-server/db/database';
 import { unbalancedEntries } from '../../src-server/ledger/queries';
 import { loadSimSettings } from '../../src-server/payments/config';
-import { attachPayments, contextFrom } from '../../src-server/payments/context';
+import { contextFrom, type PaymentsContext } from '../../src-server/payments/context';
 import { pdb } from '../../src-server/payments/schema';
 import { SimInstitution } from '../../src-server/payments/sim-adapter';
 import { actOnItem } from '../../src-server/recon/actions';
 import { institutionReconPorts } from '../../src-server/recon/institution-ports';
 import { dayStatus, runRecon } from '../../src-server/recon/run';
 import { rdb } from '../../src-server/recon/schema';
+import { TerminalEventHub } from '../../src-server/terminals/event-hub';
 import { codepayBody, outNo } from '../../src-sim/testing/bodies';
 import { startHarness, type Harness } from '../../src-sim/testing/harness';
 import { freshDb, type FreshDb } from '../server/helpers/dialects';
@@ -26,6 +27,7 @@ import { freshDb, type FreshDb } from '../server/helpers/dialects';
 const H = 3_600_000;
 let h: Harness;
 let f: FreshDb;
+let payments: PaymentsContext;
 let sub = '';
 let day = '';
 const simNow = async () => (await h.control<{ now_ms: number }>('GET', '/clock')).now_ms;
@@ -124,9 +126,11 @@ describe('reconciliation against the simulator’s bill', () => {
       })
       .execute();
     const settings = loadSimSettings(h.dir);
-    attachPayments(
-      f.db,
-      contextFrom([new SimInstitution(settings)], { institutions: [settings] }, 'http://127.0.0.1:1'),
+    payments = contextFrom(
+      [new SimInstitution(settings)],
+      { institutions: [settings] },
+      'http://127.0.0.1:1',
+      new TerminalEventHub(),
     );
   });
   afterAll(async () => {
@@ -135,7 +139,7 @@ describe('reconciliation against the simulator’s bill', () => {
   });
 
   it('classifies each injected difference, resolves the safe ones against the institution, and closes with every fen explained', async () => {
-    const ports = institutionReconPorts(f.db, loadSimSettings(h.dir));
+    const ports = institutionReconPorts(f.db, payments, loadSimSettings(h.dir));
     const run = await runRecon(f.db, ports, day, 'schedule', Date.now);
     expect(run).toMatchObject({ state: 'done', error: null });
     const items = await rdb(f.db).selectFrom('recon_item').selectAll().execute();

@@ -12,7 +12,7 @@ import { openServerDb, type ServerDb } from '../../src-server/db/database';
 import { seedDemo } from '../../src-server/demo/seed';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/api/headers';
 import { createSession } from '../../src-server/staff/sessions';
-import { terminalEvents } from '../../src-server/terminals/event-hub';
+import { createServices } from '../../src-server/services';
 import { startPgFanout, type PgFanout } from '../../src-server/terminals/pg-fanout';
 import { freshDb, type FreshDb } from './helpers/dialects';
 
@@ -29,10 +29,12 @@ beforeAll(async () => {
   const pairing = await seedDemo(fresh.db, Date.now());
   if (!pairing || !fresh.dbUrl) throw new Error('no demo');
   dbB = openServerDb({ dataDir: fresh.dataDir, dbUrl: fresh.dbUrl }).db;
-  appA = buildApp({ db: fresh.db });
-  appB = buildApp({ db: dbB });
-  fanouts.push(await startPgFanout(terminalEvents(fresh.db), fresh.db, fresh.dbUrl, (e) => errors.push(e)));
-  fanouts.push(await startPgFanout(terminalEvents(dbB), dbB, fresh.dbUrl, (e) => errors.push(e)));
+  const servicesA = createServices();
+  const servicesB = createServices();
+  appA = buildApp({ db: fresh.db, services: servicesA });
+  appB = buildApp({ db: dbB, services: servicesB });
+  fanouts.push(await startPgFanout(servicesA.events, fresh.db, fresh.dbUrl, (e) => errors.push(e)));
+  fanouts.push(await startPgFanout(servicesB.events, dbB, fresh.dbUrl, (e) => errors.push(e)));
   await appA.listen({ host: '127.0.0.1', port: 0 });
   const addr = appA.server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;

@@ -7,7 +7,6 @@ import { beforeAll, expect, it } from 'vitest';
 import { api } from '../../shared/api';
 import { SseParser, type SseMessage } from '../../shared/sync/terminal-events';
 import { openServerStream, type ServerLink } from '../../src-main/sync/server-client';
-import { attachTerminalEvents } from '../../src-server/terminals/event-hub';
 import { describeEachDialect } from './helpers/dialects';
 import { useTestServer } from './helpers/server';
 
@@ -64,7 +63,7 @@ describeEachDialect('terminal event stream', (dialect) => {
     });
     const { terminal_id } = (await res.json()) as { terminal_id: string };
     link = { url, auth: { key: privateKey, terminalId: terminal_id } };
-    attachTerminalEvents(s().fresh.db, 100);
+    s().services.events.heartbeat_ms = 100;
   });
 
   it('opens with hello and the heartbeat interval, then heartbeats', async () => {

@@ -11,6 +11,7 @@ import { seedDemo } from '../../../src-server/demo/seed';
 import { hashPassword } from '../../../src-server/staff/password';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../shared/api/headers';
 import { createSession } from '../../../src-server/staff/sessions';
+import { createServices, type ServerServices } from '../../../src-server/services';
 import { freshDb, type FreshDb } from './dialects';
 
 export type Who = 'anon' | 'admin' | 'finance' | 'owner1' | 'owner2';
@@ -26,6 +27,8 @@ export interface Res {
 export interface TestServer {
   fresh: FreshDb;
   app: FastifyInstance;
+  /** The services the app's routes reach (services.ts). */
+  services: ServerServices;
   sessions: Record<Exclude<Who, 'anon'>, Session>;
   pairing: { terminal_id: string; pairing_code: string };
   call(
@@ -87,7 +90,8 @@ export async function startTestServer(
         password_hash: await hashOnce(u.password),
       })
       .execute();
-  const app = buildApp({ db: fresh.db, now: opts.now });
+  const services = createServices();
+  const app = buildApp({ db: fresh.db, services, now: opts.now });
   await app.ready();
 
   const login = async (username: string, password: string, ip = '127.0.0.1'): Promise<Res> => {
@@ -131,7 +135,7 @@ export async function startTestServer(
     }
     return { status: r.statusCode, body: parsed, headers: r.headers };
   };
-  return { fresh, app, sessions, pairing, call, login };
+  return { fresh, app, services, sessions, pairing, call, login };
 }
 
 /** beforeAll/afterAll around a test server; the getter is valid inside tests. */
