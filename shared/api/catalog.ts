@@ -1,6 +1,6 @@
 /** A stall's catalog and prices, and its till settings and cashiers (every change reaches its tills with the config). */
 import { z } from 'zod';
-import { ROUNDING_MODES } from '../sales/rounding';
+import { stallSettingsSchema } from '../stall-settings';
 import {
   PRICE_BOARD_ROWS_MAX,
   categorySchema,
@@ -52,11 +52,6 @@ export const priceHistoryViewSchema = z.object({
 export const templateViewSchema = productInputSchema.extend({ id: z.string() });
 export type TemplateView = z.output<typeof templateViewSchema>;
 
-export const stallSettingsSchema = z.object({
-  rounding: z.enum(ROUNDING_MODES),
-  refund_manager_limit_fen: z.number().int().min(0).max(1e10),
-  allow_price_override: z.boolean(),
-});
 export const CASHIER_ROLES = ['cashier', 'manager'] as const;
 const cashierView = z.object({
   id: z.string(),
@@ -184,7 +179,17 @@ export const catalogApi = {
     auth: staffAuth(ALL_STAFF),
     params: stallParams,
     body: stallSettingsSchema,
-    example: { rounding: 'floor_jiao', refund_manager_limit_fen: 10000, allow_price_override: true },
+    example: {
+      rounding: 'floor_jiao',
+      refund_manager_limit_fen: 10000,
+      allow_price_override: true,
+      price_override_floor_pct: 80,
+      receipt_header: '诚信经营 童叟无欺',
+      receipt_footer: '谢谢惠顾，欢迎再来',
+      stall_no: 'A-12',
+      stall_phone: '138 0000 0000',
+      code_pay_timeout_s: 45,
+    },
     response: stallSettingsSchema,
   }),
   cashierList: defineApi({

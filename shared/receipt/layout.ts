@@ -17,7 +17,7 @@ import type { TenderStatus } from '../sales/outcome';
 import { TENDER_KIND_LABELS, TENDER_STATUS_LABELS } from '../sales/takings-labels';
 import { amountCapitals, WORDS_AMOUNT_FEN_MAX } from '../speech/amount-words';
 import { formatReceiptTime } from './time';
-import { centerToWidth, justify, padEndToWidth, sanitizeText, wrapToWidth } from './width';
+import { centerToWidth, displayWidth, justify, padEndToWidth, sanitizeText, wrapToWidth } from './width';
 
 interface Style {
   bold?: boolean;
@@ -166,13 +166,16 @@ type Copy = 'customer' | 'stall' | null;
 function layoutCopy(doc: ReceiptDoc, width: PaperWidth, copy: Copy): ReceiptBlock[] {
   const b = new Builder(width);
   if (doc.reprint === true) b.center('** 补打小票 **', { bold: true });
+  if (doc.header !== undefined && doc.header.trim() !== '') b.center(doc.header);
   b.center(doc.market_name, { bold: true, size: 'tall' });
   b.center(doc.stall_name, { bold: true, size: 'big' });
   const contact = [
     doc.stall_no ? `摊位 ${doc.stall_no}` : '',
     doc.stall_phone ? `电话 ${doc.stall_phone}` : '',
   ].filter((x) => x !== '');
-  if (contact.length > 0) b.center(contact.join('  '));
+  // Number and phone share a line when they fit; a phone number is never broken across two.
+  if (contact.length > 0 && displayWidth(contact.join('  ')) <= b.cols()) b.center(contact.join('  '));
+  else for (const c of contact) b.center(c);
   if (copy !== null)
     b.center(copy === 'customer' ? '赊账单（客户联）' : '赊账单（存根联·摊位留存）', { bold: true });
   b.rule();

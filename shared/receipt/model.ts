@@ -57,6 +57,8 @@ export interface ReceiptDoc {
   tenders: ReceiptTender[];
   /** the signed pay URL for a QR tender still pending (the B2B gateway link for a gateway tender); printed as a QR code */
   pay_url?: string;
+  /** the stall's own line above the market's name (set on the desk) */
+  header?: string;
   footer?: string;
   /** a copy printed again on request (补打): marked on the paper, never kicks the drawer */
   reprint?: boolean;

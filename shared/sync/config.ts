@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { productSchema } from '../contract/methods';
 import { fenSchema } from '../money';
 import { pinHashSchema } from '../pin-hash';
-import { ROUNDING_MODES } from '../sales/rounding';
+import { stallSettingsWireSchema } from '../stall-settings';
 
 export const terminalConfigSchema = z.object({
   version: z.number().int().nonnegative(),
@@ -37,15 +37,7 @@ export const terminalConfigSchema = z.object({
       }),
     )
     .default([]),
-  settings: z
-    .object({
-      rounding: z.enum(ROUNDING_MODES).default('none'),
-      /** refunds above this need a manager's PIN */
-      refund_manager_limit_fen: fenSchema.nonnegative().default(5000),
-      /** morning/evening price changes (早晚市调价) at the till */
-      allow_price_override: z.boolean().default(true),
-    })
-    .prefault({}),
+  settings: stallSettingsWireSchema,
 });
 export type TerminalConfig = z.infer<typeof terminalConfigSchema>;
 

@@ -12,6 +12,7 @@ import { owedFen } from '../../shared/sales/outcome';
 import { findCashier } from '../cashiers/cashier-store';
 import { parseDoc } from '../print/print-job-store';
 import { stmt } from '../store/sql';
+import { getTillSettings } from '../store/till-settings';
 
 /** A wallet tender's outcome on paper: the transaction number once paid, the reason in words once it failed. */
 function outcomeWords(t: Pick<TenderRow, 'status' | 'external_ref' | 'reason'>): {
@@ -66,10 +67,13 @@ export function receiptFromRows(
       }
     }
   });
+  const settings = getTillSettings(db);
   return {
+    ...(settings.receipt_header !== null && { header: settings.receipt_header }),
     market_name: who.market_name,
     stall_name: who.stall_name,
-    stall_no: who.stall_id,
+    stall_no: settings.stall_no ?? who.stall_id,
+    ...(settings.stall_phone !== null && { stall_phone: settings.stall_phone }),
     receipt_no: sale.receipt_no,
     at_ms: sale.created_ms,
     time_zone: who.time_zone,
@@ -87,7 +91,7 @@ export function receiptFromRows(
     rounding_fen: sale.rounding_fen,
     total_fen: sale.total_fen,
     tenders: docTenders,
-    footer: '谢谢惠顾',
+    ...(settings.receipt_footer !== null && { footer: settings.receipt_footer }),
   };
 }
 

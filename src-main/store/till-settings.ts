@@ -1,21 +1,16 @@
-/** The till's merchant settings as pulled from the server (rounding, refund limit, price overrides). */
-import type { TerminalConfig } from '../../shared/sync/config';
+/** The till's merchant settings as pulled from the server (shared/stall-settings.ts). */
+import { DEFAULT_STALL_SETTINGS, type StallSettings } from '../../shared/stall-settings';
 import type { Db } from './db';
 import { getSetting, setSetting } from './settings';
 
-export type TillSettings = TerminalConfig['settings'];
+export type TillSettings = StallSettings;
 
-export const DEFAULT_TILL_SETTINGS: TillSettings = {
-  rounding: 'none',
-  refund_manager_limit_fen: 5000,
-  allow_price_override: true,
-};
-
+/** Settings saved by an older till lack the newer fields: those take their defaults. */
 export function getTillSettings(db: Db): TillSettings {
   const raw = getSetting(db, 'till_settings');
   return raw
-    ? { ...DEFAULT_TILL_SETTINGS, ...(JSON.parse(raw) as Partial<TillSettings>) }
-    : DEFAULT_TILL_SETTINGS;
+    ? { ...DEFAULT_STALL_SETTINGS, ...(JSON.parse(raw) as Partial<TillSettings>) }
+    : DEFAULT_STALL_SETTINGS;
 }
 
 export function saveTillSettings(db: Db, s: TillSettings): void {

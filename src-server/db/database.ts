@@ -15,6 +15,7 @@ import * as m005 from './migrations/005-payments';
 import * as m006 from './migrations/006-recon';
 import * as m007 from './migrations/007-desk-catalog';
 import * as m008 from './migrations/008-tender-outcomes';
+import * as m009 from './migrations/009-stall-receipt-settings';
 import { GroupCommitSqliteDialect } from './group-commit';
 import type { ServerSchema } from './schema';
 import { cachedPrepare } from './statement-cache';
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-recon': m006,
   '007-desk-catalog': m007,
   '008-tender-outcomes': m008,
+  '009-stall-receipt-settings': m009,
 };
 
 // BIGINT (OID 20) holds fen and epoch ms: read it as a number, refusing anything past 2^53.

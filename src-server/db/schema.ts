@@ -21,6 +21,12 @@ export interface StallTable {
   rounding: Generated<string>;
   refund_manager_limit_fen: Generated<number>;
   allow_price_override: Generated<number>;
+  price_override_floor_pct: Generated<number>;
+  receipt_header: string | null;
+  receipt_footer: Generated<string | null>;
+  stall_no: string | null;
+  stall_phone: string | null;
+  code_pay_timeout_s: number | null;
 }
 export interface CashierTable {
   id: string;

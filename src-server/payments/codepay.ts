@@ -8,6 +8,7 @@ import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import type { AuthedTerminal } from '../terminals/terminal-auth';
 import type { OrderView } from '../../shared/pay/payments-wire';
+import { CODEPAY_LIMIT_MAX_MS } from './config';
 import { routeFor, type PaymentsContext } from './context';
 import {
   applyEnded,
@@ -39,6 +40,18 @@ export async function viewOf(db: ServerDb, outNo: string): Promise<OrderView> {
   return orderView(o);
 }
 
+/** How long a stall's scanned codes wait for the buyer: its own setting from the desk, else the market's. */
+async function codeWaitMs(db: ServerDb, ctx: PaymentsContext, stallId: string): Promise<number> {
+  const s = await db
+    .selectFrom('stall')
+    .select('code_pay_timeout_s')
+    .where('id', '=', stallId)
+    .executeTakeFirst();
+  return s?.code_pay_timeout_s
+    ? Math.min(s.code_pay_timeout_s * 1000, CODEPAY_LIMIT_MAX_MS)
+    : ctx.codepay.limit_ms;
+}
+
 export async function startCodepay(
   db: ServerDb,
   ctx: PaymentsContext,
@@ -55,6 +68,7 @@ export async function startCodepay(
     return orderView(existing);
   }
   const route = await routeFor(db, ctx, terminal.stall_id);
+  const limitMs = await codeWaitMs(db, ctx, terminal.stall_id);
   const ins = await p
     .insertInto('payment_order')
     .values({
@@ -75,9 +89,9 @@ export async function startCodepay(
       created_ms: nowMs,
       updated_ms: nowMs,
       paid_ms: null,
-      deadline_ms: nowMs + ctx.codepay.limit_ms,
+      deadline_ms: nowMs + limitMs,
       next_check_ms: null,
-      lease_until_ms: nowMs + ctx.codepay.limit_ms,
+      lease_until_ms: nowMs + limitMs,
       market_fee_fen: null,
       channel_fee_fen: null,
       last_error: null,

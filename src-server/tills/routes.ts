@@ -1,33 +1,38 @@
 /**
- * What a stall's tills get with their config: settings (rounding 抹零, the
- * refund amount above which a manager's PIN is needed, price override) and the
+ * What a stall's tills get with their config: settings (shared/stall-settings.ts:
+ * 抹零, refund limit, price override and its floor, the receipt's header, footer,
+ * stall number and phone, the payment-code wait) and the
  * cashiers with their PIN hashes. Every change bumps the stall's config version
  * and tells its open terminal streams (terminals/config-change.ts).
  */
 import { api } from '../../shared/api';
-import { stallSettingsSchema } from '../../shared/api/catalog';
+import { stallSettingsSchema, type StallSettings } from '../../shared/stall-settings';
 import { fastUlid } from '../db/ids';
-import { z } from 'zod';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { implement } from '../http/route';
 import { changeConfig } from '../terminals/config-change';
 import { hashPin } from './pin';
 
-export async function stallSettings(
-  db: ServerDb,
-  stallId: string,
-): Promise<z.output<typeof stallSettingsSchema>> {
+const SETTINGS_COLUMNS = [
+  'rounding',
+  'refund_manager_limit_fen',
+  'allow_price_override',
+  'price_override_floor_pct',
+  'receipt_header',
+  'receipt_footer',
+  'stall_no',
+  'stall_phone',
+  'code_pay_timeout_s',
+] as const;
+
+export async function stallSettings(db: ServerDb, stallId: string): Promise<StallSettings> {
   const s = await db
     .selectFrom('stall')
-    .select(['rounding', 'refund_manager_limit_fen', 'allow_price_override'])
+    .select(SETTINGS_COLUMNS)
     .where('id', '=', stallId)
     .executeTakeFirstOrThrow();
-  return stallSettingsSchema.parse({
-    rounding: s.rounding,
-    refund_manager_limit_fen: s.refund_manager_limit_fen,
-    allow_price_override: s.allow_price_override === 1,
-  });
+  return stallSettingsSchema.parse({ ...s, allow_price_override: s.allow_price_override === 1 });
 }
 
 export const tillRoutes = [
@@ -36,11 +41,7 @@ export const tillRoutes = [
     await changeConfig(db, services.events, async (trx, bump) => {
       await trx
         .updateTable('stall')
-        .set({
-          rounding: body.rounding,
-          refund_manager_limit_fen: body.refund_manager_limit_fen,
-          allow_price_override: body.allow_price_override ? 1 : 0,
-        })
+        .set({ ...body, allow_price_override: body.allow_price_override ? 1 : 0 })
         .where('id', '=', params.stall_id)
         .execute();
       await bump(params.stall_id);

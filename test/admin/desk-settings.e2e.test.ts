@@ -1,7 +1,9 @@
 /**
  * Stall settings on the desk, in Chromium against real processes: an 抹零 rule
  * set on the desk reaches the connected till at once and changes the total of
- * the sale being rung up, which is then paid at the rounded total.
+ * the sale being rung up, which is then paid at the rounded total; the stall's
+ * number, phone, receipt header and footer set with it are on the receipt the
+ * printer emulator decodes. A bad field is named in words and nothing is saved.
  */
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser';
@@ -19,6 +21,15 @@ describe('stall settings in Chromium at 1366×768', () => {
 
     await desk.getByRole('button', { name: '摊位设置' }).click();
     await desk.getByLabel('抹分（12.34 → 12.30）').check();
+    await desk.getByLabel('摊位号').fill('东区 A-12');
+    await desk.getByLabel('摊位电话').fill('138 1234 5678');
+    await desk.getByLabel('小票抬头').fill('诚信经营 童叟无欺');
+    await desk.getByLabel('小票结尾').fill('谢谢惠顾，欢迎再来');
+    await desk.getByLabel('改价最低可到标价的（%）').fill('80');
+    await desk.getByLabel('付款码等待顾客确认（秒）').fill('5');
+    await desk.getByRole('button', { name: '保存并下发' }).click();
+    await desk.getByRole('alert').getByText('付款码等待时间请输入 15 到 60 秒，或留空').waitFor();
+    await desk.getByLabel('付款码等待顾客确认（秒）').fill('45');
     await desk.getByLabel('收银员可直接退款的金额上限（元），超过需店长密码').fill('abc');
     await desk.getByRole('button', { name: '保存并下发' }).click();
     await desk.getByRole('alert').getByText('请输入金额').waitFor();
@@ -35,5 +46,21 @@ describe('stall settings in Chromium at 1366×768', () => {
     await till.keyboard.press('Enter');
     await till.getByTestId('done').waitFor();
     expect(await till.getByTestId('done').innerText()).toContain('2.70');
+    const job = await d().stack.printer.waitForJobs(1, 10_000);
+    const text = job.at(-1)?.text ?? '';
+    for (const words of [
+      '诚信经营 童叟无欺',
+      '摊位 东区 A-12',
+      '电话 138 1234 5678',
+      '谢谢惠顾，欢迎再来',
+      '2.70',
+    ])
+      expect(text).toContain(words);
+
+    // What the desk saved is what it shows again.
+    await desk.reload();
+    await desk.getByRole('button', { name: '摊位设置' }).click();
+    expect(await desk.getByLabel('付款码等待顾客确认（秒）').inputValue()).toBe('45');
+    expect(await desk.getByLabel('改价最低可到标价的（%）').inputValue()).toBe('80');
   });
 });

@@ -3,11 +3,8 @@ import { findByPin, seedDefaultCashiers, type Cashier } from '../../src-main/cas
 import { replaceBuyers } from '../../src-main/buyers/buyer-store';
 import { replaceCatalog } from '../../src-main/catalog/catalog-store';
 import { openTerminalDb, type Db } from '../../src-main/store/db';
-import {
-  saveTillSettings,
-  DEFAULT_TILL_SETTINGS,
-  type TillSettings,
-} from '../../src-main/store/till-settings';
+import { saveTillSettings, type TillSettings } from '../../src-main/store/till-settings';
+import { DEFAULT_STALL_SETTINGS } from '../../shared/stall-settings';
 import { saveIdentityFromConfig, type TerminalIdentity } from '../../src-main/sync/identity';
 import type { Product } from '../../shared/contract/methods';
 import type { CartInput } from '../../src-main/sales/cart-input';
@@ -42,13 +39,13 @@ export function openTill(opts: { dir?: string; settings?: Partial<TillSettings> 
     products: PRODUCTS,
     cashiers: [],
     buyers: [],
-    settings: DEFAULT_TILL_SETTINGS,
+    settings: DEFAULT_STALL_SETTINGS,
   });
   replaceCatalog(db, PRODUCTS, true);
   replaceBuyers(db, [
     { id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000, as_of_seq: 0 },
   ]);
-  saveTillSettings(db, { ...DEFAULT_TILL_SETTINGS, ...opts.settings });
+  saveTillSettings(db, { ...DEFAULT_STALL_SETTINGS, ...opts.settings });
   seedDefaultCashiers(db);
   const cashier = findByPin(db, '1234');
   const manager = findByPin(db, '8888', 'manager');

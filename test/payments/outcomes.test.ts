@@ -139,6 +139,8 @@ describe('tender outcomes', () => {
 
   it('a waiting payment code is cancelled by the cashier and reversed at the institution; the sale is voided', async () => {
     const buyer = await s.buyer('UNIONPAY');
+    // The stall's own wait, set on the desk (stall settings), is the order's deadline.
+    s.serverDb().prepare("UPDATE stall SET code_pay_timeout_s = 20 WHERE id = 'S01'").run();
     // 3,000 元 and more waits for the buyer's password (USERPAYING).
     const r = await s.core.handlers['sale-complete']({
       lines: line(200),
@@ -149,6 +151,12 @@ describe('tender outcomes', () => {
     expect(await nextReceipt()).toContain('付款码 待确认');
     const waiting = await s.core.handlers['sale-detail']({ sale_id: r.sale_id, paper: 80 });
     expect(waiting.tenders[0]?.deadline_ms).toBeGreaterThan(0);
+    const order = s
+      .serverDb()
+      .prepare('SELECT deadline_ms - created_ms AS wait_ms FROM payment_order WHERE sale_id = ?')
+      .get(r.sale_id) as { wait_ms: number };
+    expect(order.wait_ms).toBe(20_000);
+    s.serverDb().prepare("UPDATE stall SET code_pay_timeout_s = NULL WHERE id = 'S01'").run();
     const cancelled = await s.core.handlers['tender-cancel']({ sale_id: r.sale_id, tender_no: 1 });
     // The institution does not reverse while the buyer is typing: the server reverses it as soon as it may.
     if (cancelled.status === 'pending') await s.control('POST', '/clock/advance', { ms: 46_000 });
