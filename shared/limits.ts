@@ -25,5 +25,7 @@ export const WEIGHT_G_MAX = 1_000_000;
 export const QUANTITY_MAX = 100_000;
 /** Lines in one sale (and in one parked or voided cart). */
 export const LINES_PER_SALE_MAX = 200;
+/** A parked sale's label (a buyer's name, a truck's plate number), in characters. */
+export const PARK_LABEL_CHARS_MAX = 40;
 /** Tenders that pay one sale (cash, QR, payment code, on account, in any mix). */
 export const TENDERS_PER_SALE_MAX = 4;

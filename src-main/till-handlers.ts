@@ -14,7 +14,8 @@ import type { PayUrlSigner } from './sales/complete-sale';
 import { saleCompleteCall } from './sales/sale-complete-call';
 import { listParked, parkSale, resumeParked, voidOpenSale } from './sales/park-void';
 import { saleDetail } from './sales/sale-detail';
-import { getSale, recentSales, saleTenders } from './sales/sale-store';
+import { getSale, recentSales, saleSummary, saleTenders } from './sales/sale-store';
+import { getCurrentSale, setCurrentSale } from './sales/current-sale';
 import { addTender, voidSale } from './sales/open-sale';
 import { saleReceipt } from './sales/receipt-doc';
 import { refundSlipDoc } from './refunds/refund-slip';
@@ -64,30 +65,35 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
       return journaled({});
     },
     'sale-complete': (input) => saleCompleteCall(ctx, session.require(), input),
-    'sale-park': (cart) => journaled({ parked_id: parkSale(db, session.require(), cart, ctx.now()).id }),
+    'current-sale-set': ({ sale_id, lines, sale_discount_fen, buyer_id }) =>
+      setCurrentSale(db, session.require(), { sale_id, lines, sale_discount_fen, buyer_id }, ctx.now()),
+    'current-sale-get': ({ sale_id }) => {
+      const committed = sale_id ? getSale(db, sale_id) : null;
+      return { current: getCurrentSale(db), committed: committed && saleSummary(committed) };
+    },
+    'sale-park': ({ label, buyer_id, sale_id, ...cart }) =>
+      journaled({
+        parked_id: parkSale(db, session.require(), cart, { label, buyer_id, sale_id }, ctx.now()).id,
+      }),
     'parked-list': () => ({
-      parked: listParked(db).map(({ id, line_count, total_fen, parked_ms }) => ({
+      parked: listParked(db).map(({ id, label, buyer_id, buyer_name, line_count, total_fen, parked_ms }) => ({
         id,
+        label,
+        buyer_id,
+        buyer_name,
         line_count,
         total_fen,
         parked_ms,
       })),
     }),
-    'sale-resume': ({ parked_id }) =>
-      journaled({ cart: resumeParked(db, session.require(), parked_id, ctx.now()).cart }),
-    'sale-void': (input) =>
-      journaled(voidOpenSale(db, who, session.require(), input, input.reason, ctx.now())),
+    'sale-resume': ({ parked_id, sale_id }) => {
+      const p = resumeParked(db, session.require(), parked_id, sale_id, ctx.now());
+      return journaled({ cart: p.cart, label: p.label, buyer_id: p.buyer_id });
+    },
+    'sale-void': ({ reason, sale_id, ...cart }) =>
+      journaled(voidOpenSale(db, who, session.require(), cart, reason, ctx.now(), sale_id)),
     'sales-recent': ({ query, limit }) => ({
-      sales: recentSales(db, limit, query ?? null).map(
-        ({ id, receipt_no, business_day, status, total_fen, created_ms }) => ({
-          id,
-          receipt_no,
-          business_day,
-          status,
-          total_fen,
-          created_ms,
-        }),
-      ),
+      sales: recentSales(db, limit, query ?? null).map(saleSummary),
     }),
     'refund-create': async (input) => {
       const refund = journaled(refundSale(db, who, session.require(), input, ctx.now()));

@@ -4,11 +4,13 @@ import { idSchema as id } from '../ids';
 import { TENDER_KINDS } from '../journal/entries';
 import { fenSchema as fen } from '../money';
 import { paymentCodeSchema } from '../pay/payment-code';
+import { ULID_RE } from '../ulid';
 import { SALE_STATUSES, TENDER_STATUSES } from '../sales/outcome';
 import {
   COUNTED_CASH_FEN_MAX,
   LINE_AMOUNT_FEN_MAX,
   LINES_PER_SALE_MAX,
+  PARK_LABEL_CHARS_MAX,
   PRICE_FEN_MAX,
   QUANTITY_MAX,
   SALE_TOTAL_FEN_MAX,
@@ -29,20 +31,32 @@ export const lineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), amount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).positive() }),
 ]);
 
+const cartLinesSchema = z
+  .array(
+    z.object({
+      product_id: id,
+      entry: lineEntrySchema,
+      discount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).default(0),
+    }),
+  )
+  .max(LINES_PER_SALE_MAX);
 export const cartSchema = z.object({
-  lines: z
-    .array(
-      z.object({
-        product_id: id,
-        entry: lineEntrySchema,
-        discount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).default(0),
-      }),
-    )
-    .min(1)
-    .max(LINES_PER_SALE_MAX),
+  lines: cartLinesSchema.min(1),
   sale_discount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).default(0),
 });
 export type CartWire = z.input<typeof cartSchema>;
+
+/** The client-made ULID naming a sale from the moment it is opened: stored before sending, sent again on every retry. */
+export const saleIdSchema = z.string().regex(ULID_RE, 'sale_id is a ULID');
+
+/** The sale in progress as the core holds it (src-main/sales/current-sale.ts): no line yet is a sale not started. */
+export const currentSaleSchema = z.object({
+  sale_id: saleIdSchema,
+  lines: cartLinesSchema,
+  sale_discount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).default(0),
+  buyer_id: id.nullable().default(null),
+});
+export type CurrentSaleWire = z.input<typeof currentSaleSchema>;
 
 export const tenderInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash'), tendered_fen: fenUpTo(SALE_TOTAL_FEN_MAX) }),
@@ -161,10 +175,7 @@ export const tillContract = {
     // sale_id: the client-made ULID naming this sale, stored before sending and sent again on every retry;
     // completing an id that is already committed answers that sale (the core died between commit and answer).
     input: cartSchema.extend({
-      sale_id: z
-        .string()
-        .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'sale_id is a ULID')
-        .optional(),
+      sale_id: saleIdSchema.optional(),
       tenders: z.array(tenderInputSchema).min(1).max(TENDERS_PER_SALE_MAX),
     }),
     output: z.object({
@@ -178,18 +189,54 @@ export const tillContract = {
       print_error: z.string().nullable(),
     }),
   },
-  'sale-park': { input: cartSchema, output: z.object({ parked_id: id }) },
+  /** The sale in progress, replaced whole on every change (the renderer's cart is a view of it); an empty cart drops it. */
+  'current-sale-set': {
+    input: currentSaleSchema,
+    output: z.object({ sale_id: saleIdSchema, total_fen: fen }),
+  },
+  /**
+   * The sale in progress, to resume after a reload; with a sale_id, also what became of that sale — committed
+   * (the core died between commit and answer: complete it again under the same id for its answer) or not.
+   */
+  'current-sale-get': {
+    input: z.object({ sale_id: saleIdSchema.optional() }),
+    output: z.object({
+      current: currentSaleSchema.extend({ updated_ms: z.number().int() }).nullable(),
+      committed: saleSummary.nullable(),
+    }),
+  },
+  // 挂单 with a label (a name, a plate number) and the buyer; sale_id: the sale in progress it takes away.
+  'sale-park': {
+    input: cartSchema.extend({
+      sale_id: saleIdSchema.optional(),
+      label: z.string().trim().max(PARK_LABEL_CHARS_MAX).default(''),
+      buyer_id: id.nullable().default(null),
+    }),
+    output: z.object({ parked_id: id }),
+  },
   'parked-list': {
     input: z.object({}),
     output: z.object({
       parked: z.array(
-        z.object({ id, line_count: z.number().int(), total_fen: fen, parked_ms: z.number().int() }),
+        z.object({
+          id,
+          label: z.string(),
+          buyer_id: id.nullable(),
+          buyer_name: z.string().nullable(),
+          line_count: z.number().int(),
+          total_fen: fen,
+          parked_ms: z.number().int(),
+        }),
       ),
     }),
   },
-  'sale-resume': { input: z.object({ parked_id: id }), output: z.object({ cart: cartSchema }) },
+  // sale_id: the new sale in progress the parked cart becomes, in the same transaction.
+  'sale-resume': {
+    input: z.object({ parked_id: id, sale_id: saleIdSchema.optional() }),
+    output: z.object({ cart: cartSchema, label: z.string(), buyer_id: id.nullable() }),
+  },
   'sale-void': {
-    input: cartSchema.extend({ reason: z.string().max(200).default('') }),
+    input: cartSchema.extend({ reason: z.string().max(200).default(''), sale_id: saleIdSchema.optional() }),
     output: z.object({ void_id: id }),
   },
   'sales-recent': {

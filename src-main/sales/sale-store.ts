@@ -71,6 +71,16 @@ export function getSale(db: Db, id: string): SaleRow | null {
   return (stmt(db, 'SELECT * FROM sale WHERE id = ?').get(id) as SaleRow | undefined) ?? null;
 }
 
+/** A sale as the history list and the contract's saleSummary show it. */
+export const saleSummary = ({ id, receipt_no, business_day, status, total_fen, created_ms }: SaleRow) => ({
+  id,
+  receipt_no,
+  business_day,
+  status,
+  total_fen,
+  created_ms,
+});
+
 export function getSaleByReceipt(db: Db, receiptNo: string): SaleRow | null {
   return (stmt(db, 'SELECT * FROM sale WHERE receipt_no = ?').get(receiptNo) as SaleRow | undefined) ?? null;
 }

@@ -4,8 +4,8 @@ import { completeSale } from '../../src-main/sales/complete-sale';
 import { openTerminalDb } from '../../src-main/store/db';
 import { loadIdentity } from '../../src-main/sync/identity';
 
-const [dir, saleId] = process.argv.slice(2);
-if (!dir || !saleId) throw new Error('usage: sale-id-child DIR SALE_ID');
+const [dir, saleId, productId = 'P-GAR'] = process.argv.slice(2);
+if (!dir || !saleId) throw new Error('usage: sale-id-child DIR SALE_ID [PRODUCT_ID]');
 const db = openTerminalDb(dir);
 const who = loadIdentity(db);
 const cashier = findByPin(db, '1234');
@@ -16,9 +16,9 @@ completeSale(
   cashier,
   {
     sale_id: saleId,
-    lines: [{ product_id: 'P-GAR', entry: { kind: 'count', count: 2 }, discount_fen: 0 }],
+    lines: [{ product_id: productId, entry: { kind: 'count', count: 2 }, discount_fen: 0 }],
     sale_discount_fen: 0,
-    tenders: [{ kind: 'cash', tendered_fen: 5000 }],
+    tenders: [{ kind: 'cash', tendered_fen: 50_000 }],
   },
   Date.now(),
 );

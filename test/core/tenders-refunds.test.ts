@@ -89,10 +89,10 @@ describe('tenders', () => {
 describe('park, resume, void', () => {
   it('parks a cart, resumes it once, and records voids for the Z report', () => {
     const cart = { lines: [weight('P-TOM', 1500)], sale_discount_fen: 0 };
-    const p = parkSale(till.db, till.cashier, cart, T0);
+    const p = parkSale(till.db, till.cashier, cart, { label: '', buyer_id: null }, T0);
     expect(listParked(till.db)).toHaveLength(1);
-    expect(resumeParked(till.db, till.cashier, p.id, T0).cart).toEqual(cart);
-    expect(() => resumeParked(till.db, till.cashier, p.id, T0)).toThrow(
+    expect(resumeParked(till.db, till.cashier, p.id, undefined, T0).cart).toEqual(cart);
+    expect(() => resumeParked(till.db, till.cashier, p.id, undefined, T0)).toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );
     voidOpenSale(till.db, till.who, till.cashier, cart, 'buyer left', T0);

@@ -45,7 +45,12 @@ export async function sell(w: World, st: Stall, s: PlannedSale): Promise<string 
     case 'cash':
       return cash(st, cart);
     case 'parked': {
-      const { parked_id } = await h['sale-park']({ lines: cart.lines, sale_discount_fen: 0 });
+      const { parked_id } = await h['sale-park']({
+        lines: cart.lines,
+        sale_discount_fen: 0,
+        label: '',
+        buyer_id: null,
+      });
       st.book.parked++;
       await h['sale-resume']({ parked_id });
       return cash(st, cart);

@@ -3,5 +3,6 @@ import * as m001 from './001-init';
 import * as m002 from './002-tills';
 import * as m003 from './003-tender-via';
 import * as m004 from './004-tender-outcomes';
+import * as m005 from './005-current-sale';
 
-export const MIGRATIONS: readonly { up: string }[] = [m001, m002, m003, m004];
+export const MIGRATIONS: readonly { up: string }[] = [m001, m002, m003, m004, m005];
