@@ -23,7 +23,7 @@ import { enrol, pullConfig } from './sync/enrol';
 import { EventStream, type EventStreamOptions } from './sync/event-stream';
 import { loadIdentity, saveIdentity, type TerminalIdentity } from './sync/identity';
 import { loadOrCreateKey } from './sync/signer';
-import { SyncWorker } from './sync/sync-worker';
+import { SyncWorker, type SyncOptions } from './sync/sync-worker';
 import { tillHandlers } from './till-handlers';
 import { TypedEmitter } from './events';
 
@@ -44,6 +44,8 @@ export interface CoreOptions {
   paymentPullMs?: number;
   /** for tests: the event stream's reconnect timings */
   eventStream?: EventStreamOptions;
+  /** for tests and benches: the push's retry timings */
+  sync?: SyncOptions;
 }
 
 export interface Core {
@@ -118,11 +120,17 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     changed: (version) => events.emit('config', { version }),
     every_ms: opts.configPullMs,
   });
-  const sync = new SyncWorker(db, who.server_url, auth, () => {
-    publish();
-    config.pullWhenDue();
-    stream.linkChanged();
-  });
+  const sync = new SyncWorker(
+    db,
+    who.server_url,
+    auth,
+    () => {
+      publish();
+      config.pullWhenDue();
+      stream.linkChanged();
+    },
+    opts.sync,
+  );
   const payments = new TerminalPayments(
     db,
     { url: who.server_url, auth },

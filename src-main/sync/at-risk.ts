@@ -29,12 +29,16 @@ const DOING: Record<GuardedAction, string> = {
   wipe: 'wiping the till',
 };
 
+/**
+ * Two lookups on the journal's key, whatever the backlog (the status bar asks after every sale): seqs run
+ * without a gap from 1 (appendJournal writes last + 1 and nothing deletes), so the count is a difference.
+ */
 export function unsyncedEntries(db: Db): AtRisk {
   const acked = Number(getSetting(db, 'acked_seq') ?? '0');
-  const row = stmt(db, 'SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM journal WHERE seq > ?').get(
-    acked,
-  ) as { n: number; oldest: number | null };
-  return { unsynced: row.n, oldest_ms: row.oldest };
+  const last = stmt(db, 'SELECT MAX(seq) AS seq FROM journal').get() as { seq: number | null };
+  const oldest = stmt(db, 'SELECT at_ms FROM journal WHERE seq > ? ORDER BY seq LIMIT 1').get(acked) as
+    { at_ms: number } | undefined;
+  return { unsynced: Math.max(0, (last.seq ?? 0) - acked), oldest_ms: oldest?.at_ms ?? null };
 }
 
 export interface Approval extends AtRisk {

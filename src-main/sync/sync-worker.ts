@@ -46,6 +46,7 @@ export class SyncWorker {
   private running: Promise<boolean> | null = null;
   private stopped = true;
   private failures = 0;
+  private read = 0;
   private lastSuccessMs: number | null = null;
   private link: Link = { state: 'starting' };
   private readonly server: ServerLink;
@@ -99,7 +100,7 @@ export class SyncWorker {
 
   start(): void {
     this.stopped = false;
-    this.trigger();
+    this.pushNow();
   }
 
   /** Stops scheduling, and resolves once a push in flight has finished (so the database can close after it). */
@@ -116,11 +117,31 @@ export class SyncWorker {
     this.onChange();
   }
 
-  /** Push now: a new entry was written, or the network came back. */
+  /**
+   * A new entry was written. With the link good it goes out at once; after a failure the retry already
+   * scheduled (backoff) or the offline probe takes it with everything written meanwhile, so ringing while
+   * offline reads and serialises nothing per sale.
+   */
   trigger(): void {
+    if (this.stopped || this.waitingToRetry()) return;
+    this.pushNow();
+  }
+
+  /** Journal entries read to build pushes since start (each attempt builds its batch once). */
+  get entriesRead(): number {
+    return this.read;
+  }
+
+  /** Push now, whatever the backoff: the server answered again. */
+  private pushNow(): void {
     if (this.stopped) return;
     this.clearTimers();
     void this.runOnce();
+  }
+
+  /** The last attempt failed and its retry (or the probe) is scheduled: a push before it would fail the same way. */
+  private waitingToRetry(): boolean {
+    return this.failures > 0 && (this.timer !== null || this.running !== null);
   }
 
   /**
@@ -144,7 +165,11 @@ export class SyncWorker {
         push.catch(() => undefined);
         // Read the next batch while the server applies this one. It is sent only once this one is
         // acknowledged in full, so the server still sees the entries in order, each once.
-        const readAhead = n + 1 < maxBatches ? await afterSending(() => this.nextBatch(last)) : [];
+        // Not while the link is down: a push that fails to connect would cost a second batch for nothing.
+        const readAhead =
+          n + 1 < maxBatches && (n > 0 || this.link.state !== 'offline')
+            ? await afterSending(() => this.nextBatch(last))
+            : [];
         const res = await push;
         this.saveAck(res.acked_seq);
         this.succeeded(Date.now() - t0);
@@ -233,7 +258,7 @@ export class SyncWorker {
         api.healthz,
         {},
       ).then(
-        () => this.trigger(),
+        () => this.pushNow(),
         () => !this.stopped && this.link.state === 'offline' && this.probe(),
       );
     }, this.o.probeDelayMs);
@@ -250,6 +275,7 @@ export class SyncWorker {
   /** Entries after `afterSeq`, within the batch bounds. */
   private nextBatch(afterSeq: number): JournalEntryWire[] {
     const entries = journalAfter(this.db, afterSeq, this.limits.entries);
+    this.read += entries.length;
     let bytes = 2;
     const out: JournalEntryWire[] = [];
     for (const e of entries) {
