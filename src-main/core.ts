@@ -204,6 +204,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
           time_zone: who.time_zone,
           rounding: settings.rounding,
           allow_price_override: settings.allow_price_override,
+          price_override_floor_pct: settings.price_override_floor_pct,
           refund_manager_limit_fen: settings.refund_manager_limit_fen,
         };
       },

@@ -4,8 +4,7 @@
  */
 import { CodedError } from '../shared/contract/envelope';
 import { listBuyers } from './buyers/buyer-store';
-import { setPriceOverride } from './catalog/catalog-store';
-import { appendJournal } from './journal/journal';
+import { approveBargain } from './sales/bargains';
 import type { TerminalPayments } from './payments/terminal-payments';
 import type { PrintQueue } from './print/print-queue';
 import { refundSale } from './refunds/refund';
@@ -25,9 +24,7 @@ import { closeDay, dayReport } from './shifts/day-close';
 import { closeShift, expectedCash, openShift, openShiftOf, shiftTakings } from './shifts/shift';
 import { openBusinessDay } from './sales/business-day';
 import type { Db } from './store/db';
-import { getTillSettings } from './store/till-settings';
 import type { TerminalIdentity } from './sync/identity';
-import { tx } from './store/sql';
 
 export interface TillContext {
   db: Db;
@@ -52,18 +49,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'cashier-signin': ({ pin }) => journaled(session.signIn(pin, ctx.now())),
     'cashier-signout': ({ manager_pin }) => journaled(session.signOut(ctx.now(), manager_pin)),
     'buyers-list': () => ({ buyers: listBuyers(db) }),
-    'price-override': ({ product_id, unit_price_fen }) => {
-      const cashier = session.require();
-      if (!getTillSettings(db).allow_price_override)
-        throw new CodedError('conflict', 'this stall does not allow price changes at the till');
-      const now = ctx.now();
-      tx(db, () => {
-        if (!setPriceOverride(db, product_id, unit_price_fen, cashier.id, now))
-          throw new CodedError('not_found', `no product ${product_id}`);
-        appendJournal(db, 'price.overridden', { product_id, unit_price_fen, cashier_id: cashier.id }, now);
-      });
-      return journaled({});
-    },
+    'price-override': (input) => journaled(approveBargain(db, session.require(), input, ctx.now())),
     'sale-complete': (input) => saleCompleteCall(ctx, session.require(), input),
     'current-sale-set': ({ sale_id, lines, sale_discount_fen, buyer_id }) =>
       setCurrentSale(db, session.require(), { sale_id, lines, sale_discount_fen, buyer_id }, ctx.now()),

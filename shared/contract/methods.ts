@@ -53,6 +53,7 @@ export const contract = {
       time_zone: z.string(),
       rounding: z.enum(ROUNDING_MODES),
       allow_price_override: z.boolean(),
+      price_override_floor_pct: z.number().int(),
       refund_manager_limit_fen: z.number().int(),
     }),
   },

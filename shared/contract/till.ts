@@ -5,6 +5,7 @@ import { TENDER_KINDS } from '../journal/entries';
 import { fenSchema as fen } from '../money';
 import { paymentCodeSchema } from '../pay/payment-code';
 import { ULID_RE } from '../ulid';
+import { BARGAIN_REASONS } from '../sales/bargain';
 import { SALE_STATUSES, TENDER_STATUSES } from '../sales/outcome';
 import {
   COUNTED_CASH_FEN_MAX,
@@ -37,12 +38,16 @@ const cartLinesSchema = z
       product_id: id,
       entry: lineEntrySchema,
       discount_fen: fenUpTo(LINE_AMOUNT_FEN_MAX).default(0),
+      /** a bargained price (议价) approved by price-override for this product and entry */
+      override_id: id.optional(),
     }),
   )
   .max(LINES_PER_SALE_MAX);
 export const cartSchema = z.object({
   lines: cartLinesSchema.min(1),
   sale_discount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).default(0),
+  /** an ad-hoc 抹零 approved by price-override for this sale's total */
+  round_off_id: id.optional(),
 });
 export type CartWire = z.input<typeof cartSchema>;
 
@@ -167,9 +172,28 @@ export const tillContract = {
       buyers: z.array(z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen })),
     }),
   },
+  // 议价 on one line (its product and entry) or an ad-hoc 抹零 off the sale's total, journaled with who and why;
+  // beyond the stall's cashier limit a manager's PIN approves (refused with manager_required, or wrong_pin).
+  // The answer's override_id goes on the cart line (override_id) or the cart (round_off_id).
   'price-override': {
-    input: z.object({ product_id: id, unit_price_fen: fenUpTo(PRICE_FEN_MAX) }),
-    output: z.object({}),
+    input: z.object({
+      change: z.discriminatedUnion('kind', [
+        z.object({
+          kind: z.literal('line'),
+          product_id: id,
+          entry: lineEntrySchema,
+          unit_price_fen: fenUpTo(PRICE_FEN_MAX),
+        }),
+        z.object({
+          kind: z.literal('round_off'),
+          total_before_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(),
+          amount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).positive(),
+        }),
+      ]),
+      reason: z.enum(BARGAIN_REASONS),
+      manager_pin: z.string().max(16).optional(),
+    }),
+    output: z.object({ override_id: id, cut_fen: fen, approved_by: id.nullable() }),
   },
   'sale-complete': {
     // sale_id: the client-made ULID naming this sale, stored before sending and sent again on every retry;

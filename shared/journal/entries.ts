@@ -132,7 +132,18 @@ export const entryPayloads = {
     z_no: z.number().int().positive().optional(),
     z_report: z.record(z.string(), z.unknown()),
   }),
-  'price.overridden': z.object({ product_id: id, unit_price_fen: fen, cashier_id: id }),
+  // 议价 (kind line: product, list and bargained unit price) or 抹零 (kind round_off), who did it, who allowed it, why
+  'price.overridden': z.object({
+    override_id: id,
+    kind: z.enum(['line', 'round_off']),
+    product_id: id.nullable(),
+    list_price_fen: fen.nullable(),
+    unit_price_fen: fen.nullable(),
+    cut_fen: fen,
+    reason: z.string(),
+    cashier_id: id,
+    approved_by: id.nullable(),
+  }),
 } as const;
 
 export type EntryType = keyof typeof entryPayloads;

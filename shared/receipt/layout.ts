@@ -84,6 +84,9 @@ function layoutLine(b: Builder, line: ReceiptLine): void {
   if (tared) b.left(`  毛重${weight(line.quantity + tare, unit)} 皮重${weight(tare, unit)}`);
   const qty = tared ? `净重${quantityText(line)}` : quantityText(line);
   b.pair(`  ${qty} × ${unitPrice(line)}`, `= ${formatYuan(line.amount_fen)}`);
+  // A bargained line (议价) shows the list price it came down from.
+  if (line.list_price_fen !== undefined)
+    b.pair(`  原价${unitPrice({ ...line, unit_price_fen: line.list_price_fen })}`, '已议价');
 }
 
 /** Returns true when this tender printed the pay QR. */
@@ -185,9 +188,11 @@ function layoutCopy(doc: ReceiptDoc, width: PaperWidth, copy: Copy): ReceiptBloc
   b.rule();
   for (const line of doc.lines) layoutLine(b, line);
   b.rule();
-  if (doc.discount_fen !== 0 || doc.rounding_fen !== 0) {
+  const roundOff = doc.round_off_fen ?? 0;
+  if (doc.discount_fen !== 0 || doc.rounding_fen !== 0 || roundOff !== 0) {
     b.pair(`小计 (${doc.lines.length}项)`, yuan(doc.lines.reduce((s, l) => s + l.amount_fen, 0)));
     if (doc.discount_fen !== 0) b.pair('优惠', yuan(-doc.discount_fen));
+    if (roundOff !== 0) b.pair('抹零', yuan(-roundOff));
     if (doc.rounding_fen !== 0)
       b.pair(doc.rounding_fen < 0 ? '抹零' : '舍入', yuan(doc.rounding_fen, { signed: true }));
   }

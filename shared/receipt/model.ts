@@ -15,6 +15,8 @@ export interface ReceiptLine {
   /** grams of container taken off a weighed line (gross = quantity + tare_g); 0 or absent: none */
   tare_g?: number;
   unit_price_fen: number;
+  /** the list price when the line was bargained (议价): printed as 原价 beside the bargained unit price */
+  list_price_fen?: number;
   amount_fen: number;
 }
 
@@ -45,12 +47,14 @@ export interface ReceiptDoc {
   time_zone: string;
   cashier: string;
   lines: ReceiptLine[];
-  /** positive: the amount taken off the subtotal (line and sale discounts together) */
+  /** positive: the amount taken off the subtotal (line and sale discounts together, the 抹零 apart) */
   discount_fen: number;
+  /** positive: an ad-hoc 抹零 the cashier took off the total (approved within the stall's rule) */
+  round_off_fen?: number;
   /**
    * SIGNED adjustment added to the total: negative for 抹零 (rounding down to
    * the 角 or 元), positive when rounding half up went up.
-   * total_fen = subtotal − discount_fen + rounding_fen.
+   * total_fen = subtotal − discount_fen − round_off_fen + rounding_fen.
    */
   rounding_fen: number;
   total_fen: number;

@@ -18,6 +18,7 @@ import { getTillSettings } from '../store/till-settings';
 import type { TerminalIdentity } from '../sync/identity';
 import { openBusinessDay } from './business-day';
 import { dropCurrentSale } from './current-sale';
+import { takeBargains } from './bargains';
 import { priceCart, type CartInput } from './cart-input';
 import { receiptFromRows } from './receipt-doc';
 import { latestJobForSale } from '../print/print-job-store';
@@ -157,6 +158,7 @@ export function completeSale(
     const tenders: TenderRow[] = planned.map((t) => ({ ...t, sale_id: saleId, updated_ms: nowMs }));
     insertSale(db, sale, priced.lines, tenders);
     dropCurrentSale(db, saleId);
+    takeBargains(db, saleId, input);
     const payload: EntryPayload<'sale.completed'> = {
       sale_id: saleId,
       receipt_no: sale.receipt_no,

@@ -3,6 +3,7 @@ import type { ReceiptDoc, ReceiptTender } from '../../shared/receipt/model';
 import { codeLimitDecision } from '../../shared/pay/qr-limits';
 import type { PricedLine } from '../../shared/sales/cart';
 import { getBuyer } from '../buyers/buyer-store';
+import { saleBargains } from './bargains';
 import type { Db } from '../store/db';
 import type { TerminalIdentity } from '../sync/identity';
 import { getSale, saleLines, saleTenders, type SaleRow, type TenderRow } from './sale-store';
@@ -68,6 +69,7 @@ export function receiptFromRows(
     }
   });
   const settings = getTillSettings(db);
+  const bargains = saleBargains(db, sale.id);
   return {
     ...(settings.receipt_header !== null && { header: settings.receipt_header }),
     market_name: who.market_name,
@@ -85,9 +87,11 @@ export function receiptFromRows(
       quantity: l.kind === 'amount' ? 1 : l.quantity,
       tare_g: l.tare_g,
       unit_price_fen: l.kind === 'amount' ? l.amount_fen : l.unit_price_fen,
+      ...(bargains.listPrices.has(l.line_no) ? { list_price_fen: bargains.listPrices.get(l.line_no) } : {}),
       amount_fen: l.amount_fen,
     })),
-    discount_fen: sale.line_discount_fen + sale.sale_discount_fen,
+    discount_fen: sale.line_discount_fen + sale.sale_discount_fen - bargains.roundOffFen,
+    ...(bargains.roundOffFen > 0 ? { round_off_fen: bargains.roundOffFen } : {}),
     rounding_fen: sale.rounding_fen,
     total_fen: sale.total_fen,
     tenders: docTenders,

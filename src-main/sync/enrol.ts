@@ -7,7 +7,7 @@ import type { Db } from '../store/db';
 import { replaceBuyers } from '../buyers/buyer-store';
 import { replaceCashiers } from '../cashiers/cashier-store';
 import { saveTillSettings } from '../store/till-settings';
-import { loadIdentity, saveIdentityFromConfig, type TerminalIdentity } from './identity';
+import { saveIdentityFromConfig, type TerminalIdentity } from './identity';
 import { callServer } from './server-client';
 import { loadOrCreateKey } from './signer';
 import { tx } from '../store/sql';
@@ -30,9 +30,8 @@ export async function pullConfig(
   auth: { key: KeyObject; terminalId: string },
 ): Promise<TerminalIdentity> {
   const config = await callServer({ url: serverUrl, auth }, api.terminalConfig, {});
-  const previous = loadIdentity(db);
   tx(db, () => {
-    replaceCatalog(db, config.products, previous?.config_version !== config.version);
+    replaceCatalog(db, config.products);
     if (config.cashiers.length > 0) replaceCashiers(db, config.cashiers);
     replaceBuyers(db, config.buyers);
     saveTillSettings(db, config.settings);

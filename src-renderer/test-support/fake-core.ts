@@ -66,6 +66,7 @@ export function fakeCore(): FakeCore {
       time_zone: 'Asia/Shanghai',
       rounding: 'none',
       allow_price_override: true,
+      price_override_floor_pct: 0,
       refund_manager_limit_fen: 5000,
     }),
     'catalog-list': () => ({ products: PRODUCTS }),

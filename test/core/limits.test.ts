@@ -27,9 +27,13 @@ const call = (name: string, input: unknown) => dispatch(stack.core.handlers, nam
 const written = () =>
   stack.core.db
     .prepare(
-      'SELECT (SELECT COUNT(*) FROM journal) AS journal, (SELECT COUNT(*) FROM sale) AS sales, (SELECT COUNT(*) FROM shift) AS shifts, (SELECT COUNT(*) FROM price_override) AS overrides',
+      'SELECT (SELECT COUNT(*) FROM journal) AS journal, (SELECT COUNT(*) FROM sale) AS sales, (SELECT COUNT(*) FROM shift) AS shifts, (SELECT COUNT(*) FROM bargain) AS overrides',
     )
     .get();
+const bargain = (unit_price_fen: number) => ({
+  change: { kind: 'line', product_id: product(), entry: { kind: 'count', count: 1 }, unit_price_fen },
+  reason: 'bulk',
+});
 const product = () =>
   (stack.core.db.prepare("SELECT id, unit FROM product WHERE unit = 'piece' LIMIT 1").get() as { id: string })
     .id;
@@ -46,12 +50,8 @@ describe('limits at the till', () => {
       tenders: [cash(SALE_TOTAL_FEN_MAX)],
     });
     const refusals: [string, string, unknown][] = [
-      ['price override', 'price-override', { product_id: product(), unit_price_fen: PRICE_FEN_MAX + 1 }],
-      [
-        'price override at 2^53−1',
-        'price-override',
-        { product_id: product(), unit_price_fen: Number.MAX_SAFE_INTEGER },
-      ],
+      ['price override', 'price-override', bargain(PRICE_FEN_MAX + 1)],
+      ['price override at 2^53−1', 'price-override', bargain(Number.MAX_SAFE_INTEGER)],
       ['float', 'shift-open', { float_fen: COUNTED_CASH_FEN_MAX + 1 }],
       ['counted cash', 'shift-close', { counted_fen: 9_007_199_254_740_991 }],
       ['gross weight', 'sale-complete', one({ kind: 'weight', gross_g: WEIGHT_G_MAX + 1, tare_g: 0 })],

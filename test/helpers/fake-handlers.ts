@@ -23,5 +23,6 @@ export const SESSION_INFO = {
   time_zone: 'Asia/Shanghai',
   rounding: 'none',
   allow_price_override: true,
+  price_override_floor_pct: 0,
   refund_manager_limit_fen: 5000,
 } as const;

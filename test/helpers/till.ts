@@ -41,7 +41,7 @@ export function openTill(opts: { dir?: string; settings?: Partial<TillSettings> 
     buyers: [],
     settings: DEFAULT_STALL_SETTINGS,
   });
-  replaceCatalog(db, PRODUCTS, true);
+  replaceCatalog(db, PRODUCTS);
   replaceBuyers(db, [
     { id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000, as_of_seq: 0 },
   ]);

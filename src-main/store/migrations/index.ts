@@ -4,5 +4,6 @@ import * as m002 from './002-tills';
 import * as m003 from './003-tender-via';
 import * as m004 from './004-tender-outcomes';
 import * as m005 from './005-current-sale';
+import * as m006 from './006-bargains';
 
-export const MIGRATIONS: readonly { up: string }[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: readonly { up: string }[] = [m001, m002, m003, m004, m005, m006];
