@@ -19,7 +19,7 @@ import { dailyBackup } from './store/backup';
 import { openTerminalDb, type Db } from './store/db';
 import { getTillSettings } from './store/till-settings';
 import { ConfigPuller } from './sync/config-pull';
-import { enrol, pullConfig } from './sync/enrol';
+import { enrol, pullConfig, type EnrolRetry } from './sync/enrol';
 import { EventStream, type EventStreamOptions } from './sync/event-stream';
 import { loadIdentity, saveIdentity, type TerminalIdentity } from './sync/identity';
 import { loadOrCreateKey } from './sync/signer';
@@ -34,6 +34,8 @@ export interface CoreOptions {
   pairingCode?: string;
   /** device settings used until the till saves its own (e.g. from --printer) */
   devices?: DeviceConfig;
+  /** how often a first enrolment is retried in this start before it gives up (what it got to is kept) */
+  enrolRetry?: EnrolRetry;
   /** for tests: a clock */
   now?: () => number;
   /** for tests: no background sync or backups */
@@ -87,9 +89,13 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const { privateKey } = loadOrCreateKey(opts.dataDir);
   let identity = loadIdentity(db);
   if (!identity) {
-    if (!opts.serverUrl || !opts.pairingCode)
-      throw new Error('this terminal is not enrolled: start it with --server URL --pair CODE');
-    identity = await enrol(db, opts.dataDir, opts.serverUrl, opts.pairingCode);
+    // A new enrolment, or the one a cut connection or a kill interrupted (kept in the till's database).
+    identity = await enrol(db, opts.dataDir, opts.serverUrl, opts.pairingCode, opts.enrolRetry).catch(
+      (err: unknown) => {
+        db.close();
+        throw err;
+      },
+    );
   } else {
     // A server address given on the command line wins over the one remembered from enrolment (the server moved).
     const known =

@@ -18,12 +18,13 @@ export const terminalApi = {
     id: 'terminalEnrol',
     method: 'POST',
     path: '/api/v1/terminals/enrol',
-    summary: 'Enrol a terminal with a one-time pairing code and its Ed25519 public key',
+    summary:
+      'Enrol a terminal with a one-time pairing code and its Ed25519 public key; a retry with the same code and key within the code’s lifetime gets the same answer (the first one lost on the way), another key is refused',
     tag: 'terminal',
     auth: PUBLIC,
     body: enrolRequestSchema,
     response: enrolResponseSchema,
-    errors: ['pairing_code_invalid'],
+    errors: ['pairing_code_invalid', 'terminal_revoked'],
   }),
   terminalConfig: defineApi({
     id: 'terminalConfig',

@@ -61,6 +61,14 @@ function refusal(status: number, json: unknown): ServerError {
   return new ServerError(status, f.code, f.message, f.details);
 }
 
+const jsonOrNull = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+};
+
 const networkError = (err: unknown): NetworkError =>
   new NetworkError(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
 
@@ -76,7 +84,7 @@ export async function callServer<R extends ApiRoute>(
   const local = Date.now();
   const headers = signedHeaders(link, method, path, text, local);
   let res: Response;
-  let json: unknown;
+  let answer: string;
   try {
     res = await fetch(new URL(path, link.url), {
       method,
@@ -84,10 +92,12 @@ export async function callServer<R extends ApiRoute>(
       body: text || undefined,
       signal: AbortSignal.timeout(link.timeoutMs ?? REQUEST_TIMEOUT_MS),
     });
-    json = await res.json().catch(() => null);
+    // A connection cut in the middle of the answer is no answer, not a malformed one.
+    answer = await res.text();
   } catch (err) {
     throw networkError(err);
   }
+  const json = jsonOrNull(answer);
   learnClock(link, res, local);
   if (!res.ok) throw refusal(res.status, json);
   try {

@@ -16,6 +16,7 @@ import * as m006 from './migrations/006-recon';
 import * as m007 from './migrations/007-desk-catalog';
 import * as m008 from './migrations/008-tender-outcomes';
 import * as m009 from './migrations/009-stall-receipt-settings';
+import * as m010 from './migrations/010-enrolment';
 import { GroupCommitSqliteDialect } from './group-commit';
 import type { ServerSchema } from './schema';
 import { cachedPrepare } from './statement-cache';
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-desk-catalog': m007,
   '008-tender-outcomes': m008,
   '009-stall-receipt-settings': m009,
+  '010-enrolment': m010,
 };
 
 // BIGINT (OID 20) holds fen and epoch ms: read it as a number, refusing anything past 2^53.

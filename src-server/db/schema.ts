@@ -56,12 +56,17 @@ export interface TerminalTable {
   public_key_pem: string | null;
   status: 'pending' | 'active' | 'revoked';
   created_ms: number;
+  /** its first configuration pull: until then its enrolment is half done */
+  configured_ms: number | null;
 }
 export interface PairingCodeTable {
   code: string;
   terminal_id: string;
   expires_ms: number;
+  /** when it was used to enrol; 0 when it died unused (the terminal revoked or its enrolment cancelled) */
   used_ms: number | null;
+  /** the address it was used from */
+  used_from: string | null;
 }
 export interface StaffUserTable {
   id: string;

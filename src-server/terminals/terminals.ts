@@ -1,10 +1,9 @@
-/** Terminals: creation with a one-time pairing code, enrolment with a public key, and their configuration. */
-import { createPublicKey, randomInt } from 'node:crypto';
+/** Terminals: creation with a one-time pairing code (enrolment.ts uses it), and their configuration. */
+import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { TerminalConfigInput } from '../../shared/sync/config';
 import type { Unit } from '../../shared/units';
 import type { ServerDb } from '../db/database';
-import { ApiError } from '../http/errors';
 import { stallSettings } from '../tills/routes';
 
 export const PAIRING_CODE_TTL_MS = 15 * 60 * 1000;
@@ -46,43 +45,6 @@ export async function createTerminal(
       .execute();
   });
   return { terminal_id: terminalId, pairing_code: code, expires_ms: expires };
-}
-
-/** Single use and short-lived: a used, expired or unknown code is refused the same way. */
-export async function enrolTerminal(
-  db: ServerDb,
-  code: string,
-  publicKeyPem: string,
-  nowMs: number,
-): Promise<string> {
-  try {
-    const key = createPublicKey(publicKeyPem);
-    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
-  } catch {
-    throw new ApiError('bad_request', 'public_key_pem is not an Ed25519 public key');
-  }
-  return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable('pairing_code')
-      .set({ used_ms: nowMs })
-      .where('code', '=', code)
-      .where('used_ms', 'is', null)
-      .where('expires_ms', '>', nowMs)
-      .returning('terminal_id')
-      .executeTakeFirst();
-    if (!claimed)
-      throw new ApiError(
-        'pairing_code_invalid',
-        'pairing code is unknown, used or expired; ask the market office for a new one',
-      );
-    await trx
-      .updateTable('terminal')
-      .set({ public_key_pem: publicKeyPem, status: 'active' })
-      .where('id', '=', claimed.terminal_id)
-      .where('status', '=', 'pending')
-      .execute();
-    return claimed.terminal_id;
-  });
 }
 
 /** The stall's catalog and on-account buyers (with what each owes, from the ledger, as of this terminal's last stored seq). */

@@ -24,7 +24,7 @@ const stamp = (ms: number): string => new Date(ms + 8 * H).toISOString().slice(0
 export async function seedMarketDay(db: ServerDb, day: string, nowMs: number): Promise<void> {
   const T0 = shanghaiMidnightMs(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`);
   await db.updateTable('stall').set({ sub_mchid: SUB }).where('id', '=', 'S01').execute();
-  await db.updateTable('terminal').set({ status: 'active' }).execute();
+  await db.updateTable('terminal').set({ status: 'active', configured_ms: nowMs }).execute();
   const t1 = (
     await db.selectFrom('terminal').select('id').where('stall_id', '=', 'S01').executeTakeFirstOrThrow()
   ).id;
@@ -37,6 +37,7 @@ export async function seedMarketDay(db: ServerDb, day: string, nowMs: number): P
       public_key_pem: null,
       status: 'active',
       created_ms: nowMs,
+      configured_ms: nowMs,
     })
     .execute();
   const sales = [

@@ -79,7 +79,7 @@ describeEachDialect('admin API', (dialect) => {
     });
   });
 
-  it('creates a terminal with a pairing code that enrols once, and revokes it', async () => {
+  it('creates a terminal with a pairing code that enrols one key, and revokes it', async () => {
     const c = await s().call('admin', 'POST', '/api/v1/admin/stalls/S02/terminals', { name: '2号收银台' });
     expect(c.status).toBe(201);
     const { terminal_id, pairing_code } = c.body as { terminal_id: string; pairing_code: string };
@@ -88,8 +88,9 @@ describeEachDialect('admin API', (dialect) => {
     expect(
       await s().call('anon', 'POST', '/api/v1/terminals/enrol', { pairing_code, public_key_pem: pem }),
     ).toMatchObject({ status: 200, body: { terminal_id } });
+    const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(
-      await s().call('anon', 'POST', '/api/v1/terminals/enrol', { pairing_code, public_key_pem: pem }),
+      await s().call('anon', 'POST', '/api/v1/terminals/enrol', { pairing_code, public_key_pem: other }),
     ).toMatchObject({ status: 409, body: { error: { code: 'pairing_code_invalid' } } });
     const config = () =>
       s().app.inject({

@@ -2,7 +2,9 @@
  * A TCP proxy between a terminal and the server on 127.0.0.1 that injects
  * network faults per HTTP request: drop the connection before the request
  * reaches the server, after the server got it but before the answer, in the
- * middle of the answer; delay; or blackhole (swallow it, never answer).
+ * middle of the answer; delay; or blackhole (swallow it, never answer). `hold_answer`, outside the
+ * random mix of FAULTS, lets the request reach the server and keeps its answer from the client (which
+ * waits): a test can kill the client between the server's commit and its answer.
  */
 import net from 'node:net';
 import { startsEventStream, takeMessage } from './http-framing';
@@ -15,13 +17,15 @@ export const FAULTS = [
   'delay',
   'blackhole',
 ] as const;
-export type Fault = (typeof FAULTS)[number];
+export type Fault = (typeof FAULTS)[number] | 'hold_answer';
 
 export interface FaultProxy {
   port: number;
   url: string;
   /** how many requests met each fault */
   counts: Record<Fault, number>;
+  /** answers the server gave that `hold_answer` kept from the client */
+  held: number;
   /** chooses the fault for each request (default: none) */
   setPolicy(choose: () => Fault): void;
   /** refuse every new connection, as if the network were down */
@@ -34,7 +38,8 @@ export const DELAY_MS = 150;
 export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
   let choose: () => Fault = () => 'none';
   let down = false;
-  const counts = Object.fromEntries(FAULTS.map((f) => [f, 0])) as Record<Fault, number>;
+  const counts = Object.fromEntries([...FAULTS, 'hold_answer'].map((f) => [f, 0])) as Record<Fault, number>;
+  let held = 0;
   const sockets = new Set<net.Socket>();
 
   const server = net.createServer((client) => {
@@ -79,6 +84,11 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     // Applies the request's fault to its answer; false when the connection was killed.
     const answer = (message: Buffer): boolean => {
       const fault = pending.shift() ?? 'none';
+      if (fault === 'hold_answer') {
+        held++;
+        dead = true; // nothing more flows; the client waits for an answer that never comes
+        return false;
+      }
       if (fault === 'drop_mid_response')
         client.write(message.subarray(0, Math.max(1, Math.floor(message.length / 2))));
       if (fault === 'drop_after_request' || fault === 'drop_mid_response') {
@@ -109,6 +119,9 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     port,
     url: `http://127.0.0.1:${port}`,
     counts,
+    get held() {
+      return held;
+    },
     setPolicy: (c) => void (choose = c),
     setDown: (d) => {
       down = d;
