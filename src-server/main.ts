@@ -9,13 +9,12 @@ import { fastUlid } from './db/ids';
 import { buildApp } from './app';
 import { migrateServerDb, openServerDb } from './db/database';
 import { seedDemo } from './demo/seed';
-import { HOUSEKEEPING_EVERY_MS, JOB_HANDLERS, housekeepingJobId } from './jobs/handlers';
-import { enqueueJob } from './jobs/queue';
+import { JOB_KINDS, periodicJobs } from './jobs/handlers';
+import { startSchedule } from './jobs/schedule';
 import { startJobWorker } from './jobs/worker';
 import type { PaymentsOptions } from './payments/config';
 import { paymentsContext, paymentsFromSim, startPayments } from './payments/setup';
 import { institutionReconPorts } from './recon/institution-ports';
-import { startRecon } from './recon/setup';
 import { createServices } from './services';
 import { TerminalEventHub } from './terminals/event-hub';
 import { startPgFanout } from './terminals/pg-fanout';
@@ -90,7 +89,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       : startJobWorker({
           db,
           worker_id: opts.jobs?.worker_id ?? `${hostname()}:${process.pid}:${fastUlid(Date.now())}`,
-          handlers: JOB_HANDLERS,
+          services,
+          kinds: JOB_KINDS,
           poll_ms: opts.jobs?.poll_ms,
           onError: (err) => app.log.error({ err }, 'job worker'),
         });
@@ -100,16 +100,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         onError: (err) => app.log.error({ err }, 'payments worker'),
       })
     : null;
-  const recon =
-    services.recon && opts.jobs !== false
-      ? startRecon(db, services.recon, { onError: (err) => app.log.error({ err }, 'reconciliation') })
-      : null;
-  const housekeeping = () =>
-    void enqueueJob(db, 'housekeeping', {}, Date.now(), { id: housekeepingJobId(Date.now()) }).catch(
-      (err: unknown) => app.log.error({ err }, 'housekeeping'),
-    );
-  const housekeepingTimer = worker ? setInterval(housekeeping, HOUSEKEEPING_EVERY_MS) : null;
-  housekeepingTimer?.unref();
+  const schedule = worker
+    ? startSchedule(db, periodicJobs(services), (err, what) => app.log.error({ err }, what))
+    : null;
   await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
@@ -118,8 +111,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     async close() {
-      if (housekeepingTimer) clearInterval(housekeepingTimer);
-      recon?.stop();
+      schedule?.stop();
       await payments?.stop();
       await worker?.stop();
       await fanout?.stop();

@@ -11,6 +11,7 @@ import { buyerRoutes } from './buyers/routes';
 import { catalogRoutes } from './catalog/routes';
 import { feeRoutes } from './fees/routes';
 import { implement, type ServerRoute } from './http/route';
+import { jobRoutes } from './jobs/view';
 import { ledgerRoutes } from './ledger/routes';
 import { marketRoutes } from './market/routes';
 import { reconRoutes } from './recon/routes';
@@ -48,6 +49,7 @@ export const ROUTES: readonly ServerRoute[] = [
   ...catalogRoutes,
   ...tillRoutes,
   ...buyerRoutes,
+  ...jobRoutes,
   ...feeRoutes,
   ...reportRoutes,
   ...ledgerRoutes,

@@ -15,6 +15,7 @@
 import { adminWebApi } from './admin-web';
 import { buyersApi } from './buyers';
 import { catalogApi } from './catalog';
+import { jobsApi } from './jobs';
 import { ledgerApi } from './ledger';
 import { marketApi } from './market';
 import { opsApi } from './ops';
@@ -38,6 +39,7 @@ export const api = {
   ...reportsApi,
   ...ledgerApi,
   ...reconApi,
+  ...jobsApi,
   ...adminWebApi,
 } satisfies Record<string, ApiRoute>;
 

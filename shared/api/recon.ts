@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MARKET_STAFF } from './roles';
 import { defineApi, staffAuth } from './route';
+import { jobViewSchema } from './jobs';
 import { idSchema, int, limitQuery } from './schemas';
 
 export const STAFF_ACTIONS = ['bu_dan', 'suspense', 'refund', 'explain'] as const;
@@ -74,15 +75,12 @@ export const reconApi = {
     method: 'POST',
     path: '/api/v1/admin/recon/days/:bill_date/run',
     summary:
-      "Fetch the institution's bill of the day and reconcile it now (the safe differences resolve themselves)",
+      "Reconcile the day against the institution's bill: answers at once with the job (the day's job already queued or running, else a new one); follow it at jobGet",
     tag: 'recon',
     auth: staffAuth(MARKET_STAFF),
     params: z.object({ bill_date: billDate }),
-    response: z.object({
-      run_id: z.string(),
-      state: z.enum(['done', 'failed']),
-      error: z.string().nullable(),
-    }),
+    status: 202,
+    response: jobViewSchema,
     errors: ['conflict'],
   }),
   reconQueue: defineApi({

@@ -205,6 +205,13 @@ export const adminZh = {
     billDay: '账单日',
     run: '拉取账单并对账',
     running: '对账中…',
+    job: {
+      queued: '已排队，等待后台执行…',
+      running: '后台对账中…（第 {{n}} 次尝试）',
+      retrying: '第 {{n}}/{{max}} 次尝试失败，稍后重试：{{error}}',
+      done: '对账完成',
+      failed: '对账失败（已尝试 {{n}} 次）：{{error}}',
+    },
     reconciled: '已平账：无未解释差错',
     open: '待处理 {{n}} 条',
     lastRun: '最近一次：{{state}}，{{rows}} 行，匹配 {{matched}}，差错 {{diffs}}，自动处理 {{auto}}',
@@ -511,6 +518,13 @@ export const adminEn: Shape<typeof adminZh> = {
     billDay: 'Bill day',
     run: 'Fetch bill and reconcile',
     running: 'Reconciling…',
+    job: {
+      queued: 'Queued, waiting for the background worker…',
+      running: 'Reconciling in the background… (attempt {{n}})',
+      retrying: 'Attempt {{n}} of {{max}} failed, retrying shortly: {{error}}',
+      done: 'Reconciliation done',
+      failed: 'Reconciliation failed ({{n}} attempts): {{error}}',
+    },
     reconciled: 'Reconciled: nothing unexplained',
     open: '{{n}} open',
     lastRun:

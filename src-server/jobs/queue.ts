@@ -5,7 +5,10 @@
  * time, so its UPDATE … RETURNING is already exclusive). A job's effects, its
  * `done` mark and its run record commit in one transaction, guarded by the
  * claimer's lease, so a job's work is applied exactly once even if a lease
- * expires and another worker re-claims it.
+ * expires and another worker re-claims it. A kind that talks to the outside
+ * world (reconciliation calls the institution over HTTP) runs outside that
+ * transaction, renews its lease while it works, and is idempotent by its own
+ * keys (worker.ts).
  */
 import { fastUlid } from '../db/ids';
 import type { ServerDb } from '../db/database';
@@ -24,7 +27,7 @@ export async function enqueueJob(
   kind: string,
   payload: unknown,
   nowMs: number,
-  opts: { id?: string; run_after_ms?: number } = {},
+  opts: { id?: string; run_after_ms?: number; max_attempts?: number } = {},
 ): Promise<string> {
   const text = JSON.stringify(payload);
   if (text.length > JOB_PAYLOAD_MAX_CHARS)
@@ -39,7 +42,7 @@ export async function enqueueJob(
       state: 'queued',
       run_after_ms: opts.run_after_ms ?? nowMs,
       attempts: 0,
-      max_attempts: JOB_MAX_ATTEMPTS,
+      max_attempts: Math.max(1, Math.min(opts.max_attempts ?? JOB_MAX_ATTEMPTS, JOB_MAX_ATTEMPTS)),
       locked_by: null,
       locked_until_ms: null,
       last_error: null,
@@ -82,6 +85,23 @@ export async function claimJobs(
     .where('id', 'in', candidates)
     .returning(['id', 'kind', 'payload', 'attempts', 'max_attempts'])
     .execute();
+}
+
+/** A job running outside a transaction keeps its lease while it works; false when another worker has it now. */
+export async function renewLease(
+  db: ServerDb,
+  jobId: string,
+  worker: string,
+  nowMs: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('job')
+    .set({ locked_until_ms: nowMs + JOB_LEASE_MS })
+    .where('id', '=', jobId)
+    .where('state', '=', 'running')
+    .where('locked_by', '=', worker)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Inside the job's transaction: mark done only if this worker still holds the lease; false means roll back. */

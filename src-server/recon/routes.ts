@@ -4,7 +4,8 @@ import { reconItemSchema } from '../../shared/api/recon';
 import { implement, must } from '../http/route';
 import { actOnItem } from './actions';
 import { reconIn } from '../services';
-import { dayStatus, runRecon } from './run';
+import { enqueueRecon } from './job';
+import { dayStatus } from './run';
 import { rdb } from './schema';
 
 const ITEM_COLS = [
@@ -52,10 +53,11 @@ export const reconRoutes = [
       })),
     };
   }),
-  implement(api.reconRun, async ({ db, services, params, staff, auditTarget }) => {
-    const ports = reconIn(services);
+  // Answers at once with the job; the page follows it (jobGet) until it ends.
+  implement(api.reconRun, async ({ db, services, params, staff, now, auditTarget }) => {
+    reconIn(services);
     auditTarget(params.bill_date);
-    return runRecon(db, ports, params.bill_date, must(staff, 'staff').id, Date.now);
+    return enqueueRecon(db, params.bill_date, must(staff, 'staff').id, now);
   }),
   implement(api.reconQueue, async ({ db, query }) => {
     let q = rdb(db).selectFrom('recon_item').select(ITEM_COLS);

@@ -120,26 +120,26 @@ export async function runRecon(
   billDate: string,
   by: string,
   now: () => number,
+  /** The job's id when run as a job: a retried attempt runs this same run again rather than adding one. */
+  runId: string = fastUlid(now()),
 ): Promise<RunResult> {
   const r = rdb(db);
-  const runId = fastUlid(now());
+  const fresh = {
+    state: 'running' as const,
+    rows: 0,
+    matched: 0,
+    matched_fen: 0,
+    differences: 0,
+    auto_resolved: 0,
+    sha1: null,
+    error: null,
+    started_ms: now(),
+    finished_ms: null,
+  };
   await r
     .insertInto('recon_run')
-    .values({
-      id: runId,
-      bill_date: billDate,
-      state: 'running',
-      rows: 0,
-      matched: 0,
-      matched_fen: 0,
-      differences: 0,
-      auto_resolved: 0,
-      sha1: null,
-      error: null,
-      started_by: by,
-      started_ms: now(),
-      finished_ms: null,
-    })
+    .values({ id: runId, bill_date: billDate, started_by: by, ...fresh })
+    .onConflict((oc) => oc.column('id').doUpdateSet(fresh))
     .execute();
   const fail = async (error: string): Promise<RunResult> => {
     await r

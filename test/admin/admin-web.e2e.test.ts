@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src-server/app';
 import { seedDemo, DEMO_STAFF } from '../../src-server/demo/seed';
 import { createServices } from '../../src-server/services';
+import { JOB_KINDS } from '../../src-server/jobs/handlers';
+import { startJobWorker, type JobWorker } from '../../src-server/jobs/worker';
 import { artifactPath, launchChromium } from '../helpers/browser';
 import { seriousViolations } from '../ui/axe';
 import { freshDb, type FreshDb } from '../server/helpers/dialects';
@@ -19,6 +21,7 @@ import { institutionDouble, seedMarketDay } from './fixtures';
 const DAY = '20261120';
 let f: FreshDb;
 let app: FastifyInstance;
+let worker: JobWorker;
 let url = '';
 let browser: Browser;
 let page: Page;
@@ -29,7 +32,10 @@ beforeAll(async () => {
   f = await freshDb('sqlite');
   await seedDemo(f.db, Date.now());
   await seedMarketDay(f.db, DAY, Date.now());
-  app = buildApp({ db: f.db, services: createServices({ recon: institutionDouble(f.db, DAY) }) });
+  const services = createServices({ recon: institutionDouble(f.db, DAY) });
+  app = buildApp({ db: f.db, services });
+  // The reconciliation the page starts is a job: this process's worker runs it, as the server's would.
+  worker = startJobWorker({ db: f.db, services, worker_id: 'e2e', kinds: JOB_KINDS, poll_ms: 100 });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
   const ctx = await browser.newContext({
@@ -41,6 +47,7 @@ beforeAll(async () => {
   page.on('dialog', (d) => void d.accept());
 });
 afterAll(async () => {
+  await worker?.stop();
   await browser?.close();
   await app?.close();
   await f?.drop();
@@ -97,7 +104,11 @@ describe('staff web in Chromium', () => {
     await page.getByRole('button', { name: '对账差错' }).click();
     await page.getByText('该日尚未对账').waitFor();
     await page.getByRole('button', { name: '拉取账单并对账' }).click();
+    // The run answers at once with its job; the page follows the job until it is done, then shows the day.
+    await page.locator('[data-job-state]').waitFor();
+    await page.locator('[data-job-state="done"]').getByText('对账完成').waitFor();
     await page.getByText('待处理 3 条').waitFor();
+    await shot('recon-job-done');
     expect(await page.locator('tr.resolved').count()).toBe(2);
     await shot('recon-queue');
     const row = (no: string) => page.locator(`tr[data-item="${no}"]`);

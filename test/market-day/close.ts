@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import type { JobView } from '../../shared/api/jobs';
 import type { ZReport } from '../../shared/sales/z-report';
 import { pendingRefunds } from '../../src-main/payments/institution-refunds';
 import { pendingCount } from '../../src-main/print/print-job-store';
@@ -91,7 +92,8 @@ export interface ClosedDay {
   z: Map<string, ZReport>;
   business_day: string;
   bill_date: string;
-  recon: { run_id: string; state: string; error: string | null };
+  /** the reconciliation job as it ended (its last_error is the failed attempt's reason) */
+  recon: JobView;
 }
 
 export async function closeTheDay(
@@ -123,11 +125,13 @@ export async function closeTheDay(
     await w.sim.control('POST', '/run');
     await w.sim.control('POST', '/clock/advance', { ms: 3 * 3_600_000 });
     await w.sim.control('POST', '/run');
-    const recon = await staff.call<ClosedDay['recon']>(
-      'POST',
-      `/api/v1/admin/recon/days/${bill_date}/run`,
-      {},
-    );
+    // The run answers at once with its job, which the server's worker runs: followed until it ends.
+    let recon = await staff.call<JobView>('POST', `/api/v1/admin/recon/days/${bill_date}/run`, {});
+    const end = Date.now() + SETTLE_WAIT_MS_MAX;
+    while ((recon.state === 'queued' || recon.state === 'running') && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, ROUND_MS / 4));
+      recon = await staff.call<JobView>('GET', `/api/v1/admin/jobs/${encodeURIComponent(recon.id)}`);
+    }
     const first = z.values().next().value;
     return { z, business_day: first?.business_day ?? bill_date.replaceAll('-', ''), bill_date, recon };
   } finally {

@@ -67,7 +67,7 @@ export async function runMarketDay(
     say(`[market-day] trading over (${Math.round((Date.now() - t0) / 1000)} s): ${JSON.stringify(log)}`);
     const closed = await closeTheDay(w, stalls, proc.serverDir, staff);
     say(
-      `[market-day] day ${closed.business_day} closed, bill ${closed.bill_date} reconciled: ${closed.recon.state}${closed.recon.error ? ` (${closed.recon.error})` : ''} (${Math.round((Date.now() - t0) / 1000)} s)`,
+      `[market-day] day ${closed.business_day} closed, bill ${closed.bill_date} reconciled: ${closed.recon.state}${closed.recon.last_error ? ` (${closed.recon.last_error})` : ''} (${Math.round((Date.now() - t0) / 1000)} s)`,
     );
     const figures = await readFigures(w, stalls, closed, proc.serverDir, staff);
     const checks = runChecks(figures);

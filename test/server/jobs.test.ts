@@ -5,8 +5,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerDb } from '../../src-server/db/database';
-import { JOB_HANDLERS, housekeepingJobId } from '../../src-server/jobs/handlers';
-import type { JobHandler } from '../../src-server/jobs/worker';
+import { JOB_KINDS, housekeepingJobId } from '../../src-server/jobs/handlers';
+import type { JobKind } from '../../src-server/jobs/worker';
+import { createServices } from '../../src-server/services';
 import { postEntry, type LedgerEvent } from '../../src-server/ledger/post';
 import { enqueueJob, JOB_MAX_ATTEMPTS } from '../../src-server/jobs/queue';
 import { startJobWorker } from '../../src-server/jobs/worker';
@@ -21,9 +22,12 @@ const ledgerJob = (i: number): LedgerEvent => ({
   amount_fen: 100 + i,
 });
 /** A job whose effect is visible (a ledger entry per job), to see that effects commit once with the done mark. */
-const postJob: JobHandler = async (trx, payload, nowMs) =>
-  void (await postEntry(trx, payload as LedgerEvent, nowMs));
-const HANDLERS = { ...JOB_HANDLERS, 'test.post': postJob };
+const postJob: JobKind = {
+  transactional: true,
+  run: async (trx, payload, { now_ms }) => void (await postEntry(trx, payload as LedgerEvent, now_ms)),
+};
+const KINDS = { ...JOB_KINDS, 'test.post': postJob };
+const services = createServices();
 
 async function runsPerJob(f: FreshDb): Promise<Map<string, number>> {
   const rows = await f.db.selectFrom('job_run').select(['job_id', 'ok']).execute();
@@ -44,8 +48,11 @@ describeEachDialect('jobs', (dialect) => {
     for (let i = 0; i < 120; i++) ids.push(await enqueueJob(f.db, 'test.post', ledgerJob(i), Date.now()));
     // PostgreSQL: a second pool, as a second process would have. SQLite: one connection per process by design.
     const second = dialect === 'postgres' ? openServerDb({ dataDir: f.dataDir, dbUrl: f.dbUrl }).db : null;
-    const w1 = startJobWorker({ db: f.db, worker_id: 'w1', handlers: HANDLERS, batch: 5 }, false);
-    const w2 = startJobWorker({ db: second ?? f.db, worker_id: 'w2', handlers: HANDLERS, batch: 5 }, false);
+    const w1 = startJobWorker({ db: f.db, worker_id: 'w1', services, kinds: KINDS, batch: 5 }, false);
+    const w2 = startJobWorker(
+      { db: second ?? f.db, worker_id: 'w2', services, kinds: KINDS, batch: 5 },
+      false,
+    );
     const drain = async (w: typeof w1) => {
       while ((await w.runOnce()) > 0);
     };
@@ -77,7 +84,7 @@ describeEachDialect('jobs', (dialect) => {
       .execute();
     await enqueueJob(f.db, 'housekeeping', {}, now, { id: housekeepingJobId(now) });
     await enqueueJob(f.db, 'housekeeping', {}, now, { id: housekeepingJobId(now) });
-    const w = startJobWorker({ db: f.db, worker_id: 'hk', handlers: JOB_HANDLERS }, false);
+    const w = startJobWorker({ db: f.db, worker_id: 'hk', services, kinds: JOB_KINDS }, false);
     expect(await w.runOnce()).toBe(1);
     expect(
       (await f.db.selectFrom('staff_session').select('id_hash').execute()).map((r) => r.id_hash),
@@ -87,7 +94,10 @@ describeEachDialect('jobs', (dialect) => {
   it('retries a failing job with backoff and gives up after the limit, keeping it', async () => {
     let clock = Date.now();
     const id = await enqueueJob(f.db, 'no.such.kind', {}, clock);
-    const w = startJobWorker({ db: f.db, worker_id: 'w3', handlers: JOB_HANDLERS, now: () => clock }, false);
+    const w = startJobWorker(
+      { db: f.db, worker_id: 'w3', services, kinds: JOB_KINDS, now: () => clock },
+      false,
+    );
     for (let i = 0; i < JOB_MAX_ATTEMPTS; i++) {
       expect(await w.runOnce()).toBe(1);
       expect(await w.runOnce()).toBe(0); // backing off

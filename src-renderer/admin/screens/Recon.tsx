@@ -5,6 +5,8 @@ import { Failed } from '../Failed';
 import type { ReconItem } from '../../../shared/api/recon';
 import { api, call, dashed } from '../api';
 import { useLoad } from '../useLoad';
+import { jobEnded, useJob } from '../useJob';
+import type { JobView } from '../../../shared/api/jobs';
 
 const ACTIONS = ['bu_dan', 'suspense', 'refund', 'explain'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -99,25 +101,41 @@ function Row({ item, done }: { item: ReconItem; done: () => void }) {
   );
 }
 
+/** Where the day's reconciliation job is: waiting, running, retrying after a failed attempt, done, failed. */
+function JobLine({ job }: { job: JobView }) {
+  const { t } = useTranslation();
+  const words =
+    job.state === 'queued' && job.last_error !== null
+      ? t('recon.job.retrying', { n: job.attempts, max: job.max_attempts, error: job.last_error })
+      : job.state === 'failed'
+        ? t('recon.job.failed', { n: job.attempts, error: job.last_error ?? '' })
+        : t(`recon.job.${job.state}`, { n: job.attempts });
+  return (
+    <p
+      className={`banner job ${job.state === 'failed' ? 'warn' : job.state === 'done' ? 'ok' : ''}`}
+      role="status"
+      data-job-state={job.state}
+    >
+      {words}
+    </p>
+  );
+}
+
 export function Recon({ day }: { day: string }) {
   const { t } = useTranslation();
   const date = dashed(day);
-  const [busy, setBusy] = useState(false);
+  const [started, setStarted] = useState<JobView | null>(null);
   const [runError, setRunError] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(true);
   const { data, error, reload } = useLoad(date, () => call(api.reconDay, { params: { bill_date: date } }));
+  // The run answers at once with its job; the page follows the job and reloads the day when it ends.
+  const { job, error: followError } = useJob(started, reload);
+  const busy = job !== null && !jobEnded(job);
   const run = () => {
-    setBusy(true);
     setRunError(null);
-    call(api.reconRun, { params: { bill_date: date } })
-      .then(
-        (r) => r.error && setRunError(r.error),
-        (e: unknown) => setRunError(e instanceof Error ? e.message : String(e)),
-      )
-      .finally(() => {
-        setBusy(false);
-        reload();
-      });
+    call(api.reconRun, { params: { bill_date: date } }).then(setStarted, (e: unknown) =>
+      setRunError(e instanceof Error ? e.message : String(e)),
+    );
   };
   if (error) return <Failed msg={error} retry={reload} />;
   if (!data) return <p className="loading">{t('app.loading')}</p>;
@@ -136,9 +154,10 @@ export function Recon({ day }: { day: string }) {
           {t('recon.showResolved')}
         </label>
       </div>
-      {runError && (
+      {job && <JobLine job={job} />}
+      {(runError ?? followError) && (
         <p role="alert" className="error">
-          {runError}
+          {runError ?? followError}
         </p>
       )}
       <p className={data.reconciled ? 'banner ok' : 'banner warn'} role="status">

@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../../src-server/app';
-import type { Dialect } from '../../../src-server/db/database';
+import type { Dialect, ServerDb } from '../../../src-server/db/database';
+import type { ReconPorts } from '../../../src-server/recon/ports';
 import { seedDemo } from '../../../src-server/demo/seed';
 import { hashPassword } from '../../../src-server/staff/password';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../shared/api/headers';
@@ -55,10 +56,13 @@ const hashOnce = (pw: string): Promise<string> => {
   return h;
 };
 
-export async function startTestServer(
-  dialect: Dialect,
-  opts: { now?: () => number } = {},
-): Promise<TestServer> {
+export interface TestServerOptions {
+  now?: () => number;
+  /** The reconciliation ports over the fresh database (an institution double); none unless given. */
+  recon?: (db: ServerDb) => ReconPorts;
+}
+
+export async function startTestServer(dialect: Dialect, opts: TestServerOptions = {}): Promise<TestServer> {
   const fresh = await freshDb(dialect);
   const pairing = await seedDemo(fresh.db, Date.now());
   if (!pairing) throw new Error('seed did not run');
@@ -90,7 +94,7 @@ export async function startTestServer(
         password_hash: await hashOnce(u.password),
       })
       .execute();
-  const services = createServices();
+  const services = createServices({ recon: opts.recon?.(fresh.db) });
   const app = buildApp({ db: fresh.db, services, now: opts.now });
   await app.ready();
 
@@ -139,7 +143,7 @@ export async function startTestServer(
 }
 
 /** beforeAll/afterAll around a test server; the getter is valid inside tests. */
-export function useTestServer(dialect: Dialect, opts: { now?: () => number } = {}): () => TestServer {
+export function useTestServer(dialect: Dialect, opts: TestServerOptions = {}): () => TestServer {
   let s: TestServer | null = null;
   beforeAll(async () => {
     s = await startTestServer(dialect, opts);
