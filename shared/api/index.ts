@@ -24,6 +24,7 @@ import { reconApi } from './recon';
 import { reportsApi } from './reports';
 import type { ApiRoute } from './route';
 import { staffApi } from './staff';
+import { stallReportApi } from './stall-report';
 import { terminalApi } from './terminal';
 import { terminalsApi } from './terminals';
 
@@ -37,6 +38,7 @@ export const api = {
   ...catalogApi,
   ...buyersApi,
   ...reportsApi,
+  ...stallReportApi,
   ...ledgerApi,
   ...reconApi,
   ...jobsApi,

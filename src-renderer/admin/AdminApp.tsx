@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { dashed } from './api';
 import { Buyers } from './buyers/Buyers';
 import { Catalog } from './catalog/Catalog';
+import { StallDays } from './owner/StallDays';
+import { StallReport } from './owner/StallReport';
 import { StallSettings } from './settings/StallSettings';
 import { PriceBoard } from './catalog/PriceBoard';
 import { Dashboard } from './screens/Dashboard';
@@ -73,6 +75,8 @@ export function AdminApp() {
         {screen === 'catalog' && <Catalog />}
         {screen === 'buyers' && <Buyers />}
         {screen === 'settings' && <StallSettings />}
+        {screen === 'report' && <StallReport day={day} />}
+        {screen === 'days' && <StallDays day={day} />}
       </main>
     </div>
   );

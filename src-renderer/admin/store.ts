@@ -5,22 +5,35 @@ import { businessDay, DEFAULT_TIME_ZONE } from '../../shared/time';
 import { api, call, setCsrf } from './api';
 
 export type Screen =
-  'dashboard' | 'eod' | 'recon' | 'settlement' | 'terminals' | 'prices' | 'catalog' | 'buyers' | 'settings';
+  | 'dashboard'
+  | 'eod'
+  | 'recon'
+  | 'settlement'
+  | 'terminals'
+  | 'prices'
+  | 'catalog'
+  | 'buyers'
+  | 'settings'
+  | 'report'
+  | 'days';
+const OFFICE: readonly Screen[] = [
+  'dashboard',
+  'eod',
+  'recon',
+  'settlement',
+  'report',
+  'days',
+  'prices',
+  'catalog',
+  'buyers',
+  'settings',
+  'terminals',
+];
 /** What each role's navigation offers (the server refuses the rest anyway). */
 export const SCREENS_BY_ROLE: Record<StaffUser['role'], readonly Screen[]> = {
-  admin: ['dashboard', 'eod', 'recon', 'settlement', 'prices', 'catalog', 'buyers', 'settings', 'terminals'],
-  finance: [
-    'dashboard',
-    'eod',
-    'recon',
-    'settlement',
-    'prices',
-    'catalog',
-    'buyers',
-    'settings',
-    'terminals',
-  ],
-  stall_owner: ['prices', 'catalog', 'buyers', 'settings'],
+  admin: OFFICE,
+  finance: OFFICE,
+  stall_owner: ['report', 'days', 'prices', 'catalog', 'buyers', 'settings'],
 };
 type StaffUser = StaffView;
 

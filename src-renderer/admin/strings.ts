@@ -1,5 +1,8 @@
 /** Every string the staff web shows, zh-CN first; `en` must have the same keys (checked by type). */
+import { ownerEn, ownerZh } from './owner/strings';
+
 export const adminZh = {
+  owner: ownerZh,
   app: {
     title: '市场管理后台',
     lang: 'English',
@@ -19,6 +22,8 @@ export const adminZh = {
     catalog: '商品目录',
     buyers: '采购商',
     settings: '摊位设置',
+    report: '今日日报',
+    days: '往日与结算',
   },
   stall: { label: '摊位' },
   unit: { jin: '斤', kg: '公斤', piece: '件' },
@@ -313,6 +318,7 @@ export const adminZh = {
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const adminEn: Shape<typeof adminZh> = {
+  owner: ownerEn,
   app: {
     title: 'Market office',
     lang: '中文',
@@ -332,6 +338,8 @@ export const adminEn: Shape<typeof adminZh> = {
     catalog: 'Catalog',
     buyers: 'Buyers',
     settings: 'Stall settings',
+    report: "Today's report",
+    days: 'Past days',
   },
   stall: { label: 'Stall' },
   unit: { jin: 'jin', kg: 'kg', piece: 'piece' },

@@ -5,39 +5,21 @@
  * hour (Asia/Shanghai), the terminals with when each was last heard from, QR
  * orders still unpaid and what buyers owe on account.
  */
-import { sql } from 'kysely';
 import type { ServerDb } from '../db/database';
-import { DEFAULT_TIME_ZONE, zoneOffsetMs } from '../../shared/time';
 import { rdb } from '../recon/schema';
+import { big, buyersOwing, hourlySales } from '../reports/breakdowns';
 import { dayTotals } from '../reports/totals';
 
 /** A terminal not heard from for this long is shown offline. */
 export const ONLINE_WITHIN_MS = 5 * 60_000;
 export const RECEIVABLES_SHOWN_MAX = 20;
 
-const big = (col: string) => sql<number>`cast(coalesce(sum(${sql.ref(col)}), 0) as bigint)`;
-
 export async function dashboard(db: ServerDb, day: string, nowMs: number) {
   const r = rdb(db);
   const totals = await dayTotals(db, day, null);
   const stalls = await db.selectFrom('stall').select(['id', 'name']).orderBy('id').execute();
   const { paid } = totals.takings;
-  // Hours as the market's clock shows them (one offset for the whole day).
-  const market = await db.selectFrom('market').select('time_zone').executeTakeFirst();
-  const noonUtc = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)), 12);
-  const offsetMs = zoneOffsetMs(noonUtc, market?.time_zone ?? DEFAULT_TIME_ZONE);
-  const hourExpr = sql<number>`cast(((at_ms + ${sql.lit(offsetMs)}) / 3600000) % 24 as integer)`;
-  const hours = await db
-    .selectFrom('sale')
-    .select([hourExpr.as('hour'), (eb) => eb.fn.countAll<number>().as('n'), big('total_fen').as('fen')])
-    .where('business_day', '=', day)
-    .where('status', '!=', 'voided')
-    .groupBy(hourExpr)
-    .execute();
-  const hourly = Array.from({ length: 24 }, (_, h) => {
-    const x = hours.find((y) => Number(y.hour) === h);
-    return { hour: h, sales: Number(x?.n ?? 0), total_fen: Number(x?.fen ?? 0) };
-  });
+  const hourly = await hourlySales(db, day, null);
   const terms = await db
     .selectFrom('terminal')
     .select(['id', 'stall_id', 'name', 'status'])
@@ -72,23 +54,7 @@ export async function dashboard(db: ServerDb, day: string, nowMs: number) {
     .where('kind', '=', 'qr')
     .where('state', 'in', ['created', 'paying'])
     .executeTakeFirst();
-  const owed = await db
-    .selectFrom('ledger_posting as p')
-    .innerJoin('ledger_account as a', 'a.id', 'p.account_id')
-    .leftJoin('buyer as b', 'b.id', 'a.buyer_id')
-    .select(['a.buyer_id', 'a.stall_id', 'b.name', big('p.amount_fen').as('fen')])
-    .where('p.chart_code', '=', 'M1103')
-    .groupBy(['a.buyer_id', 'a.stall_id', 'b.name'])
-    .execute();
-  const receivables = owed
-    .map((o) => ({
-      buyer_id: o.buyer_id ?? '',
-      stall_id: o.stall_id ?? '',
-      name: o.name ?? o.buyer_id ?? '',
-      owed_fen: Number(o.fen),
-    }))
-    .filter((o) => o.owed_fen !== 0)
-    .sort((a, b) => b.owed_fen - a.owed_fen);
+  const receivables = await buyersOwing(db, null);
   return {
     business_day: day,
     total_fen: totals.takings.sales_fen,
