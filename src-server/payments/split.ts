@@ -78,18 +78,28 @@ export async function stepSplit(
         'a refund of this order is under way: the split waits',
         false,
       );
+    // An earlier attempt whose answer was lost (timed out, the server restarted) may have been taken: what it
+    // shared is no longer frozen, and it is not the institution's fee.
+    const made = await splitMade(inst, o, tx);
+    if (made.kind === 'unknown')
+      return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, made.message);
     const unsplit = await inst.unsplitAmount(o.sub_mchid, tx);
     if (unsplit.kind !== 'ok')
       return scheduleCheck(db, o.out_trade_no, backoff(ctx, o.check_attempts, nowMs), nowMs, unsplit.message);
     // Read now, under the lease: no refund can be accepted between this and the institution's answer above.
     const taken = (await readRefundTotals(db, o.out_trade_no)).taken_fen;
-    const channelFee = Math.max(0, o.amount_fen - taken - unsplit.value);
-    const market = Math.min(await marketFee(db, o.stall_id, o.amount_fen), unsplit.value);
+    const shared = made.kind === 'made' ? made.shared_fen : 0;
+    const channelFee = Math.max(0, o.amount_fen - taken - unsplit.value - shared);
+    const market =
+      made.kind === 'made'
+        ? made.shared_fen
+        : Math.min(await marketFee(db, o.stall_id, o.amount_fen), unsplit.value);
     await p
       .updateTable('payment_order')
       .set({ channel_fee_fen: channelFee, market_fee_fen: market })
       .where('out_trade_no', '=', o.out_trade_no)
       .execute();
+    if (made.kind === 'made') return splitSent(db, o, nowMs);
     if (market === 0) return finish(db, ctx, inst, o, nowMs, 'skipped');
     const rec = await inst.addReceiver(o.sub_mchid, inst.market_account);
     if (rec.kind !== 'ok')
@@ -101,19 +111,7 @@ export async function stepSplit(
       receivers: [{ account: inst.market_account, amount_fen: market, description: '市场服务费' }],
       unfreeze_unsplit: false,
     });
-    if (s.kind === 'ok') {
-      await p
-        .updateTable('payment_order')
-        .set({
-          split_state: 'processing',
-          next_check_ms: nowMs + SPLIT_QUERY_MS,
-          lease_until_ms: null,
-          updated_ms: nowMs,
-        })
-        .where('out_trade_no', '=', o.out_trade_no)
-        .execute();
-      return;
-    }
+    if (s.kind === 'ok') return splitSent(db, o, nowMs);
     const early = await tooEarlyWait(inst, o);
     if (early !== null)
       return scheduleCheck(
@@ -161,6 +159,33 @@ export async function stepSplit(
     null,
     false,
   );
+}
+
+/** The institution has the split instruction: it is asked about shortly. */
+async function splitSent(db: ServerDb, o: Order, nowMs: number): Promise<void> {
+  await pdb(db)
+    .updateTable('payment_order')
+    .set({
+      split_state: 'processing',
+      next_check_ms: nowMs + SPLIT_QUERY_MS,
+      lease_until_ms: null,
+      updated_ms: nowMs,
+    })
+    .where('out_trade_no', '=', o.out_trade_no)
+    .execute();
+}
+
+type SplitMade =
+  { kind: 'made'; shared_fen: number } | { kind: 'not_made' } | { kind: 'unknown'; message: string };
+
+/** Whether the institution has this split instruction already (sent before, its answer lost) and what it shares. */
+async function splitMade(inst: Institution, o: Order, tx: string): Promise<SplitMade> {
+  const q = await inst.querySplit(o.sub_mchid, splitOrderNo(o), tx);
+  if (q.kind === 'refused' && q.code === 'RESOURCE_NOT_EXISTS') return { kind: 'not_made' };
+  // Rate-limited, an error, no answer: not known yet.
+  if (q.kind !== 'ok') return { kind: 'unknown', message: q.message };
+  const shared = q.value.receivers.filter((r) => r.result !== 'CLOSED').reduce((a, r) => a + r.amount_fen, 0);
+  return { kind: 'made', shared_fen: shared };
 }
 
 async function splitFailed(db: ServerDb, o: Order, reason: string, nowMs: number): Promise<void> {

@@ -38,6 +38,8 @@ export interface Fault {
   remaining: number;
   /** Only calls whose path starts with this are affected (API faults). */
   path_prefix?: string;
+  /** Only calls with this HTTP method are affected (API faults); any method when absent. */
+  method?: 'GET' | 'POST';
   delay_ms?: number;
   reason?: string;
   delta_fen?: number;
@@ -46,7 +48,7 @@ export interface Fault {
 export interface Faults {
   add(f: Fault): void;
   /** Consumes one use of the first matching fault, if any. */
-  take(kind: FaultKind, path?: string): Fault | undefined;
+  take(kind: FaultKind, path?: string, method?: string): Fault | undefined;
   list(): readonly Fault[];
   clear(): void;
 }
@@ -57,12 +59,13 @@ export function createFaults(): Faults {
     add(f) {
       faults.push({ ...f });
     },
-    take(kind, path) {
+    take(kind, path, method) {
       const f = faults.find(
         (x) =>
           x.kind === kind &&
           x.remaining > 0 &&
-          (x.path_prefix === undefined || (path ?? '').startsWith(x.path_prefix)),
+          (x.path_prefix === undefined || (path ?? '').startsWith(x.path_prefix)) &&
+          (x.method === undefined || x.method === method),
       );
       if (f === undefined) return undefined;
       f.remaining -= 1;

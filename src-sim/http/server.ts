@@ -52,10 +52,11 @@ export function createHttp(sim: Sim, log: boolean): FastifyInstance {
       nowMs: Date.now(),
       lookupKey: (mchid, serial) => lookupMerchantKey(sim.db, sim.dataDir, mchid, serial, sim.clock.now()),
     });
-    if (sim.faults.take('system_error', req.url)) throw new SimError('SYSTEM_ERROR', '系统错误 (injected)');
-    const slow = sim.faults.take('slow', req.url);
+    if (sim.faults.take('system_error', req.url, req.method))
+      throw new SimError('SYSTEM_ERROR', '系统错误 (injected)');
+    const slow = sim.faults.take('slow', req.url, req.method);
     if (slow) await new Promise((r) => setTimeout(r, slow.delay_ms ?? 3000));
-    if (sim.faults.take('timeout_but_succeeded', req.url)) req.dropAnswer = true;
+    if (sim.faults.take('timeout_but_succeeded', req.url, req.method)) req.dropAnswer = true;
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
