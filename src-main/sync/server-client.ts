@@ -2,7 +2,9 @@
  * Signed HTTP calls from the terminal to the settlement server. The server's
  * clock, read from each answer's Date header, corrects the timestamp the
  * terminal signs with, so a till whose clock is off still gets through
- * (the skew is reported to the server in x-mt-local-time for staff).
+ * (the skew is reported to the server in x-mt-local-time for staff). Only a
+ * quick answer teaches the clock: a slow one (a loaded server, a request
+ * queued for minutes) would pass its delay off as the till's clock being off.
  */
 import type { KeyObject } from 'node:crypto';
 import { ApiFailure, bodyText, failureOf, readAnswer, urlOf, type CallArgs } from '../../shared/api/client';
@@ -48,11 +50,17 @@ function signedHeaders(
   return headers;
 }
 
-function learnClock(link: ServerLink, res: Response, local: number): void {
+/** An answer slower than this (request sent to headers in) does not teach the server's clock. */
+export const CLOCK_ROUND_TRIP_MS_MAX = 10_000;
+
+function learnClock(link: ServerLink, res: Response, sentMs: number, answeredMs: number): void {
   const date = Date.parse(res.headers.get('date') ?? '');
+  if (!Number.isFinite(date) || answeredMs - sentMs > CLOCK_ROUND_TRIP_MS_MAX) return;
+  // The server wrote the Date somewhere between sending and answer: the midpoint is the best guess.
+  const local = (sentMs + answeredMs) / 2;
   // Date has one-second resolution: only move the offset when it is clearly off.
-  if (Number.isFinite(date) && Math.abs(date - local - (link.clockOffsetMs ?? 0)) > 2_000)
-    link.clockOffsetMs = date - local;
+  if (Math.abs(date - local - (link.clockOffsetMs ?? 0)) > 2_000)
+    link.clockOffsetMs = Math.round(date - local);
 }
 
 /** The server's error body (shared/api/errors.ts) as a ServerError with its code and details. */
@@ -84,6 +92,7 @@ export async function callServer<R extends ApiRoute>(
   const local = Date.now();
   const headers = signedHeaders(link, method, path, text, local);
   let res: Response;
+  let answered: number;
   let answer: string;
   try {
     res = await fetch(new URL(path, link.url), {
@@ -92,13 +101,14 @@ export async function callServer<R extends ApiRoute>(
       body: text || undefined,
       signal: AbortSignal.timeout(link.timeoutMs ?? REQUEST_TIMEOUT_MS),
     });
+    answered = Date.now();
     // A connection cut in the middle of the answer is no answer, not a malformed one.
     answer = await res.text();
   } catch (err) {
     throw networkError(err);
   }
   const json = jsonOrNull(answer);
-  learnClock(link, res, local);
+  learnClock(link, res, local, answered);
   if (!res.ok) throw refusal(res.status, json);
   try {
     return readAnswer(route, res.status, json);
@@ -130,7 +140,7 @@ export async function openServerStream(
   } catch (err) {
     throw networkError(err);
   }
-  learnClock(link, res, local);
+  learnClock(link, res, local, Date.now());
   if (!res.ok) throw refusal(res.status, await res.json().catch(() => null));
   if (!res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
     await res.body?.cancel().catch(() => undefined);

@@ -3,7 +3,9 @@
  * time, learned from answers, and sends its own clock in x-mt-local-time.
  * The journal keeps both times of every entry (at_ms from the till,
  * received_ms from the server); a skew past the limit is flagged for staff,
- * at most once an hour per terminal.
+ * at most once an hour per terminal. The skew is the till's own clock against
+ * the server time it signed with, both read by the till at the same instant:
+ * a request that waited (a loaded server, a slow network) is not a wrong clock.
  */
 import type { ServerDb } from '../db/database';
 import { fastUlid } from '../db/ids';
@@ -15,11 +17,12 @@ export async function noteClockSkew(
   db: ServerDb,
   terminalId: string,
   localTime: string | string[] | undefined,
+  signedMs: number,
   nowMs: number,
 ): Promise<number | null> {
   const local = typeof localTime === 'string' ? Number(localTime) : NaN;
   if (!Number.isSafeInteger(local)) return null;
-  const skew = local - nowMs;
+  const skew = local - signedMs;
   if (Math.abs(skew) <= CLOCK_SKEW_FLAG_MS) return skew;
   const recent = await db
     .selectFrom('sync_flag')

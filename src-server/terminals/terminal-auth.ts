@@ -67,7 +67,7 @@ export async function verifyTerminalRequest(
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
     throw new ApiError('replayed_nonce', 'this request nonce was already used');
-  await noteClockSkew(db, terminal.id, req.headers[LOCAL_TIME_HEADER], nowMs);
+  await noteClockSkew(db, terminal.id, req.headers[LOCAL_TIME_HEADER], tsMs, nowMs);
   return { id: terminal.id, stall_id: terminal.stall_id };
 }
 

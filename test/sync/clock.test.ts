@@ -1,5 +1,7 @@
 // A till whose clock is 20 minutes slow still syncs (it signs with the server's time, learned from
 // the first answer), its entries keep both times, and the server flags the skew for staff once.
+// A till whose clock is right but whose request reached the server minutes late (a loaded server)
+// is not flagged: the skew is the till's own clock against the server time it signed with.
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,16 +15,42 @@ import { tempDir } from '../helpers/temp';
 let server: RunningServer;
 let serverDir: string;
 let till: EnrolledTill;
-beforeAll(async () => {
-  serverDir = tempDir('clock');
-  server = await startServer({ port: 0, dataDir: serverDir, demo: true });
-  till = await enrolTill(
-    server.url,
-    (JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string })
-      .pairing_code,
+async function serverAndTill(): Promise<{ server: RunningServer; dir: string; till: EnrolledTill }> {
+  const dir = tempDir('clock');
+  const s = await startServer({ port: 0, dataDir: dir, demo: true });
+  const t = await enrolTill(
+    s.url,
+    (JSON.parse(readFileSync(join(dir, DEMO_PAIRING_FILE), 'utf8')) as { pairing_code: string }).pairing_code,
   );
+  return { server: s, dir, till: t };
+}
+beforeAll(async () => {
+  ({ server, dir: serverDir, till } = await serverAndTill());
 });
 afterAll(() => server.close());
+
+function sellOne(t: EnrolledTill, atMs: number): void {
+  completeSale(
+    t.db,
+    t.who,
+    t.cashier,
+    {
+      lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 1 }, discount_fen: 0 }],
+      sale_discount_fen: 0,
+      tenders: [{ kind: 'cash', tendered_fen: 2000 }],
+    },
+    atMs,
+  );
+}
+
+function skewFlags(dir: string): { detail: string }[] {
+  const db = new Database(join(dir, 'server.sqlite'), { readonly: true });
+  try {
+    return db.prepare("SELECT detail FROM sync_flag WHERE kind = 'clock_skew'").all() as { detail: string }[];
+  } finally {
+    db.close();
+  }
+}
 
 describe('a till with a wrong clock', () => {
   it('syncs anyway, keeps both times, and is flagged once', async () => {
@@ -30,17 +58,7 @@ describe('a till with a wrong clock', () => {
     const slow = (): number => realNow() - 20 * 60_000;
     const spy = vi.spyOn(Date, 'now').mockImplementation(slow);
     try {
-      completeSale(
-        till.db,
-        till.who,
-        till.cashier,
-        {
-          lines: [{ product_id: 'S01-V006', entry: { kind: 'count', count: 1 }, discount_fen: 0 }],
-          sale_discount_fen: 0,
-          tenders: [{ kind: 'cash', tendered_fen: 2000 }],
-        },
-        slow(),
-      );
+      sellOne(till, slow());
       const worker = new SyncWorker(till.db, server.url, till.auth, () => {}, {
         retryDelayMsMin: 1,
         retryDelayMsMax: 2,
@@ -56,11 +74,33 @@ describe('a till with a wrong clock', () => {
     const entry = db
       .prepare("SELECT at_ms, received_ms FROM journal_entry WHERE type = 'sale.completed'")
       .get() as { at_ms: number; received_ms: number };
-    const flags = db.prepare("SELECT detail FROM sync_flag WHERE kind = 'clock_skew'").all() as {
-      detail: string;
-    }[];
     db.close();
     expect(entry.received_ms - entry.at_ms).toBeGreaterThan(19 * 60_000);
-    expect(flags).toEqual([{ detail: "the till's clock is 20 min behind the server's" }]);
+    expect(skewFlags(serverDir)).toEqual([{ detail: "the till's clock is 20 min behind the server's" }]);
+  });
+
+  it('a request that reaches the server 3 minutes after it was made is not a wrong clock', async () => {
+    const late = await serverAndTill();
+    try {
+      // The request is made (stamped and signed) 3 minutes before the server reads it: as a request queued
+      // that long would be, within the signature's 5-minute window.
+      const realNow = Date.now;
+      const made = (): number => realNow() - 3 * 60_000;
+      sellOne(late.till, made());
+      const spy = vi.spyOn(Date, 'now').mockImplementation(made);
+      try {
+        const worker = new SyncWorker(late.till.db, late.server.url, late.till.auth, () => {}, {
+          retryDelayMsMin: 1,
+          retryDelayMsMax: 2,
+        });
+        expect(await worker.runOnce()).toBe(true);
+        await worker.stop();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(skewFlags(late.dir)).toEqual([]);
+    } finally {
+      await late.server.close();
+    }
   });
 });
