@@ -195,6 +195,16 @@ function stallChecks(f: StallFigures): Check[] {
   return out;
 }
 
+/** The market's business day is the institution's bill day it was reconciled against (one bill per market day). */
+export function dayCheck(businessDay: string, billDate: string): Check {
+  return equal(
+    'business day = bill day',
+    null,
+    { business_day: Number(businessDay), bill_day: Number(billDate.replaceAll('-', '')) },
+    false,
+  );
+}
+
 export function runChecks(m: MarketFigures): Check[] {
   const out = m.stalls.flatMap(stallChecks);
   const marketFee = sum(m.stalls.map((f) => f.settlement.market_fee_fen));

@@ -1,6 +1,6 @@
 /**
- * Sets the market up through the admin API as the office would: the market's day (cut at midnight, as the
- * institution cuts its bill), the stalls with their catalog and two buyers on account each, one till per
+ * Sets the market up through the admin API as the office would: the market's day (cut at 04:00 as the demo
+ * market's), the stalls with their catalog and two buyers on account each, one till per
  * stall with its pairing code; then every stall is onboarded at the simulator as the demo does.
  */
 import { onboardDemoStalls } from '../../bin/cli/demo-payments';
@@ -19,17 +19,32 @@ export interface StallSetup {
 
 const STALL_NAMES = ['蔬菜', '水果', '豆制品', '菌菇', '干货', '禽蛋', '粮油', '调料'] as const;
 
+/** The market's business day starts at 04:00 (the demo market's cut-off), before the first trucks unload. */
+export const DAY_CUTOFF_HOUR = 4;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/**
+ * The run's cut-off: 04:00, so the business day and the institution's bill day (a Shanghai calendar day) are
+ * the same day for a market trading from 04:00 on. A run on the wall clock between midnight and 04:00 in
+ * Shanghai (16:00–20:00 UTC) would trade in yesterday's business day but today's bill, which one bill per
+ * market day cannot settle: such a run cuts at midnight instead, and says so.
+ */
+export function dayCutoffHour(nowMs: number): number {
+  const hour = Math.floor(((nowMs + SHANGHAI_MS) % 86_400_000) / 3_600_000);
+  return hour >= DAY_CUTOFF_HOUR ? DAY_CUTOFF_HOUR : 0;
+}
+
 export async function setUpMarket(
   staff: StaffClient,
   simUrl: string,
   serverUrl: string,
   stalls: number,
+  cutoffHour: number,
 ): Promise<StallSetup[]> {
-  // Business days cut at midnight in Shanghai, the institution's bill day: one market day is one bill.
   await staff.call('PUT', '/api/v1/admin/market', {
     name: '城南农产品批发市场',
     time_zone: 'Asia/Shanghai',
-    day_cutoff_hour: 0,
+    day_cutoff_hour: cutoffHour,
   });
   const out: Omit<StallSetup, 'sub_mchid'>[] = [];
   for (let i = 0; i < stalls; i++) {

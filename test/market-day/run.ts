@@ -10,12 +10,12 @@ import { DEMO_STAFF } from '../../src-server/demo/seed';
 import { staffLogin } from '../../bin/cli/staff-client';
 import { startFaultProxy, type FaultProxy } from '../emulators/fault-proxy/fault-proxy';
 import { simClient } from '../payments/sim-client';
-import { runChecks, type Check } from './checks';
+import { dayCheck, runChecks, type Check } from './checks';
 import { closeTheDay } from './close';
 import { faultCount, tradingDay } from './day';
 import type { DayConfig } from './env';
 import { readFigures } from './figures';
-import { setUpMarket } from './market';
+import { dayCutoffHour, setUpMarket } from './market';
 import { makePlan, STALLS_PER_GROUP } from './plan';
 import { startProcesses } from './processes';
 import { dayLine, failures, table, type DayLine } from './report';
@@ -40,7 +40,8 @@ export async function runMarketDay(
   const stalls: Stall[] = [];
   try {
     const staff = await staffLogin(proc.serverUrl, DEMO_STAFF.username, DEMO_STAFF.password);
-    const setups = await setUpMarket(staff, proc.simUrl, proc.serverUrl, c.stalls);
+    const cutoff = dayCutoffHour(Date.now());
+    const setups = await setUpMarket(staff, proc.simUrl, proc.serverUrl, c.stalls, cutoff);
     const port = Number(new URL(proc.serverUrl).port);
     for (let g = 0; g < plan.groups; g++) proxies.push(await startFaultProxy({ host: '127.0.0.1', port }));
     const root = join(proc.serverDir, '..', 'tills');
@@ -52,7 +53,7 @@ export async function runMarketDay(
       stalls.push(await startStall(s, sp, proxy.url, root));
     }
     say(
-      `[market-day] ${c.stalls} stalls open (${Math.round((Date.now() - t0) / 1000)} s); trading ${c.sales} sales at ${c.time_scale}× market time`,
+      `[market-day] ${c.stalls} stalls open (${Math.round((Date.now() - t0) / 1000)} s), the day cut at ${String(cutoff).padStart(2, '0')}:00 Shanghai time; trading ${c.sales} sales at ${c.time_scale}× market time`,
     );
     const w: World = {
       sim: simClient(proc.simUrl),
@@ -70,7 +71,7 @@ export async function runMarketDay(
       `[market-day] day ${closed.business_day} closed, bill ${closed.bill_date} reconciled: ${closed.recon.state}${closed.recon.last_error ? ` (${closed.recon.last_error})` : ''} (${Math.round((Date.now() - t0) / 1000)} s)`,
     );
     const figures = await readFigures(w, stalls, closed, proc.serverDir, staff);
-    const checks = runChecks(figures);
+    const checks = [...runChecks(figures), dayCheck(closed.business_day, closed.bill_date)];
     const sales = stalls.reduce((a, st) => a + st.book.sales, 0);
     const result: DayResult = {
       line: dayLine(c, sales, faultCount(log), checks, Date.now() - t0),

@@ -25,6 +25,8 @@ export interface StallBook {
   parked: number;
   /** tenders the till refused and the cashier then took in cash: offline payment code, over the credit limit */
   fell_back_to_cash: number;
+  /** failed payment codes retried with a fresh code on the same sale */
+  code_retries: number;
   shift_changes: number;
   by_kind: Record<string, number>;
   /** what the till answered that it should not have (each is a failed check) */
@@ -86,6 +88,7 @@ export async function startStall(
       voids_fen: 0,
       parked: 0,
       fell_back_to_cash: 0,
+      code_retries: 0,
       shift_changes: 0,
       by_kind: {},
       errors: [],
