@@ -13,6 +13,8 @@ import { StatusBar } from './components/StatusBar';
 import { useKeyboard } from './hooks/useKeyboard';
 import { DayScreen } from './screens/DayScreen';
 import { HistoryScreen } from './screens/HistoryScreen';
+import { ParkDialog } from './components/ParkDialog';
+import { startCurrentSale } from './stores/current-sale-restore';
 import { ParkedScreen } from './screens/ParkedScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { ShiftScreen } from './screens/ShiftScreen';
@@ -64,7 +66,9 @@ export function App() {
     // The office changed prices, products or settings: the grid shows them without signing in again.
     const offConfig = coreApi().subscribe('config', () => void load());
     const stopDisplay = startDisplayPublisher();
+    const stopCurrentSale = startCurrentSale();
     return () => {
+      stopCurrentSale();
       stopStatus();
       offScan();
       stopAnnouncer();
@@ -95,6 +99,7 @@ export function App() {
       <PayPanel />
       <DonePanel />
       <SignOutDialog />
+      <ParkDialog />
     </div>
   );
 }

@@ -46,7 +46,8 @@ const modalOpen = (): boolean =>
   keypadOpen() ||
   phase() !== 'selling' ||
   useHistory.getState().refund !== null ||
-  useSignOut.getState().ask !== null;
+  useSignOut.getState().ask !== null ||
+  useParked.getState().naming !== null;
 /** Selling with nothing on top: the cart and grid have the keys. */
 const selling = (): boolean => signedIn() && !modalOpen() && useUi.getState().screen === 'selling';
 const lineSelected = (): boolean => selling() && useCart.getState().selected !== null;
@@ -103,7 +104,7 @@ export const COMMANDS: readonly Command[] = [
     key: 'F5',
     labelKey: 'commands.park',
     enabled: () => selling() && useCart.getState().lines.length > 0,
-    run: () => void useParked.getState().park(),
+    run: () => useParked.getState().askName(),
   },
   {
     id: 'pay',
@@ -170,6 +171,7 @@ export const COMMANDS: readonly Command[] = [
       if (keypadOpen()) return void useEntry.getState().confirm();
       if (useHistory.getState().refund) return void useHistory.getState().refundNow();
       if (useSignOut.getState().ask) return void useSignOut.getState().signOut();
+      if (useParked.getState().naming !== null) return void useParked.getState().park();
       if (phase() === 'paying') void useCheckout.getState().confirm();
       else if (phase() === 'done') useCheckout.getState().next();
     },
@@ -183,6 +185,7 @@ export const COMMANDS: readonly Command[] = [
       if (keypadOpen()) return useEntry.getState().cancel();
       if (useHistory.getState().refund) return useHistory.getState().cancelRefund();
       if (useSignOut.getState().ask) return useSignOut.getState().cancel();
+      if (useParked.getState().naming !== null) return useParked.getState().cancelName();
       if (phase() === 'paying') return useCheckout.getState().back();
       if (phase() === 'done') return useCheckout.getState().next();
       useUi.getState().clearNotice();

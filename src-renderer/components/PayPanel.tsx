@@ -23,6 +23,7 @@ export function PayPanel() {
   const removePart = useCheckout((s) => s.removePart);
   const accountWhatFits = useCheckout((s) => s.accountWhatFits);
   const switchToGateway = useCheckout((s) => s.switchToGateway);
+  const asking = useCheckout((s) => s.asking);
   useCart((s) => s.lines);
   if (phase !== 'paying' && phase !== 'committing') return null;
   const total = saleTotal();
@@ -106,7 +107,11 @@ export function PayPanel() {
             testId="confirm-pay"
             disabled={phase === 'committing'}
           >
-            {phase === 'committing' ? t('pay.committing') : t('pay.confirm', { amount: formatYuan(left) })}
+            {asking
+              ? t('pay.asking')
+              : phase === 'committing'
+                ? t('pay.committing')
+                : t('pay.confirm', { amount: formatYuan(left) })}
           </CommandButton>
         </div>
       </div>

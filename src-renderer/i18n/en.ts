@@ -75,6 +75,7 @@ export const en: Shape<typeof zhCN> = {
   cart: {
     title: 'Cart',
     empty: 'Tap a product or scan a barcode to start',
+    resumed: 'The unfinished sale is back: carry on',
     total: 'Total',
     rounding: 'Rounding',
     discounts: 'Discounts',
@@ -102,6 +103,8 @@ export const en: Shape<typeof zhCN> = {
     short: '¥{{amount}} short',
     confirm: 'Take ¥{{amount}}',
     committing: 'Saving…',
+    asking: 'The till core did not answer: checking whether this sale was completed…',
+    not_completed: 'This sale was not completed (the till core restarted): take payment again',
     part_amount: 'Amount of this part (yuan; empty: all that is left)',
     add_part: 'Take this part first',
     parts: 'Parts',
@@ -165,6 +168,11 @@ export const en: Shape<typeof zhCN> = {
     parked: 'Sale parked: serve the next buyer',
     cart_not_empty: 'The cart is not empty: take payment or park it first',
     product_gone: 'A product is no longer sold ({{id}}) and was left out',
+    name_title: 'Park: name this sale',
+    name_label: 'Buyer, plate number or note',
+    name_hint: 'Optional; the parked list shows it',
+    name_confirm: 'Park',
+    unnamed: 'Unnamed',
   },
   history: {
     title: 'Receipts',

@@ -71,6 +71,7 @@ export const zhCN = {
   cart: {
     title: '购物车',
     empty: '点商品或扫条码开始收银',
+    resumed: '上次没收完的这单已恢复，可以继续收银',
     total: '合计',
     rounding: '抹零',
     discounts: '优惠',
@@ -98,6 +99,8 @@ export const zhCN = {
     short: '还差 ¥{{amount}}',
     confirm: '确认收款 ¥{{amount}}',
     committing: '正在保存…',
+    asking: '收银核心没有回答，正在确认这笔是否已完成…',
+    not_completed: '这笔没有完成（收银核心重启过），请重新收款',
     part_amount: '这一笔金额（元，不填为剩余全部）',
     add_part: '先收这部分',
     parts: '已分笔',
@@ -157,6 +160,11 @@ export const zhCN = {
     parked: '已挂单，可以接待下一位',
     cart_not_empty: '购物车里还有商品：先收款或挂单，再取回',
     product_gone: '有商品已下架（{{id}}），取回时去掉了',
+    name_title: '挂单：给这单起个名字',
+    name_label: '买家、车牌号或备注',
+    name_hint: '可以不填；挂单列表里按名字找回',
+    name_confirm: '挂单',
+    unnamed: '未命名',
   },
   history: {
     title: '历史小票',

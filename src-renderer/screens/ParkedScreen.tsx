@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Money } from '../components/bits';
-import { useParked } from '../stores/parked';
+import { parkedName, useParked } from '../stores/parked';
 import { useSession } from '../stores/session';
 import { formatTime } from './time';
 
@@ -22,6 +22,10 @@ export function ParkedScreen() {
               data-testid="parked-item"
               onClick={() => void resume(p.id)}
             >
+              <span className="strong" data-testid="parked-name">
+                {parkedName(p) || t('parked.unnamed')}
+              </span>
+              {p.label && p.buyer_name && <span>{p.buyer_name}</span>}
               <span>{formatTime(p.parked_ms, tz)}</span>
               <span>{t('parked.lines', { count: p.line_count })}</span>
               <Money fen={p.total_fen} className="strong" />

@@ -1,7 +1,13 @@
-/** The open sale's lines. Totals come from shared/sales/cart (the core recomputes them on commit). */
+/**
+ * The sale in progress as the renderer shows it: a view of what the core holds (current-sale.ts there),
+ * changed here first for speed and sent to the core after every change (current-sale-sync.ts), so a
+ * reload resumes it. Totals come from shared/sales/cart (the core recomputes them on commit). The sale
+ * id is made when the first line is added and names the sale until it is completed, parked or voided.
+ */
 import { create } from 'zustand';
 import type { Product } from '../../shared/contract/methods';
-import type { CartWire } from '../../shared/contract/till';
+import type { CartWire, CurrentSaleWire } from '../../shared/contract/till';
+import { ulidFactory } from '../../shared/ulid';
 import { CartError, priceSale, type LineEntry, type PricedSale } from '../../shared/sales/cart';
 import type { RoundingMode } from '../../shared/sales/rounding';
 import { isWeighed } from '../../shared/units';
@@ -15,8 +21,13 @@ export interface CartLine {
 }
 
 interface CartState {
+  /** the client-made id this sale will be completed under; null until the first line */
+  saleId: string | null;
   lines: CartLine[];
+  /** the buyer this sale is for (picked when paying on account, kept with the sale) */
+  buyerId: string | null;
   selected: number | null;
+  setBuyer(id: string | null): void;
   add(product: Product, entry: LineEntry): void;
   /** a scanned piece product counts up on the last line when it is the same product */
   addScanned(product: Product): void;
@@ -26,11 +37,18 @@ interface CartState {
   remove(index: number): void;
   select(index: number | null): void;
   moveSelection(delta: number): void;
-  load(wire: CartWire, products: readonly Product[]): string | null;
+  /** the cart of a parked or resumed sale; answers the id of a product no longer sold, null when all loaded */
+  load(wire: CartWire, products: readonly Product[], saleId: string, buyerId: string | null): string | null;
   clear(): void;
 }
 
 let nextKey = 1;
+
+/** A new sale's client-made id (a ULID, as the core's sale-complete takes). */
+export const newSaleId = (
+  (make) => () =>
+    make(Date.now())
+)(ulidFactory((buf) => crypto.getRandomValues(buf)));
 
 export function entryFor(product: Product, quantity: number): LineEntry {
   return isWeighed(product.unit)
@@ -60,10 +78,14 @@ export const useCart = create<CartState>()((set, get) => {
     return null;
   };
   return {
+    saleId: null,
     lines: [],
+    buyerId: null,
     selected: null,
+    setBuyer: (buyerId) => set((s) => (s.buyerId === buyerId ? s : { buyerId })),
     add: (product, entry) =>
       set((s) => ({
+        saleId: s.saleId ?? newSaleId(),
         lines: [...s.lines, { key: nextKey++, product, entry, discount_fen: 0 }],
         selected: s.lines.length,
       })),
@@ -89,17 +111,19 @@ export const useCart = create<CartState>()((set, get) => {
         const from = s.selected ?? (delta > 0 ? -1 : s.lines.length);
         return { selected: Math.min(s.lines.length - 1, Math.max(0, from + delta)) };
       }),
-    load: (wire, products) => {
+    load: (wire, products, saleId, buyerId) => {
       const lines: CartLine[] = [];
+      let missing: string | null = null;
       for (const w of wire.lines) {
         const product = products.find((p) => p.id === w.product_id);
-        if (!product) return w.product_id;
-        lines.push({ key: nextKey++, product, entry: w.entry, discount_fen: w.discount_fen ?? 0 });
+        if (product)
+          lines.push({ key: nextKey++, product, entry: w.entry, discount_fen: w.discount_fen ?? 0 });
+        else missing = w.product_id;
       }
-      set({ lines, selected: null });
-      return null;
+      set({ saleId, lines, buyerId, selected: null });
+      return missing;
     },
-    clear: () => set({ lines: [], selected: null }),
+    clear: () => set({ saleId: null, lines: [], buyerId: null, selected: null }),
   };
 });
 
@@ -117,4 +141,9 @@ export function cartWire(lines: readonly CartLine[]): CartWire {
     lines: lines.map((l) => ({ product_id: l.product.id, entry: l.entry, discount_fen: l.discount_fen })),
     sale_discount_fen: 0,
   };
+}
+
+/** The sale in progress as the core keeps it, or null before its first line. */
+export function currentSaleWire(s: Pick<CartState, 'saleId' | 'lines' | 'buyerId'>): CurrentSaleWire | null {
+  return s.saleId ? { sale_id: s.saleId, ...cartWire(s.lines), buyer_id: s.buyerId } : null;
 }

@@ -14,14 +14,17 @@ import { isPaymentCode } from '../../shared/pay/payment-code';
 import { codeLimitDecision } from '../../shared/pay/qr-limits';
 import { classifyScan } from '../../shared/scan/classify';
 import { coreApi } from '../transport/core-client';
-import { cartTotal, cartWire, useCart } from './cart';
+import { cartTotal, cartWire, newSaleId, useCart } from './cart';
+import { flushCurrentSale, saleEnded } from './current-sale-push';
 import { useSession } from './session';
+import { useUi } from './ui';
 
 /** How the cashier takes this tender; 'gateway' is a QR tender paid through the institution's B2B bank page (large amounts). */
 /** What the cashier picks: a tender kind, or the bank gateway (a qr tender paid via B2B, TenderVia). */
 export const PAY_METHODS = [...TENDER_KINDS, 'gateway'] as const;
 export type PayMethod = (typeof PAY_METHODS)[number];
 type TenderInput = MethodInput<'sale-complete'>['tenders'][number];
+type CompleteInput = MethodInput<'sale-complete'> & { sale_id: string };
 export type Buyer = MethodOutput<'buyers-list'>['buyers'][number];
 
 type Phase = 'selling' | 'paying' | 'committing' | 'done';
@@ -47,6 +50,8 @@ interface CheckoutState {
   result: MethodOutput<'sale-complete'> | null;
   /** the tenders the sale was committed with (for the done screen: which are pending) */
   committed: TenderInput[];
+  /** committing, and the core did not answer: asking it what became of the sale before anything else */
+  asking: boolean;
   startPay(): void;
   setMethod(method: PayMethod): void;
   setAmountText(text: string): void;
@@ -59,6 +64,12 @@ interface CheckoutState {
   accountWhatFits(): void;
   removePart(index: number): void;
   confirm(): Promise<void>;
+  /** the sale-complete this page sent and never heard back from (kept across a reload), or null */
+  unanswered(): CompleteInput | null;
+  answer(input: CompleteInput): Promise<void>;
+  finish(input: CompleteInput, result: MethodOutput<'sale-complete'>): void;
+  /** what became of an unanswered sale, once the core said: committed → its answer again; not → ring it again */
+  settle(input: CompleteInput, committed: boolean): Promise<void>;
   back(): void;
   next(): void;
   reset(): void;
@@ -76,7 +87,19 @@ const initial = {
   error: null,
   result: null,
   committed: [],
+  asking: false,
 };
+
+/** Where the sale being completed is kept until the core answers (sessionStorage: it outlives a reload). */
+const UNANSWERED_KEY = 'markettill.unanswered-sale';
+/** How often, and how many times, the till asks a core that did not answer (it restarts in seconds). */
+const CORE_ASK_INTERVAL_MS = 500;
+const CORE_ASKS_MAX = 600;
+
+const remember = (input: CompleteInput | null): void =>
+  input
+    ? sessionStorage.setItem(UNANSWERED_KEY, JSON.stringify(input))
+    : sessionStorage.removeItem(UNANSWERED_KEY);
 
 export const saleTotal = (): number =>
   cartTotal(useCart.getState().lines, useSession.getState().info?.rounding ?? 'none');
@@ -139,7 +162,7 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
   ...initial,
   startPay: () => {
     if (get().phase !== 'selling' || useCart.getState().lines.length === 0) return;
-    set({ ...initial, phase: 'paying' });
+    set({ ...initial, phase: 'paying', buyerId: useCart.getState().buyerId });
     void coreApi()
       ['buyers-list']({})
       .then((r) => r.ok && set({ buyers: r.value.buyers }));
@@ -149,7 +172,10 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
   setAmountText: (text) =>
     set({ amountText: text.replace(/[^\d.]/g, '').slice(0, 24), problem: null, error: null }),
   setCode: (code) => set({ code: code.replace(/\D/g, '').slice(0, 24), problem: null, error: null }),
-  setBuyer: (buyerId) => set({ buyerId, problem: null, error: null }),
+  setBuyer: (buyerId) => {
+    useCart.getState().setBuyer(buyerId);
+    set({ buyerId, problem: null, error: null });
+  },
   switchToGateway: () => set({ method: 'gateway', problem: null, error: null }),
   addPart: () => {
     const s = get();
@@ -193,10 +219,49 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     if (isProblem(t)) return set({ problem: t });
     const tenders = [...s.parts, t];
     set({ phase: 'committing', problem: null, error: null });
-    const res = await coreApi()['sale-complete']({ ...cartWire(useCart.getState().lines), tenders });
-    if (!res.ok) return set({ phase: 'paying', error: res.error });
+    const cart = useCart.getState();
+    const input: CompleteInput = { ...cartWire(cart.lines), sale_id: cart.saleId ?? newSaleId(), tenders };
+    await flushCurrentSale();
+    await get().answer(input);
+  },
+  /** sends the sale (stored first, so a reload can ask about it) and takes the core's answer */
+  async answer(input) {
+    remember(input);
+    const res = await coreApi()['sale-complete'](input);
+    if (res.ok) return get().finish(input, res.value);
+    if (res.error.code !== 'internal') {
+      remember(null);
+      return set({ phase: 'paying', error: res.error });
+    }
+    // The core did not answer (it died, or broke): ask what became of this sale before anything else.
+    set({ asking: true });
+    for (let i = 0; i < CORE_ASKS_MAX; i++) {
+      const r = await coreApi()['current-sale-get']({ sale_id: input.sale_id });
+      if (r.ok) return get().settle(input, r.value.committed !== null);
+      await new Promise((ok) => setTimeout(ok, CORE_ASK_INTERVAL_MS));
+    }
+    set({ phase: 'paying', asking: false, error: res.error });
+  },
+  finish(input, result) {
+    remember(null);
+    saleEnded();
     useCart.getState().clear();
-    set({ phase: 'done', result: res.value, committed: tenders });
+    set({ phase: 'done', asking: false, result, committed: input.tenders });
+  },
+  unanswered() {
+    const raw = sessionStorage.getItem(UNANSWERED_KEY);
+    return raw ? (JSON.parse(raw) as CompleteInput) : null;
+  },
+  async settle(input, committed) {
+    // Committed: the same id again answers that sale (its receipt, printed or not), nothing rung twice.
+    if (committed) {
+      set({ phase: 'committing', asking: false });
+      return get().answer(input);
+    }
+    remember(null);
+    if (get().phase === 'committing')
+      return set({ phase: 'paying', asking: false, problem: { key: 'pay.not_completed' } });
+    useUi.getState().notify({ kind: 'error', key: 'pay.not_completed' });
   },
   back: () => set((s) => (s.phase === 'paying' ? { ...initial } : s)),
   next: () => set((s) => (s.phase === 'done' ? { ...initial } : s)),

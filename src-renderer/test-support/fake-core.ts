@@ -57,6 +57,7 @@ export function fakeCore(): FakeCore {
   const buyers = [{ id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000 }];
   const sales: (Out<'sales-recent'>['sales'][number] & { refunded: number })[] = [];
   let seq = 0;
+  let current: Out<'current-sale-get'>['current'] = null;
   const handlers: Partial<Record<MethodName, Handler>> = {
     'session-info': () => ({
       terminal_id: 'T1',
@@ -183,6 +184,12 @@ export function fakeCore(): FakeCore {
       };
     },
     'parked-list': () => ({ parked: [] }),
+    // The sale in progress, kept as the core keeps it; sales here are committed by sale-complete only.
+    'current-sale-set': (sale: Out<'current-sale-get'>['current'] & object) => {
+      current = sale.lines.length > 0 ? { ...sale, updated_ms: Date.now() } : null;
+      return { sale_id: sale.sale_id, total_fen: 0 };
+    },
+    'current-sale-get': () => ({ current, committed: null }),
     'sale-void': () => ({ void_id: 'V1' }),
     'display-show': (s: Out<'display-get'>) => ((state.display = s), {}),
     'display-get': () => state.display,

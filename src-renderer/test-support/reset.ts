@@ -18,6 +18,7 @@ import { fakeCore, type FakeCore } from './fake-core';
 export function freshTill(): FakeCore {
   const core = fakeCore();
   setCoreApi(core.api);
+  sessionStorage.clear();
   useCart.getState().clear();
   useCheckout.getState().reset();
   useEntry.getState().cancel();

@@ -122,6 +122,8 @@ describe('selling in Chromium at 1024×768', () => {
   it('parks a sale, serves another buyer, resumes it', async () => {
     await addByKeypad(page, 'V002', '4'); // 土豆 4 斤 = 7.20
     await page.keyboard.press('F5');
+    await page.getByTestId('park-name').waitFor();
+    await page.keyboard.press('Enter'); // parked without a name
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(0);
     await page.keyboard.press('F2');
     await page.getByTestId('parked-item').first().waitFor();
