@@ -51,8 +51,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'buyers-list': () => ({ buyers: listBuyers(db) }),
     'price-override': (input) => journaled(approveBargain(db, session.require(), input, ctx.now())),
     'sale-complete': (input) => saleCompleteCall(ctx, session.require(), input),
-    'current-sale-set': ({ sale_id, lines, sale_discount_fen, buyer_id }) =>
-      setCurrentSale(db, session.require(), { sale_id, lines, sale_discount_fen, buyer_id }, ctx.now()),
+    'current-sale-set': (sale) => setCurrentSale(db, session.require(), sale, ctx.now()),
     'current-sale-get': ({ sale_id }) => {
       const committed = sale_id ? getSale(db, sale_id) : null;
       return { current: getCurrentSale(db), committed: committed && saleSummary(committed) };

@@ -59,6 +59,7 @@ export const currentSaleSchema = z.object({
   sale_id: saleIdSchema,
   lines: cartLinesSchema,
   sale_discount_fen: fenUpTo(SALE_TOTAL_FEN_MAX).default(0),
+  round_off_id: id.optional(),
   buyer_id: id.nullable().default(null),
 });
 export type CurrentSaleWire = z.input<typeof currentSaleSchema>;

@@ -31,13 +31,7 @@ interface CurrentSaleRow {
 
 const fromRow = (r: CurrentSaleRow): CurrentSale => {
   const cart = JSON.parse(r.cart) as CartInput;
-  return {
-    sale_id: r.sale_id,
-    lines: cart.lines,
-    sale_discount_fen: cart.sale_discount_fen,
-    buyer_id: r.buyer_id,
-    updated_ms: r.updated_ms,
-  };
+  return { ...cart, sale_id: r.sale_id, buyer_id: r.buyer_id, updated_ms: r.updated_ms };
 };
 
 export function getCurrentSale(db: Db): CurrentSale | null {
@@ -65,7 +59,12 @@ export function setCurrentSale(
     throw new CodedError('conflict', `sale ${sale.sale_id} is already completed: open a new sale`);
   if (sale.buyer_id && !getBuyer(db, sale.buyer_id))
     throw new CodedError('not_found', `buyer ${sale.buyer_id} is not known at this stall`);
-  const cart: CartInput = { lines: sale.lines, sale_discount_fen: sale.sale_discount_fen };
+  const { lines, sale_discount_fen, round_off_id } = sale;
+  const cart: CartInput = {
+    lines,
+    sale_discount_fen,
+    ...(round_off_id === undefined ? {} : { round_off_id }),
+  };
   const total =
     cart.lines.length === 0 ? 0 : priceCart(db, cart, getTillSettings(db).rounding).priced.total_fen;
   tx(db, () => {
