@@ -7,7 +7,7 @@ import { listBuyers } from './buyers/buyer-store';
 import { approveBargain } from './sales/bargains';
 import type { TerminalPayments } from './payments/terminal-payments';
 import type { PrintQueue } from './print/print-queue';
-import { refundSale } from './refunds/refund';
+import { planRefund, refundSale } from './refunds/refund';
 import type { HandlerMap } from './rpc/registry';
 import type { PayUrlSigner } from './sales/complete-sale';
 import { saleCompleteCall } from './sales/sale-complete-call';
@@ -54,7 +54,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'current-sale-set': (sale) => setCurrentSale(db, session.require(), sale, ctx.now()),
     'current-sale-get': ({ sale_id }) => {
       const committed = sale_id ? getSale(db, sale_id) : null;
-      return { current: getCurrentSale(db), committed: committed && saleSummary(committed) };
+      return { current: getCurrentSale(db), committed: committed && saleSummary(db, committed) };
     },
     'sale-park': ({ label, buyer_id, sale_id, ...cart }) =>
       journaled({
@@ -78,8 +78,12 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'sale-void': ({ reason, sale_id, ...cart }) =>
       journaled(voidOpenSale(db, who, session.require(), cart, reason, ctx.now(), sale_id)),
     'sales-recent': ({ query, limit }) => ({
-      sales: recentSales(db, limit, query ?? null).map(saleSummary),
+      sales: recentSales(db, limit, query ?? null).map((sale) => saleSummary(db, sale)),
     }),
+    'refund-preview': (input) => {
+      const { amount_fen, whole, needs_manager, lines, tenders } = planRefund(db, session.require(), input);
+      return { amount_fen, whole, needs_manager, lines, tenders };
+    },
     'refund-create': async (input) => {
       const refund = journaled(refundSale(db, who, session.require(), input, ctx.now()));
       // QR and payment-code parts go back through the institution (queued, resent until the server accepts them).
@@ -139,7 +143,7 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'day-report': () => dayReport(db, who.terminal_id, openBusinessDay(db, who, ctx.now())),
     'day-close': ({ manager_pin }) => journaled(closeDay(db, who, session.require(), ctx.now(), manager_pin)),
     'sale-detail': ({ sale_id, paper }) => {
-      const detail = saleDetail(db, sale_id, paper);
+      const detail = saleDetail(db, who, sale_id, paper);
       if (!detail) throw new CodedError('not_found', `no sale ${sale_id} on this till`);
       return detail;
     },

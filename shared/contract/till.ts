@@ -158,7 +158,22 @@ const saleSummary = z.object({
   status: z.enum(SALE_STATUSES),
   total_fen: fen,
   created_ms: z.number().int(),
+  /** refunded so far (部分退款 / 已退款) */
+  refunded_fen: fen.default(0),
+  /** an open sale: what it still owes with no tender standing for it */
+  owed_fen: fen.default(0),
 });
+
+/** lines to refund (line_no, quantity); omitted: everything not yet refunded */
+const refundLinesInput = z
+  .array(
+    z.object({
+      line_no: z.number().int().positive(),
+      quantity: z.number().int().nonnegative().max(QUANTITY_MAX),
+    }),
+  )
+  .max(LINES_PER_SALE_MAX)
+  .optional();
 
 export const tillContract = {
   'cashier-signin': { input: z.object({ pin: z.string().max(16) }), output: cashierSchema },
@@ -271,19 +286,34 @@ export const tillContract = {
     }),
     output: z.object({ sales: z.array(saleSummary) }),
   },
+  /** What a refund would give back, nothing written: for the refund dialog to name the lines, amounts and tenders. */
+  'refund-preview': {
+    input: z.object({ sale_id: id, lines: refundLinesInput }),
+    output: z.object({
+      amount_fen: fen,
+      /** every line in full and nothing refunded before (整单退回) */
+      whole: z.boolean(),
+      needs_manager: z.boolean(),
+      lines: z.array(
+        z.object({
+          line_no: z.number().int(),
+          name: z.string(),
+          unit: z.enum(['jin', 'kg', 'piece']),
+          /** grams or pieces given back; 0 for a typed-amount line */
+          quantity: z.number().int(),
+          amount_fen: fen,
+        }),
+      ),
+      tenders: z.array(
+        z.object({ tender_no: z.number().int(), kind: z.enum(TENDER_KINDS), amount_fen: fen }),
+      ),
+    }),
+  },
   'refund-create': {
     input: z.object({
       sale_id: id.optional(),
       receipt_no: z.string().max(40).optional(),
-      lines: z
-        .array(
-          z.object({
-            line_no: z.number().int().positive(),
-            quantity: z.number().int().nonnegative().max(QUANTITY_MAX),
-          }),
-        )
-        .max(LINES_PER_SALE_MAX)
-        .optional(),
+      lines: refundLinesInput,
       reason: z.string().max(200).default(''),
       manager_pin: z.string().max(16).optional(),
     }),
@@ -309,7 +339,7 @@ export const tillContract = {
   'day-report': { input: z.object({}), output: zReportSchema },
   // With open sales (pending or owed) refused with manager_required and details.open_sales until a manager's PIN is given.
   'day-close': { input: z.object({ manager_pin: z.string().max(16).optional() }), output: zReportSchema },
-  /** One sale for the history screen: lines with what was refunded, tenders with their status, and the receipt as it printed (plain text, for the preview). */
+  /** One sale for the history screen: lines with what was refunded, tenders with their status, and its receipt as it stands now, as a reprint prints it (plain text, for the preview; null when none printed). */
   'sale-detail': {
     input: z.object({ sale_id: id, paper: paperWidth.default(80) }),
     output: z.object({

@@ -113,3 +113,25 @@ export function saleStatusOf(
   if (owedFen(totalFen, tenders) > 0) return 'pending';
   return tenders.every((t) => t.status !== 'pending') ? 'completed' : 'pending';
 }
+
+/** What the history list says about a sale: open (waiting or owed), completed, partly or fully refunded, voided. */
+export type SaleStanding = 'waiting' | 'owed' | 'completed' | 'part_refunded' | 'refunded' | 'voided';
+
+export function saleStanding(s: {
+  status: SaleStatus;
+  total_fen: number;
+  refunded_fen: number;
+  owed_fen: number;
+}): SaleStanding {
+  switch (s.status) {
+    case 'voided':
+      return 'voided';
+    case 'pending':
+      return s.owed_fen > 0 ? 'owed' : 'waiting';
+    case 'completed':
+      if (s.refunded_fen <= 0) return 'completed';
+      return s.refunded_fen >= s.total_fen ? 'refunded' : 'part_refunded';
+    default:
+      return assertNever(s.status);
+  }
+}

@@ -1,4 +1,4 @@
-/** Read side of one sale for the cashier's history screen: lines with refunds so far, tenders, and the receipt as printed. */
+/** Read side of one sale for the cashier's history screen: lines with refunds so far, tenders, and its receipt as it stands now (what a reprint prints). */
 import type { MethodOutput } from '../../shared/contract/methods';
 import { layoutReceipt, renderReceiptText, type PaperWidth } from '../../shared/receipt';
 import { parseDoc } from '../print/print-job-store';
@@ -6,11 +6,13 @@ import type { Db } from '../store/db';
 import { stmt } from '../store/sql';
 import { failureReason } from '../../shared/sales/failure-reasons';
 import { isStanding, owedFen } from '../../shared/sales/outcome';
+import type { TerminalIdentity } from '../sync/identity';
+import { saleReceipt } from './receipt-doc';
 import { getSale, saleLines, saleTenders } from './sale-store';
 
 type Detail = MethodOutput<'sale-detail'>;
 
-export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | null {
+export function saleDetail(db: Db, who: TerminalIdentity, saleId: string, paper: PaperWidth): Detail | null {
   const sale = getSale(db, saleId);
   if (!sale) return null;
   const refunded = stmt(
@@ -19,12 +21,14 @@ export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | 
   ).all(saleId) as { line_no: number; q: number; a: number }[];
   const byLine = new Map(refunded.map((r) => [r.line_no, r]));
   const tenders = saleTenders(db, saleId);
-  // The receipt the customer holds is the first job stored for the sale; reprints copy it.
+  // The pay QR the first receipt printed (a waiting QR tender is still paid through it).
   const job = stmt(
     db,
     'SELECT document FROM print_job WHERE sale_id = ? ORDER BY created_ms, id LIMIT 1',
   ).get(saleId) as { document: string } | undefined;
   const doc = job ? parseDoc(job) : null;
+  const refundedFen = refunded.reduce((a, r) => a + r.a, 0);
+  const owed = sale.status === 'pending' ? owedFen(sale.total_fen, tenders) : 0;
   return {
     sale: {
       id: sale.id,
@@ -37,6 +41,8 @@ export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | 
       discount_fen: sale.line_discount_fen + sale.sale_discount_fen,
       rounding_fen: sale.rounding_fen,
       cashier_id: sale.cashier_id,
+      refunded_fen: refundedFen,
+      owed_fen: owed,
     },
     lines: saleLines(db, saleId).map((l) => ({
       line_no: l.line_no,
@@ -65,13 +71,13 @@ export function saleDetail(db: Db, saleId: string, paper: PaperWidth): Detail | 
       reason_zh: isStanding(t.status) ? null : failureReason(t.reason).zh,
       deadline_ms: t.status === 'pending' ? (t.deadline_ms ?? null) : null,
     })),
-    refunded_fen: refunded.reduce((a, r) => a + r.a, 0),
-    owed_fen: sale.status === 'pending' ? owedFen(sale.total_fen, tenders) : 0,
+    refunded_fen: refundedFen,
+    owed_fen: owed,
     refunds: stmt(
       db,
       'SELECT refund_no, amount_fen, created_ms FROM refund WHERE sale_id = ? ORDER BY created_ms',
     ).all(saleId) as { refund_no: string; amount_fen: number; created_ms: number }[],
     pay_url: doc?.pay_url ?? null,
-    receipt_text: doc ? renderReceiptText(layoutReceipt(doc, paper)) : null,
+    receipt_text: job ? renderReceiptText(layoutReceipt(saleReceipt(db, who, saleId), paper)) : null,
   };
 }

@@ -1,6 +1,6 @@
 /** SQL for sales, their lines and tenders. */
 import type { PricedLine } from '../../shared/sales/cart';
-import type { SaleStatus, Wallet } from '../../shared/sales/outcome';
+import { owedFen, type SaleStatus, type Wallet } from '../../shared/sales/outcome';
 import type { PlannedTender } from './tenders';
 import type { Db } from '../store/db';
 import { stmt } from '../store/sql';
@@ -71,14 +71,23 @@ export function getSale(db: Db, id: string): SaleRow | null {
   return (stmt(db, 'SELECT * FROM sale WHERE id = ?').get(id) as SaleRow | undefined) ?? null;
 }
 
-/** A sale as the history list and the contract's saleSummary show it. */
-export const saleSummary = ({ id, receipt_no, business_day, status, total_fen, created_ms }: SaleRow) => ({
+/** A sale as the history list and the contract's saleSummary show it: with what was refunded of it, and what an open sale still owes. */
+export const saleSummary = (
+  db: Db,
+  { id, receipt_no, business_day, status, total_fen, created_ms }: SaleRow,
+) => ({
   id,
   receipt_no,
   business_day,
   status,
   total_fen,
   created_ms,
+  refunded_fen: (
+    stmt(db, 'SELECT COALESCE(SUM(amount_fen), 0) AS a FROM refund WHERE sale_id = ?').get(id) as {
+      a: number;
+    }
+  ).a,
+  owed_fen: status === 'pending' ? owedFen(total_fen, saleTenders(db, id)) : 0,
 });
 
 export function getSaleByReceipt(db: Db, receiptNo: string): SaleRow | null {

@@ -9,17 +9,28 @@ import { useUi } from '../stores/ui';
 /**
  * What the cashier can do about a sale's wallet tenders: a waiting payment code counts down to the
  * institution's deadline and can be cancelled (reversed there); a failed or reversed one is said in
- * large type with its reason, and what is still owed can be taken in cash on the same sale, or the
- * sale voided.
+ * large type with its reason, and what is still owed can be taken in cash or with a fresh payment
+ * code on the same sale, or the sale voided. The done screen and the history screen both show it;
+ * `onChanged` runs after each action (history reloads its list and detail).
  */
-export function TenderOutcomes({ saleId }: { saleId: string }) {
+export function TenderOutcomes({
+  saleId,
+  onChanged,
+  inHistory = false,
+}: {
+  saleId: string;
+  onChanged?: () => void;
+  /** on the history screen: no hint to come back to history */
+  inHistory?: boolean;
+}) {
   const { t } = useTranslation();
   const tenders = usePaymentWait((s) => s.tenders);
   const owed = usePaymentWait((s) => s.owedFen);
   const status = usePaymentWait((s) => s.saleStatus);
-  const watch = usePaymentWait((s) => s.watch);
+  const refresh = usePaymentWait((s) => s.refresh);
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState('');
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
@@ -31,7 +42,8 @@ export function TenderOutcomes({ saleId }: { saleId: string }) {
     const r = await run();
     setBusy(false);
     if (!r.ok && r.error) useUi.getState().fail(r.error);
-    watch(saleId);
+    await refresh();
+    onChanged?.();
   };
   const waiting = tenders.filter((x) => x.kind === 'payment_code' && x.status === 'pending');
   const gone = tenders.filter(
@@ -98,6 +110,42 @@ export function TenderOutcomes({ saleId }: { saleId: string }) {
           >
             {t('outcome.take_cash')}
           </button>
+          <form
+            className="fresh-code"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const scanned = code.trim();
+              if (scanned === '') return;
+              setCode('');
+              void act(() =>
+                coreApi()['sale-add-tender']({
+                  sale_id: saleId,
+                  tender: { kind: 'payment_code', amount_fen: owed, code: scanned },
+                }),
+              );
+            }}
+          >
+            <label className="field">
+              {t('outcome.fresh_code')}
+              <input
+                className="num"
+                inputMode="numeric"
+                autoComplete="off"
+                data-testid="fresh-code"
+                placeholder={t('outcome.fresh_code_hint')}
+                value={code}
+                onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 24))}
+              />
+            </label>
+            <button
+              type="submit"
+              className="secondary big"
+              data-testid="charge-code"
+              disabled={busy || code.trim() === ''}
+            >
+              {t('outcome.charge_code')}
+            </button>
+          </form>
           <button
             type="button"
             className="danger big"
@@ -107,7 +155,7 @@ export function TenderOutcomes({ saleId }: { saleId: string }) {
           >
             {t('outcome.void')}
           </button>
-          <p className="hint">{t('outcome.other_hint')}</p>
+          {!inHistory && <p className="hint">{t('outcome.other_hint')}</p>}
         </div>
       )}
     </div>

@@ -9,6 +9,7 @@ import { useUi } from './ui';
 type Summary = MethodOutput<'sales-recent'>['sales'][number];
 type Detail = MethodOutput<'sale-detail'>;
 type Refund = MethodOutput<'refund-create'>;
+export type RefundPreview = MethodOutput<'refund-preview'>;
 
 interface HistoryState {
   query: string;
@@ -16,7 +17,7 @@ interface HistoryState {
   detail: Detail | null;
   busy: boolean;
   /** the refund dialog: confirming, then asking for a manager's PIN when the core wants one */
-  refund: { step: 'confirm' | 'manager'; pinWrong: boolean } | null;
+  refund: { step: 'confirm' | 'manager'; pinWrong: boolean; preview: RefundPreview } | null;
   refunded: Refund | null;
   /** the manager's PIN being typed */
   pin: string;
@@ -28,7 +29,8 @@ interface HistoryState {
   load(): Promise<void>;
   open(id: string): Promise<void>;
   reprint(): Promise<void>;
-  startRefund(): void;
+  /** asks the core what the refund would give back, then opens the dialog naming it */
+  startRefund(): Promise<void>;
   cancelRefund(): void;
   refundNow(): Promise<void>;
   reset(): void;
@@ -77,27 +79,35 @@ export const useHistory = create<HistoryState>()((set, get) => ({
           : { kind: 'error', key: 'history.reprint_waiting', detail: r.value.print_error ?? '' },
       );
   },
-  startRefund: () => set({ refund: { step: 'confirm', pinWrong: false }, pin: '' }),
+  async startRefund() {
+    const d = get().detail;
+    if (!d || get().busy) return;
+    set({ busy: true });
+    const r = await coreApi()['refund-preview']({ sale_id: d.sale.id, lines: pickedLines(d, get().picked) });
+    set({ busy: false });
+    if (!r.ok) return useUi.getState().fail(r.error);
+    set({ refund: { step: 'confirm', pinWrong: false, preview: r.value }, pin: '' });
+  },
   cancelRefund: () => set({ refund: null, pin: '' }),
   async refundNow() {
     const d = get().detail;
-    const step = get().refund?.step;
-    if (!d || get().busy || !step) return;
+    const open = get().refund;
+    if (!d || get().busy || !open) return;
+    const { step, preview } = open;
     const managerPin = step === 'manager' ? get().pin : undefined;
     if (managerPin !== undefined && managerPin.length < 4) return;
     set({ busy: true, pin: '' });
-    const lines =
-      get().picked.length === 0
-        ? undefined
-        : d.lines
-            .filter((l) => get().picked.includes(l.line_no))
-            .map((l) => ({ line_no: l.line_no, quantity: l.quantity - l.refunded_quantity }));
-    const r = await coreApi()['refund-create']({ sale_id: d.sale.id, lines, manager_pin: managerPin });
+    const r = await coreApi()['refund-create']({
+      sale_id: d.sale.id,
+      lines: pickedLines(d, get().picked),
+      manager_pin: managerPin,
+    });
     set({ busy: false });
     if (!r.ok) {
-      if (r.error.code === 'manager_required') return set({ refund: { step: 'manager', pinWrong: false } });
+      if (r.error.code === 'manager_required')
+        return set({ refund: { step: 'manager', pinWrong: false, preview } });
       if (r.error.code === 'wrong_pin' && managerPin !== undefined)
-        return set({ refund: { step: 'manager', pinWrong: true } });
+        return set({ refund: { step: 'manager', pinWrong: true, preview } });
       set({ refund: null });
       return useUi.getState().fail(r.error);
     }
@@ -107,11 +117,22 @@ export const useHistory = create<HistoryState>()((set, get) => ({
       key: 'history.refund_done',
       params: { no: r.value.refund_no, amount: formatYuan(r.value.amount_fen) },
     });
-    await get().open(d.sale.id);
+    await Promise.all([get().open(d.sale.id), get().load()]);
     set({ refunded: r.value });
   },
   reset: () => set(initial),
 }));
+
+/** The picked lines, each with all of it not yet refunded; none picked: undefined (the whole sale). */
+function pickedLines(
+  d: Detail,
+  picked: readonly number[],
+): { line_no: number; quantity: number }[] | undefined {
+  if (picked.length === 0) return undefined;
+  return d.lines
+    .filter((l) => picked.includes(l.line_no))
+    .map((l) => ({ line_no: l.line_no, quantity: l.quantity - l.refunded_quantity }));
+}
 
 /** What a refund would give back, for the screen (the core computes the real amount): picked lines' unrefunded share, or all that was paid and not refunded. */
 export function refundEstimate(d: Detail | null, picked: readonly number[]): number {

@@ -18,26 +18,21 @@ interface PaymentWaitState {
   saleStatus: MethodOutput<'sale-detail'>['sale']['status'] | null;
   owedFen: number;
   watch(saleId: string): () => void;
+  /** reads the watched sale once more at once (after the cashier acted on it) */
+  refresh(): Promise<void>;
   reset(): void;
 }
 
 const POLL_MS = 2_000;
 const initial = { saleId: null, tenders: [], payUrl: null, startedMs: 0, saleStatus: null, owedFen: 0 };
 
-export const usePaymentWait = create<PaymentWaitState>()((set) => ({
+export const usePaymentWait = create<PaymentWaitState>()((set, get) => ({
   ...initial,
   watch(saleId) {
     set({ ...initial, saleId, startedMs: Date.now() });
     let stopped = false;
     const poll = async (): Promise<void> => {
-      const r = await coreApi()['sale-detail']({ sale_id: saleId, paper: 80 });
-      if (stopped || !r.ok) return;
-      set({
-        tenders: r.value.tenders,
-        payUrl: r.value.pay_url,
-        saleStatus: r.value.sale.status,
-        owedFen: r.value.owed_fen,
-      });
+      if (!stopped) await get().refresh();
     };
     void poll();
     const timer = setInterval(() => void poll(), POLL_MS);
@@ -45,6 +40,18 @@ export const usePaymentWait = create<PaymentWaitState>()((set) => ({
       stopped = true;
       clearInterval(timer);
     };
+  },
+  async refresh() {
+    const saleId = get().saleId;
+    if (!saleId) return;
+    const r = await coreApi()['sale-detail']({ sale_id: saleId, paper: 80 });
+    if (!r.ok || get().saleId !== saleId) return;
+    set({
+      tenders: r.value.tenders,
+      payUrl: r.value.pay_url,
+      saleStatus: r.value.sale.status,
+      owedFen: r.value.owed_fen,
+    });
   },
   reset: () => set(initial),
 }));

@@ -55,7 +55,7 @@ export function fakeCore(): FakeCore {
     display: { seq: 0, at_ms: 0, view: { phase: 'idle' } },
   };
   const buyers = [{ id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000 }];
-  const sales: (Out<'sales-recent'>['sales'][number] & { refunded: number })[] = [];
+  const sales: Out<'sales-recent'>['sales'] = [];
   let seq = 0;
   let current: Out<'current-sale-get'>['current'] = null;
   const handlers: Partial<Record<MethodName, Handler>> = {
@@ -142,7 +142,8 @@ export function fakeCore(): FakeCore {
         status: pending ? 'pending' : 'completed',
         total_fen: priced.total_fen,
         created_ms: Date.now(),
-        refunded: 0,
+        refunded_fen: 0,
+        owed_fen: 0,
       });
       return {
         sale_id: id,
@@ -155,7 +156,7 @@ export function fakeCore(): FakeCore {
         print_error: state.status.printer.message,
       };
     },
-    'sales-recent': () => ({ sales: sales.map(({ refunded: _r, ...s }) => s) }),
+    'sales-recent': () => ({ sales }),
     'sale-detail': ({ sale_id }: { sale_id: string }) => {
       const s = sales.find((x) => x.id === sale_id);
       if (!s) return fail('not_found', 'no sale');
@@ -163,9 +164,20 @@ export function fakeCore(): FakeCore {
         sale: { ...s, subtotal_fen: s.total_fen, discount_fen: 0, rounding_fen: 0, cashier_id: 'C' },
         lines: [],
         tenders: state.tenders.get(s.id) ?? [],
-        refunded_fen: s.refunded,
+        refunded_fen: s.refunded_fen,
         pay_url: null,
         receipt_text: `小票 ${s.receipt_no}`,
+      };
+    },
+    'refund-preview': ({ sale_id }: { sale_id: string }) => {
+      const s = sales.find((x) => x.id === sale_id);
+      if (!s) return fail('not_found', 'no sale');
+      return {
+        amount_fen: s.total_fen - s.refunded_fen,
+        whole: s.refunded_fen === 0,
+        needs_manager: s.total_fen > 5000 && state.cashier?.role !== 'manager',
+        lines: [],
+        tenders: [{ tender_no: 1, kind: 'cash', amount_fen: s.total_fen - s.refunded_fen }],
       };
     },
     'refund-create': ({ sale_id, manager_pin }: { sale_id: string; manager_pin?: string }) => {
@@ -175,7 +187,7 @@ export function fakeCore(): FakeCore {
         if (manager_pin === undefined) return fail('manager_required', 'needs a manager');
         if (manager_pin !== '8888') return fail('wrong_pin', 'not a manager');
       }
-      s.refunded = s.total_fen;
+      s.refunded_fen = s.total_fen;
       return {
         refund_id: 'R1',
         refund_no: 'R-0001',

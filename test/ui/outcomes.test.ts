@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PayStack } from '../payments/stack';
 import { artifactPath } from '../helpers/browser';
-import { payUiSession } from './pay-session';
+import { payByCode, payUiSession } from './pay-session';
 import { addByKeypad } from './stack';
 
 const session = payUiSession();
@@ -16,22 +16,13 @@ beforeAll(() => {
   ({ s, page } = session);
 });
 
-async function payByCode(code: string): Promise<void> {
-  await page.keyboard.press('F9');
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('payment-code').inputValue()).toBe(code);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('done').waitFor();
-}
-
 describe('tender outcomes in Chromium', () => {
   it('an expired payment code: the reason in large type, then taken in cash on the same sale', async () => {
     const buyer = await s.buyer('WECHAT');
     const stale = await s.code(buyer);
     await s.control('POST', '/clock/advance', { ms: 61_000 });
     await addByKeypad(page, 'V006', '2'); // 30.00
-    await payByCode(stale);
+    await payByCode(page, stale);
     await page.getByTestId('tender-failed').waitFor();
     expect(await page.getByTestId('tender-reason').textContent()).toContain('付款码已过期');
     expect(await page.getByTestId('done-title').textContent()).toContain('未收齐');
@@ -47,7 +38,7 @@ describe('tender outcomes in Chromium', () => {
   it('a payment code waiting for the password counts down to the deadline, with a cancel button', async () => {
     const buyer = await s.buyer('ALIPAY');
     await addByKeypad(page, 'V006', '200'); // 3,000.00: the buyer must type the password
-    await payByCode(await s.code(buyer));
+    await payByCode(page, await s.code(buyer));
     await page.getByTestId('code-countdown').waitFor();
     await page.getByTestId('tender-cancel').waitFor();
     await page.screenshot({ path: artifactPath('ui-code-countdown.png') });

@@ -4,7 +4,7 @@
  * Registers the calling file's hooks: set up before all, a screenshot of a failed test, torn down after all.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { RENDERER_DIR } from '../../bin/cli/roles';
 import { startHttpTransport, type HttpTransport } from '../../src-main/rpc/http-transport';
 import { artifactPath, launchChromium } from '../helpers/browser';
@@ -50,4 +50,14 @@ export function payUiSession(): PaySession {
     await session.s?.close();
   });
   return session;
+}
+
+/** Pays the cart with a payment code typed as a scanner would (F9, the code, Enter), and waits for the done screen. */
+export async function payByCode(page: Page, code: string): Promise<void> {
+  await page.keyboard.press('F9');
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('payment-code').inputValue()).toBe(code);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('done').waitFor();
 }
