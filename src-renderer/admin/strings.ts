@@ -312,6 +312,14 @@ export const adminZh = {
     active: '使用中',
     revoked: '已吊销',
     scan: '在收银机上输入配对码或扫描二维码',
+    halfDone: '待完成',
+    enrolment: '配对进度',
+    codeOutstanding: '配对码未使用，{{at}} 过期',
+    codeExpired: '配对码已于 {{at}} 过期，未使用',
+    awaitingConfig: '{{at}} 由 {{from}} 使用配对码，收银机尚未下载配置',
+    configured: '{{at}} 完成配对',
+    cancel: '取消配对',
+    cancelConfirm: '取消后这次配对作废：配对码失效，收银机的密钥被吊销，需重新登记终端。确定？',
   },
 };
 
@@ -640,5 +648,14 @@ export const adminEn: Shape<typeof adminZh> = {
     active: 'in use',
     revoked: 'revoked',
     scan: 'Type the pairing code on the till or scan the QR',
+    halfDone: 'pending',
+    enrolment: 'Enrolment',
+    codeOutstanding: 'code not used yet, expires {{at}}',
+    codeExpired: 'code expired unused at {{at}}',
+    awaitingConfig: 'code used at {{at}} from {{from}}; the till has not pulled its configuration',
+    configured: 'enrolled {{at}}',
+    cancel: 'Cancel enrolment',
+    cancelConfirm:
+      'The code dies and the till’s key is revoked; the terminal must be enrolled again. Cancel?',
   },
 };

@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCny } from '../../../shared/money';
 import { api, call } from '../api';
 import { useLoad } from '../useLoad';
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+import { formatWhen as when } from '../when';
 
 export function PriceHistory({ productId }: { productId: string }) {
   const { t } = useTranslation();
