@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BargainDialog } from './components/BargainDialog';
 import { Cart } from './components/Cart';
 import { DonePanel } from './components/DonePanel';
 import { Keypad } from './components/Keypad';
@@ -96,6 +97,7 @@ export function App() {
         <main className="loading">{t('app.loading')}</main>
       )}
       <Keypad />
+      <BargainDialog />
       <PayPanel />
       <DonePanel />
       <SignOutDialog />

@@ -4,6 +4,7 @@
  * One key may serve several commands in different contexts: the first whose
  * `enabled()` holds runs.
  */
+import { useBargain } from './stores/bargain';
 import { useCart } from './stores/cart';
 import { useCheckout, type PayMethod } from './stores/checkout';
 import { useEntry } from './stores/entry';
@@ -42,8 +43,10 @@ export interface Command {
 const signedIn = (): boolean => Boolean(useSession.getState().info?.cashier);
 const keypadOpen = (): boolean => useEntry.getState().target !== null;
 const phase = (): string => useCheckout.getState().phase;
+const bargainOpen = (): boolean => useBargain.getState().ask !== null;
 const modalOpen = (): boolean =>
   keypadOpen() ||
+  bargainOpen() ||
   phase() !== 'selling' ||
   useHistory.getState().refund !== null ||
   useSignOut.getState().ask !== null ||
@@ -169,6 +172,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: () => true,
     run: () => {
       if (keypadOpen()) return void useEntry.getState().confirm();
+      if (bargainOpen()) return void useBargain.getState().submit();
       if (useHistory.getState().refund) return void useHistory.getState().refundNow();
       if (useSignOut.getState().ask) return void useSignOut.getState().signOut();
       if (useParked.getState().naming !== null) return void useParked.getState().park();
@@ -183,6 +187,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: () => true,
     run: () => {
       if (keypadOpen()) return useEntry.getState().cancel();
+      if (bargainOpen()) return useBargain.getState().cancel();
       if (useHistory.getState().refund) return useHistory.getState().cancelRefund();
       if (useSignOut.getState().ask) return useSignOut.getState().cancel();
       if (useParked.getState().naming !== null) return useParked.getState().cancelName();

@@ -39,6 +39,7 @@ export async function saleCompleteCall(
       sale_id: input.sale_id,
       lines: input.lines,
       sale_discount_fen: input.sale_discount_fen,
+      round_off_id: input.round_off_id,
       tenders: input.tenders,
     },
     ctx.now(),

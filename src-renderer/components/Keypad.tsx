@@ -12,6 +12,8 @@ const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '.', '⌫'];
 
 /** What the keypad is asking for, and the unit it is typed in (an i18n key). */
 function prompt(target: EntryTarget, unit: 'jin' | 'kg' | null): { title: string; unitKey: string } {
+  if (target.mode === 'price' || target.mode === 'round_off')
+    return { title: `keypad.${target.mode}`, unitKey: 'units.yuan' };
   if (target.mode === 'amount' || target.mode === 'discount' || target.money)
     return { title: `keypad.${target.mode === 'discount' ? 'discount' : 'amount'}`, unitKey: 'units.yuan' };
   if (target.mode === 'tare') return { title: 'keypad.tare', unitKey: `units.${unit ?? 'kg'}` };
@@ -51,11 +53,15 @@ export function Keypad() {
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="keypad-title">
       <div className="keypad" data-testid="keypad" ref={box} tabIndex={-1}>
         <h2 id="keypad-title">
-          {product.name} · {t(p.title, { unit: t(p.unitKey) })}
+          {target.mode === 'round_off'
+            ? t(p.title, { unit: t(p.unitKey) })
+            : `${product.name} · ${t(p.title, { unit: t(p.unitKey) })}`}
         </h2>
-        <div className="price-hint num">
-          {formatYuan(product.unit_price_fen)} {t('catalog.per', { unit: t(`units.${product.unit}`) })}
-        </div>
+        {target.mode !== 'round_off' && (
+          <div className="price-hint num">
+            {formatYuan(product.unit_price_fen)} {t('catalog.per', { unit: t(`units.${product.unit}`) })}
+          </div>
+        )}
         {target.index === null && (
           <div className="modes" role="group" aria-label={t('keypad.mode')}>
             <button

@@ -7,7 +7,7 @@
 import type { DisplayLine, DisplayView } from '../../shared/contract/display';
 import i18n from '../i18n';
 import { lineDetail } from '../line-text';
-import { priceCart, useCart } from '../stores/cart';
+import { priceCart, sellingAt, useCart } from '../stores/cart';
 import { useCheckout } from '../stores/checkout';
 import { usePaymentWait } from '../stores/payment-wait';
 import { useSession } from '../stores/session';
@@ -15,13 +15,14 @@ import { useSettings } from '../stores/settings';
 import { coreApi } from '../transport/core-client';
 
 function cartView(): { lines: DisplayLine[]; total_fen: number } {
-  const lines = useCart.getState().lines;
-  const priced = priceCart(lines, useSession.getState().info?.rounding ?? 'none');
+  const cart = useCart.getState();
+  const { lines } = cart;
+  const priced = priceCart(cart, useSession.getState().info?.rounding ?? 'none');
   const pref = useSettings.getState().weightUnit;
   return {
     lines: lines.map((l, i) => ({
       name: l.product.name,
-      detail: lineDetail(i18n.t, l, pref),
+      detail: lineDetail(i18n.t, sellingAt(l), pref),
       amount_fen: (priced?.lines[i]?.amount_fen ?? 0) - (priced?.lines[i]?.discount_fen ?? 0),
     })),
     total_fen: priced?.total_fen ?? 0,

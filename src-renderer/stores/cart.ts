@@ -8,7 +8,8 @@ import { create } from 'zustand';
 import type { Product } from '../../shared/contract/methods';
 import type { CartWire, CurrentSaleWire } from '../../shared/contract/till';
 import { ulidFactory } from '../../shared/ulid';
-import { CartError, priceSale, type LineEntry, type PricedSale } from '../../shared/sales/cart';
+import { CartError, type LineEntry, type PricedSale } from '../../shared/sales/cart';
+import { priceWithRoundOff } from '../../shared/sales/bargain';
 import type { RoundingMode } from '../../shared/sales/rounding';
 import { isWeighed } from '../../shared/units';
 
@@ -18,7 +19,18 @@ export interface CartLine {
   product: Product;
   entry: LineEntry;
   discount_fen: number;
+  /** a bargained unit price (议价) the core approved for this product and entry; product keeps the list price */
+  override?: { id: string; unit_price_fen: number };
 }
+
+/** An ad-hoc 抹零 the core approved for the total as it was. */
+export interface RoundOff {
+  id: string;
+  amount_fen: number;
+}
+
+/** What prices a sale: its lines and the 抹零 on it. */
+export type CartPricing = { lines: readonly CartLine[]; roundOff: RoundOff | null };
 
 interface CartState {
   /** the client-made id this sale will be completed under; null until the first line */
@@ -28,6 +40,10 @@ interface CartState {
   buyerId: string | null;
   selected: number | null;
   setBuyer(id: string | null): void;
+  roundOff: RoundOff | null;
+  /** the line at its bargained price (a changed quantity or discount drops it: the approval is for that line) */
+  setOverride(index: number, override: { id: string; unit_price_fen: number }): void;
+  setRoundOff(roundOff: RoundOff | null): void;
   add(product: Product, entry: LineEntry): void;
   /** a scanned piece product counts up on the last line when it is the same product */
   addScanned(product: Product): void;
@@ -56,13 +72,18 @@ export function entryFor(product: Product, quantity: number): LineEntry {
     : { kind: 'count', count: quantity };
 }
 
+/** A line with its product at the price it sells at: the bargained one when there is one. */
+export const sellingAt = <L extends Pick<CartLine, 'product' | 'override'>>(l: L): L =>
+  l.override ? { ...l, product: { ...l.product, unit_price_fen: l.override.unit_price_fen } } : l;
+
 /** Prices lines, or answers why they cannot be priced. */
 export function tryPrice(
-  lines: readonly Pick<CartLine, 'product' | 'entry' | 'discount_fen'>[],
+  lines: readonly Pick<CartLine, 'product' | 'entry' | 'discount_fen' | 'override'>[],
   rounding: RoundingMode,
+  roundOffFen: number | null = null,
 ): PricedSale | string {
   try {
-    return priceSale(lines, 0, rounding);
+    return priceWithRoundOff(lines.map(sellingAt), 0, rounding, roundOffFen);
   } catch (err) {
     if (err instanceof CartError) return err.message;
     throw err;
@@ -71,10 +92,10 @@ export function tryPrice(
 
 export const useCart = create<CartState>()((set, get) => {
   const replaceLine = (index: number, patch: Partial<CartLine>): string | null => {
-    const lines = get().lines.map((l, i) => (i === index ? { ...l, ...patch } : l));
+    const lines = get().lines.map((l, i) => (i === index ? { ...l, override: undefined, ...patch } : l));
     const priced = tryPrice(lines, 'none');
     if (typeof priced === 'string') return priced;
-    set({ lines });
+    set({ lines, roundOff: null });
     return null;
   };
   return {
@@ -83,19 +104,27 @@ export const useCart = create<CartState>()((set, get) => {
     buyerId: null,
     selected: null,
     setBuyer: (buyerId) => set((s) => (s.buyerId === buyerId ? s : { buyerId })),
+    roundOff: null,
+    setOverride: (index, override) => void replaceLine(index, { override }),
+    setRoundOff: (roundOff) => set({ roundOff }),
     add: (product, entry) =>
       set((s) => ({
         saleId: s.saleId ?? newSaleId(),
         lines: [...s.lines, { key: nextKey++, product, entry, discount_fen: 0 }],
         selected: s.lines.length,
+        roundOff: null,
       })),
     addScanned: (product) => {
       const { lines } = get();
       const last = lines[lines.length - 1];
       if (last && last.product.id === product.id && last.entry.kind === 'count') {
         set({
-          lines: [...lines.slice(0, -1), { ...last, entry: { kind: 'count', count: last.entry.count + 1 } }],
+          lines: [
+            ...lines.slice(0, -1),
+            { ...last, entry: { kind: 'count', count: last.entry.count + 1 }, override: undefined },
+          ],
           selected: lines.length - 1,
+          roundOff: null,
         });
         return;
       }
@@ -103,7 +132,8 @@ export const useCart = create<CartState>()((set, get) => {
     },
     setEntry: (index, entry) => replaceLine(index, { entry }),
     setDiscount: (index, discount_fen) => replaceLine(index, { discount_fen }),
-    remove: (index) => set((s) => ({ lines: s.lines.filter((_, i) => i !== index), selected: null })),
+    remove: (index) =>
+      set((s) => ({ lines: s.lines.filter((_, i) => i !== index), selected: null, roundOff: null })),
     select: (selected) => set({ selected }),
     moveSelection: (delta) =>
       set((s) => {
@@ -120,30 +150,39 @@ export const useCart = create<CartState>()((set, get) => {
           lines.push({ key: nextKey++, product, entry: w.entry, discount_fen: w.discount_fen ?? 0 });
         else missing = w.product_id;
       }
-      set({ saleId, lines, buyerId, selected: null });
+      // A parked sale comes back at list prices: bargain again if need be.
+      set({ saleId, lines, buyerId, selected: null, roundOff: null });
       return missing;
     },
-    clear: () => set({ saleId: null, lines: [], buyerId: null, selected: null }),
+    clear: () => set({ saleId: null, lines: [], buyerId: null, selected: null, roundOff: null }),
   };
 });
 
-export function priceCart(lines: readonly CartLine[], rounding: RoundingMode): PricedSale | null {
-  if (lines.length === 0) return null;
-  const priced = tryPrice(lines, rounding);
+export function priceCart(cart: CartPricing, rounding: RoundingMode): PricedSale | null {
+  if (cart.lines.length === 0) return null;
+  const priced = tryPrice(cart.lines, rounding, cart.roundOff?.amount_fen ?? null);
   return typeof priced === 'string' ? null : priced;
 }
 
-export const cartTotal = (lines: readonly CartLine[], rounding: RoundingMode): number =>
-  priceCart(lines, rounding)?.total_fen ?? 0;
+export const cartTotal = (cart: CartPricing, rounding: RoundingMode): number =>
+  priceCart(cart, rounding)?.total_fen ?? 0;
 
-export function cartWire(lines: readonly CartLine[]): CartWire {
+export function cartWire(cart: CartPricing): CartWire {
   return {
-    lines: lines.map((l) => ({ product_id: l.product.id, entry: l.entry, discount_fen: l.discount_fen })),
+    lines: cart.lines.map((l) => ({
+      product_id: l.product.id,
+      entry: l.entry,
+      discount_fen: l.discount_fen,
+      ...(l.override ? { override_id: l.override.id } : {}),
+    })),
     sale_discount_fen: 0,
+    ...(cart.roundOff ? { round_off_id: cart.roundOff.id } : {}),
   };
 }
 
 /** The sale in progress as the core keeps it, or null before its first line. */
-export function currentSaleWire(s: Pick<CartState, 'saleId' | 'lines' | 'buyerId'>): CurrentSaleWire | null {
-  return s.saleId ? { sale_id: s.saleId, ...cartWire(s.lines), buyer_id: s.buyerId } : null;
+export function currentSaleWire(
+  s: Pick<CartState, 'saleId' | 'lines' | 'buyerId' | 'roundOff'>,
+): CurrentSaleWire | null {
+  return s.saleId ? { sale_id: s.saleId, ...cartWire(s), buyer_id: s.buyerId } : null;
 }

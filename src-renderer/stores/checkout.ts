@@ -102,7 +102,7 @@ const remember = (input: CompleteInput | null): void =>
     : sessionStorage.removeItem(UNANSWERED_KEY);
 
 export const saleTotal = (): number =>
-  cartTotal(useCart.getState().lines, useSession.getState().info?.rounding ?? 'none');
+  cartTotal(useCart.getState(), useSession.getState().info?.rounding ?? 'none');
 export const partsTotal = (parts: readonly TenderInput[]): number =>
   parts.reduce((a, p) => a + (p.kind === 'cash' ? 0 : p.amount_fen), 0);
 /** What is still to pay after the parts. */
@@ -220,7 +220,7 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
     const tenders = [...s.parts, t];
     set({ phase: 'committing', problem: null, error: null });
     const cart = useCart.getState();
-    const input: CompleteInput = { ...cartWire(cart.lines), sale_id: cart.saleId ?? newSaleId(), tenders };
+    const input: CompleteInput = { ...cartWire(cart), sale_id: cart.saleId ?? newSaleId(), tenders };
     await flushCurrentSale();
     await get().answer(input);
   },

@@ -1,21 +1,29 @@
 /** The numeric keypad: what is being entered (a new line's weight or count, a typed amount, a line's new quantity, tare or discount) and what was typed. */
 import { create } from 'zustand';
 import type { Product } from '../../shared/contract/methods';
-import { LINE_AMOUNT_FEN_MAX, QUANTITY_MAX, WEIGHT_G_MAX } from '../../shared/limits';
+import {
+  LINE_AMOUNT_FEN_MAX,
+  PRICE_FEN_MAX,
+  QUANTITY_MAX,
+  SALE_TOTAL_FEN_MAX,
+  WEIGHT_G_MAX,
+} from '../../shared/limits';
 import { formatYuan, parseYuan } from '../../shared/money';
 import type { LineEntry } from '../../shared/sales/cart';
 import { isWeighed, parseWeightToGrams } from '../../shared/units';
 import { coreApi } from '../transport/core-client';
 import { shortWeight, weighUnit } from '../units';
-import { useCart } from './cart';
+import { useBargain } from './bargain';
+import { cartTotal, useCart } from './cart';
+import { useSession } from './session';
 import { useSettings } from './settings';
 
-export type EntryMode = 'add' | 'amount' | 'edit' | 'tare' | 'discount';
+export type EntryMode = 'add' | 'amount' | 'edit' | 'tare' | 'discount' | 'price' | 'round_off';
 
 export interface EntryTarget {
   mode: EntryMode;
   product: Product;
-  /** the cart line being changed (edit, tare, discount) */
+  /** the cart line being changed (edit, tare, discount, price); round_off: the sale's first line, for its title only */
   index: number | null;
   /** editing a typed-amount line: the keypad takes money */
   money?: boolean;
@@ -29,7 +37,9 @@ interface EntryState {
   /** why the typed text was refused (an i18n key), or null */
   invalid: string | null;
   open(product: Product, mode?: EntryMode): void;
-  openLine(index: number, mode: 'edit' | 'tare' | 'discount'): void;
+  openLine(index: number, mode: 'edit' | 'tare' | 'discount' | 'price'): void;
+  /** 抹零: the total to take, prefilled with the total less its 角 and 分 */
+  openRoundOff(): void;
   setMode(mode: 'add' | 'amount'): void;
   press(key: string): void;
   setText(text: string): void;
@@ -57,10 +67,21 @@ function currentText(product: Product, entry: LineEntry): string {
   }
 }
 
+/** Modes whose keypad takes money. */
+const MONEY_MODES: readonly EntryMode[] = ['amount', 'discount', 'price', 'round_off'];
+const takesMoney = (t: EntryTarget): boolean => MONEY_MODES.includes(t.mode) || t.money === true;
+
+/** The sale's total before any 抹零 (the stall's rounding applied). */
+const totalBeforeRoundOff = (): number =>
+  cartTotal(
+    { lines: useCart.getState().lines, roundOff: null },
+    useSession.getState().info?.rounding ?? 'none',
+  );
+
 /** What the typed text means in a mode: grams (weights, tare), a count, or fen (amounts, discounts); null when it means nothing. */
 export function parseEntry(target: EntryTarget, text: string): number | null {
   const { mode, product } = target;
-  if (mode === 'amount' || mode === 'discount' || target.money === true) return parseYuan(text);
+  if (takesMoney(target)) return parseYuan(text);
   const unit = weighUnit(product, useSettings.getState().weightUnit);
   if (mode === 'tare') return unit ? parseWeightToGrams(text, unit) : null;
   if (unit) return parseWeightToGrams(text, unit);
@@ -70,13 +91,14 @@ export function parseEntry(target: EntryTarget, text: string): number | null {
 /** The most the typed value may be in a mode (shared/limits.ts): the core refuses anything above it. */
 export function entryMax(target: EntryTarget): number {
   const { mode, product } = target;
-  if (mode === 'amount' || mode === 'discount' || target.money === true) return LINE_AMOUNT_FEN_MAX;
+  if (mode === 'price') return PRICE_FEN_MAX;
+  if (mode === 'round_off') return SALE_TOTAL_FEN_MAX;
+  if (takesMoney(target)) return LINE_AMOUNT_FEN_MAX;
   return mode === 'tare' || isWeighed(product.unit) ? WEIGHT_G_MAX : QUANTITY_MAX;
 }
 
 /** Whether the mode takes a decimal point (weights and money) or only whole numbers (pieces). */
-const takesDecimals = (t: EntryTarget): boolean =>
-  t.mode === 'amount' || t.mode === 'discount' || t.money === true || isWeighed(t.product.unit);
+const takesDecimals = (t: EntryTarget): boolean => takesMoney(t) || isWeighed(t.product.unit);
 
 export const useEntry = create<EntryState>()((set, get) => ({
   target: null,
@@ -88,7 +110,12 @@ export const useEntry = create<EntryState>()((set, get) => ({
     if (!line) return;
     if (mode === 'tare' && line.entry.kind !== 'weight') return;
     useCart.getState().select(index);
-    const current = mode === 'edit' ? currentText(line.product, line.entry) : '';
+    const current =
+      mode === 'edit'
+        ? currentText(line.product, line.entry)
+        : mode === 'price'
+          ? formatYuan(line.override?.unit_price_fen ?? line.product.unit_price_fen)
+          : '';
     set({
       target: {
         mode,
@@ -98,6 +125,16 @@ export const useEntry = create<EntryState>()((set, get) => ({
         prefilled: current !== '',
       },
       text: current,
+      invalid: null,
+    });
+  },
+  openRoundOff: () => {
+    const first = useCart.getState().lines[0];
+    if (!first) return;
+    const take = Math.floor(totalBeforeRoundOff() / 100) * 100;
+    set({
+      target: { mode: 'round_off', product: first.product, index: null, prefilled: take > 0 },
+      text: take > 0 ? formatYuan(take) : '',
       invalid: null,
     });
   },
@@ -172,6 +209,23 @@ export const useEntry = create<EntryState>()((set, get) => ({
         if (target.index === null) return false;
         refused = cart.setDiscount(target.index, v);
         break;
+      case 'price':
+        if (!line || target.index === null) return false;
+        if (v === line.product.unit_price_fen) {
+          set({ invalid: 'keypad.same_price' });
+          return false;
+        }
+        useBargain.getState().start({ kind: 'line', index: target.index, unit_price_fen: v });
+        break;
+      case 'round_off': {
+        const before = totalBeforeRoundOff();
+        if (v >= before) {
+          set({ invalid: 'keypad.round_off_bad' });
+          return false;
+        }
+        useBargain.getState().start({ kind: 'round_off', total_before_fen: before, amount_fen: before - v });
+        break;
+      }
     }
     if (refused !== null) {
       set({

@@ -46,11 +46,12 @@ export const useParked = create<ParkedState>()((set, get) => ({
   setName: (label) => set({ naming: label.slice(0, PARK_LABEL_CHARS_MAX) }),
   cancelName: () => set({ naming: null }),
   async park() {
-    const { lines, saleId, buyerId } = useCart.getState();
+    const cart = useCart.getState();
+    const { lines, saleId, buyerId } = cart;
     if (lines.length === 0) return false;
     await flushCurrentSale();
     const r = await coreApi()['sale-park']({
-      ...cartWire(lines),
+      ...cartWire(cart),
       label: (get().naming ?? '').trim(),
       buyer_id: buyerId,
       ...(saleId ? { sale_id: saleId } : {}),
@@ -67,11 +68,12 @@ export const useParked = create<ParkedState>()((set, get) => ({
     return true;
   },
   async voidCart() {
-    const { lines, saleId } = useCart.getState();
+    const cart = useCart.getState();
+    const { lines, saleId } = cart;
     if (lines.length === 0) return false;
     await flushCurrentSale();
     const r = await coreApi()['sale-void']({
-      ...cartWire(lines),
+      ...cartWire(cart),
       reason: 'cleared at the till',
       ...(saleId ? { sale_id: saleId } : {}),
     });

@@ -4,6 +4,7 @@
  * demo data (plus buyers and barcoded products added through its admin API
  * before the terminal enrols), the terminal in browser mode, and Chromium.
  */
+import { DEFAULT_STALL_SETTINGS, type StallSettings } from '../../shared/stall-settings';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +25,8 @@ export interface StackOptions {
     category: string;
   }[];
   browser?: boolean;
+  /** the stall's till settings, set on the desk before the till enrols (the rest as the desk's defaults) */
+  settings?: Partial<StallSettings>;
 }
 
 export interface Stack {
@@ -47,10 +50,11 @@ async function admin(
   path: string,
   body: unknown,
   session: { cookie: string; csrf: string } | null,
+  method: 'POST' | 'PUT' = 'POST',
 ): Promise<unknown> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, { method, headers, body: JSON.stringify(body) });
   const json: unknown = await res.json();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
   if (!session) return { json, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
@@ -63,7 +67,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const terminalDir = tempDir('ui-terminal');
   let server = await spawnRole('server', ['--port', '0', '--data', serverDir, '--demo']);
   const port = new URL(server.url).port;
-  if ((opts.buyers?.length ?? 0) + (opts.products?.length ?? 0) > 0) {
+  if ((opts.buyers?.length ?? 0) + (opts.products?.length ?? 0) > 0 || opts.settings) {
     const login = (await admin(server.url, '/api/v1/admin/login', DEMO_STAFF, null)) as {
       json: { csrf_token: string };
       cookie: string;
@@ -73,6 +77,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await admin(server.url, '/api/v1/admin/stalls/S01/buyers', { ...b, phone: null }, session);
     for (const p of opts.products ?? [])
       await admin(server.url, '/api/v1/admin/stalls/S01/products', p, session);
+    if (opts.settings)
+      await admin(
+        server.url,
+        '/api/v1/admin/stalls/S01/settings',
+        { ...DEFAULT_STALL_SETTINGS, ...opts.settings },
+        session,
+        'PUT',
+      );
   }
   const { pairing_code } = JSON.parse(readFileSync(join(serverDir, DEMO_PAIRING_FILE), 'utf8')) as {
     pairing_code: string;
