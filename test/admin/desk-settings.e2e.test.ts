@@ -19,6 +19,13 @@ describe('stall settings in Chromium at 1366×768', () => {
     await addByKeypad(till, 'V004', '1.1'); // 1.1 斤 × ¥2.50 = ¥2.75
     await expect.poll(() => till.getByTestId('cart-total').innerText()).toContain('2.75');
 
+    // Every page of the menu on one line at the desk's 1366 px.
+    const tops = await desk
+      .getByRole('navigation')
+      .getByRole('button')
+      .evaluateAll((tabs) => tabs.map((b) => b.getBoundingClientRect().top));
+    expect(tops.length).toBe(11);
+    expect(new Set(tops).size, 'the menu wraps').toBe(1);
     await desk.getByRole('button', { name: '摊位设置' }).click();
     await desk.getByLabel('抹分（12.34 → 12.30）').check();
     await desk.getByLabel('摊位号').fill('东区 A-12');
@@ -62,5 +69,16 @@ describe('stall settings in Chromium at 1366×768', () => {
     await desk.getByRole('button', { name: '摊位设置' }).click();
     expect(await desk.getByLabel('付款码等待顾客确认（秒）').inputValue()).toBe('45');
     expect(await desk.getByLabel('改价最低可到标价的（%）').inputValue()).toBe('80');
+
+    // The same page in English, its menu on one line too.
+    await desk.getByRole('button', { name: 'English' }).click();
+    await desk.getByLabel('A payment code waits for the buyer (seconds)').waitFor();
+    const enTops = await desk
+      .getByRole('navigation')
+      .getByRole('button')
+      .evaluateAll((tabs) => tabs.map((b) => b.getBoundingClientRect().top));
+    expect(new Set(enTops).size, 'the English menu wraps').toBe(1);
+    await shot('settings-en');
+    await desk.getByRole('button', { name: '中文' }).click();
   });
 });
