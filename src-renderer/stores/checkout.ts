@@ -91,7 +91,7 @@ const initial = {
 };
 
 /** Where the sale being completed is kept until the core answers (sessionStorage: it outlives a reload). */
-const UNANSWERED_KEY = 'markettill.unanswered-sale';
+export const UNANSWERED_KEY = 'markettill.unanswered-sale';
 /** How often, and how many times, the till asks a core that did not answer (it restarts in seconds). */
 const CORE_ASK_INTERVAL_MS = 500;
 const CORE_ASKS_MAX = 600;

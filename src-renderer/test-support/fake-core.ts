@@ -35,6 +35,8 @@ export interface FakeCore {
     status: Out<'status-get'>;
     tenders: Map<string, Out<'sale-detail'>['tenders']>;
     display: Out<'display-get'>;
+    /** the next sale-complete commits but its answer is lost (the core died between commit and answer) */
+    loseNextAnswer: boolean;
   };
 }
 
@@ -53,7 +55,10 @@ export function fakeCore(): FakeCore {
     // Each sale's tenders as sale-detail answers them; a test turns a pending one paid or failed here.
     tenders: new Map(),
     display: { seq: 0, at_ms: 0, view: { phase: 'idle' } },
+    loseNextAnswer: false,
   };
+  // Sales committed under a client's sale id, with their answer: the same id again answers it.
+  const answers = new Map<string, Out<'sale-complete'>>();
   const buyers = [{ id: 'B1', name: '张老板饭店', credit_limit_fen: 50_000, balance_fen: 10_000 }];
   const sales: Out<'sales-recent'>['sales'] = [];
   let seq = 0;
@@ -83,6 +88,7 @@ export function fakeCore(): FakeCore {
     'cashier-signout': () => ((state.cashier = null), { unsynced: 0, approved_by: null }),
     'buyers-list': () => ({ buyers }),
     'sale-complete': (input: {
+      sale_id?: string;
       lines: { product_id: string; entry: never; discount_fen?: number }[];
       tenders: {
         kind: 'cash' | 'qr' | 'payment_code' | 'account';
@@ -112,8 +118,11 @@ export function fakeCore(): FakeCore {
             : null;
         if (limit && !limit.allowed) return fail('qr_limit_exceeded', limit.reason_en);
       }
+      const again = input.sale_id ? answers.get(input.sale_id) : undefined;
+      if (again) return again;
       const cash = input.tenders.find((t) => t.kind === 'cash');
-      const id = `S${++seq}`;
+      const id = input.sale_id ?? `S${++seq}`;
+      if (input.sale_id) ++seq;
       const pending = input.tenders.some((t) => t.kind === 'qr' || t.kind === 'payment_code');
       state.tenders.set(
         id,
@@ -145,7 +154,7 @@ export function fakeCore(): FakeCore {
         refunded_fen: 0,
         owed_fen: 0,
       });
-      return {
+      const answer: Out<'sale-complete'> = {
         sale_id: id,
         receipt_no: `T1-20261125-000${seq}`,
         pay_url: null,
@@ -155,6 +164,13 @@ export function fakeCore(): FakeCore {
         printed: state.status.printer.state !== 'error',
         print_error: state.status.printer.message,
       };
+      if (input.sale_id) answers.set(input.sale_id, answer);
+      current = null;
+      if (state.loseNextAnswer) {
+        state.loseNextAnswer = false;
+        return fail('internal', "the till's core is not answering: TypeError: fetch failed");
+      }
+      return answer;
     },
     'sales-recent': () => ({ sales }),
     'sale-detail': ({ sale_id }: { sale_id: string }) => {
@@ -201,7 +217,9 @@ export function fakeCore(): FakeCore {
       current = sale.lines.length > 0 ? { ...sale, updated_ms: Date.now() } : null;
       return { sale_id: sale.sale_id, total_fen: 0 };
     },
-    'current-sale-get': () => ({ current, committed: null }),
+    'current-sale-get': ({ sale_id }: { sale_id?: string }) => {
+      return { current, committed: sales.find((s) => s.id === sale_id) ?? null };
+    },
     'sale-void': () => ({ void_id: 'V1' }),
     'display-show': (s: Out<'display-get'>) => ((state.display = s), {}),
     'display-get': () => state.display,
