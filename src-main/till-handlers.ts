@@ -21,7 +21,8 @@ import { refundSlipDoc } from './refunds/refund-slip';
 import { owedFen } from '../shared/sales/outcome';
 import type { TillSession } from './cashiers/session';
 import { closeDay, dayReport } from './shifts/day-close';
-import { closeShift, expectedCash, openShift, openShiftOf, shiftTakings } from './shifts/shift';
+import { closeShift, expectedCash, openShift, openShiftOf, shiftById, shiftTakings } from './shifts/shift';
+import { shiftSlip, zReportSlip } from './shifts/report-slips';
 import { openBusinessDay } from './sales/business-day';
 import type { Db } from './store/db';
 import type { TerminalIdentity } from './sync/identity';
@@ -150,6 +151,28 @@ export function tillHandlers(ctx: TillContext): Partial<HandlerMap> {
     'payment-query': async ({ sale_id }) => {
       if (!ctx.payments) throw new CodedError('conflict', 'payments are not available on this till');
       return { tenders: await ctx.payments.query(sale_id) };
+    },
+    'report-print': async ({ report, business_day, z_no, shift_id }) => {
+      const cashier = session.require();
+      let doc;
+      if (report === 'day') {
+        const day = business_day ?? openBusinessDay(db, who, ctx.now());
+        doc = zReportSlip(who, cashier.name, dayReport(db, who.terminal_id, day, z_no), ctx.now());
+      } else {
+        const shift = shift_id ? shiftById(db, shift_id) : openShiftOf(db, cashier.id);
+        if (!shift) throw new CodedError('not_found', 'no such shift to print');
+        doc = shiftSlip(
+          who,
+          cashier.name,
+          shift,
+          expectedCash(db, shift),
+          shiftTakings(db, shift),
+          ctx.now(),
+        );
+      }
+      const outcome = await ctx.printQueue.print(ctx.printQueue.enqueue(doc));
+      ctx.changed();
+      return { printed: outcome.printed, print_error: outcome.printed ? null : outcome.error };
     },
     'sale-reprint': async ({ sale_id }) => {
       session.require();

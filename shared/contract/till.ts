@@ -399,6 +399,22 @@ export const tillContract = {
     input: z.object({ sale_id: id }),
     output: z.object({ tenders: z.array(tenderStateSchema) }),
   },
+  /**
+   * Prints the Z report (日结) or a shift slip (交班单) with the screen's figures, at the printer's paper
+   * width: the open day's Z (or a closed one by business_day and z_no), the cashier's open shift (or one by id).
+   */
+  'report-print': {
+    input: z.object({
+      report: z.enum(['day', 'shift']),
+      business_day: z
+        .string()
+        .regex(/^\d{8}$/)
+        .optional(),
+      z_no: z.number().int().positive().max(99).optional(),
+      shift_id: id.optional(),
+    }),
+    output: z.object({ printed: z.boolean(), print_error: z.string().nullable() }),
+  },
   /** Prints a sale's receipt again, marked 补打, without opening the drawer. */
   'sale-reprint': {
     input: z.object({ sale_id: id }),

@@ -12,9 +12,17 @@ import {
   type ReceiptLine,
   type ReceiptTender,
   type RefundSlip,
+  type TakingsSlip,
 } from './model';
 import type { TenderStatus } from '../sales/outcome';
-import { TENDER_KIND_LABELS, TENDER_STATUS_LABELS } from '../sales/takings-labels';
+import {
+  TAKINGS_FIGURE_LABELS,
+  TENDER_KIND_LABELS,
+  TENDER_STATUS_LABELS,
+  WALLET_LABELS,
+} from '../sales/takings-labels';
+import { TENDER_KINDS } from '../journal/entries';
+import { WALLETS } from '../sales/takings';
 import { amountCapitals, WORDS_AMOUNT_FEN_MAX } from '../speech/amount-words';
 import { formatReceiptTime } from './time';
 import { centerToWidth, displayWidth, justify, padEndToWidth, sanitizeText, wrapToWidth } from './width';
@@ -158,6 +166,7 @@ function assertNever(x: never): never {
  */
 export function layoutReceipt(doc: ReceiptDoc, width: PaperWidth): ReceiptBlock[] {
   if (doc.refund) return layoutRefundSlip(doc, doc.refund, width);
+  if (doc.takings_slip) return layoutTakingsSlip(doc, doc.takings_slip, width);
   // An on-account sale is a debt: the buyer keeps one copy, the stall keeps the other with the buyer's signature.
   if (!doc.tenders.some((t) => t.kind === 'account')) return layoutCopy(doc, width, null);
   return [...layoutCopy(doc, width, 'customer'), ...layoutCopy(doc, width, 'stall')];
@@ -218,6 +227,45 @@ function layoutCopy(doc: ReceiptDoc, width: PaperWidth, copy: Copy): ReceiptBloc
     b.rule();
     for (const para of doc.footer.split('\n')) b.center(para);
   }
+  b.blocks.push({ kind: 'cut' });
+  return b.blocks;
+}
+
+/**
+ * A Z report or shift slip: takings per tender kind and wallet, the receivables, and
+ * 实收 + 应收未收 = 销售额 — the figures of the report's screen, under their Chinese names.
+ */
+function layoutTakingsSlip(doc: ReceiptDoc, s: TakingsSlip, width: PaperWidth): ReceiptBlock[] {
+  const b = new Builder(width);
+  const L = TAKINGS_FIGURE_LABELS;
+  const k = s.takings;
+  b.center(doc.market_name, { bold: true });
+  b.center(doc.stall_name, { bold: true, size: 'tall' });
+  b.center(s.title, { bold: true, size: 'big' });
+  b.rule();
+  for (const h of s.heading) b.pair(h.label, h.value);
+  b.pair('打印时间', formatReceiptTime(doc.at_ms, doc.time_zone));
+  b.pair('收银员', doc.cashier);
+  b.rule();
+  b.pair(L.sales_count.zh, String(k.sales_count));
+  b.pair(L.sales_fen.zh, yuan(k.sales_fen), { bold: true });
+  b.rule();
+  b.left(`${L.paid.zh}（按付款方式）`, { bold: true });
+  for (const kind of TENDER_KINDS)
+    if (k.by_kind[kind].count > 0 || k.paid.by_kind[kind] !== 0)
+      b.pair(`  ${TENDER_KIND_LABELS[kind].zh} ${k.by_kind[kind].count}笔`, yuan(k.paid.by_kind[kind]));
+  for (const w of [...WALLETS, 'unknown' as const])
+    if (k.paid.by_wallet[w] !== 0) b.pair(`    其中${WALLET_LABELS[w].zh}`, yuan(k.paid.by_wallet[w]));
+  b.pair(L.paid.zh, yuan(k.paid.total_fen), { bold: true });
+  b.left(L.receivable.zh, { bold: true });
+  b.pair(`  ${L.account_fen.zh}`, yuan(k.receivable.account_fen));
+  b.pair(`  ${L.pending_fen.zh}`, yuan(k.receivable.pending_fen));
+  b.pair(`  ${L.owed_fen.zh}`, yuan(k.receivable.owed_fen));
+  b.pair(L.receivable.zh, yuan(k.receivable.total_fen), { bold: true });
+  b.pair(`${L.paid.zh} + ${L.receivable.zh}`, yuan(k.paid.total_fen + k.receivable.total_fen));
+  b.rule();
+  for (const m of s.money) b.pair(m.label, yuan(m.fen, m.signed === true ? { signed: true } : undefined));
+  b.blocks.push({ kind: 'feed', lines: 2 });
   b.blocks.push({ kind: 'cut' });
   return b.blocks;
 }

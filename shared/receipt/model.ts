@@ -5,6 +5,7 @@
  */
 import type { TenderKind } from '../journal/entries';
 import type { TenderStatus } from '../sales/outcome';
+import type { Takings } from '../sales/takings';
 import type { Unit } from '../units';
 
 export interface ReceiptLine {
@@ -72,6 +73,18 @@ export interface ReceiptDoc {
   refunds?: { refund_no: string; amount_fen: number }[];
   /** set on a refund slip (退款单) instead of a sale receipt: what went back, to which tender, who did and who allowed it */
   refund?: RefundSlip;
+  /** set on a printed Z report or shift slip instead of a sale receipt: the same figures as the screen */
+  takings_slip?: TakingsSlip;
+}
+
+/** A printed Z report (日结) or shift slip (交班单): what the report's screen shows, from the same takings. */
+export interface TakingsSlip {
+  title: string;
+  /** lines under the title: Z no., business day, shift times, receipt range */
+  heading: { label: string; value: string }[];
+  takings: Takings;
+  /** money lines after the takings: refunds, voids, net; a shift's float, expected and counted cash */
+  money: { label: string; fen: number; signed?: boolean }[];
 }
 
 export interface RefundSlip {

@@ -29,6 +29,10 @@ export interface ShiftRow {
   over_short_fen: number | null;
 }
 
+export function shiftById(db: Db, id: string): ShiftRow | null {
+  return (stmt(db, 'SELECT * FROM shift WHERE id = ?').get(id) as ShiftRow | undefined) ?? null;
+}
+
 export function openShiftOf(db: Db, cashierId: string): ShiftRow | null {
   return (
     (stmt(db, 'SELECT * FROM shift WHERE cashier_id = ? AND closed_ms IS NULL').get(cashierId) as

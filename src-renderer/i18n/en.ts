@@ -380,6 +380,11 @@ export const en: Shape<typeof zhCN> = {
     wrong_pin: "That is not a manager's PIN: the manager enters it",
     confirm: 'Sign out',
   },
+  report: {
+    print: 'Print',
+    printed: 'Printed',
+    print_waiting: 'Saved: it prints once the printer is ready',
+  },
   outcome: {
     waiting_code: 'Payment code waiting for the buyer',
     countdown: 'reversed in {{s}} s',

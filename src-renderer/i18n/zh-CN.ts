@@ -365,6 +365,11 @@ export const zhCN = {
     wrong_pin: '不是店长的密码，请店长本人输入',
     confirm: '确认退出',
   },
+  report: {
+    print: '打印',
+    printed: '已打印',
+    print_waiting: '已保存，打印机好了就会打出来',
+  },
   outcome: {
     waiting_code: '付款码等待顾客确认',
     countdown: '{{s}} 秒后自动撤销',

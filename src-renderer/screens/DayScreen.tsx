@@ -4,6 +4,7 @@ import { TENDER_KINDS } from '../../shared/journal/entries';
 import { formatCny } from '../../shared/money';
 import { takingsDifferences, WALLETS } from '../../shared/sales/takings';
 import { Money } from '../components/bits';
+import { PrintReport } from '../components/PrintReport';
 import { useSession } from '../stores/session';
 import { useShift } from '../stores/shift';
 import { useSignOut } from '../stores/sign-out';
@@ -152,6 +153,12 @@ export function DayScreen() {
         <p className="ok-box" data-testid="day-closed">
           {t('day.closed')}
         </p>
+      )}
+      {report && (
+        <PrintReport
+          what={{ report: 'day', business_day: report.business_day, z_no: report.z_no }}
+          testId="z-print"
+        />
       )}
       {report && (
         <div className="z-report" data-testid="z-report">

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../components/bits';
+import { PrintReport } from '../components/PrintReport';
 import { useSession } from '../stores/session';
 import { useShift } from '../stores/shift';
 import { formatTime } from './time';
@@ -42,11 +43,13 @@ export function ShiftScreen() {
               <Money fen={Math.abs(closed.over_short_fen ?? 0)} />
             </dd>
           </dl>
+          <PrintReport what={{ report: 'shift', shift_id: closed.id }} testId="shift-print-closed" />
         </section>
       )}
       {shift ? (
         <section aria-label={t('shift.open_now')}>
           <p data-testid="shift-open">{t('shift.open_since', { time: formatTime(shift.opened_ms, tz) })}</p>
+          <PrintReport what={{ report: 'shift', shift_id: shift.id }} testId="shift-print" />
           <dl className="figures">
             <dt>{t('shift.float')}</dt>
             <dd>

@@ -54,6 +54,7 @@ describe('tender outcomes in Chromium', () => {
     await page.getByTestId('z-report').waitFor();
     expect(await page.getByTestId('z-recv-owed').textContent()).toContain('3000.00');
     expect(await page.getByTestId('z-balance').textContent()).toContain('实收 + 应收未收 = 销售额');
+    await page.getByTestId('z-print').waitFor(); // prints the same figures: test/print/report-slips.test.ts
     await page.screenshot({ path: artifactPath('ui-z-receivable.png'), fullPage: true });
   });
 });
