@@ -1,13 +1,13 @@
 /** A cart line's quantity and price in words, as the cart and the customer display show it: "2.5 斤 × 6.40元/斤 · 皮 0.5 斤". */
 import type { TFunction } from 'i18next';
 import { formatYuan } from '../shared/money';
-import type { CartLine } from './stores/cart';
+import type { RungLine } from './stores/cart';
 import type { WeightUnitPref } from './stores/settings';
 import { lineQuantity, shortWeight } from './units';
 
 export function lineDetail(
   t: TFunction,
-  l: Pick<CartLine, 'product' | 'entry' | 'discount_fen'>,
+  l: Pick<RungLine, 'product' | 'entry' | 'discount_fen'>,
   pref: WeightUnitPref,
 ): string {
   const q = lineQuantity(l.product, l.entry, pref);

@@ -1,11 +1,11 @@
 import type { Clock } from './clock';
 import type { Faults } from './control/faults';
-import type { Db } from './db/open';
+import type { SimDb } from './db/open';
 import type { Identity } from './protocol/keys';
 
 /** Everything a domain module needs; built once per process in main.ts. */
 export interface Sim {
-  db: Db;
+  db: SimDb;
   clock: Clock;
   id: Identity;
   dataDir: string;

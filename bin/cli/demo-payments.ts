@@ -4,6 +4,8 @@
  * the institution's asynchronous 进件 review), and the stall's sub-merchant id
  * and the market's fee (0.3%) are set through the server's admin API.
  */
+import { api } from '../../shared/api';
+import { pathOf } from '../../shared/api/client';
 import { withLuhnDigit } from '../../shared/pay/luhn';
 import { DEMO_STAFF } from '../../src-server/demo/seed';
 import { jsonOf, staffLogin } from './staff-client';
@@ -15,7 +17,7 @@ export async function onboardDemoStalls(simUrl: string, serverUrl: string): Prom
   const staff = await staffLogin(serverUrl, DEMO_STAFF.username, DEMO_STAFF.password);
   const { stalls } = await staff.call<{ stalls: { id: string; name: string; sub_mchid: string | null }[] }>(
     'GET',
-    '/api/v1/admin/stalls',
+    api.stallList.path,
   );
   let onboarded = 0;
   for (const [i, s] of stalls.entries()) {
@@ -32,11 +34,11 @@ export async function onboardDemoStalls(simUrl: string, serverUrl: string): Prom
       }),
       `onboard ${s.name} at the institution`,
     );
-    await staff.call('PATCH', `/api/v1/admin/stalls/${s.id}`, { sub_mchid: merchant.sub_mchid });
+    await staff.call('PATCH', pathOf(api.stallUpdate, { stall_id: s.id }), { sub_mchid: merchant.sub_mchid });
     onboarded++;
   }
   if (onboarded > 0)
-    await staff.call('PUT', '/api/v1/admin/fees', {
+    await staff.call('PUT', api.feeSchedulePut.path, {
       rules: [{ stall_id: null, kind: 'trade_commission', rate_bp: DEMO_FEE_BP, fixed_fen: 0 }],
     });
   return onboarded;

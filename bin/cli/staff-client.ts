@@ -1,4 +1,7 @@
 /** A staff session on the server's admin API (login, then the session cookie and CSRF token on every call). */
+import { api } from '../../shared/api';
+import { CSRF_HEADER } from '../../shared/api/headers';
+
 export interface StaffClient {
   call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
@@ -14,7 +17,7 @@ export async function staffLogin(
   username: string,
   password: string,
 ): Promise<StaffClient> {
-  const login = await fetch(`${serverUrl}/api/v1/admin/login`, {
+  const login = await fetch(`${serverUrl}${api.staffLogin.path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -23,7 +26,7 @@ export async function staffLogin(
   const { csrf_token } = await jsonOf<{ csrf_token: string }>(login, 'staff login');
   return {
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const headers: Record<string, string> = { cookie, 'x-csrf-token': csrf_token };
+      const headers: Record<string, string> = { cookie, [CSRF_HEADER]: csrf_token };
       if (body !== undefined) headers['content-type'] = 'application/json';
       const res = await fetch(`${serverUrl}${path}`, {
         method,

@@ -35,7 +35,7 @@ export const ERROR_DETAILS = {
   journal_gap: z.object({ acked_seq: z.number().int().nonnegative() }),
 } as const satisfies Partial<Record<ApiErrorCode, z.ZodType>>;
 
-export type ErrorDetails<C extends ApiErrorCode> = C extends keyof typeof ERROR_DETAILS
+export type ApiErrorDetails<C extends ApiErrorCode> = C extends keyof typeof ERROR_DETAILS
   ? z.output<(typeof ERROR_DETAILS)[C]>
   : undefined;
 

@@ -175,6 +175,10 @@ const refundLinesInput = z
   .max(LINES_PER_SALE_MAX)
   .optional();
 
+/** A buyer on account as the till holds it: the stall's buyer with what they owe now. */
+export const tillBuyerSchema = z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen });
+export type TillBuyer = z.output<typeof tillBuyerSchema>;
+
 export const tillContract = {
   'cashier-signin': { input: z.object({ pin: z.string().max(16) }), output: cashierSchema },
   // With journal entries the server has not acknowledged, a manager's PIN approves (refused with manager_required and details.unsynced).
@@ -184,9 +188,7 @@ export const tillContract = {
   },
   'buyers-list': {
     input: z.object({}),
-    output: z.object({
-      buyers: z.array(z.object({ id, name: z.string(), credit_limit_fen: fen, balance_fen: fen })),
-    }),
+    output: z.object({ buyers: z.array(tillBuyerSchema) }),
   },
   // 议价 on one line (its product and entry) or an ad-hoc 抹零 off the sale's total, journaled with who and why;
   // beyond the stall's cashier limit a manager's PIN approves (refused with manager_required, or wrong_pin).

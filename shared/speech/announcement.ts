@@ -53,17 +53,17 @@ export const CLIP_TEXT: Readonly<Record<ClipName, string>> = {
 };
 export const CLIP_NAMES = Object.keys(CLIP_TEXT) as ClipName[];
 
-export type TenderOutcome =
+export type SpokenOutcome =
   { status: 'paid'; wallet: SpokenWallet; amount_fen: number } | { status: 'failed' };
 
 /** The clips to play, in order: paid 128.50 by WeChat → wechat d1 bai d2 shi d8 dian d5 yuan. */
-export function announcementClips(outcome: TenderOutcome): ClipName[] {
+export function announcementClips(outcome: SpokenOutcome): ClipName[] {
   if (outcome.status === 'failed') return ['failed'];
   return [outcome.wallet, ...amountTokens(outcome.amount_fen).map((t) => TOKEN_CLIP[t])];
 }
 
 /** The same announcement as text, for the screen and for tests: "微信收款一百二十八点五元". */
-export function announcementText(outcome: TenderOutcome): string {
+export function announcementText(outcome: SpokenOutcome): string {
   return announcementClips(outcome)
     .map((c) => CLIP_TEXT[c])
     .join('');

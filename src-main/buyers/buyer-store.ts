@@ -4,24 +4,18 @@
  */
 import type { Db } from '../store/db';
 import { stmt, tx } from '../store/sql';
-
-export interface Buyer {
-  id: string;
-  name: string;
-  credit_limit_fen: number;
-  balance_fen: number;
-}
+import type { TillBuyer } from '../../shared/contract/till';
 
 const SELECT_BUYER = `SELECT b.id, b.name, b.credit_limit_fen,
        b.balance_fen + COALESCE((SELECT SUM(d.delta_fen) FROM buyer_delta d WHERE d.buyer_id = b.id AND d.seq > b.balance_as_of_seq), 0) AS balance_fen
   FROM buyer b`;
 
-export function listBuyers(db: Db): Buyer[] {
-  return stmt(db, `${SELECT_BUYER} ORDER BY b.name`).all() as Buyer[];
+export function listBuyers(db: Db): TillBuyer[] {
+  return stmt(db, `${SELECT_BUYER} ORDER BY b.name`).all() as TillBuyer[];
 }
 
-export function getBuyer(db: Db, id: string): Buyer | null {
-  return (stmt(db, `${SELECT_BUYER} WHERE b.id = ?`).get(id) as Buyer | undefined) ?? null;
+export function getBuyer(db: Db, id: string): TillBuyer | null {
+  return (stmt(db, `${SELECT_BUYER} WHERE b.id = ?`).get(id) as TillBuyer | undefined) ?? null;
 }
 
 export function recordBuyerDelta(db: Db, buyerId: string, seq: number, deltaFen: number): void {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TypedEmitter } from '../events';
-import { TOKEN_HEADER, startHttpTransport, type HttpTransport } from './http-transport';
+import { TOKEN_HEADER } from '../../shared/contract/loopback';
+import { startHttpTransport, type HttpTransport } from './http-transport';
 import { SESSION_INFO, fakeHandlers } from '../../test/helpers/fake-handlers';
 
 let t: HttpTransport;

@@ -11,8 +11,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fail } from '../../shared/contract/envelope';
 import type { TypedEmitter } from '../events';
 import { dispatch, type HandlerMap } from './registry';
+import { EVENTS_PATH, RPC_PATH_PREFIX, TOKEN_HEADER } from '../../shared/contract/loopback';
 
-export const TOKEN_HEADER = 'x-markettill-token';
 export const RPC_BODY_BYTES_MAX = 1_000_000;
 /** Past the limit the rest of a body is read and dropped (so the 413 reaches the client) up to this much, then cut. */
 const RPC_BODY_DRAIN_BYTES_MAX = 32 * 1_000_000;
@@ -65,11 +65,11 @@ export async function startHttpTransport(opts: {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/rpc/')) {
+    if (url.pathname.startsWith(RPC_PATH_PREFIX)) {
       if (req.method !== 'POST') return sendJson(res, 405, fail('bad_request', 'use POST'));
       if (!authorised(req.headers[TOKEN_HEADER] as string | undefined))
         return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
-      const name = decodePath(url.pathname.slice(5));
+      const name = decodePath(url.pathname.slice(RPC_PATH_PREFIX.length));
       if (name === null)
         return sendJson(res, 400, fail('bad_request', 'malformed percent-escape in the path'));
       const body = await readBody(req);
@@ -88,7 +88,7 @@ export async function startHttpTransport(opts: {
       }
       return sendJson(res, 200, await dispatch(opts.handlers, name, input));
     }
-    if (url.pathname === '/events') {
+    if (url.pathname === EVENTS_PATH) {
       if (!authorised(url.searchParams.get('token')))
         return sendJson(res, 401, fail('unauthorized', 'missing or wrong launch token'));
       res.writeHead(200, {

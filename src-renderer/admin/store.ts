@@ -4,7 +4,7 @@ import type { StaffView } from '../../shared/api/staff';
 import { businessDay, DEFAULT_TIME_ZONE } from '../../shared/time';
 import { api, call, setCsrf } from './api';
 
-export type Screen =
+export type AdminScreen =
   | 'dashboard'
   | 'eod'
   | 'recon'
@@ -16,7 +16,7 @@ export type Screen =
   | 'settings'
   | 'report'
   | 'days';
-const OFFICE: readonly Screen[] = [
+const OFFICE: readonly AdminScreen[] = [
   'dashboard',
   'eod',
   'recon',
@@ -30,7 +30,7 @@ const OFFICE: readonly Screen[] = [
   'terminals',
 ];
 /** What each role's navigation offers (the server refuses the rest anyway). */
-export const SCREENS_BY_ROLE: Record<StaffUser['role'], readonly Screen[]> = {
+export const SCREENS_BY_ROLE: Record<StaffUser['role'], readonly AdminScreen[]> = {
   admin: OFFICE,
   finance: OFFICE,
   stall_owner: ['report', 'days', 'prices', 'catalog', 'buyers', 'settings'],
@@ -46,14 +46,14 @@ async function marketDay(): Promise<string> {
 interface AdminState {
   user: StaffUser | null;
   checked: boolean;
-  screen: Screen;
+  screen: AdminScreen;
   day: string;
   /** the stall the stall-scoped pages show; a stall owner's own, or the first the office picked */
   stall: string;
   restore(): Promise<void>;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
-  go(screen: Screen): void;
+  go(screen: AdminScreen): void;
   setDay(day: string): void;
   setStall(stall: string): void;
   reset(): void;
@@ -62,13 +62,13 @@ interface AdminState {
 const initial = {
   user: null,
   checked: false,
-  screen: 'dashboard' as Screen,
+  screen: 'dashboard' as AdminScreen,
   day: businessDay(Date.now(), DEFAULT_TIME_ZONE, 0),
   stall: '',
 };
 /** A stall owner lands on their own stall's first page; the office on the dashboard. */
 const landing = (u: StaffUser) => ({
-  screen: SCREENS_BY_ROLE[u.role][0] ?? ('dashboard' as Screen),
+  screen: SCREENS_BY_ROLE[u.role][0] ?? ('dashboard' as AdminScreen),
   stall: u.stall_id ?? '',
 });
 

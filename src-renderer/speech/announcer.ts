@@ -6,7 +6,7 @@
  */
 import type { MethodInput, MethodOutput } from '../../shared/contract/methods';
 import { classifyScan } from '../../shared/scan/classify';
-import type { SpokenWallet, TenderOutcome } from '../../shared/speech/announcement';
+import type { SpokenWallet, SpokenOutcome } from '../../shared/speech/announcement';
 import { partsTotal, useCheckout } from '../stores/checkout';
 import { usePaymentWait } from '../stores/payment-wait';
 import { useSpeech } from './speech-store';
@@ -18,7 +18,7 @@ type WaitTender = MethodOutput<'sale-detail'>['tenders'][number];
 export interface Ended {
   /** sale id and tender, so that each tender is said once however often it is seen */
   key: string;
-  outcome: TenderOutcome;
+  outcome: SpokenOutcome;
 }
 
 /** The wallet of a payment-code tender from its code's prefix; a QR tender's payer is not known to the till. */

@@ -8,7 +8,7 @@ import {
   announcementClips,
   announcementText,
   type ClipName,
-  type TenderOutcome,
+  type SpokenOutcome,
 } from '../../shared/speech/announcement';
 import { useSettings } from '../stores/settings';
 import { speakers, type SpeechSink } from './player';
@@ -24,7 +24,7 @@ export const SPOKEN_KEPT_MAX = 20;
 interface SpeechState {
   spoken: Spoken[];
   sink: SpeechSink;
-  announce(outcome: TenderOutcome): void;
+  announce(outcome: SpokenOutcome): void;
   setSink(sink: SpeechSink): void;
   reset(): void;
 }

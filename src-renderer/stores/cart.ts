@@ -13,7 +13,8 @@ import { priceWithRoundOff } from '../../shared/sales/bargain';
 import type { RoundingMode } from '../../shared/sales/rounding';
 import { isWeighed } from '../../shared/units';
 
-export interface CartLine {
+/** A line of the sale as the cashier rang it (shared/sales/cart prices it as a CartLine). */
+export interface RungLine {
   /** stable key for React and for tests */
   key: number;
   product: Product;
@@ -30,12 +31,12 @@ export interface RoundOff {
 }
 
 /** What prices a sale: its lines and the 抹零 on it. */
-export type CartPricing = { lines: readonly CartLine[]; roundOff: RoundOff | null };
+export type CartPricing = { lines: readonly RungLine[]; roundOff: RoundOff | null };
 
 interface CartState {
   /** the client-made id this sale will be completed under; null until the first line */
   saleId: string | null;
-  lines: CartLine[];
+  lines: RungLine[];
   /** the buyer this sale is for (picked when paying on account, kept with the sale) */
   buyerId: string | null;
   selected: number | null;
@@ -73,12 +74,12 @@ export function entryFor(product: Product, quantity: number): LineEntry {
 }
 
 /** A line with its product at the price it sells at: the bargained one when there is one. */
-export const sellingAt = <L extends Pick<CartLine, 'product' | 'override'>>(l: L): L =>
+export const sellingAt = <L extends Pick<RungLine, 'product' | 'override'>>(l: L): L =>
   l.override ? { ...l, product: { ...l.product, unit_price_fen: l.override.unit_price_fen } } : l;
 
 /** Prices lines, or answers why they cannot be priced. */
 export function tryPrice(
-  lines: readonly Pick<CartLine, 'product' | 'entry' | 'discount_fen' | 'override'>[],
+  lines: readonly Pick<RungLine, 'product' | 'entry' | 'discount_fen' | 'override'>[],
   rounding: RoundingMode,
   roundOffFen: number | null = null,
 ): PricedSale | string {
@@ -91,7 +92,7 @@ export function tryPrice(
 }
 
 export const useCart = create<CartState>()((set, get) => {
-  const replaceLine = (index: number, patch: Partial<CartLine>): string | null => {
+  const replaceLine = (index: number, patch: Partial<RungLine>): string | null => {
     const lines = get().lines.map((l, i) => (i === index ? { ...l, override: undefined, ...patch } : l));
     const priced = tryPrice(lines, 'none');
     if (typeof priced === 'string') return priced;
@@ -142,7 +143,7 @@ export const useCart = create<CartState>()((set, get) => {
         return { selected: Math.min(s.lines.length - 1, Math.max(0, from + delta)) };
       }),
     load: (wire, products, saleId, buyerId) => {
-      const lines: CartLine[] = [];
+      const lines: RungLine[] = [];
       let missing: string | null = null;
       for (const w of wire.lines) {
         const product = products.find((p) => p.id === w.product_id);

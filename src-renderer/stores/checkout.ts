@@ -18,6 +18,7 @@ import { cartTotal, cartWire, newSaleId, useCart } from './cart';
 import { flushCurrentSale, saleEnded } from './current-sale-push';
 import { useSession } from './session';
 import { useUi } from './ui';
+import type { TillBuyer } from '../../shared/contract/till';
 
 /** How the cashier takes this tender; 'gateway' is a QR tender paid through the institution's B2B bank page (large amounts). */
 /** What the cashier picks: a tender kind, or the bank gateway (a qr tender paid via B2B, TenderVia). */
@@ -25,7 +26,6 @@ export const PAY_METHODS = [...TENDER_KINDS, 'gateway'] as const;
 export type PayMethod = (typeof PAY_METHODS)[number];
 type TenderInput = MethodInput<'sale-complete'>['tenders'][number];
 type CompleteInput = MethodInput<'sale-complete'> & { sale_id: string };
-export type Buyer = MethodOutput<'buyers-list'>['buyers'][number];
 
 type Phase = 'selling' | 'paying' | 'committing' | 'done';
 
@@ -44,7 +44,7 @@ interface CheckoutState {
   amountText: string;
   code: string;
   buyerId: string | null;
-  buyers: Buyer[];
+  buyers: TillBuyer[];
   problem: PayProblem | null;
   error: RpcError | null;
   result: MethodOutput<'sale-complete'> | null;
@@ -108,7 +108,7 @@ export const partsTotal = (parts: readonly TenderInput[]): number =>
 /** What is still to pay after the parts. */
 export const remaining = (parts: readonly TenderInput[]): number => saleTotal() - partsTotal(parts);
 /** What a buyer may still take on account: limit minus what they owe. */
-export const creditRoom = (b: Buyer): number => Math.max(0, b.credit_limit_fen - b.balance_fen);
+export const creditRoom = (b: TillBuyer): number => Math.max(0, b.credit_limit_fen - b.balance_fen);
 
 /** The tender the cashier is building now, for `amount` fen, or a problem. */
 function current(s: CheckoutState, amount: number, last: boolean): TenderInput | PayProblem {

@@ -4,10 +4,10 @@
  */
 import type { CoreApi } from '../../shared/contract/api';
 import type { Envelope } from '../../shared/contract/envelope';
+import { EVENTS_PATH, RPC_PATH_PREFIX, TOKEN_HEADER } from '../../shared/contract/loopback';
 import { METHOD_NAMES, type CoreEvents } from '../../shared/contract/methods';
 
 const TOKEN_KEY = 'markettill.token';
-const TOKEN_HEADER = 'x-markettill-token';
 
 export function readLaunchToken(loc: Location, storage: Storage): string | null {
   const m = /token=([0-9a-f]+)/.exec(loc.hash);
@@ -25,7 +25,7 @@ export function createHttpApi(baseUrl: string, token: string): CoreApi {
   for (const name of METHOD_NAMES) {
     api[name] = async (input: unknown): Promise<Envelope<unknown>> => {
       try {
-        const res = await fetch(`${baseUrl}/rpc/${name}`, {
+        const res = await fetch(`${baseUrl}${RPC_PATH_PREFIX}${name}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
           body: JSON.stringify(input ?? {}),
@@ -42,7 +42,7 @@ export function createHttpApi(baseUrl: string, token: string): CoreApi {
   let source: EventSource | null = null;
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   api.subscribe = <E extends keyof CoreEvents>(event: E, listener: (p: CoreEvents[E]) => void) => {
-    if (!source) source = new EventSource(`${baseUrl}/events?token=${encodeURIComponent(token)}`);
+    if (!source) source = new EventSource(`${baseUrl}${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
     let set = listeners.get(event);
     if (!set) {
       const s = new Set<(p: unknown) => void>();

@@ -4,6 +4,8 @@
  * announced on. Made once at the server's start and reached through the
  * server's services (services.ts).
  */
+import { api } from '../../shared/api';
+import { pathOf } from '../../shared/api/client';
 import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { codepayTiming, type CodepayTiming, type PaymentsOptions, type StallRoute } from './config';
@@ -71,6 +73,11 @@ export async function routeFor(db: ServerDb, ctx: PaymentsContext, stallId: stri
   if (!institution || !sub)
     throw new ApiError('conflict', `stall ${stallId} has no payment channel (no sub-merchant number)`);
   return { institution, sub_mchid: sub };
+}
+
+/** Where the institution sends its notifications about our orders at `institutionId`: the route's declared path. */
+export function notifyUrl(ctx: PaymentsContext, institutionId: string): string {
+  return `${ctx.public_url}${pathOf(api.paymentsNotify, { institution: institutionId })}`;
 }
 
 export function institutionOf(ctx: PaymentsContext, id: string): Institution {

@@ -7,7 +7,7 @@
  * SYSTEM_ERROR: the call may or may not have taken effect, so the caller
  * queries or retries with the same number).
  */
-export type TradeState = 'NOTPAY' | 'USERPAYING' | 'SUCCESS' | 'REFUND' | 'CLOSED' | 'REVOKED' | 'PAYERROR';
+import type { TradeState } from '../../shared/pay/wechat-v3-wire';
 
 export interface Transaction {
   out_trade_no: string;

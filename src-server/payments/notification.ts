@@ -7,24 +7,19 @@ import { z } from 'zod';
 import type { NotificationVerdict } from './institution';
 import type { Transaction } from './institution';
 import { decryptResource } from './wechat-v3';
+import { encryptedResourceSchema, TRADE_STATES } from '../../shared/pay/wechat-v3-wire';
 
 const envelopeSchema = z.object({
   id: z.string().min(1).max(64),
   event_type: z.string().min(1).max(64),
   resource_type: z.literal('encrypt-resource'),
-  resource: z.object({
-    original_type: z.string(),
-    algorithm: z.string(),
-    ciphertext: z.string().max(64_000),
-    nonce: z.string().max(64),
-    associated_data: z.string().max(64).optional(),
-  }),
+  resource: encryptedResourceSchema,
 });
 
 export const txSchema = z.object({
   out_trade_no: z.string(),
   transaction_id: z.string().optional(),
-  trade_state: z.enum(['NOTPAY', 'USERPAYING', 'SUCCESS', 'REFUND', 'CLOSED', 'REVOKED', 'PAYERROR']),
+  trade_state: z.enum(TRADE_STATES),
   amount: z.object({ total: z.number().int() }),
   sim_channel: z.string().optional(),
   success_time: z.string().max(40).optional(),
@@ -46,7 +41,7 @@ const txResourceSchema = z.object({
   sub_mchid: z.string(),
   out_trade_no: z.string(),
   transaction_id: z.string().optional(),
-  trade_state: z.enum(['NOTPAY', 'USERPAYING', 'SUCCESS', 'REFUND', 'CLOSED', 'REVOKED', 'PAYERROR']),
+  trade_state: z.enum(TRADE_STATES),
   amount: z.object({ total: z.number().int() }),
   sim_channel: z.string().optional(),
 });

@@ -12,7 +12,7 @@ import { formatCny } from '../../shared/money';
 import { parsePayToken, signingInput, type PayClaims, type PayPurpose } from '../../shared/pay/token';
 import type { ServerDb } from '../db/database';
 import { terminalPublicKey } from '../terminals/terminal-key';
-import { routeFor, type PaymentsContext } from './context';
+import { notifyUrl, routeFor, type PaymentsContext } from './context';
 import type { ServerServices } from '../services';
 import { businessDayOf, getOrder, outTradeNo } from './orders';
 import { pdb } from './schema';
@@ -133,7 +133,7 @@ export async function orderForToken(
     out_trade_no: outNo,
     description: `市场货款 ${c.sale_id.slice(-8)}`,
     amount_fen: o.amount_fen,
-    notify_url: `${ctx.public_url}/api/v1/payments/notify/${inst.id}`,
+    notify_url: notifyUrl(ctx, inst.id),
     expires_ms: c.expires_min * 60_000,
   };
   const r = kind === 'gateway' ? await inst.gatewayPrepay(req) : await inst.prepay(req);

@@ -11,7 +11,7 @@ import type { ServerDb } from '../db/database';
 import { ApiError } from '../http/errors';
 import { postEntry } from '../ledger/post';
 import type { AuthedTerminal } from '../terminals/terminal-auth';
-import { institutionOf, type PaymentsContext } from './context';
+import { institutionOf, notifyUrl, type PaymentsContext } from './context';
 import type { Institution } from './institution';
 import { REFUND_LEASE_MS, releaseOrderLease, takeOrderLease } from './order-lock';
 import { getOrder, outTradeNo, type Order } from './orders';
@@ -233,7 +233,7 @@ async function refundUnderLease(
     out_refund_no: no,
     amount_fen: r.amount_fen,
     total_fen: o.amount_fen,
-    notify_url: `${ctx.public_url}/api/v1/payments/notify/${inst.id}`,
+    notify_url: notifyUrl(ctx, inst.id),
     reason: b.reason || '退货退款',
   });
   if (a.kind === 'refused') {

@@ -14,6 +14,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
+import type { EncryptedResource } from '../../shared/pay/wechat-v3-wire';
 
 /** Answers and notifications older or newer than this are refused (replay window). */
 export const SIGNATURE_WINDOW_S = 300;
@@ -83,13 +84,6 @@ export function verifySignature(platform: PlatformKey, get: HeaderGet, body: str
     good = false;
   }
   return good ? { ok: true } : { ok: false, reason: 'Wechatpay-Signature does not verify' };
-}
-
-export interface EncryptedResource {
-  algorithm: string;
-  ciphertext: string;
-  nonce: string;
-  associated_data?: string;
 }
 
 /** AES-256-GCM with the API v3 key; the 16-byte tag ends the ciphertext. Null when it does not authenticate. */

@@ -14,7 +14,7 @@ import type { CodeLevel } from './limits';
 export const AUTH_CODE_TTL_MS = 60_000;
 export const DEFAULT_PASSWORD = '123456';
 
-export interface BuyerRow {
+export interface SimBuyerRow {
   id: string;
   channel: Channel;
   name: string;
@@ -24,12 +24,12 @@ export interface BuyerRow {
   code_level: CodeLevel;
 }
 
-export function getBuyer(sim: Sim, id: string): BuyerRow | undefined {
-  return sim.db.prepare('SELECT * FROM buyers WHERE id = ?').get(id) as BuyerRow | undefined;
+export function getBuyer(sim: Sim, id: string): SimBuyerRow | undefined {
+  return sim.db.prepare('SELECT * FROM buyers WHERE id = ?').get(id) as SimBuyerRow | undefined;
 }
 
-export function listBuyers(sim: Sim): (BuyerRow & { balance_fen: number })[] {
-  const rows = sim.db.prepare('SELECT * FROM buyers ORDER BY created_at, id').all() as BuyerRow[];
+export function listBuyers(sim: Sim): (SimBuyerRow & { balance_fen: number })[] {
+  const rows = sim.db.prepare('SELECT * FROM buyers ORDER BY created_at, id').all() as SimBuyerRow[];
   return rows.map((b) => ({ ...b, balance_fen: balance(sim.db, buyerAcct(b.id)) }));
 }
 
@@ -46,10 +46,10 @@ export function topUp(sim: Sim, buyerId: string, amountFen: number): void {
 export function createBuyer(
   sim: Sim,
   opts: { channel: Channel; name?: string; balance_fen?: number; password?: string; code_level?: CodeLevel },
-): BuyerRow {
+): SimBuyerRow {
   const id = `B${randomUUID().replaceAll('-', '').slice(0, 15).toUpperCase()}`;
   const prefix = opts.channel === 'WECHAT' ? 'o' : opts.channel === 'ALIPAY' ? '2088' : 'up';
-  const b: BuyerRow = {
+  const b: SimBuyerRow = {
     id,
     channel: opts.channel,
     name: opts.name ?? `买家${id.slice(-4)}`,

@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { cacheStatements } from '../../shared/statement-cache';
 import { MIGRATIONS } from './migrations';
 
-export type Db = Database.Database;
+export type SimDb = Database.Database;
 
 /** Opens (creating if needed) the simulator database and brings it to the current schema. */
-export function openDb(file: string): Db {
+export function openDb(file: string): SimDb {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -17,7 +17,7 @@ export function openDb(file: string): Db {
   return db;
 }
 
-export function migrate(db: Db): void {
+export function migrate(db: SimDb): void {
   const current = Number(db.pragma('user_version', { simple: true }));
   if (current > MIGRATIONS.length) {
     throw new Error(
@@ -34,12 +34,12 @@ export function migrate(db: Db): void {
   }
 }
 
-export function getMeta(db: Db, key: string): string | undefined {
+export function getMeta(db: SimDb, key: string): string | undefined {
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
 }
 
-export function setMeta(db: Db, key: string, value: string): void {
+export function setMeta(db: SimDb, key: string, value: string): void {
   db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, value);

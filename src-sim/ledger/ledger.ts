@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { SimDb } from '../db/open';
 
 export const RESERVE = 'inst:reserve';
 export const INST_FEE = 'inst:fee';
@@ -7,13 +7,13 @@ export const buyerAcct = (buyerId: string): string => `buyer:${buyerId}`;
 export const frozenAcct = (mchid: string): string => `mch:${mchid}:frozen`;
 export const pendingAcct = (mchid: string): string => `mch:${mchid}:pending_settle`;
 
-export interface Leg {
+export interface SimLeg {
   account: string;
   amount_fen: number;
 }
 
 /** Appends one balanced journal entry. A non-integer or unbalanced entry is a programmer error. */
-export function post(db: Db, at: number, kind: string, ref: string, legs: readonly Leg[]): void {
+export function post(db: SimDb, at: number, kind: string, ref: string, legs: readonly SimLeg[]): void {
   let sum = 0;
   for (const l of legs) {
     if (!Number.isSafeInteger(l.amount_fen))
@@ -32,7 +32,7 @@ export function post(db: Db, at: number, kind: string, ref: string, legs: readon
 
 /** Moves a claim of `amount_fen` from one party account to another. */
 export function move(
-  db: Db,
+  db: SimDb,
   at: number,
   kind: string,
   ref: string,
@@ -48,7 +48,7 @@ export function move(
 }
 
 /** The party's claim on the institution (for `inst:reserve`, what it holds). */
-export function balance(db: Db, account: string): number {
+export function balance(db: SimDb, account: string): number {
   const row = db
     .prepare('SELECT COALESCE(SUM(amount_fen), 0) AS s FROM postings WHERE account = ?')
     .get(account) as { s: number };
@@ -62,7 +62,7 @@ export interface LedgerCheck {
   negative: { account: string; balance_fen: number }[];
 }
 
-export function checkLedger(db: Db): LedgerCheck {
+export function checkLedger(db: SimDb): LedgerCheck {
   const rows = db.prepare('SELECT account, SUM(amount_fen) AS s FROM postings GROUP BY account').all() as {
     account: string;
     s: number;

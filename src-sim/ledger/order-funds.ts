@@ -1,12 +1,12 @@
-import type { Db } from '../db/open';
+import type { SimDb } from '../db/open';
 import { SimError } from '../protocol/errors';
-import { balance, frozenAcct, pendingAcct, type Leg } from './ledger';
+import { balance, frozenAcct, pendingAcct, type SimLeg } from './ledger';
 
 /**
  * What is still frozen (待分账) from one order. Every journal entry that
  * touches an order's frozen funds carries the transaction_id as its ref.
  */
-export function orderFrozen(db: Db, subMchid: string, transactionId: string): number {
+export function orderFrozen(db: SimDb, subMchid: string, transactionId: string): number {
   const row = db
     .prepare(
       `SELECT COALESCE(SUM(p.amount_fen), 0) AS s FROM postings p JOIN journal j ON j.id = p.journal_id
@@ -23,18 +23,18 @@ export function orderFrozen(db: Db, subMchid: string, transactionId: string): nu
  * split away or paid out to the card), as WeChat does.
  */
 export function merchantDebitLegs(
-  db: Db,
+  db: SimDb,
   subMchid: string,
   transactionId: string,
   profitSharing: boolean,
   amount: number,
   code: 'NOTENOUGH' | 'NOT_ENOUGH' = 'NOTENOUGH',
-): Leg[] {
+): SimLeg[] {
   const fromFrozen = profitSharing ? Math.min(amount, orderFrozen(db, subMchid, transactionId)) : 0;
   const fromPending = amount - fromFrozen;
   if (fromPending > balance(db, pendingAcct(subMchid)))
     throw new SimError(code, '基本账户余额不足，请充值后重新发起');
-  const legs: Leg[] = [];
+  const legs: SimLeg[] = [];
   if (fromFrozen > 0) legs.push({ account: frozenAcct(subMchid), amount_fen: fromFrozen });
   if (fromPending > 0) legs.push({ account: pendingAcct(subMchid), amount_fen: fromPending });
   return legs;

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { SimDb } from '../db/open';
 import type { Sim } from '../context';
 import { SimError } from '../protocol/errors';
 
@@ -27,7 +27,7 @@ export const DEFAULT_MAX_RATIO_BP = 3000;
 /** The channel fee the institution keeps, in 1/10000 of the amount (0.60 %, WeChat's standard rate). */
 export const DEFAULT_FEE_RATE_BP = 60;
 
-export function getMerchant(db: Db, subMchid: string): MerchantRow | undefined {
+export function getMerchant(db: SimDb, subMchid: string): MerchantRow | undefined {
   return db.prepare('SELECT * FROM merchants WHERE sub_mchid = ?').get(subMchid) as MerchantRow | undefined;
 }
 

@@ -1,14 +1,8 @@
 import type { Sim } from '../context';
 import { rfc3339 } from '../clock';
 import type { Channel } from '../codes/classify';
+import type { TradeState } from '../../shared/pay/wechat-v3-wire';
 
-/**
- * NOTPAY: created, buyer has not paid. USERPAYING: code pay waiting for the
- * buyer's password. SUCCESS: paid. REFUND: paid, then some refund accepted.
- * CLOSED: merchant closed it unpaid. REVOKED: reversed (撤销) or
- * auto-revoked 45 s into USERPAYING. PAYERROR: the buyer's payment failed.
- */
-export type TradeState = 'NOTPAY' | 'USERPAYING' | 'SUCCESS' | 'REFUND' | 'CLOSED' | 'REVOKED' | 'PAYERROR';
 /** B2B: the 企业网银 gateway (simulator extension; no WeChat equivalent). */
 export type TradeType = 'NATIVE' | 'JSAPI' | 'MWEB' | 'MICROPAY' | 'B2B';
 

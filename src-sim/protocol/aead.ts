@@ -1,13 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
-/** WeChat's notification resource: AEAD_AES_256_GCM, key = API v3 key (32 bytes), 12-byte nonce, tag appended. */
-export interface EncryptedResource {
-  algorithm: 'AEAD_AES_256_GCM';
-  ciphertext: string;
-  nonce: string;
-  associated_data: string;
-  original_type: string;
-}
+import type { EncryptedResource } from '../../shared/pay/wechat-v3-wire';
 
 const TAG_BYTES = 16;
 
@@ -17,6 +10,7 @@ export function apiV3KeyBytes(apiV3Key: string): Buffer {
   return key;
 }
 
+/** WeChat's notification resource: AEAD_AES_256_GCM, key = API v3 key (32 bytes), 12-byte nonce, tag appended. */
 export function encryptResource(
   plaintext: string,
   apiV3Key: string,

@@ -24,12 +24,12 @@ export const ERROR_STATUS = {
   BANKERROR: 500,
 } as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export type SimErrorCode = keyof typeof ERROR_STATUS;
 
 export class SimError extends Error {
   readonly status: number;
   constructor(
-    readonly code: ErrorCode,
+    readonly code: SimErrorCode,
     message: string,
     readonly detail?: Record<string, unknown>,
   ) {

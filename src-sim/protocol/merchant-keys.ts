@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../db/open';
+import type { SimDb } from '../db/open';
 import { SimError } from './errors';
 import { FILES } from './keys';
 
@@ -13,7 +13,7 @@ const ID_RE = /^[0-9A-Za-z_]{1,64}$/;
  * a file `merchant-keys/<mchid>/<serial_no>.pem` in the data directory.
  */
 export function registerMerchantKey(
-  db: Db,
+  db: SimDb,
   mchid: string,
   serialNo: string,
   pem: string,
@@ -38,7 +38,7 @@ export function registerMerchantKey(
 }
 
 export function lookupMerchantKey(
-  db: Db,
+  db: SimDb,
   dataDir: string,
   mchid: string,
   serialNo: string,

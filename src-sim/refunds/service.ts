@@ -18,7 +18,7 @@ export const REFUND_PROCESS_MS = 10_000;
 export const JOB_REFUND_FINISH = 'refunds.finish';
 
 /** PROCESSING: accepted, money in transit. SUCCESS: back with the buyer. ABNORMAL: the buyer's account refused it, needs handling. CLOSED: gave up, money back with the merchant. */
-export type RefundState = 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
+export type SimRefundState = 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
 
 /** Mirrors the `refunds` table. */
 export interface RefundRow {
@@ -28,7 +28,7 @@ export interface RefundRow {
   transaction_id: string;
   amount_fen: number;
   fee_fen: number;
-  state: RefundState;
+  state: SimRefundState;
   reason: string | null;
   notify_url: string | null;
   request_hash: string;
@@ -189,14 +189,18 @@ export function applyRefund(sim: Sim, signer: string, b: RefundBody): RefundRow 
   })();
 }
 
-const EVENT: Record<Exclude<RefundState, 'PROCESSING'>, EventType> = {
+const EVENT: Record<Exclude<SimRefundState, 'PROCESSING'>, EventType> = {
   SUCCESS: 'REFUND.SUCCESS',
   ABNORMAL: 'REFUND.ABNORMAL',
   CLOSED: 'REFUND.CLOSED',
 };
 
 /** Ends a PROCESSING refund: to the buyer, stuck (ABNORMAL) or back to the merchant (CLOSED). */
-export function finishRefund(sim: Sim, refundId: string, forced?: Exclude<RefundState, 'PROCESSING'>): void {
+export function finishRefund(
+  sim: Sim,
+  refundId: string,
+  forced?: Exclude<SimRefundState, 'PROCESSING'>,
+): void {
   const outcome =
     forced ??
     (sim.faults.take('refund_closed')

@@ -1,6 +1,7 @@
 import { formatCny } from '../../../shared/money';
 import { useTranslation } from 'react-i18next';
 import { Failed } from '../Failed';
+import { urlOf } from '../../../shared/api/client';
 import { api, call } from '../api';
 import { useLoad } from '../useLoad';
 
@@ -12,7 +13,9 @@ export function Settlement({ day }: { day: string }) {
   const f = useLoad(day, () => call(api.adminFeeIncome, { query: { from: day, to: day } }));
   if (s.error) return <Failed msg={s.error} retry={s.reload} />;
   if (!s.data) return <p className="loading">{t('app.loading')}</p>;
-  const exp = (table: string) => `/api/v1/admin/export/${table}?from=${day}&to=${day}`;
+  // Download links from the route's declaration, like every other export.
+  const exp = (table: 'settlement' | 'ledger' | 'recon_items') =>
+    urlOf(api.adminExport, { params: { table }, query: { from: day, to: day } });
   return (
     <div>
       <h2 className="screen-title">{t('settle.title')}</h2>
