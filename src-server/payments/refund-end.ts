@@ -7,6 +7,10 @@
  * fee share had been returned before the refund (分账回退) the fee is billed to
  * the stall again (`market_fee`): sharing has ended for the order, so it
  * cannot be split again, and the market's cash must not take stall money.
+ *
+ * Whichever way the server first hears that the institution has the refund (its answer to the request, or,
+ * when that answer was lost, the notification or a query), the same is booked once: the order's refunded
+ * total, and the institution's fee that came back when the channel fee was booked already (the split done).
  */
 import type { ServerDb } from '../db/database';
 import { postEntry } from '../ledger/post';
@@ -15,7 +19,55 @@ import type { Institution, RefundView } from './institution';
 import { getOrder, type Order } from './orders';
 import { pdb, type PaymentRefundTable, type RefundState } from './schema';
 
-export type RefundEnd = Pick<RefundView, 'status' | 'refund_fee_fen'>;
+export type RefundEnd = Pick<RefundView, 'status' | 'refund_fee_fen' | 'refund_id'>;
+
+/**
+ * The institution has the refund: the order's refunded total is its live refunds, and the part of the
+ * institution's fee that came back is booked when the channel fee was (before the split, the split books the
+ * fee net of it). Idempotent (the entry's key is the refund's), in the caller's transaction.
+ */
+export async function refundAccepted(
+  t: ServerDb,
+  outTradeNo: string,
+  outRefundNo: string,
+  view: Pick<RefundView, 'refund_id' | 'refund_fee_fen'>,
+  nowMs: number,
+): Promise<void> {
+  const p = pdb(t);
+  const o = await getOrder(p, outTradeNo);
+  if (!o) throw new Error(`order ${outTradeNo} vanished`);
+  await liveRefunded(t, outTradeNo, nowMs);
+  const feeBack = view.refund_fee_fen ?? 0;
+  if ((o.split_state === 'done' || o.split_state === 'skipped') && feeBack > 0)
+    await postEntry(
+      t,
+      {
+        business_day: o.business_day,
+        stall_id: o.stall_id,
+        ref: view.refund_id,
+        idem_key: `channel-fee-return:${outRefundNo}`,
+        txn_type: 'channel_fee_return',
+        amount_fen: feeBack,
+      },
+      nowMs,
+    );
+}
+
+/** The order's refunded total: what its refunds the institution has or may still do add up to. */
+async function liveRefunded(t: ServerDb, outTradeNo: string, nowMs: number): Promise<void> {
+  const p = pdb(t);
+  const live = await p
+    .selectFrom('payment_refund')
+    .select(['amount_fen'])
+    .where('out_trade_no', '=', outTradeNo)
+    .where('state', 'in', ['processing', 'succeeded', 'abnormal'])
+    .execute();
+  await p
+    .updateTable('payment_order')
+    .set({ refunded_fen: live.reduce((a, x) => a + Number(x.amount_fen), 0), updated_ms: nowMs })
+    .where('out_trade_no', '=', outTradeNo)
+    .execute();
+}
 
 export function endState(status: RefundView['status']): RefundState {
   return status === 'SUCCESS'
@@ -46,18 +98,12 @@ export async function refundEnded(
       .where('state', '=', 'processing')
       .executeTakeFirst();
     if (Number(u.numUpdatedRows) !== 1) return false;
-    if (state !== 'closed') return true;
-    const live = await p
-      .selectFrom('payment_refund')
-      .select(['amount_fen'])
-      .where('out_trade_no', '=', o.out_trade_no)
-      .where('state', 'in', ['processing', 'succeeded', 'abnormal'])
-      .execute();
-    await p
-      .updateTable('payment_order')
-      .set({ refunded_fen: live.reduce((a, x) => a + Number(x.amount_fen), 0), updated_ms: nowMs })
-      .where('out_trade_no', '=', o.out_trade_no)
-      .execute();
+    if (state !== 'closed') {
+      // Its acceptance may not have been booked: the answer to the request was lost.
+      await refundAccepted(t, o.out_trade_no, r.out_refund_no, end, nowMs);
+      return true;
+    }
+    await liveRefunded(t, o.out_trade_no, nowMs);
     const base = {
       business_day: o.business_day,
       stall_id: o.stall_id,
@@ -110,10 +156,10 @@ export async function refundNotified(
     .executeTakeFirst();
   const o = r ? await getOrder(pdb(db), r.out_trade_no) : undefined;
   if (!r || !o || r.state !== 'processing') return false;
-  if (status !== 'CLOSED') return refundEnded(db, o, r, { status }, nowMs);
+  // Confirmed by a query, whose answer also says the fee that came back (or that the institution takes back).
   const q = await institutionOf(ctx, o.institution).queryRefund(o.sub_mchid, outRefundNo);
   if (q.kind !== 'ok')
-    throw new Error(`refund ${outRefundNo} closed, but the query to confirm it failed: ${q.message}`);
+    throw new Error(`refund ${outRefundNo} ${status}, but the query to confirm it failed: ${q.message}`);
   return refundEnded(db, o, r, q.value, nowMs);
 }
 

@@ -15,7 +15,7 @@ import { institutionOf, notifyUrl, type PaymentsContext } from './context';
 import type { Institution } from './institution';
 import { REFUND_LEASE_MS, releaseOrderLease, takeOrderLease } from './order-lock';
 import { getOrder, outTradeNo, type Order } from './orders';
-import { endState, refundEnded } from './refund-end';
+import { endState, refundAccepted, refundEnded } from './refund-end';
 import { pdb, type PaymentRefundTable, type RefundState } from './schema';
 import { splitOrderNo } from './split';
 
@@ -246,7 +246,6 @@ async function refundUnderLease(
       so.amount + r.amount_fen,
       true,
     );
-  const feeBooked = o.split_state === 'done' || o.split_state === 'skipped';
   await db.transaction().execute(async (t) => {
     await pdb(t)
       .updateTable('payment_refund')
@@ -258,27 +257,11 @@ async function refundUnderLease(
     await pdb(t)
       .updateTable('payment_order')
       .set((eb) => ({
-        refunded_fen: so.amount + r.amount_fen,
-        updated_ms: nowMs,
         next_check_ms: eb.fn.coalesce('next_check_ms', eb.val(nowMs + ctx.recover_after_ms)),
       }))
       .where('out_trade_no', '=', o.out_trade_no)
       .execute();
-    // Before the split the channel fee is not booked yet; the split books it net of what came back.
-    const feeBack = a.value.refund_fee_fen ?? 0;
-    if (feeBooked && feeBack > 0)
-      await postEntry(
-        t,
-        {
-          business_day: o.business_day,
-          stall_id: o.stall_id,
-          ref: a.value.refund_id,
-          idem_key: `channel-fee-return:${no}`,
-          txn_type: 'channel_fee_return',
-          amount_fen: feeBack,
-        },
-        nowMs,
-      );
+    await refundAccepted(t, o.out_trade_no, no, a.value, nowMs);
   });
   // Ended at once (an institution that answers the end directly): the same end as a notification would bring.
   if (a.value.status !== 'PROCESSING') await refundEnded(db, o, r, a.value, nowMs);
