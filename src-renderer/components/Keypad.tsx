@@ -30,6 +30,7 @@ export function Keypad() {
   const press = useEntry((s) => s.press);
   const setMode = useEntry((s) => s.setMode);
   const readScale = useEntry((s) => s.readScale);
+  const scaleKey = useEntry((s) => s.scaleKey);
   const scaleReady = useStatus((s) => s.devices?.scale.state === 'ready');
   const pref = useSettings((s) => s.weightUnit);
   const box = useRef<HTMLDivElement>(null);
@@ -90,14 +91,27 @@ export function Keypad() {
           {invalid ? t(invalid) : preview !== null ? formatCny(preview) : ''}
         </div>
         {scaleReady && unit && (target.mode === 'add' || target.mode === 'edit') && (
-          <button
-            type="button"
-            className="secondary"
-            data-testid="read-scale"
-            onClick={() => void readScale()}
-          >
-            {t('keypad.read_scale')}
-          </button>
+          <div className="scale-keys">
+            <button
+              type="button"
+              className="secondary"
+              data-testid="read-scale"
+              onClick={() => void readScale()}
+            >
+              {t('keypad.read_scale')}
+            </button>
+            {(['zero', 'tare'] as const).map((k) => (
+              <button
+                key={k}
+                type="button"
+                className="secondary"
+                data-testid={`scale-${k}`}
+                onClick={() => void scaleKey(k)}
+              >
+                {t(`keypad.scale_${k}`)}
+              </button>
+            ))}
+          </div>
         )}
         <div className="keys">
           {KEYS.map((k) => (

@@ -71,6 +71,15 @@ export function TenderOutcomes({
           >
             {t('outcome.cancel')}
           </button>
+          <button
+            type="button"
+            className="secondary big"
+            data-testid="tender-query"
+            disabled={busy}
+            onClick={() => void act(() => coreApi()['payment-query']({ sale_id: saleId }))}
+          >
+            {t('outcome.query')}
+          </button>
         </div>
       ))}
       {status !== 'completed' &&

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DeviceSetup } from '../components/DeviceSetup';
 import { LANGUAGES } from '../i18n';
 import { useSession } from '../stores/session';
 import { useSettings, VOLUME_PCT_MAX, type Paper, type WeightUnitPref } from '../stores/settings';
@@ -130,6 +131,7 @@ export function SettingsScreen() {
             {t('settings.test_printer')}
           </button>
         )}
+        <DeviceSetup />
       </section>
       <section aria-labelledby="till-title">
         <h2 id="till-title">{t('settings.till')}</h2>

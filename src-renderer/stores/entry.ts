@@ -17,6 +17,7 @@ import { useBargain } from './bargain';
 import { cartTotal, useCart } from './cart';
 import { useSession } from './session';
 import { useSettings } from './settings';
+import { useUi } from './ui';
 
 export type EntryMode = 'add' | 'amount' | 'edit' | 'tare' | 'discount' | 'price' | 'round_off';
 
@@ -49,6 +50,8 @@ interface EntryState {
   cancel(): void;
   /** the scale's stable weight into the keypad (gross; tare comes off on the line) */
   readScale(): Promise<void>;
+  /** 置零 / 去皮 on the connected scale */
+  scaleKey(key: 'zero' | 'tare'): Promise<void>;
 }
 
 const MAX_ENTRY_CHARS = 9;
@@ -252,5 +255,10 @@ export const useEntry = create<EntryState>()((set, get) => ({
         invalid: r.ok && r.value.state === 'unstable' ? 'keypad.scale_unstable' : 'keypad.scale_none',
       });
     set({ text: shortWeight(r.value.weight_g, unit), invalid: null });
+  },
+  async scaleKey(key) {
+    // 置零 with the pan empty, 去皮 with the basket on it: the scale then weighs what is put in.
+    const r = await coreApi()[key === 'zero' ? 'scale-zero' : 'scale-tare']({});
+    if (!r.ok) useUi.getState().fail(r.error);
   },
 }));

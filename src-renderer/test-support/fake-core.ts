@@ -5,6 +5,7 @@
  * the Chromium tests in test/ui; this one only has to answer like it.
  */
 import type { CoreApi } from '../../shared/contract/api';
+import type { DeviceConfig, DeviceStatus } from '../../shared/contract/devices';
 import type { Envelope, ErrorCode } from '../../shared/contract/envelope';
 import type { CoreEvents, MethodName, MethodOutput, Product } from '../../shared/contract/methods';
 import { codeLimitDecision } from '../../shared/pay/qr-limits';
@@ -24,6 +25,12 @@ export const PRODUCTS: Product[] = [
 ];
 
 type Out<M extends MethodName> = MethodOutput<M>;
+
+const DEVICES_READY: DeviceStatus = {
+  printer: { state: 'none', message: null, queued: 0 },
+  scanner: { state: 'ready', message: null, last_scan_ms: null },
+  scale: { state: 'ready', message: null, weight: { state: 'no_data' } },
+};
 type Handler = (input: never) => unknown;
 
 export interface FakeCore {
@@ -37,6 +44,9 @@ export interface FakeCore {
     display: Out<'display-get'>;
     /** the next sale-complete commits but its answer is lost (the core died between commit and answer) */
     loseNextAnswer: boolean;
+    deviceConfig: DeviceConfig;
+    /** payment-query finds the sale's pending tenders paid at the institution */
+    paidOnQuery: boolean;
   };
 }
 
@@ -56,6 +66,8 @@ export function fakeCore(): FakeCore {
     tenders: new Map(),
     display: { seq: 0, at_ms: 0, view: { phase: 'idle' } },
     loseNextAnswer: false,
+    deviceConfig: { printer: null, scanner: null, scale: null },
+    paidOnQuery: false,
   };
   // Sales committed under a client's sale id, with their answer: the same id again answers it.
   const answers = new Map<string, Out<'sale-complete'>>();
@@ -223,6 +235,37 @@ export function fakeCore(): FakeCore {
     'sale-void': () => ({ void_id: 'V1' }),
     'display-show': (s: Out<'display-get'>) => ((state.display = s), {}),
     'display-get': () => state.display,
+    // Devices: the saved settings and one serial port; a test passes on that port only.
+    'devices-ports': () => ({
+      ports: [
+        {
+          path: '/dev/ttyUSB0',
+          kind: 'serial',
+          manufacturer: 'Prolific',
+          vendor_id: '067b',
+          product_id: '2303',
+        },
+      ],
+      error: null,
+    }),
+    'devices-config-get': () => state.deviceConfig,
+    'devices-config-set': (config: DeviceConfig) => ((state.deviceConfig = config), DEVICES_READY),
+    'devices-test': ({ device, config }: { device: string; config: { path?: string; address?: string } }) =>
+      config.path === '/dev/ttyUSB0' || config.address === 'serial:/dev/ttyUSB0'
+        ? { ok: true, message: `${device} answers on /dev/ttyUSB0` }
+        : { ok: false, message: `cannot open ${config.path ?? config.address}: no such port` },
+    'scale-zero': () => ({ ok: true }),
+    'scale-tare': () => ({ ok: true }),
+    // The institution's answer: the sale's pending tenders as a test set them in state.paidOnQuery.
+    'payment-query': ({ sale_id }: { sale_id: string }) => {
+      const tenders = (state.tenders.get(sale_id) ?? []).map((x) =>
+        x.status === 'pending' && state.paidOnQuery ? { ...x, status: 'paid' as const, txn_id: 'W1' } : x,
+      );
+      state.tenders.set(sale_id, tenders);
+      const s = sales.find((x) => x.id === sale_id);
+      if (s && tenders.every((x) => x.status === 'paid')) s.status = 'completed';
+      return { tenders };
+    },
   };
   const api: Record<string, unknown> = {
     subscribe: (event: string, l: (p: unknown) => void) => {
@@ -236,7 +279,9 @@ export function fakeCore(): FakeCore {
     api[name] = async (input: never) => {
       calls.push({ method: name, input });
       const v = (h as Handler)(input);
-      return v !== null && typeof v === 'object' && 'ok' in v && v.ok === false ? v : { ok: true, value: v };
+      // An envelope's refusal carries an error; an answer may have its own ok (devices-test).
+      const refused = v !== null && typeof v === 'object' && 'ok' in v && v.ok === false && 'error' in v;
+      return refused ? v : { ok: true, value: v };
     };
   }
   return {
