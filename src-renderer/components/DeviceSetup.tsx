@@ -66,28 +66,28 @@ function Pick<T extends string | number>({
 
 type SerialLink = { path: string; baud_rate: (typeof SERIAL_BAUD_RATES)[number] };
 
-/** The serial port and speed of a scanner or scale: the ports the core found, and the one saved. */
+/** The serial port and speed of a scanner or scale: a port the core found, or any path typed. */
 function SerialFields({
   device,
   value,
-  paths,
   onChange,
 }: {
   device: 'scanner' | 'scale';
   value: SerialLink;
-  paths: string[];
   onChange(v: Partial<SerialLink>): void;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      <Pick
-        label={t('devices.port')}
-        testId={`${device}-port`}
-        value={value.path}
-        options={[...new Set([value.path, ...paths])]}
-        onPick={(path) => onChange({ path })}
-      />
+      <label>
+        {t('devices.port')}{' '}
+        <input
+          data-testid={`${device}-port`}
+          list="serial-ports"
+          value={value.path}
+          onChange={(e) => onChange({ path: e.target.value })}
+        />
+      </label>
       <Pick
         label={t('devices.baud')}
         testId={`${device}-baud`}
@@ -146,7 +146,6 @@ export function DeviceSetup() {
     setSaved(true);
   };
   const { ports, error: portsError } = found;
-  const serialPaths = ports.filter((p) => p.kind === 'serial').map((p) => p.path);
 
   return (
     <div className="device-setup" data-testid="device-setup">
@@ -162,6 +161,15 @@ export function DeviceSetup() {
           {t('devices.ports_refresh')}
         </button>
       </p>
+      <datalist id="serial-ports">
+        {ports
+          .filter((p) => p.kind === 'serial')
+          .map((p) => (
+            <option key={p.path} value={p.path}>
+              {p.manufacturer ?? ''}
+            </option>
+          ))}
+      </datalist>
       <datalist id="device-ports">
         {ports.map((p) => (
           <option key={p.path} value={portAddress(p)}>
@@ -208,7 +216,6 @@ export function DeviceSetup() {
               <SerialFields
                 device="scanner"
                 value={config.scanner}
-                paths={serialPaths}
                 onChange={(v) => change('scanner', { ...config.scanner!, ...v })}
               />
             )}
@@ -216,7 +223,6 @@ export function DeviceSetup() {
               <SerialFields
                 device="scale"
                 value={config.scale}
-                paths={serialPaths}
                 onChange={(v) => change('scale', { ...config.scale!, ...v })}
               />
             )}
