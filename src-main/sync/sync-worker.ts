@@ -250,11 +250,15 @@ export class SyncWorker {
     if (this.link.state === 'offline') this.probe();
   }
 
-  /** While offline, ask the server's health cheaply and often: the moment it answers, push. */
+  /**
+   * While offline, ask the server's health cheaply and often: the moment it answers, push. New sales do not
+   * push while a retry is scheduled, so this probe is what brings the link back: it waits as long as a push
+   * would (a busy server that answers in 3 s is not offline, and a till that thinks so refuses payment codes).
+   */
   private probe(): void {
     this.probeTimer = setTimeout(() => {
       void callServer(
-        { url: this.server.url, auth: null, timeoutMs: Math.min(2_000, this.o.requestTimeoutMs) },
+        { url: this.server.url, auth: null, timeoutMs: this.o.requestTimeoutMs },
         api.healthz,
         {},
       ).then(

@@ -18,9 +18,14 @@ export interface DayConfig {
   time_scale: number;
 }
 
+/**
+ * The full size (../shared/BENCHMARKS.md: ≥ 50 stalls, ≥ 10,000 sales). `sales` is what the cashiers start
+ * to ring; about 2% of them are voided before they are paid and are not sales, so the plan is 10,300
+ * for the JSON line's `sales` (the sales rung) to reach 10,000 (seed 20261204: 10,096).
+ */
 export const FULL_SIZE: DayConfig = {
   stalls: 50,
-  sales: 10_000,
+  sales: 10_300,
   seed: 20_261_204,
   mode: 'non_wallet',
   db: 'sqlite',
