@@ -149,6 +149,8 @@ describe('selling in Chromium at 1024×768', () => {
     await page.getByTestId('refund-line-2').click();
     await expect.poll(() => text('refund')).toContain('3.60');
     await page.getByTestId('refund').click();
+    // The dialog opens once the core has planned the refund (refund-preview): Enter confirms it then.
+    await page.getByTestId('refund-dialog').waitFor();
     await page.keyboard.press('Enter');
     await expect.poll(() => text('notice')).toContain('已退款 ¥3.60');
     await expect.poll(() => text('refund')).toContain('12.00');
